@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../../src/common/api/appContract.js';
+import { useClient } from '../api/ClientContext.js';
+import { WorklistPanel } from '../worklist/WorklistPanel.js';
+import { StatusBar } from './StatusBar.js';
+
+export function App() {
+	const { api } = useClient();
+	const [info, setInfo] = useState<AppInfo | null>(null);
+	const [error, setError] = useState<string | null>(null);
+	useEffect(() => {
+		api['app.info']({}).then(setInfo, (e: Error) => setError(e.message));
+	}, [api]);
+	return (
+		<div className="app" data-testid="app" data-ready={info ? 'true' : 'false'}>
+			<header className="app-header">
+				<h1>RaDialog Workstation</h1>
+				{info?.modelNotice && <span className="model-notice" data-testid="model-notice">{info.modelNotice}</span>}
+			</header>
+			{error && <div className="banner banner-error" role="alert">Cannot reach the workstation backend: {error}</div>}
+			<main className="app-main">
+				<WorklistPanel />
+			</main>
+			<StatusBar info={info} />
+		</div>
+	);
+}

@@ -1,0 +1,19 @@
+import type { AppInfo } from '../../../src/common/api/appContract.js';
+import { useProgress } from './useProgress.js';
+
+export function StatusBar({ info }: { info: AppInfo | null }) {
+	const jobs = useProgress();
+	return (
+		<footer className="status-bar" data-testid="status-bar">
+			{jobs.map((j) => (
+				<span key={j.jobId} className={j.error ? 'job job-error' : 'job'} role="status">
+					{j.label}
+					{j.fraction !== null && <progress max={1} value={j.fraction} />}
+					{j.error && <span className="job-error-text"> — {j.error}</span>}
+				</span>
+			))}
+			<span className="spacer" />
+			{info && <span className="muted">{info.shell === 'browser' ? 'Browser mode' : 'Desktop'} · v{info.version} · data: {info.dataDir}</span>}
+		</footer>
+	);
+}

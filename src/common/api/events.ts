@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** Pushed from the backend to every open window: long work reports progress instead of going quiet. */
+export const ProgressEvent = z.object({
+	type: z.literal('progress'),
+	/** Stable id of the job, so the UI can update one bar rather than add many. */
+	jobId: z.string(),
+	/** What is being done, in words for the reader: "Loading models", "Importing 12 files". */
+	label: z.string(),
+	/** 0..1, or null when the amount of work is unknown. */
+	fraction: z.number().min(0).max(1).nullable(),
+	done: z.boolean(),
+	error: z.string().nullable().default(null),
+	studyId: z.number().int().nullable().default(null),
+});
+
+export const WorklistChangedEvent = z.object({
+	type: z.literal('worklist.changed'),
+	studyIds: z.array(z.number().int()),
+});
+
+export const TokenEvent = z.object({
+	type: z.literal('tokens'),
+	jobId: z.string(),
+	studyId: z.number().int().nullable(),
+	text: z.string(),
+	tokensPerSecond: z.number().nullable(),
+});
+
+export const ApiEvent = z.discriminatedUnion('type', [ProgressEvent, WorklistChangedEvent, TokenEvent]);
+export type ApiEvent = z.infer<typeof ApiEvent>;

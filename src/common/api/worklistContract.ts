@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+export const StudyStatus = z.enum(['new', 'drafted', 'in_review', 'signed']);
+export type StudyStatus = z.infer<typeof StudyStatus>;
+
+export const Priority = z.enum(['routine', 'urgent', 'stat']);
+
+export const WorklistItem = z.object({
+	studyId: z.number().int(),
+	studyInstanceUid: z.string(),
+	patientName: z.string(),
+	patientId: z.string(),
+	patientAge: z.string().nullable(),
+	patientSex: z.string().nullable(),
+	studyDate: z.string().nullable(),
+	modality: z.string().nullable(),
+	bodyPart: z.string().nullable(),
+	views: z.array(z.string()),
+	imageCount: z.number().int(),
+	status: StudyStatus,
+	priority: Priority,
+	description: z.string().nullable(),
+});
+export type WorklistItem = z.infer<typeof WorklistItem>;
+
+export const WorklistQuery = z.object({
+	search: z.string().max(200).optional(),
+	status: z.array(StudyStatus).optional(),
+	dateFrom: z.string().regex(/^\d{8}$/).optional(),
+	dateTo: z.string().regex(/^\d{8}$/).optional(),
+	sort: z.enum(['studyDate', 'patientName', 'priority', 'status', 'imported']).default('imported'),
+	direction: z.enum(['asc', 'desc']).default('desc'),
+	offset: z.number().int().min(0).default(0),
+	limit: z.number().int().min(1).max(1000).default(100),
+}).strict();
+export type WorklistQuery = z.input<typeof WorklistQuery>;
+
+export const WorklistPage = z.object({
+	total: z.number().int(),
+	offset: z.number().int(),
+	items: z.array(WorklistItem),
+});
+export type WorklistPage = z.infer<typeof WorklistPage>;
+
+export const worklistContract = {
+	'worklist.list': { input: WorklistQuery, output: WorklistPage },
+} as const;

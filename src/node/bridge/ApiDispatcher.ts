@@ -1,0 +1,27 @@
+import { apiContract, isApiMethod, type ApiHandlers } from '../../common/api/contract.js';
+import { ApiError } from '../../common/api/errors.js';
+
+/**
+ * The single gate both doors (Electron IPC and the browser bridge) pass through: unknown method
+ * names are refused and every input is validated against the contract before a service sees it.
+ */
+export class ApiDispatcher {
+	constructor(private readonly handlers: ApiHandlers) {}
+
+	async dispatch(method: string, rawInput: unknown): Promise<unknown> {
+		if (!isApiMethod(method)) throw new ApiError('not_found', `Unknown call "${method}".`);
+		const parsed = apiContract[method].input.safeParse(rawInput ?? {});
+		if (!parsed.success) {
+			const first = parsed.error.issues[0];
+			throw new ApiError('bad_request', `Invalid input for ${method}: ${first ? `${first.path.join('.') || 'input'}: ${first.message}` : 'rejected'}`);
+		}
+		const handler = this.handlers[method] as (input: unknown) => Promise<unknown>;
+		return handler(parsed.data);
+	}
+}
+
+export function toApiError(err: unknown): ApiError {
+	if (err instanceof ApiError) return err;
+	const message = err instanceof Error ? err.message : String(err);
+	return new ApiError('internal', message);
+}

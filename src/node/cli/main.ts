@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from './parseArgs.js';
+
+interface Command {
+	readonly summary: string;
+	run(argv: string[]): Promise<number>;
+}
+
+const commandsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'commands');
+
+/** Each file in commands/ is one subcommand named after the file, so adding one touches nothing shared. */
+function commandNames(): string[] {
+	return fs.readdirSync(commandsDir).filter((f) => /\.(ts|js)$/.test(f) && !f.includes('.test.')).map((f) => f.replace(/\.(ts|js)$/, '')).sort();
+}
+
+async function loadCommand(name: string): Promise<Command | null> {
+	if (!/^[a-z][a-z-]*$/.test(name) || !commandNames().includes(name)) return null;
+	const ext = fs.existsSync(path.join(commandsDir, `${name}.ts`)) ? 'ts' : 'js';
+	return (await import(path.join(commandsDir, `${name}.${ext}`))) as Command;
+}
+
+async function usage(): Promise<string> {
+	const lines = ['Usage: radialog <command> [options]', '', 'Commands:'];
+	for (const name of commandNames()) lines.push(`  ${name.padEnd(10)} ${(await loadCommand(name))?.summary ?? ''}`);
+	return lines.join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+	const [name, ...rest] = argv;
+	if (!name || name === '--help' || name === '-h' || name === 'help') {
+		console.log(await usage());
+		return name ? 0 : 2;
+	}
+	const command = await loadCommand(name);
+	if (!command) {
+		console.error(`radialog: unknown command "${name}".\n\n${await usage()}`);
+		return 2;
+	}
+	try {
+		return await command.run(rest);
+	} catch (err) {
+		if (err instanceof UsageError) {
+			console.error(`radialog ${name}: ${err.message}\n${command.summary}`);
+			return 2;
+		}
+		console.error(`radialog ${name}: ${err instanceof Error ? err.message : String(err)}`);
+		return 1;
+	}
+}

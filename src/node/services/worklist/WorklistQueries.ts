@@ -1,0 +1,73 @@
+import type { WorklistItem, WorklistPage } from '../../../common/api/worklistContract.js';
+import type { z } from 'zod';
+import type { WorklistQuery } from '../../../common/api/worklistContract.js';
+import type { SqliteDatabase } from '../../store/openDatabase.js';
+
+type Query = z.infer<typeof WorklistQuery>;
+
+const sortColumns: Record<Query['sort'], string> = {
+	studyDate: 's.study_date',
+	patientName: 'p.name',
+	priority: `CASE s.priority WHEN 'stat' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END`,
+	status: 's.status',
+	imported: 's.imported_at',
+};
+
+interface Row {
+	id: number; study_instance_uid: string; name: string; patient_id: string; patient_age: string | null;
+	sex: string | null; study_date: string | null; modality: string | null; body_part: string | null;
+	views: string | null; image_count: number; status: WorklistItem['status']; priority: WorklistItem['priority'];
+	description: string | null;
+}
+
+/** Reads the worklist: one page of studies with the columns a reader scans, filtered in SQL. */
+export class WorklistQueries {
+	constructor(private readonly db: SqliteDatabase) {}
+
+	list(q: Query): WorklistPage {
+		const where: string[] = [];
+		const params: Record<string, unknown> = {};
+		if (q.search?.trim()) {
+			where.push(`(p.name LIKE @search ESCAPE '\\' OR p.patient_id LIKE @search ESCAPE '\\' OR s.accession_number LIKE @search ESCAPE '\\' OR s.description LIKE @search ESCAPE '\\')`);
+			params.search = `%${q.search.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+		}
+		if (q.status?.length) {
+			where.push(`s.status IN (${q.status.map((_, i) => `@status${i}`).join(',')})`);
+			q.status.forEach((s, i) => { params[`status${i}`] = s; });
+		}
+		if (q.dateFrom) { where.push('s.study_date >= @dateFrom'); params.dateFrom = q.dateFrom; }
+		if (q.dateTo) { where.push('s.study_date <= @dateTo'); params.dateTo = q.dateTo; }
+		const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+		const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
+		const total = (this.db.prepare(`SELECT count(*) AS n FROM studies s JOIN patients p ON p.id = s.patient_ref ${whereSql}`).get(params) as { n: number }).n;
+		const rows = this.db.prepare(`
+			SELECT s.id, s.study_instance_uid, p.name, p.patient_id, s.patient_age, p.sex, s.study_date, s.modality,
+				s.body_part, s.status, s.priority, s.description,
+				(SELECT group_concat(DISTINCT coalesce(i.view_position, se.view_position)) FROM series se JOIN instances i ON i.series_ref = se.id WHERE se.study_ref = s.id) AS views,
+				(SELECT count(*) FROM series se JOIN instances i ON i.series_ref = se.id WHERE se.study_ref = s.id) AS image_count
+			FROM studies s JOIN patients p ON p.id = s.patient_ref
+			${whereSql}
+			ORDER BY ${sortColumns[q.sort]} ${dir}, s.id ${dir}
+			LIMIT @limit OFFSET @offset`).all({ ...params, limit: q.limit, offset: q.offset }) as Row[];
+		return {
+			total,
+			offset: q.offset,
+			items: rows.map((r) => ({
+				studyId: r.id,
+				studyInstanceUid: r.study_instance_uid,
+				patientName: r.name,
+				patientId: r.patient_id,
+				patientAge: r.patient_age,
+				patientSex: r.sex,
+				studyDate: r.study_date,
+				modality: r.modality,
+				bodyPart: r.body_part,
+				views: r.views ? r.views.split(',').filter(Boolean) : [],
+				imageCount: r.image_count,
+				status: r.status,
+				priority: r.priority,
+				description: r.description,
+			})),
+		};
+	}
+}

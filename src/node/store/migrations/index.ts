@@ -1,0 +1,9 @@
+import { studiesSchema } from './001_studies.js';
+
+/**
+ * Schema history, oldest first. Append only: a shipped migration is never edited, since
+ * databases in hospitals already ran it. Each runs in one transaction with its version bump.
+ */
+export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
+	{ version: 1, name: 'studies', sql: studiesSchema },
+];

@@ -1,0 +1,39 @@
+// The one home of better-sqlite3: every other module gets a Database from here.
+import Database from 'better-sqlite3';
+import { migrations } from './migrations/index.js';
+
+export type SqliteDatabase = Database.Database;
+
+export class DatabaseTooNewError extends Error {
+	override readonly name = 'DatabaseTooNewError';
+}
+
+/**
+ * Opens (creating if needed) the workstation database and brings its schema up to date.
+ * WAL keeps readers (the worklist) from waiting on writers (an import); synchronous=FULL
+ * because a signed report must survive a power cut, not just a crash of the app.
+ */
+export function openDatabase(file: string, nativeBinding?: string): SqliteDatabase {
+	const db = new Database(file, nativeBinding ? { nativeBinding } : {});
+	db.pragma('journal_mode = WAL');
+	db.pragma('synchronous = FULL');
+	db.pragma('foreign_keys = ON');
+	db.pragma('busy_timeout = 5000');
+	migrate(db);
+	return db;
+}
+
+function migrate(db: SqliteDatabase): void {
+	const current = db.pragma('user_version', { simple: true }) as number;
+	const latest = migrations.at(-1)?.version ?? 0;
+	if (current > latest) {
+		throw new DatabaseTooNewError(`The database schema is version ${current}, newer than this app knows (${latest}). Update the app before opening this data folder.`);
+	}
+	for (const m of migrations) {
+		if (m.version <= current) continue;
+		db.transaction(() => {
+			db.exec(m.sql);
+			db.pragma(`user_version = ${m.version}`);
+		})();
+	}
+}

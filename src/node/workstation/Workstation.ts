@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ApiHandlers } from '../../common/api/contract.js';
+import type { AppInfo } from '../../common/api/appContract.js';
+import { EventBus } from '../events/EventBus.js';
+import { openDatabase, type SqliteDatabase } from '../store/openDatabase.js';
+import { SettingsStore } from '../services/settings/SettingsStore.js';
+import { WorklistQueries } from '../services/worklist/WorklistQueries.js';
+import { packageVersion } from './packageVersion.js';
+
+export interface BackgroundService {
+	start(): Promise<void>;
+	stop(): Promise<void>;
+}
+
+export interface WorkstationOptions {
+	/** Folder holding the database and the imported originals; created if missing. */
+	readonly dataDir: string;
+	/** Which door the UI comes through; only reported to the UI. */
+	readonly shell: AppInfo['shell'];
+	/** better-sqlite3 addon built for Electron's ABI; omitted under plain Node, which uses the package's own build. */
+	readonly sqliteNativeBinding?: string;
+}
+
+/**
+ * The composition root: opens the data folder and builds every service once. Both shells create
+ * exactly one of these and hand its `handlers` to their door.
+ */
+export class Workstation {
+	readonly events = new EventBus();
+	readonly db: SqliteDatabase;
+	readonly settings: SettingsStore;
+	readonly worklist: WorklistQueries;
+	readonly handlers: ApiHandlers;
+
+	constructor(readonly options: WorkstationOptions) {
+		fs.mkdirSync(options.dataDir, { recursive: true });
+		this.db = openDatabase(path.join(options.dataDir, 'workstation.sqlite'), options.sqliteNativeBinding);
+		this.settings = new SettingsStore(this.db);
+		this.worklist = new WorklistQueries(this.db);
+		this.handlers = {
+			'app.info': async () => ({
+				version: packageVersion(),
+				shell: options.shell,
+				dataDir: options.dataDir,
+				modelNotice: null,
+			}),
+			'settings.get': async () => this.settings.get(),
+			'settings.update': async (patch) => this.settings.update(patch),
+			'worklist.list': async (q) => this.worklist.list(q),
+		};
+	}
+
+	/**
+	 * Long-running parts (the C-STORE receiver, the background draft queue) register here so both
+	 * shells start and stop them the same way, after the UI's door is open.
+	 */
+	private readonly backgroundServices: BackgroundService[] = [];
+
+	addBackgroundService(service: BackgroundService): void {
+		this.backgroundServices.push(service);
+	}
+
+	async startBackground(): Promise<void> {
+		for (const s of this.backgroundServices) await s.start();
+	}
+
+	async close(): Promise<void> {
+		for (const s of [...this.backgroundServices].reverse()) await s.stop().catch(() => undefined);
+		this.db.close();
+	}
+}
