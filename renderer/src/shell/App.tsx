@@ -2,12 +2,14 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../src/common/api/appContract.js';
 import { useClient } from '../api/ClientContext.js';
 import { WorklistPanel } from '../worklist/WorklistPanel.js';
+import { StudyView } from '../study/StudyView.js';
 import { StatusBar } from './StatusBar.js';
 
 export function App() {
 	const { api } = useClient();
 	const [info, setInfo] = useState<AppInfo | null>(null);
 	const [error, setError] = useState<string | null>(null);
+	const [openStudyId, setOpenStudyId] = useState<number | null>(null);
 	useEffect(() => {
 		api['app.info']({}).then(setInfo, (e: Error) => setError(e.message));
 	}, [api]);
@@ -19,7 +21,9 @@ export function App() {
 			</header>
 			{error && <div className="banner banner-error" role="alert">Cannot reach the workstation backend: {error}</div>}
 			<main className="app-main">
-				<WorklistPanel />
+				{openStudyId === null
+					? <WorklistPanel onOpenStudy={setOpenStudyId} />
+					: <StudyView studyId={openStudyId} onClose={() => setOpenStudyId(null)} />}
 			</main>
 			<StatusBar info={info} />
 		</div>

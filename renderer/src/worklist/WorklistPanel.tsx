@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { WorklistPage } from '../../../src/common/api/worklistContract.js';
 import { useClient } from '../api/ClientContext.js';
 
-export function WorklistPanel() {
+export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) => void }) {
 	const client = useClient();
 	const [page, setPage] = useState<WorklistPage | null>(null);
 	const [search, setSearch] = useState('');
@@ -31,7 +31,7 @@ export function WorklistPanel() {
 					<thead><tr><th>Patient</th><th>ID</th><th>Date</th><th>Modality</th><th>Images</th><th>Status</th></tr></thead>
 					<tbody>
 						{page.items.map((s) => (
-							<tr key={s.studyId} data-testid="worklist-row">
+							<tr key={s.studyId} data-testid="worklist-row" onDoubleClick={() => onOpenStudy(s.studyId)}>
 								<td>{s.patientName}</td><td>{s.patientId}</td><td>{s.studyDate}</td><td>{s.modality}</td><td>{s.imageCount}</td><td>{s.status}</td>
 							</tr>
 						))}

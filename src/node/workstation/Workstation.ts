@@ -24,7 +24,8 @@ export interface WorkstationOptions {
 
 /**
  * The composition root: opens the data folder and builds every service once. Both shells create
- * exactly one of these and hand its `handlers` to their door.
+ * exactly one of these and hand its `handlers` to their door. Each domain contributes its handlers
+ * through one function (`xxxHandlers(this)`), so adding a domain is one line here.
  */
 export class Workstation {
 	readonly events = new EventBus();
@@ -32,6 +33,11 @@ export class Workstation {
 	readonly settings: SettingsStore;
 	readonly worklist: WorklistQueries;
 	readonly handlers: ApiHandlers;
+	/**
+	 * Long-running parts (the C-STORE receiver, the background draft queue) register here so both
+	 * shells start and stop them the same way, after the UI's door is open.
+	 */
+	private readonly backgroundServices: BackgroundService[] = [];
 
 	constructor(readonly options: WorkstationOptions) {
 		fs.mkdirSync(options.dataDir, { recursive: true });
@@ -39,23 +45,10 @@ export class Workstation {
 		this.settings = new SettingsStore(this.db);
 		this.worklist = new WorklistQueries(this.db);
 		this.handlers = {
-			'app.info': async () => ({
-				version: packageVersion(),
-				shell: options.shell,
-				dataDir: options.dataDir,
-				modelNotice: null,
-			}),
-			'settings.get': async () => this.settings.get(),
-			'settings.update': async (patch) => this.settings.update(patch),
+			...appHandlers(this),
 			'worklist.list': async (q) => this.worklist.list(q),
 		};
 	}
-
-	/**
-	 * Long-running parts (the C-STORE receiver, the background draft queue) register here so both
-	 * shells start and stop them the same way, after the UI's door is open.
-	 */
-	private readonly backgroundServices: BackgroundService[] = [];
 
 	addBackgroundService(service: BackgroundService): void {
 		this.backgroundServices.push(service);
@@ -69,4 +62,17 @@ export class Workstation {
 		for (const s of [...this.backgroundServices].reverse()) await s.stop().catch(() => undefined);
 		this.db.close();
 	}
+}
+
+function appHandlers(w: Workstation): Pick<ApiHandlers, 'app.info' | 'settings.get' | 'settings.update'> {
+	return {
+		'app.info': async () => ({
+			version: packageVersion(),
+			shell: w.options.shell,
+			dataDir: w.options.dataDir,
+			modelNotice: null,
+		}),
+		'settings.get': async () => w.settings.get(),
+		'settings.update': async (patch) => w.settings.update(patch),
+	};
 }

@@ -1,0 +1,21 @@
+/**
+ * One frame of a DICOM image after decoding, before any display or model transform. Produced by the
+ * single decoder in src/node/dicom; consumed by the viewer (through the API) and by model preprocessing.
+ */
+export interface DecodedImage {
+	readonly rows: number;
+	readonly columns: number;
+	/** 1 for grayscale, 3 for RGB (interleaved). */
+	readonly samplesPerPixel: 1 | 3;
+	readonly photometricInterpretation: 'MONOCHROME1' | 'MONOCHROME2' | 'RGB' | string;
+	/** Stored values after modality LUT (rescale slope/intercept applied), row-major. */
+	readonly pixels: Float32Array | Int16Array | Uint16Array | Uint8Array | Int32Array;
+	readonly minValue: number;
+	readonly maxValue: number;
+	/** Window from the file (first of several), or null when the file gives none. */
+	readonly windowCenter: number | null;
+	readonly windowWidth: number | null;
+	readonly rescaleSlope: number;
+	readonly rescaleIntercept: number;
+	readonly pixelSpacing: readonly [number, number] | null;
+}
