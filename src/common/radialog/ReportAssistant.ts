@@ -1,0 +1,65 @@
+import type { ChexpertLabel } from '../domain/chexpert.js';
+import type { DecodedImage } from '../domain/DecodedImage.js';
+
+/** One CheXpert observation as the classifier sees it. */
+export interface FindingPrediction {
+	readonly label: ChexpertLabel;
+	readonly probability: number;
+	readonly positive: boolean;
+}
+
+/** The image a conversation is about; `key` (e.g. the file's sha256) lets the model process cache its embeddings. */
+export interface AssistantImage {
+	readonly key: string;
+	readonly image: DecodedImage;
+}
+
+export interface ChatTurn {
+	readonly role: 'user' | 'assistant';
+	readonly text: string;
+}
+
+/** The follow-up tasks of RaDialog (RADIALOG.md, "The eight tasks"), plus a free question. */
+export type AssistantRequest =
+	| { readonly task: 'FQA_complete' }
+	| { readonly task: 'FQA_binary'; readonly pathology: string }
+	| { readonly task: 'RE'; readonly pathology: string }
+	| { readonly task: 'RQA'; readonly region: string; readonly question: string }
+	| { readonly task: 'EL' }
+	| { readonly task: 'SU' }
+	| { readonly task: 'CO'; readonly add: readonly ChexpertLabel[]; readonly remove: readonly ChexpertLabel[] }
+	| { readonly task: 'free'; readonly text: string };
+
+export interface StreamHandlers {
+	onToken?(text: string, tokensPerSecond: number | null): void;
+	signal?: AbortSignal;
+}
+
+export interface GeneratedText {
+	readonly text: string;
+	readonly tokenCount: number;
+	/** The exact user message sent (stored with corrections and conversations for the dataset export). */
+	readonly prompt: string;
+	readonly stoppedBy: 'eos' | 'maxTokens' | 'cancelled';
+}
+
+/**
+ * What the workstation asks of the model stack. The app drafts; the radiologist decides: callers
+ * mark every text this returns as a draft until a person signs it.
+ */
+export interface ReportAssistant {
+	/** The model set's notice ("Demo models, synthetic data, not for clinical use"), or null. */
+	readonly notice: string | null;
+	predictFindings(image: AssistantImage, handlers?: StreamHandlers): Promise<FindingPrediction[]>;
+	/** First turn: report generation from the image and the positive findings the reader accepted. */
+	draftReport(input: { image: AssistantImage; findings: readonly ChexpertLabel[] }, handlers?: StreamHandlers): Promise<GeneratedText>;
+	/** A later turn. `report` is the first turn's answer (the current draft); `history` the turns after it. */
+	followUp(input: {
+		image: AssistantImage;
+		findings: readonly ChexpertLabel[];
+		report: string;
+		history: readonly ChatTurn[];
+		request: AssistantRequest;
+	}, handlers?: StreamHandlers): Promise<GeneratedText>;
+	close(): Promise<void>;
+}
