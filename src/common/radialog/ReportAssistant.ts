@@ -30,9 +30,15 @@ export type AssistantRequest =
 	| { readonly task: 'CO'; readonly add: readonly ChexpertLabel[]; readonly remove: readonly ChexpertLabel[] }
 	| { readonly task: 'free'; readonly text: string };
 
+/** The part of AbortSignal this contract needs (the pure tree has no DOM or Node types). */
+export interface CancelSignal {
+	readonly aborted: boolean;
+	addEventListener(type: 'abort', listener: () => void): void;
+}
+
 export interface StreamHandlers {
 	onToken?(text: string, tokensPerSecond: number | null): void;
-	signal?: AbortSignal;
+	signal?: CancelSignal;
 }
 
 export interface GeneratedText {
