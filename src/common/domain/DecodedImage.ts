@@ -18,4 +18,15 @@ export interface DecodedImage {
 	readonly rescaleSlope: number;
 	readonly rescaleIntercept: number;
 	readonly pixelSpacing: readonly [number, number] | null;
+	/** VOI LUT from the file (first item of 0028,3010), applied after the modality LUT; absent when none. */
+	readonly voiLut?: VoiLut | null;
+	/** Frames in the instance this frame came from (1 for a single radiograph). */
+	readonly numberOfFrames?: number;
+}
+
+/** A lookup table from stored values to display values (PS3.3 C.11.2). */
+export interface VoiLut {
+	readonly firstValueMapped: number;
+	readonly bitsPerEntry: number;
+	readonly data: readonly number[];
 }

@@ -1,0 +1,77 @@
+import type { DicomDataSet } from './parseDicomBytes.js';
+
+/** The attributes the store and the worklist need from one instance; absent values are null. */
+export interface DicomHeader {
+	readonly sopInstanceUid: string;
+	readonly sopClassUid: string | null;
+	readonly transferSyntaxUid: string;
+	readonly studyInstanceUid: string;
+	readonly seriesInstanceUid: string;
+	readonly patientId: string;
+	readonly issuerOfPatientId: string;
+	readonly patientName: string;
+	readonly patientBirthDate: string | null;
+	readonly patientSex: string | null;
+	readonly patientAge: string | null;
+	readonly studyDate: string | null;
+	readonly studyTime: string | null;
+	readonly accessionNumber: string | null;
+	readonly studyDescription: string | null;
+	readonly modality: string | null;
+	readonly bodyPart: string | null;
+	readonly seriesNumber: number | null;
+	readonly instanceNumber: number | null;
+	readonly viewPosition: string | null;
+	readonly rows: number | null;
+	readonly columns: number | null;
+	readonly frames: number;
+	readonly hasPixelData: boolean;
+}
+
+export function text(ds: DicomDataSet, tag: string): string | null {
+	const v = ds.string(tag);
+	const t = v?.replace(/\0/g, '').trim();
+	return t ? t : null;
+}
+
+function int(ds: DicomDataSet, tag: string): number | null {
+	const v = ds.intString(tag);
+	return v === undefined || Number.isNaN(v) ? null : v;
+}
+
+/** A DICOM person name (Family^Given^Middle) as a reader writes it: "Family, Given Middle". */
+export function readablePersonName(pn: string | null): string {
+	if (!pn) return '';
+	const [family = '', given = '', middle = ''] = pn.split('=')[0]!.split('^');
+	const rest = [given, middle].filter(Boolean).join(' ');
+	return family && rest ? `${family}, ${rest}` : family || rest;
+}
+
+export function readDicomHeader(ds: DicomDataSet): DicomHeader {
+	return {
+		sopInstanceUid: text(ds, 'x00080018') ?? text(ds, 'x00020003') ?? '',
+		sopClassUid: text(ds, 'x00080016') ?? text(ds, 'x00020002'),
+		transferSyntaxUid: text(ds, 'x00020010') ?? '1.2.840.10008.1.2',
+		studyInstanceUid: text(ds, 'x0020000d') ?? '',
+		seriesInstanceUid: text(ds, 'x0020000e') ?? '',
+		patientId: text(ds, 'x00100020') ?? '',
+		issuerOfPatientId: text(ds, 'x00100021') ?? '',
+		patientName: readablePersonName(text(ds, 'x00100010')),
+		patientBirthDate: text(ds, 'x00100030'),
+		patientSex: text(ds, 'x00100040'),
+		patientAge: text(ds, 'x00101010'),
+		studyDate: text(ds, 'x00080020'),
+		studyTime: text(ds, 'x00080030'),
+		accessionNumber: text(ds, 'x00080050'),
+		studyDescription: text(ds, 'x00081030'),
+		modality: text(ds, 'x00080060'),
+		bodyPart: text(ds, 'x00180015'),
+		seriesNumber: int(ds, 'x00200011'),
+		instanceNumber: int(ds, 'x00200013'),
+		viewPosition: text(ds, 'x00185101'),
+		rows: ds.uint16('x00280010') ?? null,
+		columns: ds.uint16('x00280011') ?? null,
+		frames: Math.max(1, int(ds, 'x00280008') ?? 1),
+		hasPixelData: Boolean(ds.elements.x7fe00010),
+	};
+}
