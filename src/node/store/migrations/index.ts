@@ -1,4 +1,5 @@
 import { studiesSchema } from './001_studies.js';
+import { importsSchema } from './002_imports.js';
 
 /**
  * Schema history, oldest first. Append only: a shipped migration is never edited, since
@@ -6,4 +7,5 @@ import { studiesSchema } from './001_studies.js';
  */
 export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
 	{ version: 1, name: 'studies', sql: studiesSchema },
+	{ version: 2, name: 'imports', sql: importsSchema },
 ];
