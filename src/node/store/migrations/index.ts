@@ -1,5 +1,6 @@
 import { studiesSchema } from './001_studies.js';
 import { importsSchema } from './002_imports.js';
+import { reportsSchema } from './003_reports.js';
 
 /**
  * Schema history, oldest first. Append only: a shipped migration is never edited, since
@@ -8,4 +9,5 @@ import { importsSchema } from './002_imports.js';
 export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
 	{ version: 1, name: 'studies', sql: studiesSchema },
 	{ version: 2, name: 'imports', sql: importsSchema },
+	{ version: 3, name: 'reports', sql: reportsSchema },
 ];
