@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { instructTasks, instructTemplates, renderInstruction, maxNewTokens } from './instructTemplates.js';
-import { formatFindings, renderReportGenerationMessage } from './reportGenerationMessage.js';
-import { IMAGE_MARKER, renderVicunaPrompt, splitAtImageMarker } from './vicunaPrompt.js';
+import { instructTasks, instructTemplates, renderInstruction, maxNewTokens } from '../../../src/common/radialog/instructTemplates.js';
+import { formatFindings, renderReportGenerationMessage } from '../../../src/common/radialog/reportGenerationMessage.js';
+import { IMAGE_MARKER, renderVicunaPrompt, splitAtImageMarker } from '../../../src/common/radialog/vicunaPrompt.js';
 
 test('findings formatting follows the reference rules', () => {
 	assert.equal(formatFindings([]), 'no common findings');
