@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appContract } from './appContract.js';
 import { worklistContract } from './worklistContract.js';
+import { studiesContract } from './studiesContract.js';
 
 /**
  * The one contract between the UI and the backend. Each domain keeps its calls in its own
@@ -10,6 +11,7 @@ import { worklistContract } from './worklistContract.js';
 export const apiContract = {
 	...appContract,
 	...worklistContract,
+	...studiesContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

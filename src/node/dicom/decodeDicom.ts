@@ -158,3 +158,23 @@ function voiLut(ds: DicomDataSet): VoiLut | null {
 	for (let i = 0; i < count && (eight ? i : i * 2) < data.length; i++) values.push(eight ? item.byteArray[data.dataOffset + i]! : item.uint16('x00283006', i)!);
 	return { firstValueMapped: first, bitsPerEntry: bits, data: values };
 }
+
+/**
+ * The checks an import makes without decoding: supported syntax, plausible dimensions, pixel data
+ * present and (for native data) long enough for every frame. Throws DicomReadError.
+ */
+export function checkDicomImage(ds: DicomDataSet): void {
+	const tsUid = (ds.string('x00020010') ?? '1.2.840.10008.1.2').replace(/\0/g, '').trim();
+	const ts = transferSyntaxOf(tsUid);
+	if (!ts) throw new DicomReadError('unsupported_syntax', `Transfer syntax ${tsUid} is not supported.`);
+	const pm = pixelModule(ds);
+	if (ts.encoding === 'native' || ts.encoding === 'native-big-endian') {
+		const is422 = pm.photometric === 'YBR_FULL_422' && pm.samplesPerPixel === 3 && pm.bitsAllocated === 8;
+		const frameBytes = pm.rows * pm.columns * (is422 ? 2 : pm.samplesPerPixel * (pm.bitsAllocated / 8));
+		nativeFrameBytes(ds, pm.frames - 1, frameBytes);
+	} else if (!ds.elements.x7fe00010!.fragments?.length) {
+		throw new DicomReadError('no_pixel_data', 'The compressed pixel data has no fragments.');
+	} else if (ts.encoding === 'jpeg-baseline' && pm.bitsStored > 8) {
+		throw new DicomReadError('unsupported_syntax', `JPEG with ${pm.bitsStored}-bit samples (extended process 4) is not supported; only 8-bit JPEG baseline/extended.`);
+	}
+}

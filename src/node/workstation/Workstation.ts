@@ -6,6 +6,11 @@ import { EventBus } from '../events/EventBus.js';
 import { openDatabase, type SqliteDatabase } from '../store/openDatabase.js';
 import { SettingsStore } from '../services/settings/SettingsStore.js';
 import { WorklistQueries } from '../services/worklist/WorklistQueries.js';
+import { SqliteStudyStore } from '../store/SqliteStudyStore.js';
+import { StudyImporter } from '../import/StudyImporter.js';
+import { StudyService } from '../services/studies/StudyService.js';
+import { studiesHandlers } from '../services/studies/studiesHandlers.js';
+import { ReceiverService } from '../receiver/ReceiverService.js';
 import { packageVersion } from './packageVersion.js';
 
 export interface BackgroundService {
@@ -32,6 +37,11 @@ export class Workstation {
 	readonly db: SqliteDatabase;
 	readonly settings: SettingsStore;
 	readonly worklist: WorklistQueries;
+	readonly studyStore: SqliteStudyStore;
+	/** Folder and upload import; `importer.onStudyImported(fn)` hears every study that got new images. */
+	readonly importer: StudyImporter;
+	readonly studies: StudyService;
+	readonly receiver: ReceiverService;
 	readonly handlers: ApiHandlers;
 	/**
 	 * Long-running parts (the C-STORE receiver, the background draft queue) register here so both
@@ -44,8 +54,14 @@ export class Workstation {
 		this.db = openDatabase(path.join(options.dataDir, 'workstation.sqlite'), options.sqliteNativeBinding);
 		this.settings = new SettingsStore(this.db);
 		this.worklist = new WorklistQueries(this.db);
+		this.studyStore = new SqliteStudyStore(this.db);
+		this.importer = new StudyImporter(this.studyStore, options.dataDir, this.events);
+		this.studies = new StudyService(this.studyStore, this.importer.originals);
+		this.receiver = new ReceiverService(() => this.settings.get().receiver, this.importer, this.events);
+		this.addBackgroundService(this.receiver);
 		this.handlers = {
 			...appHandlers(this),
+			...studiesHandlers(this),
 			'worklist.list': async (q) => this.worklist.list(q),
 		};
 	}

@@ -1,0 +1,35 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Received and imported files, kept byte for byte under `<dataDir>/originals/ab/<sha256>.dcm`. Content
+ * addressing makes a second copy of the same file free and lets anyone verify a file was never changed.
+ */
+export class OriginalsStore {
+	constructor(readonly root: string) {}
+
+	static sha256(bytes: Uint8Array): string {
+		return crypto.createHash('sha256').update(bytes).digest('hex');
+	}
+
+	pathOf(sha256: string): string {
+		if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`Not a sha256: ${sha256}`);
+		return path.join(this.root, sha256.slice(0, 2), `${sha256}.dcm`);
+	}
+
+	/** Writes the bytes unless they are already stored; a temp name and rename keep a crash from leaving half a file. */
+	put(sha256: string, bytes: Uint8Array): string {
+		const target = this.pathOf(sha256);
+		if (fs.existsSync(target)) return target;
+		fs.mkdirSync(path.dirname(target), { recursive: true });
+		const tmp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+		fs.writeFileSync(tmp, bytes, { flag: 'wx', mode: 0o444 });
+		fs.renameSync(tmp, target);
+		return target;
+	}
+
+	read(sha256: string): Buffer {
+		return fs.readFileSync(this.pathOf(sha256));
+	}
+}

@@ -1,0 +1,139 @@
+import dimse from 'dcmjs-dimse';
+import type { Writable } from 'node:stream';
+import type { ImportFileError } from '../../common/api/studiesContract.js';
+import { supportedTransferSyntaxUids } from '../dicom/transferSyntaxes.js';
+import type { StudyImporter } from '../import/StudyImporter.js';
+import { part10File } from './part10.js';
+
+const { Server, Scp, Dataset, constants, responses, log } = dimse;
+const { PresentationContextResult, RejectResult, RejectSource, RejectReason, SopClass, Status, StorageClass } = constants;
+const { CEchoResponse, CStoreResponse } = responses;
+
+export interface ReceiverOptions {
+	readonly port: number;
+	readonly aeTitle: string;
+}
+
+export interface ReceivedInstance {
+	readonly callingAeTitle: string;
+	readonly studyId: number | null;
+	readonly duplicate: boolean;
+	readonly error: ImportFileError | null;
+}
+
+/** The port is taken or cannot be opened; the workstation runs on without a receiver. */
+export class ReceiverListenError extends Error {
+	override readonly name = 'ReceiverListenError';
+}
+
+// Transfer syntaxes in our order of preference: lossless compressed data stays compressed on disk.
+const preferred = ['1.2.840.10008.1.2.4.70', '1.2.840.10008.1.2.4.57', '1.2.840.10008.1.2.4.80', '1.2.840.10008.1.2.4.90', '1.2.840.10008.1.2.5',
+	'1.2.840.10008.1.2.1', '1.2.840.10008.1.2', ...supportedTransferSyntaxUids];
+const storageClasses = new Set<string>(Object.values(StorageClass as Record<string, string>));
+
+/**
+ * A DICOM C-STORE SCP (and C-ECHO) on top of dcmjs-dimse. Each received instance goes through the
+ * same importer as a folder, so the checks, the store and the "study arrived" hook are identical.
+ */
+export class DicomReceiver {
+	private server: InstanceType<typeof Server> | null = null;
+
+	constructor(private readonly importer: StudyImporter, private readonly onReceived: (r: ReceivedInstance) => void = () => undefined) {
+		log.setLevel('silent');
+	}
+
+	get listening(): boolean {
+		return this.server !== null;
+	}
+
+	async start(options: ReceiverOptions): Promise<void> {
+		const server = new Server(scpClass(options.aeTitle, this.importer, this.onReceived));
+		await new Promise<void>((resolve, reject) => {
+			let settled = false;
+			server.on('listening', () => { settled = true; resolve(); });
+			server.on('networkError', (e: Error) => {
+				if (!settled) { settled = true; reject(new ReceiverListenError(`The DICOM receiver cannot listen on port ${options.port}: ${e.message}`)); }
+			});
+			server.listen(options.port);
+		}).catch((err) => { server.close(); throw err; });
+		this.server = server;
+	}
+
+	async stop(): Promise<void> {
+		const inner = (this.server as unknown as { server?: { listening: boolean; once(e: string, f: () => void): void } } | null)?.server;
+		const closed = inner?.listening ? new Promise<void>((r) => inner.once('close', r)) : Promise.resolve();
+		this.server?.close();
+		this.server = null;
+		await closed;
+	}
+}
+
+function scpClass(aeTitle: string, importer: StudyImporter, onReceived: (r: ReceivedInstance) => void): typeof Scp {
+	return class ReceiverScp extends Scp {
+		private callingAe = '';
+		private received: { bytes: Buffer; transferSyntaxUid: string } | null = null;
+
+		override associationRequested(association: dimse.association.Association): void {
+			this.callingAe = association.getCallingAeTitle();
+			if (association.getCalledAeTitle().trim() !== aeTitle) {
+				this.sendAssociationReject(RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.CalledAeNotRecognized);
+				return;
+			}
+			for (const c of association.getPresentationContexts()) {
+				const context = association.getPresentationContext(c.id);
+				const abstract = context.getAbstractSyntaxUid();
+				if (abstract !== SopClass.Verification && !storageClasses.has(abstract)) {
+					context.setResult(PresentationContextResult.RejectAbstractSyntaxNotSupported);
+					continue;
+				}
+				const offered = context.getTransferSyntaxUids();
+				const pick = preferred.find((ts) => offered.includes(ts));
+				if (pick) context.setResult(PresentationContextResult.Accept, pick);
+				else context.setResult(PresentationContextResult.RejectTransferSyntaxesNotSupported);
+			}
+			this.sendAssociationAccept();
+		}
+
+		override cEchoRequest(request: dimse.requests.CEchoRequest, callback: (r: dimse.responses.CEchoResponse) => void): void {
+			const response = CEchoResponse.fromRequest(request);
+			response.setStatus(Status.Success);
+			callback(response);
+		}
+
+		// Keep the sender's bytes: the default path would parse and re-encode the data set.
+		override createDatasetFromStoreWritableStream(writable: Writable, context: dimse.association.PresentationContext, callback: (d: dimse.Dataset) => void): void {
+			const bytes = (writable as unknown as { toBuffer(): Buffer }).toBuffer();
+			const transferSyntaxUid = context.getAcceptedTransferSyntaxUid() ?? '1.2.840.10008.1.2';
+			this.received = { bytes, transferSyntaxUid };
+			// The library wants a Dataset object; an empty one avoids parsing the pixel data twice.
+			callback(new Dataset({}, transferSyntaxUid));
+		}
+
+		override cStoreRequest(request: dimse.requests.CStoreRequest, callback: (r: dimse.responses.CStoreResponse) => void): void {
+			const response = CStoreResponse.fromRequest(request);
+			const received = this.received;
+			this.received = null;
+			const sopInstanceUid = request.getAffectedSopInstanceUid() ?? '';
+			try {
+				if (!received) throw new Error('No data set arrived with the C-STORE request.');
+				const file = part10File(received.bytes, {
+					sopClassUid: request.getAffectedSopClassUid() ?? '', sopInstanceUid,
+					transferSyntaxUid: received.transferSyntaxUid, sourceAeTitle: this.callingAe,
+				});
+				const r = importer.importOne(file);
+				if (!r.duplicate) importer.announce([r.studyId]);
+				response.setStatus(Status.Success);
+				onReceived({ callingAeTitle: this.callingAe, studyId: r.studyId, duplicate: r.duplicate, error: null });
+			} catch (err) {
+				response.setStatus(Status.ProcessingFailure);
+				const e = err as { code?: string; message?: string };
+				onReceived({ callingAeTitle: this.callingAe, studyId: null, duplicate: false, error: { file: `C-STORE from ${this.callingAe}: ${sopInstanceUid}`, code: e.code ?? 'failed', message: e.message ?? String(err) } });
+			}
+			callback(response);
+		}
+
+		override associationReleaseRequested(): void {
+			this.sendAssociationReleaseResponse();
+		}
+	};
+}

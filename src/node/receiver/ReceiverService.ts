@@ -1,0 +1,52 @@
+import type { Settings } from '../../common/api/appContract.js';
+import type { EventBus } from '../events/EventBus.js';
+import type { StudyImporter } from '../import/StudyImporter.js';
+import { DicomReceiver, type ReceivedInstance } from './DicomReceiver.js';
+
+/**
+ * Starts the C-STORE receiver with the workstation, from the settings. `RADIALOG_RECEIVER_PORT`
+ * overrides the port (`off` disables it) so test servers never fight over 11112. A port that cannot be
+ * opened is reported as an error event and a log line; the workstation runs on without it.
+ */
+export class ReceiverService {
+	readonly receiver: DicomReceiver;
+	/** The last start failure, for status displays; null when listening or disabled. */
+	lastError: string | null = null;
+
+	constructor(private readonly settings: () => Settings['receiver'], importer: StudyImporter, private readonly events: EventBus, private readonly log: (line: string) => void = (l) => console.error(l)) {
+		this.receiver = new DicomReceiver(importer, (r) => this.received(r));
+	}
+
+	async start(): Promise<void> {
+		const s = this.settings();
+		const override = process.env.RADIALOG_RECEIVER_PORT;
+		if (!s.enabled || override === 'off' || override === '0') return;
+		const port = override ? Number(override) : s.port;
+		try {
+			await this.receiver.start({ port, aeTitle: s.aeTitle });
+			this.lastError = null;
+			this.log(`DICOM receiver listening on port ${port} as ${s.aeTitle}`);
+		} catch (err) {
+			this.lastError = (err as Error).message;
+			this.log(this.lastError);
+			this.events.emit({ type: 'progress', jobId: 'dicom-receiver', label: 'DICOM receiver', fraction: null, done: true, error: this.lastError, studyId: null });
+		}
+	}
+
+	async stop(): Promise<void> {
+		await this.receiver.stop();
+	}
+
+	/** Applies changed settings: the settings screen calls this after an update. */
+	async restart(): Promise<void> {
+		await this.stop();
+		await this.start();
+	}
+
+	private received(r: ReceivedInstance): void {
+		if (r.error) {
+			this.log(`DICOM receiver: refused an instance from ${r.callingAeTitle}: ${r.error.message}`);
+			this.events.emit({ type: 'progress', jobId: 'dicom-receiver', label: `Receiving from ${r.callingAeTitle}`, fraction: null, done: true, error: r.error.message, studyId: null });
+		}
+	}
+}
