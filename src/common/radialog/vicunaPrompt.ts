@@ -37,16 +37,30 @@ export function renderVicunaPrompt(system: string, turns: readonly VicunaTurn[])
 	return text;
 }
 
+/** One piece of a prompt on its way to token ids. */
+export type PromptSegment =
+	| { readonly kind: 'text'; readonly text: string; /** false: tokenize without the SentencePiece leading space */ readonly leadingSpace: boolean }
+	| { readonly kind: 'image' }
+	| { readonly kind: 'endOfAnswer' };
+
 /**
- * Splits a rendered prompt at the image marker. Tokens are then built as
- *   [BOS] + tokenize(before) + placeholderIds + tokenize(after)
- * where `after` is tokenized on its own without BOS and without the SentencePiece leading-space prefix
- * (it starts with ". Predicted findings" in the report-generation message). Returns null when the text
- * has no marker (a conversation whose image is absent).
+ * How a rendered prompt becomes tokens (training and inference must agree):
+ *   [BOS] then, per segment: text → the tokenizer's ids (without BOS; without the SentencePiece
+ *   leading-space prefix when `leadingSpace` is false); image → the placeholder ids in order;
+ *   endOfAnswer → the EOS id. Only the prompt's first text keeps the leading space.
+ * Text never turns into placeholder or EOS ids: they enter only through their segments.
  */
-export function splitAtImageMarker(prompt: string): { before: string; after: string } | null {
-	const at = prompt.indexOf(IMAGE_MARKER);
-	if (at < 0) return null;
-	if (prompt.indexOf(IMAGE_MARKER, at + 1) >= 0) throw new Error('a prompt carries one image marker at most');
-	return { before: prompt.slice(0, at), after: prompt.slice(at + IMAGE_MARKER.length) };
+export function promptSegments(prompt: string): PromptSegment[] {
+	const out: PromptSegment[] = [];
+	const answers = prompt.split(END_OF_ANSWER);
+	answers.forEach((part, i) => {
+		if (i > 0) out.push({ kind: 'endOfAnswer' });
+		const pieces = part.split(IMAGE_MARKER);
+		pieces.forEach((text, j) => {
+			if (j > 0) out.push({ kind: 'image' });
+			if (text) out.push({ kind: 'text', text, leadingSpace: out.length === 0 });
+		});
+	});
+	if (out.filter((s) => s.kind === 'image').length > 1) throw new Error('a prompt carries one image marker at most');
+	return out;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { instructTasks, instructTemplates, renderInstruction, maxNewTokens } from '../../../src/common/radialog/instructTemplates.js';
 import { formatFindings, renderReportGenerationMessage } from '../../../src/common/radialog/reportGenerationMessage.js';
-import { IMAGE_MARKER, renderVicunaPrompt, splitAtImageMarker } from '../../../src/common/radialog/vicunaPrompt.js';
+import { IMAGE_MARKER, promptSegments, renderVicunaPrompt } from '../../../src/common/radialog/vicunaPrompt.js';
 
 test('findings formatting follows the reference rules', () => {
 	assert.equal(formatFindings([]), 'no common findings');
@@ -20,8 +20,8 @@ test('Vicuna v1.1 rendering', () => {
 	assert.equal(renderVicunaPrompt('SYS', [{ user: 'a' }]), 'SYS USER: a ASSISTANT:');
 	assert.equal(renderVicunaPrompt('SYS', [{ user: 'a', assistant: 'b' }, { user: 'c' }]), 'SYS USER: a ASSISTANT: b</s>USER: c ASSISTANT:');
 	assert.throws(() => renderVicunaPrompt('S', [{ user: 'a' }, { user: 'b' }]));
-	assert.deepEqual(splitAtImageMarker('x <IMG>. y'), { before: 'x ', after: '. y' });
-	assert.equal(splitAtImageMarker('none'), null);
+	assert.deepEqual(promptSegments('S USER: x <IMG>. y ASSISTANT: r</s>USER: q ASSISTANT:'), [{ kind: 'text', text: 'S USER: x ', leadingSpace: true }, { kind: 'image' }, { kind: 'text', text: '. y ASSISTANT: r', leadingSpace: false }, { kind: 'endOfAnswer' }, { kind: 'text', text: 'USER: q ASSISTANT:', leadingSpace: false }]);
+	assert.throws(() => promptSegments('<IMG><IMG>'));
 });
 
 test('ten variants per template list; every task renders every variant with its slots filled', () => {
