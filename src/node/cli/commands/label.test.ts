@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { chexpertLabels } from '../../../common/domain/chexpert.js';
+import { tempDir } from '../../../../test/helpers/tempDir.js';
+
+const cli = path.resolve('src/node/cli/radialog.mjs');
+const label = (args: string[], input?: string) => spawnSync(process.execPath, [cli, 'label', ...args], { input, encoding: 'utf8' });
+
+test('radialog label - reads one report per line from stdin and prints every observation per report', () => {
+	const r = label(['-'], 'No pneumothorax.\n\nCannot exclude pneumonia. Stable cardiomegaly.\n');
+	assert.equal(r.status, 0, r.stderr);
+	const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+	assert.equal(lines.length, 2);
+	assert.deepEqual(Object.keys(lines[0].labels).sort(), [...chexpertLabels].sort());
+	assert.equal(lines[0].labels.Pneumothorax, 'negative');
+	assert.equal(lines[0].labels['No Finding'], 'positive');
+	assert.equal(lines[1].index, 1);
+	assert.equal(lines[1].labels.Pneumonia, 'uncertain');
+	assert.equal(lines[1].labels.Cardiomegaly, 'positive');
+});
+
+test('radialog label <file> reads a JSON list', () => {
+	const file = path.join(tempDir(), 'reports.json');
+	fs.writeFileSync(file, JSON.stringify(['Lines and tubes in place.', { report: 'Small left pleural effusion.' }]));
+	const r = label([file]);
+	assert.equal(r.status, 0, r.stderr);
+	const [a, b] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+	assert.equal(a.labels['Support Devices'], 'positive');
+	assert.equal(b.labels['Pleural Effusion'], 'positive');
+});
+
+test('radialog label without input is a usage error', () => {
+	assert.equal(label([]).status, 2);
+});
