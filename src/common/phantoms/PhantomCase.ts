@@ -123,5 +123,6 @@ export function labelsOf(f: PhantomFindings): ChexpertLabel[] {
 	if (f.effusion) out.push('Pleural Effusion');
 	if (f.fracture) out.push('Fracture');
 	if (f.devices.length) out.push('Support Devices');
-	return out.length ? out : ['No Finding'];
+	// CheXpert's convention: devices alone still count as "No Finding".
+	return out.length === 0 || (out.length === 1 && out[0] === 'Support Devices') ? ['No Finding', ...out] : out;
 }
