@@ -20,6 +20,7 @@ export function fixturePattern(x: number, y: number, frame = 0): number {
 
 /** Runs a dcmtk tool (dcmcjpeg, dcmdrle, dcmconv, …) and returns the output file. */
 export function dcmtk(tool: string, args: string[], input: string, output: string): string {
+	fs.mkdirSync(path.dirname(output), { recursive: true });
 	execFileSync(tool, [...args, input, output], { stdio: 'pipe' });
 	return output;
 }

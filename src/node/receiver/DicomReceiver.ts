@@ -26,9 +26,7 @@ export class ReceiverListenError extends Error {
 	override readonly name = 'ReceiverListenError';
 }
 
-// Transfer syntaxes in our order of preference: lossless compressed data stays compressed on disk.
-const preferred = ['1.2.840.10008.1.2.4.70', '1.2.840.10008.1.2.4.57', '1.2.840.10008.1.2.4.80', '1.2.840.10008.1.2.4.90', '1.2.840.10008.1.2.5',
-	'1.2.840.10008.1.2.1', '1.2.840.10008.1.2', ...supportedTransferSyntaxUids];
+const supported = new Set(supportedTransferSyntaxUids);
 const storageClasses = new Set<string>(Object.values(StorageClass as Record<string, string>));
 
 /**
@@ -87,7 +85,8 @@ function scpClass(aeTitle: string, importer: StudyImporter, onReceived: (r: Rece
 					continue;
 				}
 				const offered = context.getTransferSyntaxUids();
-				const pick = preferred.find((ts) => offered.includes(ts));
+				// The sender's first choice that we can decode: compressed data stays as it was sent.
+				const pick = offered.find((ts) => supported.has(ts));
 				if (pick) context.setResult(PresentationContextResult.Accept, pick);
 				else context.setResult(PresentationContextResult.RejectTransferSyntaxesNotSupported);
 			}
