@@ -97,6 +97,7 @@ export class StudyImporter {
 	importOne(bytes: Uint8Array): ImportedFile {
 		const ds = parseDicomBytes(bytes);
 		const header = readDicomHeader(ds);
+		if (header.sopClassUid === '1.2.840.10008.1.3.10') throw new ImportFileRejected('dicomdir', 'A DICOMDIR (the index of a CD or folder), not an image; the images it lists are imported from their own files.');
 		if (!header.sopInstanceUid) throw new ImportFileRejected('missing_uid', 'The file has no SOP Instance UID.');
 		if (!header.studyInstanceUid || !header.seriesInstanceUid) throw new ImportFileRejected('missing_uid', 'The file has no Study or Series Instance UID.');
 		checkDicomImage(ds);
