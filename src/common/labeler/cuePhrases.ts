@@ -11,6 +11,10 @@ export interface Cue {
 	readonly pre: boolean;
 	readonly post: boolean;
 	readonly pattern: string;
+	/** Reaches only the nearest mention on each side. */
+	readonly nearestOnly?: boolean;
+	/** A negation before this hedge still negates ("no findings to suggest pneumonia"). */
+	readonly keepsNegation?: boolean;
 }
 
 const hedgedNegation = [
@@ -25,20 +29,28 @@ export const cues: readonly Cue[] = [
 	// "No change in the cardiomegaly" keeps the cardiomegaly; "no new consolidation" does not.
 	{ kind: 'neutral', pre: true, post: true, pattern: '(?:no|without) (?:\\w+ ){0,2}(?:change|increase|decrease|worsening|improvement|progression|enlargement)s? (?:in|of)' },
 	{ kind: 'neutral', pre: true, post: true, pattern: '(?:not|no) (?:\\w+ )?(?:changed|improved|worsened)|no longer (?:enlarged|widened)' },
-	{ kind: 'negation', pre: true, post: true, pattern: '(?:has |have |had )?(?:been )?(?:completely |entirely |largely )?(?:resolved|removed|withdrawn|discontinued)|removal(?: of)?|resolution of' },
+	{ kind: 'negation', pre: true, post: true, pattern: '(?:has |have |had )?(?:been )?(?:completely |entirely |largely )?(?:resolved|removed|discontinued)|removal(?: of)?|resolution of' },
 	{ kind: 'negation', pre: false, post: true, pattern: '(?:is |are |was |were )?(?:no longer|not) (?:\\w+ )?(?:seen|identified|present|visualized|visible|appreciated|evident|demonstrated|detected|noted|observed|apparent|imaged|included)' },
 	{ kind: 'negation', pre: false, post: true, pattern: '(?:is |are )?absent' },
 	{ kind: 'negation', pre: true, post: false, pattern: 'no longer|no|not|without|absence of|negative for|free of|clear of|ruled out|neither|nor|never' },
-	{ kind: 'uncertainty', pre: true, post: true, pattern: '(?:is |are )?(?:possible|likely|probable|suspected|questioned|questionable|a consideration|considered)|versus|vs\\.?' },
+	{ kind: 'uncertainty', pre: false, post: true, pattern: '(?:is|are) (?:possible|likely|probable|suspected|questioned|questionable|a consideration|considered)|(?:may|might|could) (?:also )?be (?:present|seen|noted)' },
+	// Bare "likely" looks back only at the end of a clause ("atelectasis, likely"), not in "opacity likely reflects atelectasis".
+	{ kind: 'uncertainty', pre: false, post: true, pattern: '(?:possible|likely|probable|suspected|questioned)(?= ?(?:,|\\?|$))' },
+	// "X versus Y" hedges its two neighbours only, not the list before them.
+	{ kind: 'uncertainty', pre: true, post: true, nearestOnly: true, pattern: 'versus|vs\\.?' },
 	// A question mark hedges what it follows or precedes ("?pneumonia", "pneumonia?").
 	{ kind: 'uncertainty', pre: true, post: true, pattern: '\\?' },
+	// Hedges that a negation before them does not undo: "no findings to suggest pneumonia" is a negative.
+	{
+		kind: 'uncertainty', pre: true, post: false, keepsNegation: true,
+		pattern: 'suspicious (?:for|of)|concerning for|concern for|worrisome for|suggestive of|suggest(?:s|ing|ed)?|to indicate',
+	},
 	{
 		kind: 'uncertainty', pre: true, post: false,
 		pattern: [
-			'may', 'might', 'could', 'possibly', 'probably', 'question of',
-			'suspicious (?:for|of)', 'concerning for', 'concern for', 'worrisome for', 'suggestive of', 'suggest(?:s|ing|ed)?', 'suspect',
+			'may', 'might', 'could', 'possible', 'possibly', 'probable', 'probably', 'likely', 'questionable', 'question of', 'suspected', 'suspect',
 			'presumed', 'presumably', 'potential(?:ly)?', 'differential(?: diagnosis)?(?: includes?)?', 'possibility of', 'equivocal', 'indeterminate',
-			'uncertain', 'borderline',
+			'uncertain', 'borderline', 'considered',
 		].join('|'),
 	},
 ];

@@ -16,6 +16,8 @@ interface FoundCue extends Span {
 	readonly kind: CueKind;
 	readonly pre: boolean;
 	readonly post: boolean;
+	readonly nearestOnly: boolean;
+	readonly keepsNegation: boolean;
 }
 
 const words = (alternatives: readonly string[]) => `\\b(?:${alternatives.join('|')})\\b`;
@@ -66,22 +68,23 @@ function labelSentence(s: string): [ChexpertLabel, LabelState][] {
 	const coveredByPost = postCueReach(s, mentions, found, breaks);
 	const out: [ChexpertLabel, LabelState][] = [];
 	mentions.forEach((m, i) => {
-		const state = m.fixed ?? mentionState(s, m, found, breaks, coveredByPost[i] ?? []);
+		const state = m.fixed ?? mentionState(s, m, mentions, found, breaks, coveredByPost[i] ?? []);
 		for (const label of m.labels) out.push([label, state]);
 	});
 	return out;
 }
 
-function mentionState(s: string, m: Mention, found: readonly FoundCue[], breaks: readonly Span[], post: readonly CueKind[]): LabelState {
+function mentionState(s: string, m: Mention, mentions: readonly Mention[], found: readonly FoundCue[], breaks: readonly Span[], post: readonly CueKind[]): LabelState {
 	const clauseStart = Math.max(0, ...breaks.filter((b) => b.end <= m.start).map((b) => b.end));
 	let negated = post.includes('negation');
 	let uncertain = post.includes('uncertainty');
 	for (const c of found) {
 		if (!c.pre || c.end > m.start || c.start < clauseStart) continue;
-		if (c.kind === 'uncertainty') uncertain = true;
-		else if (c.kind === 'negation') {
+		if (c.kind === 'uncertainty') {
+			if (!c.nearestOnly || !mentions.some((o) => o.start >= c.end && o.end <= m.start)) uncertain = true;
+		} else if (c.kind === 'negation') {
 			const between = s.slice(c.end, m.start);
-			const hedgedBetween = found.some((o) => o.kind === 'uncertainty' && o.start >= c.end && o.end <= m.start);
+			const hedgedBetween = found.some((o) => o.kind === 'uncertainty' && !o.keepsNegation && o.start >= c.end && o.end <= m.start);
 			if (!stopperRe.test(between) && !hedgedBetween) negated = true;
 		}
 	}
@@ -99,6 +102,7 @@ function postCueReach(s: string, mentions: readonly Mention[], found: readonly F
 		let next = mentions[i]!;
 		while (i >= 0) {
 			const m = mentions[i]!;
+			if (c.nearestOnly && m.start !== next.start) break;
 			if (m !== next && m.end > next.start) { i--; continue; } // same span, other label
 			if (m !== next && !onlyWords(s.slice(m.end, next.start), listWords, 6)) break;
 			reach[i]!.push(c.kind);
@@ -126,7 +130,7 @@ function findCues(s: string): FoundCue[] {
 	for (const m of s.matchAll(cueRe)) {
 		const which = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
 		const cue = cues[which]!;
-		out.push({ start: m.index, end: m.index + m[0].length, kind: cue.kind, pre: cue.pre, post: cue.post });
+		out.push({ start: m.index, end: m.index + m[0].length, kind: cue.kind, pre: cue.pre, post: cue.post, nearestOnly: !!cue.nearestOnly, keepsNegation: !!cue.keepsNegation });
 	}
 	return out;
 }

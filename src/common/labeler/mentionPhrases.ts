@@ -78,6 +78,8 @@ export const excludedPhrases: readonly string[] = [
 	'pericardial effusions?', 'joint effusions?', 'mass effect', '(?:bone|osseous|lytic|sclerotic|blastic|skin) lesions?', '(?:bone|soft tissue) densit(?:y|ies)',
 	'(?:soft tissue|subcutaneous) o?edema', 'breast (?:tissue|shadows?|implants?)', 'septal lines', 'pleural line', 'vertebral (?:body )?collapse',
 	'nipple shadows?',
+	// The patient's history is not a finding of this examination.
+	'(?:clinical )?history of (?:\\w+ ){0,2}\\w+',
 ];
 
 /**
@@ -98,10 +100,10 @@ const normalSize = 'normal|unremarkable|within normal limits|not (?:\\w+ )?(?:en
 export const attributeMentions: readonly AttributeMentions[] = [
 	{
 		label: 'Cardiomegaly',
-		subjects: ['heart size', 'size of the heart', 'cardiac size', 'heart(?! failure)', 'cardiac (?:silhouette|contours?|shadow)', 'cardiac(?=,? (?:and )?(?:mediastinal|hilar))'],
-		positive: 'enlarged|enlargement|large|increased|dilated|prominent|prominence',
+		subjects: ['heart size', 'size of the (?:heart|cardiac silhouette)', 'cardiac size', 'heart(?! failure)', 'cardiac (?:silhouette|contours?|shadow)', 'cardiac(?=,? (?:and )?(?:mediastinal|hilar))'],
+		positive: 'enlarged|enlargement|large|increased?|dilated|prominent|prominence',
 		normal: normalSize,
-		borderline: 'borderline|at the upper limits? of normal',
+		borderline: 'borderline',
 	},
 	{
 		label: 'Enlarged Cardiomediastinum',
