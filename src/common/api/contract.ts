@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appContract } from './appContract.js';
 import { worklistContract } from './worklistContract.js';
 import { studiesContract } from './studiesContract.js';
+import { reportContract } from './reportContract.js';
 
 /**
  * The one contract between the UI and the backend. Each domain keeps its calls in its own
@@ -12,6 +13,7 @@ export const apiContract = {
 	...appContract,
 	...worklistContract,
 	...studiesContract,
+	...reportContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

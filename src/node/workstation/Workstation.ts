@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiHandlers } from '../../common/api/contract.js';
 import type { AppInfo } from '../../common/api/appContract.js';
+import type { ReportAssistant } from '../../common/radialog/ReportAssistant.js';
 import { EventBus } from '../events/EventBus.js';
 import { openDatabase, type SqliteDatabase } from '../store/openDatabase.js';
 import { SettingsStore } from '../services/settings/SettingsStore.js';
@@ -11,6 +12,8 @@ import { StudyImporter } from '../import/StudyImporter.js';
 import { StudyService } from '../services/studies/StudyService.js';
 import { studiesHandlers } from '../services/studies/studiesHandlers.js';
 import { ReceiverService } from '../receiver/ReceiverService.js';
+import { createReporting, type Reporting } from '../services/reporting/createReporting.js';
+import { reportHandlers } from '../services/reporting/reportHandlers.js';
 import { packageVersion } from './packageVersion.js';
 
 export interface BackgroundService {
@@ -42,6 +45,8 @@ export class Workstation {
 	readonly importer: StudyImporter;
 	readonly studies: StudyService;
 	readonly receiver: ReceiverService;
+	/** Drafting, correcting, conversing, signing and exporting reports (src/node/services/reporting). */
+	readonly reporting: Reporting;
 	readonly handlers: ApiHandlers;
 	/**
 	 * Long-running parts (the C-STORE receiver, the background draft queue) register here so both
@@ -59,11 +64,19 @@ export class Workstation {
 		this.studies = new StudyService(this.studyStore, this.importer.originals);
 		this.receiver = new ReceiverService(() => this.settings.get().receiver, this.importer, this.events);
 		this.addBackgroundService(this.receiver);
+		this.reporting = createReporting({ db: this.db, events: this.events, settings: this.settings, studies: this.studies, assistant: () => this.reportAssistant(), onStudyImported: (l) => this.importer.onStudyImported(l) });
+		this.addBackgroundService(this.reporting.draftQueue);
 		this.handlers = {
 			...appHandlers(this),
 			...studiesHandlers(this),
+			...reportHandlers(this.reporting),
 			'worklist.list': async (q) => this.worklist.list(q),
 		};
+	}
+
+	/** The model stack's ReportAssistant for the installed model set; rejects with a reason where there is none. */
+	async reportAssistant(): Promise<ReportAssistant> {
+		throw new Error('no model set is installed yet');
 	}
 
 	addBackgroundService(service: BackgroundService): void {

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { StudyStatus } from './worklistContract.js';
+
+/** The 14 CheXpert observations (same order as src/common/domain/chexpert.ts; the UI may import only api/). */
+export const FindingLabel = z.enum([
+	'No Finding', 'Enlarged Cardiomediastinum', 'Cardiomegaly', 'Lung Opacity', 'Lung Lesion', 'Edema',
+	'Consolidation', 'Pneumonia', 'Atelectasis', 'Pneumothorax', 'Pleural Effusion', 'Pleural Other',
+	'Fracture', 'Support Devices',
+]);
+export type FindingLabel = z.infer<typeof FindingLabel>;
+
+export const FindingDecision = z.enum(['accepted', 'rejected']);
+
+export const FindingState = z.object({
+	label: FindingLabel,
+	/** From the classifier; null when no prediction was made for this study yet. */
+	probability: z.number().nullable(),
+	predictedPositive: z.boolean().nullable(),
+	decision: FindingDecision.nullable(),
+	/** What the reader stands behind now: the decision where made, else the prediction. */
+	positive: z.boolean(),
+});
+export type FindingState = z.infer<typeof FindingState>;
+
+export const ReportView = z.object({
+	id: z.number().int(),
+	status: z.enum(['draft', 'signed']),
+	findings: z.string(),
+	impression: z.string(),
+	aiGenerated: z.boolean(),
+	modelNotice: z.string().nullable(),
+	signedBy: z.string().nullable(),
+	signedAt: z.string().nullable(),
+	updatedAt: z.string(),
+	versionNo: z.number().int(),
+	/** The labels the current text was written from; corrections are computed against these. */
+	basisLabels: z.array(FindingLabel),
+});
+export type ReportView = z.infer<typeof ReportView>;
+
+export const Addendum = z.object({ id: z.number().int(), text: z.string(), signedBy: z.string(), signedAt: z.string() });
+
+export const AssistantTask = z.enum(['FQA_complete', 'FQA_binary', 'RE', 'RQA', 'EL', 'SU', 'CO', 'free']);
+export type AssistantTask = z.infer<typeof AssistantTask>;
+
+export const ChatMessage = z.object({
+	id: z.number().int(),
+	role: z.enum(['user', 'assistant']),
+	task: z.string(),
+	text: z.string(),
+	createdAt: z.string(),
+});
+export type ChatMessage = z.infer<typeof ChatMessage>;
+
+export const Handout = z.object({ text: z.string(), aiText: z.string(), reviewedBy: z.string().nullable(), updatedAt: z.string() });
+
+export const StudyHeader = z.object({
+	studyInstanceUid: z.string(),
+	patientName: z.string(),
+	patientId: z.string(),
+	patientSex: z.string().nullable(),
+	patientBirthDate: z.string().nullable(),
+	studyDate: z.string().nullable(),
+	accessionNumber: z.string().nullable(),
+	description: z.string().nullable(),
+});
+
+export const ReportState = z.object({
+	studyId: z.number().int(),
+	studyStatus: StudyStatus,
+	header: StudyHeader,
+	findings: z.array(FindingState),
+	report: ReportView.nullable(),
+	addenda: z.array(Addendum),
+	messages: z.array(ChatMessage),
+	handout: Handout.nullable(),
+	/** The model set's notice, shown wherever model output appears. */
+	modelNotice: z.string().nullable(),
+	assistantAvailable: z.boolean(),
+	assistantProblem: z.string().nullable(),
+	/** What "apply" would send: accepted labels the text lacks, rejected ones it was written from. */
+	pendingCorrection: z.object({ add: z.array(FindingLabel), remove: z.array(FindingLabel) }),
+	readerName: z.string(),
+});
+export type ReportState = z.infer<typeof ReportState>;
+
+/** One request to the assistant, as the chat panel sends it (the seven instruct tasks and free questions). */
+export const AskRequest = z.discriminatedUnion('task', [
+	z.object({ task: z.literal('FQA_complete') }),
+	z.object({ task: z.literal('FQA_binary'), pathology: z.string().min(1).max(200) }),
+	z.object({ task: z.literal('RE'), pathology: z.string().min(1).max(200) }),
+	z.object({ task: z.literal('RQA'), region: z.string().min(1).max(100), question: z.string().min(1).max(2000) }),
+	z.object({ task: z.literal('EL') }),
+	z.object({ task: z.literal('SU') }),
+	z.object({ task: z.literal('CO'), add: z.array(FindingLabel), remove: z.array(FindingLabel) }),
+	z.object({ task: z.literal('free'), text: z.string().min(1).max(4000) }),
+]);
+export type AskRequest = z.infer<typeof AskRequest>;
+
+export const ConsistencyIssue = z.object({
+	label: FindingLabel,
+	kind: z.enum(['mentioned_but_rejected', 'accepted_but_missing']),
+	message: z.string(),
+});
+export type ConsistencyIssue = z.infer<typeof ConsistencyIssue>;
+
+export const ReportVersion = z.object({
+	versionNo: z.number().int(),
+	source: z.enum(['draft', 'correction', 'edit', 'sign', 'addendum']),
+	author: z.string(),
+	createdAt: z.string(),
+	updatedAt: z.string(),
+	findings: z.string(),
+	impression: z.string(),
+});
+
+export const DiffSegment = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+
+export const ExportFormat = z.enum(['pdf', 'text', 'sr', 'fhir', 'hl7', 'handout']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+export const AuditEntry = z.object({
+	id: z.number().int(),
+	at: z.string(),
+	actor: z.string(),
+	action: z.string(),
+	reportId: z.number().int().nullable(),
+	detail: z.record(z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+const ForStudy = z.object({ studyId: z.number().int() }).strict();
+
+export const reportContract = {
+	'report.open': { input: ForStudy, output: ReportState },
+	/** Predicts findings (when not yet done) and drafts the report; tokens stream as `tokens` events. */
+	'report.draft': { input: z.object({ studyId: z.number().int(), regenerate: z.boolean().default(false) }).strict(), output: ReportState },
+	'report.decideFinding': { input: z.object({ studyId: z.number().int(), label: FindingLabel, decision: FindingDecision.nullable() }).strict(), output: ReportState },
+	/** Sends the correction instruction built from the decisions and regenerates the draft. */
+	'report.applyCorrections': { input: ForStudy, output: ReportState },
+	/** Autosave of the editor: coalesces quick saves into one version. */
+	'report.save': { input: z.object({ studyId: z.number().int(), findings: z.string().max(100_000), impression: z.string().max(100_000) }).strict(), output: z.object({ versionNo: z.number().int(), savedAt: z.string() }) },
+	'report.versions': { input: ForStudy, output: z.array(ReportVersion) },
+	'report.diff': { input: z.object({ studyId: z.number().int(), from: z.number().int(), to: z.number().int() }).strict(), output: z.array(DiffSegment) },
+	'report.ask': { input: z.object({ studyId: z.number().int(), request: AskRequest }).strict(), output: z.object({ question: ChatMessage, answer: ChatMessage }) },
+	'report.check': { input: ForStudy, output: z.object({ issues: z.array(ConsistencyIssue), labelerAvailable: z.boolean() }) },
+	/** Signs with the reader name from the settings; refuses while consistency issues are unacknowledged. */
+	'report.sign': { input: z.object({ studyId: z.number().int(), acknowledgeIssues: z.boolean().default(false) }).strict(), output: ReportState },
+	'report.addendum': { input: z.object({ studyId: z.number().int(), text: z.string().min(1).max(50_000) }).strict(), output: ReportState },
+	'report.export': {
+		input: z.object({ studyId: z.number().int(), formats: z.array(ExportFormat).min(1), includeKeyImage: z.boolean().default(false) }).strict(),
+		output: z.object({ files: z.array(z.object({ format: ExportFormat, path: z.string() })) }),
+	},
+	'report.handout.generate': { input: ForStudy, output: ReportState },
+	'report.handout.save': { input: z.object({ studyId: z.number().int(), text: z.string().min(1).max(50_000) }).strict(), output: ReportState },
+	'report.audit': { input: ForStudy, output: z.array(AuditEntry) },
+	/** Stored corrections and conversations as a RaDialog-instruct-style `.json.gz` in the export folder. */
+	'report.exportDataset': { input: z.object({}).strict(), output: z.object({ path: z.string(), records: z.number().int() }) },
+} as const;

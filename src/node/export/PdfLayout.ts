@@ -1,0 +1,100 @@
+import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+
+/** Standard PDF fonts speak WinAnsi only: anything else becomes a close ASCII stand-in, never a crash. */
+export function winAnsiSafe(text: string): string {
+	return text
+		.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\u2026/g, '...')
+		.replace(/[^\x09\x0a\x0d\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2022\u20ac]/g, '?');
+}
+
+/** A small flowing-text layout over pdf-lib: A4 pages, wrapped paragraphs, headings and boxed banners. */
+export class PdfLayout {
+	private page!: PDFPage;
+	private y = 0;
+	readonly margin = 56;
+	readonly width = 595.28;
+	readonly height = 841.89;
+
+	private constructor(readonly pdf: PDFDocument, readonly regular: PDFFont, readonly bold: PDFFont, private readonly footer: string | null) {
+		this.newPage();
+	}
+
+	static async create(title: string, footer: string | null): Promise<PdfLayout> {
+		const pdf = await PDFDocument.create();
+		pdf.setTitle(winAnsiSafe(title));
+		pdf.setProducer('RaDialog Workstation');
+		pdf.setCreator('RaDialog Workstation');
+		const l = new PdfLayout(pdf, await pdf.embedFont(StandardFonts.Helvetica), await pdf.embedFont(StandardFonts.HelveticaBold), footer);
+		return l;
+	}
+
+	private newPage(): void {
+		this.page = this.pdf.addPage([this.width, this.height]);
+		this.y = this.height - this.margin;
+		if (this.footer) this.page.drawText(winAnsiSafe(this.footer), { x: this.margin, y: 28, size: 8, font: this.regular, color: rgb(0.4, 0.4, 0.4) });
+	}
+
+	private need(h: number): void {
+		if (this.y - h < this.margin) this.newPage();
+	}
+
+	wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
+		const lines: string[] = [];
+		for (const para of winAnsiSafe(text).split(/\r?\n/)) {
+			let line = '';
+			for (const word of para.split(/\s+/).filter(Boolean)) {
+				const next = line ? `${line} ${word}` : word;
+				if (font.widthOfTextAtSize(next, size) <= maxWidth || !line) line = next;
+				else { lines.push(line); line = word; }
+			}
+			lines.push(line);
+		}
+		return lines;
+	}
+
+	text(text: string, o: { size?: number; bold?: boolean; color?: RGB; gapAfter?: number; indent?: number } = {}): void {
+		const size = o.size ?? 11;
+		const font = o.bold ? this.bold : this.regular;
+		const lead = size * 1.35;
+		const x = this.margin + (o.indent ?? 0);
+		for (const line of this.wrap(text, font, size, this.width - x - this.margin)) {
+			this.need(lead);
+			this.y -= lead;
+			this.page.drawText(line, { x, y: this.y, size, font, color: o.color ?? rgb(0.1, 0.1, 0.1) });
+		}
+		this.y -= o.gapAfter ?? size * 0.6;
+	}
+
+	banner(text: string, o: { size?: number; fill: RGB; color: RGB }): void {
+		const size = o.size ?? 12;
+		const lines = this.wrap(text, this.bold, size, this.width - 2 * this.margin - 16);
+		const h = lines.length * size * 1.35 + 12;
+		this.need(h + 8);
+		this.page.drawRectangle({ x: this.margin, y: this.y - h, width: this.width - 2 * this.margin, height: h, color: o.fill, borderColor: o.color, borderWidth: 1.5 });
+		let y = this.y - 6;
+		for (const line of lines) {
+			y -= size * 1.35;
+			this.page.drawText(line, { x: this.margin + 8, y: y + 3, size, font: this.bold, color: o.color });
+		}
+		this.y -= h + 10;
+	}
+
+	rule(): void {
+		this.need(10);
+		this.page.drawLine({ start: { x: this.margin, y: this.y - 4 }, end: { x: this.width - this.margin, y: this.y - 4 }, thickness: 0.7, color: rgb(0.6, 0.6, 0.6) });
+		this.y -= 12;
+	}
+
+	async image(png: Uint8Array, maxHeight: number): Promise<void> {
+		const img = await this.pdf.embedPng(png);
+		const scale = Math.min((this.width - 2 * this.margin) / img.width, maxHeight / img.height);
+		this.need(img.height * scale + 10);
+		this.y -= img.height * scale;
+		this.page.drawImage(img, { x: this.margin, y: this.y, width: img.width * scale, height: img.height * scale });
+		this.y -= 10;
+	}
+
+	async save(): Promise<Uint8Array> {
+		return this.pdf.save();
+	}
+}

@@ -1,0 +1,58 @@
+/** Everything an export needs about one report, gathered once by the reporting service. */
+export interface ReportDocument {
+	readonly reportId: number;
+	readonly versionNo: number;
+	readonly status: 'draft' | 'signed';
+	readonly findings: string;
+	readonly impression: string;
+	readonly signedBy: string | null;
+	/** ISO 8601 (UTC). */
+	readonly signedAt: string | null;
+	readonly addenda: readonly { readonly text: string; readonly signedBy: string; readonly signedAt: string }[];
+	readonly aiGenerated: boolean;
+	/** The model set's notice ("Demo models, synthetic data, not for clinical use"), or null. */
+	readonly modelNotice: string | null;
+	/** The positive CheXpert findings the reader stands behind. */
+	readonly acceptedFindings: readonly string[];
+	readonly study: {
+		readonly studyInstanceUid: string;
+		readonly patientName: string;
+		readonly patientId: string;
+		readonly patientSex: string | null;
+		readonly patientBirthDate: string | null;
+		readonly studyDate: string | null;
+		readonly studyTime: string | null;
+		readonly accessionNumber: string | null;
+		readonly description: string | null;
+	};
+	readonly instances: readonly { readonly seriesInstanceUid: string; readonly sopClassUid: string; readonly sopInstanceUid: string }[];
+	/** When the export is made (ISO 8601); passed in so outputs are reproducible in tests. */
+	readonly exportedAt: string;
+}
+
+export const draftMark = 'DRAFT — AI-generated, not signed';
+
+/** Lines every export carries above the report text: the draft mark and the model notice. */
+export function warningLines(doc: ReportDocument): string[] {
+	const lines: string[] = [];
+	if (doc.status !== 'signed') lines.push(doc.aiGenerated ? draftMark : 'DRAFT — not signed');
+	if (doc.aiGenerated && doc.modelNotice) lines.push(`Drafted with AI assistance. ${doc.modelNotice}`);
+	return lines;
+}
+
+/** DICOM PN ("Family^Given") to a readable name. */
+export function readableName(pn: string): string {
+	const [family = '', given = '', middle = '', prefix = '', suffix = ''] = pn.split('^');
+	return [prefix, given, middle, family, suffix].filter(Boolean).join(' ').trim() || pn;
+}
+
+/** DICOM DA (YYYYMMDD) to YYYY-MM-DD, or the input when it is not one. */
+export function isoDate(da: string | null): string | null {
+	if (!da) return null;
+	const m = /^(\d{4})(\d{2})(\d{2})$/.exec(da.trim());
+	return m ? `${m[1]}-${m[2]}-${m[3]}` : da;
+}
+
+export function sexWord(sex: string | null): string {
+	return sex === 'M' ? 'male' : sex === 'F' ? 'female' : sex === 'O' ? 'other' : 'unknown';
+}

@@ -1,0 +1,57 @@
+import type { ReportingService } from './ReportingService.js';
+
+/**
+ * Pre-drafts studies that arrive by import or C-STORE, one at a time, in the background. Progress
+ * goes out as `progress` events with the study id (the worklist shows it); a study the reader opened
+ * meanwhile simply shares the running draft (ReportingService serialises per study).
+ */
+export class DraftQueue {
+	private running = false;
+	private stopped = true;
+	private timer: NodeJS.Timeout | null = null;
+	private readonly failed = new Set<number>();
+
+	constructor(private readonly reporting: ReportingService, private readonly pollMs = 2000) {}
+
+	async start(): Promise<void> {
+		this.stopped = false;
+		this.kick();
+	}
+
+	async stop(): Promise<void> {
+		this.stopped = true;
+		if (this.timer) clearTimeout(this.timer);
+	}
+
+	/** Look for work now (called after an import, and on a slow timer as a safety net). */
+	kick(): void {
+		if (this.stopped || this.running) return;
+		if (this.timer) clearTimeout(this.timer);
+		this.running = true;
+		void this.drain().finally(() => {
+			this.running = false;
+			if (!this.stopped) this.timer = setTimeout(() => this.kick(), this.pollMs);
+		});
+	}
+
+	private async drain(): Promise<void> {
+		const events = this.reporting.events;
+		while (!this.stopped) {
+			const next = this.reporting.studies.undrafted().filter((id) => !this.failed.has(id));
+			if (!next.length) return;
+			const studyId = next[0]!;
+			const jobId = `predraft:${studyId}`;
+			events.emit({ type: 'progress', jobId, label: `Drafting report (${next.length} waiting)`, fraction: null, done: false, error: null, studyId });
+			try {
+				await this.reporting.draft(studyId, { actor: 'draft queue' });
+				events.emit({ type: 'progress', jobId, label: 'Draft ready', fraction: 1, done: true, error: null, studyId });
+				events.emit({ type: 'worklist.changed', studyIds: [studyId] });
+			} catch (e) {
+				// No models installed, or this study's image cannot be read: leave it for the reader, do not spin.
+				this.failed.add(studyId);
+				events.emit({ type: 'progress', jobId, label: 'Draft not made', fraction: null, done: true, error: (e as Error).message, studyId });
+				if (/not available/i.test((e as Error).message)) return;
+			}
+		}
+	}
+}
