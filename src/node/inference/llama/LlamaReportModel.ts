@@ -1,0 +1,185 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { getLlama, InsufficientMemoryError, LlamaLogLevel, type Llama, type LlamaContext, type LlamaContextSequence, type LlamaModel, type Token } from 'node-llama-cpp';
+import { promptSegments } from '../../../common/radialog/vicunaPrompt.js';
+import type { ModelSet } from '../loadModelSet.js';
+import { ModelFileCorrupt } from '../modelErrors.js';
+import { writeEmbeddingAdapter } from './embeddingAdapter.js';
+import { inspectLanguageModel, type LanguageModelFacts } from './inspectLanguageModel.js';
+
+export interface LlamaOptions {
+	readonly threads: number;
+	/** 'auto': CUDA/Vulkan/Metal when a prebuilt binary and device exist, else CPU. */
+	readonly gpu: 'auto' | false;
+	/** Folder for the per-image adapter files (deleted once loaded). */
+	readonly workDir: string;
+	/**
+	 * llama.cpp keeps every loaded adapter until the model is freed, so the model is reloaded after this
+	 * many images (memory stays bounded; a reload is fast from the page cache).
+	 */
+	readonly recycleAfterImages?: number;
+	readonly onNotice?: (text: string) => void;
+	readonly onLoadProgress?: (fraction: number) => void;
+}
+
+export interface GenerateOptions {
+	readonly maxTokens: number;
+	readonly onToken?: (text: string, tokensPerSecond: number | null) => void;
+	readonly signal?: { readonly aborted: boolean };
+}
+
+export interface Generation {
+	readonly text: string;
+	readonly tokens: Token[];
+	readonly stoppedBy: 'eos' | 'maxTokens' | 'cancelled';
+	readonly timeToFirstTokenMs: number | null;
+}
+
+/** The LLM of a model set, with the current image's embeddings carried by a token_embd adapter. */
+export class LlamaReportModel {
+	private model: LlamaModel | null = null;
+	private context: LlamaContext | null = null;
+	private sequence: LlamaContextSequence | null = null;
+	private imageKey: string | null = null;
+	private imagesSinceLoad = 0;
+	private adapterCounter = 0;
+	private gpuLayers: 'auto' | number;
+
+	private constructor(
+		private readonly set: ModelSet,
+		private readonly llama: Llama,
+		private readonly facts: LanguageModelFacts,
+		private readonly options: LlamaOptions,
+	) {
+		this.gpuLayers = llama.gpu === false ? 0 : set.manifest.llm.gpuLayers;
+	}
+
+	static async open(set: ModelSet, options: LlamaOptions): Promise<LlamaReportModel> {
+		const facts = await inspectLanguageModel(set);
+		const llama = await getLlama({ gpu: options.gpu, build: 'never', logLevel: LlamaLogLevel.error, progressLogs: false });
+		fs.mkdirSync(options.workDir, { recursive: true });
+		const m = new LlamaReportModel(set, llama, facts, options);
+		await m.loadModel();
+		return m;
+	}
+
+	get gpu(): string | false {
+		return this.llama.gpu;
+	}
+
+	private async loadModel(): Promise<LlamaModel> {
+		const load = (gpuLayers: 'auto' | number) =>
+			this.llama.loadModel({ modelPath: this.set.paths.llm, gpuLayers, onLoadProgress: this.options.onLoadProgress });
+		try {
+			this.model = await load(this.gpuLayers);
+		} catch (err) {
+			if (this.gpuLayers !== 0 && (err instanceof InsufficientMemoryError || this.llama.gpu !== false)) {
+				this.options.onNotice?.(`The language model does not fit the GPU (${(err as Error).message}); running it on the CPU.`);
+				this.gpuLayers = 0;
+				this.model = await load(0);
+			} else {
+				throw new ModelFileCorrupt(`llama.cpp could not load the model: ${(err as Error).message}`, this.set.manifestPath, this.set.paths.llm);
+			}
+		}
+		this.imagesSinceLoad = 0;
+		return this.model;
+	}
+
+	/** Makes `key`'s embeddings the ones the placeholder ids carry (a fresh context with a fresh adapter). */
+	async useImage(key: string, embeddings: Float32Array): Promise<void> {
+		if (key === this.imageKey && this.sequence) return;
+		await this.context?.dispose();
+		this.context = null;
+		this.sequence = null;
+		this.imageKey = null;
+		if (this.imagesSinceLoad >= (this.options.recycleAfterImages ?? 8)) {
+			await this.model?.dispose();
+			await this.loadModel();
+		}
+		const model = this.model ?? (await this.loadModel());
+		const m = this.set.manifest.llm;
+		// A new path per image: node-llama-cpp caches adapters by path for the model's lifetime.
+		const adapterFile = path.join(this.options.workDir, `image-${process.pid}-${++this.adapterCounter}.gguf`);
+		writeEmbeddingAdapter(adapterFile, {
+			architecture: this.facts.architecture,
+			vocabularySize: this.facts.vocabularySize,
+			embeddingLength: this.facts.embeddingLength,
+			placeholderIds: m.imagePlaceholderTokenIds,
+			vectors: embeddings,
+			originalRows: this.facts.placeholderRows,
+		});
+		try {
+			this.context = await model.createContext({
+				contextSize: Math.min(m.contextSize, model.trainContextSize),
+				threads: this.options.threads,
+				sequences: 1,
+				lora: { adapters: [{ filePath: adapterFile, scale: 1 }, ...this.set.paths.loraAdapters.map((filePath, i) => ({ filePath, scale: m.loraAdapters[i]!.scale }))] },
+			});
+		} finally {
+			fs.rmSync(adapterFile, { force: true });
+		}
+		this.sequence = this.context.getSequence();
+		this.imageKey = key;
+		this.imagesSinceLoad++;
+	}
+
+	/** Prompt text → tokens by the rule in vicunaPrompt.ts (BOS, text, placeholder ids, EOS). */
+	tokenizePrompt(prompt: string): Token[] {
+		const model = this.model!;
+		const out: Token[] = [];
+		if (model.tokens.bos !== null) out.push(model.tokens.bos);
+		for (const s of promptSegments(prompt)) {
+			if (s.kind === 'image') out.push(...(this.set.manifest.llm.imagePlaceholderTokenIds as Token[]));
+			else if (s.kind === 'endOfAnswer') out.push(model.tokens.eos!);
+			else out.push(...(s.leadingSpace ? model.tokenize(s.text, false) : model.tokenize(s.text, false, 'trimLeadingSpace')));
+		}
+		return out;
+	}
+
+	/** Greedy generation after `prompt`, reusing the evaluated prefix of the previous turn of this image. */
+	async generate(prompt: string, o: GenerateOptions): Promise<Generation> {
+		const seq = this.sequence;
+		const model = this.model;
+		if (!seq || !model) throw new Error('useImage() must come before generate()');
+		const tokens = this.tokenizePrompt(prompt);
+		if (tokens.length + o.maxTokens > seq.contextSize) throw new RangeError(`the conversation (${tokens.length} tokens) leaves no room for an answer in the ${seq.contextSize}-token context`);
+		const have = seq.contextTokens;
+		let common = 0;
+		while (common < have.length && common < tokens.length - 1 && have[common] === tokens[common]) common++;
+		if (common < have.length) await seq.eraseContextTokenRanges([{ start: common, end: have.length }]);
+		const start = performance.now();
+		let firstAt: number | null = null;
+		const out: Token[] = [];
+		let emitted = '';
+		let stoppedBy: Generation['stoppedBy'] = 'maxTokens';
+		if (o.signal?.aborted) return { text: '', tokens: [], stoppedBy: 'cancelled', timeToFirstTokenMs: null };
+		for await (const token of seq.evaluate(tokens.slice(common), { temperature: 0 })) {
+			firstAt ??= performance.now();
+			if (model.isEogToken(token)) {
+				stoppedBy = 'eos';
+				break;
+			}
+			out.push(token);
+			const text = model.detokenize(out).replace(/^\s+/, '');
+			if (!text.endsWith('\uFFFD') && text.length > emitted.length) {
+				const seconds = (performance.now() - firstAt) / 1000;
+				o.onToken?.(text.slice(emitted.length), out.length > 1 && seconds > 0 ? (out.length - 1) / seconds : null);
+				emitted = text;
+			}
+			if (o.signal?.aborted) {
+				stoppedBy = 'cancelled';
+				break;
+			}
+			if (out.length >= o.maxTokens) break;
+		}
+		return { text: model.detokenize(out).trim(), tokens: out, stoppedBy, timeToFirstTokenMs: firstAt === null ? null : firstAt - start };
+	}
+
+	async close(): Promise<void> {
+		await this.context?.dispose();
+		await this.model?.dispose();
+		this.context = null;
+		this.model = null;
+		this.sequence = null;
+	}
+}

@@ -1,0 +1,79 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ModelManifest } from '../../common/models/ModelManifest.js';
+import { InvalidManifest, ModelFileMissing, ModelHashMismatch } from './modelErrors.js';
+
+/** A validated manifest with the absolute paths of its files. */
+export interface ModelSet {
+	readonly manifestPath: string;
+	readonly manifest: ModelManifest;
+	readonly paths: { readonly encoder: string; readonly classifier: string; readonly llm: string; readonly loraAdapters: readonly string[] };
+}
+
+/** `dir` may be the model folder or the manifest file itself. */
+export function manifestPathOf(dirOrFile: string): string {
+	return dirOrFile.endsWith('.json') ? path.resolve(dirOrFile) : path.resolve(dirOrFile, 'manifest.json');
+}
+
+/** Reads and validates the manifest and checks each file exists. Hashes are checked by `verifyModelFiles`. */
+export function readModelSet(dirOrFile: string): ModelSet {
+	const manifestPath = manifestPathOf(dirOrFile);
+	let raw: unknown;
+	try {
+		raw = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+	} catch (err) {
+		throw new InvalidManifest(`cannot read the model manifest: ${(err as Error).message}`, manifestPath);
+	}
+	const parsed = ModelManifest.safeParse(raw);
+	if (!parsed.success) {
+		const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+		throw new InvalidManifest(`the model manifest is not valid: ${issues}`, manifestPath);
+	}
+	const manifest = parsed.data;
+	const dir = path.dirname(manifestPath);
+	const at = (f: string) => {
+		const p = path.join(dir, f);
+		if (!fs.existsSync(p)) throw new ModelFileMissing('a model file named in the manifest is missing', manifestPath, p);
+		return p;
+	};
+	return {
+		manifestPath,
+		manifest,
+		paths: {
+			encoder: at(manifest.vision.encoder.file),
+			classifier: at(manifest.vision.classifier.file),
+			llm: at(manifest.llm.file),
+			loraAdapters: manifest.llm.loraAdapters.map((a) => at(a.file)),
+		},
+	};
+}
+
+async function sha256Of(file: string, onBytes: (n: number) => void): Promise<string> {
+	const h = crypto.createHash('sha256');
+	for await (const chunk of fs.createReadStream(file, { highWaterMark: 4 << 20 })) {
+		h.update(chunk as Buffer);
+		onBytes((chunk as Buffer).length);
+	}
+	return h.digest('hex');
+}
+
+/** Checks every file's sha256 against the manifest; `onProgress` gets 0..1 over all bytes. */
+export async function verifyModelFiles(set: ModelSet, onProgress?: (fraction: number) => void): Promise<void> {
+	const m = set.manifest;
+	const files: [string, string][] = [
+		[set.paths.encoder, m.vision.encoder.sha256],
+		[set.paths.classifier, m.vision.classifier.sha256],
+		[set.paths.llm, m.llm.sha256],
+		...set.paths.loraAdapters.map((p, i): [string, string] => [p, m.llm.loraAdapters[i]!.sha256]),
+	];
+	const total = files.reduce((s, [f]) => s + fs.statSync(f).size, 0) || 1;
+	let done = 0;
+	for (const [file, expected] of files) {
+		const actual = await sha256Of(file, (n) => {
+			done += n;
+			onProgress?.(done / total);
+		});
+		if (actual !== expected) throw new ModelHashMismatch(`sha256 mismatch: expected ${expected}, found ${actual}`, set.manifestPath, file);
+	}
+}
