@@ -22,10 +22,10 @@ const imageTokens = Array.from({ length: 32 }, () => '<IMG>').join('');
 
 /**
  * The dataset puts 32 `<IMG>` placeholders where the image features go. Prompts stored from the model
- * stack carry its own placeholder run; any run of one repeated token in angle brackets becomes the dataset's.
+ * stack carry one `<IMG>` marker (or a run of some other repeated token): each becomes the dataset's 32.
  */
 export function withDatasetPlaceholders(prompt: string): string {
-	const replaced = prompt.replace(/(<[^<>\s]{1,40}>)(?:\s*\1){7,}/g, imageTokens);
+	const replaced = prompt.replace(/(<[^<>\s]{1,40}>)(?:\s*\1){7,}/g, imageTokens).replace(/(?:<IMG>)+/g, imageTokens);
 	return replaced.includes('<IMG>') ? replaced : `Image information: ${imageTokens}. ${replaced}`;
 }
 
