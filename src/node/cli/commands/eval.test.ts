@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { tempDir } from '../../../../test/helpers/tempDir.js';
+
+const cli = path.resolve('src/node/cli/radialog.mjs');
+const evalCli = (args: string[]) => spawnSync(process.execPath, [cli, 'eval', ...args], { encoding: 'utf8' });
+
+test('radialog eval --dataset <csv> --predictions <csv> writes JSON and an HTML page', () => {
+	const dir = tempDir();
+	fs.writeFileSync(path.join(dir, 'refs.csv'), 'dicom_id,report\na,"Moderate cardiomegaly. No pleural effusion."\nb,Small left pleural effusion.\n');
+	fs.writeFileSync(path.join(dir, 'preds.csv'), 'dicom_id,prediction\na,"Moderate cardiomegaly. No pleural effusion."\nb,No pleural effusion.\n');
+	const out = path.join(dir, 'out');
+	const r = evalCli(['--dataset', path.join(dir, 'refs.csv'), '--predictions', path.join(dir, 'preds.csv'), '--out', out]);
+	assert.equal(r.status, 0, r.stderr);
+	assert.match(r.stdout, /scored 2 of 2 samples/);
+	const result = JSON.parse(fs.readFileSync(path.join(out, 'evaluation.json'), 'utf8'));
+	assert.equal(result.tasks[0].task, 'RG');
+	assert.equal(result.overall.clinicalEfficacy.perLabel.find((l: { label: string }) => l.label === 'Pleural Effusion').falseNegatives, 1);
+	assert.equal(result.overall.clinicalEfficacy.perLabel.find((l: { label: string }) => l.label === 'Cardiomegaly').truePositives, 1);
+	assert.match(fs.readFileSync(path.join(out, 'evaluation.html'), 'utf8'), /data-chart="per-label"/);
+});
+
+test('radialog eval needs predictions, or images and a model set; drafting says what is missing', () => {
+	const dir = tempDir();
+	fs.writeFileSync(path.join(dir, 'refs.csv'), 'dicom_id,report\na,Normal.\n');
+	assert.equal(evalCli(['--dataset', path.join(dir, 'refs.csv')]).status, 2);
+	const r = evalCli(['--dataset', path.join(dir, 'refs.csv'), '--images', dir, '--models', path.join(dir, 'manifest.json'), '--labeler', 'rules']);
+	assert.equal(r.status, 1);
+	assert.match(r.stderr, /needs the model stack/);
+});

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ReportAssistant } from '../../../common/radialog/ReportAssistant.js';
+import { createReportLabeler } from '../../evaluation/createReportLabeler.js';
+import { dicomImageFolder } from '../../evaluation/dicomImageFolder.js';
+import { draftReports } from '../../evaluation/draftReports.js';
+import { evaluatePredictions, type EvaluationResult } from '../../evaluation/evaluatePredictions.js';
+import { readEvalDataset } from '../../evaluation/readEvalDataset.js';
+import { readPredictions } from '../../evaluation/readPredictions.js';
+import { renderEvaluationHtml } from '../../evaluation/renderEvaluationHtml.js';
+import { parseCommandArgs, UsageError } from '../parseArgs.js';
+
+export const summary =
+	'Score generated reports: radialog eval --dataset <file.json.gz|file.csv> (--predictions <file.csv|file.json> | --images <dir> --models <manifest>) [--out <dir>] [--limit N] [--labeler rules]';
+
+export class ModelStackUnavailable extends Error {
+	override readonly name = 'ModelStackUnavailable';
+}
+
+/** Where drafting will get its assistant once the model stack can be opened from a manifest. */
+async function openReportAssistant(_manifestPath: string): Promise<ReportAssistant> {
+	throw new ModelStackUnavailable('drafting reports needs the model stack, which this build cannot open from a manifest yet; pass --predictions <file> with generated reports');
+}
+
+function printSummary(r: EvaluationResult, out: string): void {
+	const f = (x: number) => (100 * x).toFixed(1);
+	console.log(`scored ${r.counts.scored} of ${r.counts.samples} samples (labeler: ${r.labeler})`);
+	if (r.notice) console.log(`NOTE: ${r.notice}`);
+	for (const t of [...r.tasks, r.overall]) {
+		const ce = t.clinicalEfficacy ? `  CE macro-F1 ${f(t.clinicalEfficacy.macro.f1)} micro-F1 ${f(t.clinicalEfficacy.micro.f1)}` : '';
+		console.log(`${t.task.padEnd(13)} n=${String(t.samples).padEnd(6)} BLEU-1 ${f(t.text.bleu[0]!)} BLEU-4 ${f(t.text.bleu[3]!)} METEOR(exact) ${f(t.text.meteorExact)} ROUGE-L ${f(t.text.rougeL)}${ce}`);
+	}
+	console.log(`wrote ${path.join(out, 'evaluation.json')} and ${path.join(out, 'evaluation.html')}`);
+}
+
+export async function run(argv: string[]): Promise<number> {
+	const { values } = parseCommandArgs(argv, {
+		dataset: { type: 'string' }, predictions: { type: 'string' }, images: { type: 'string' }, models: { type: 'string' },
+		out: { type: 'string' }, limit: { type: 'string' }, labeler: { type: 'string' },
+	});
+	if (!values.dataset) throw new UsageError('--dataset is required.');
+	if (!values.predictions && !(values.images && values.models)) throw new UsageError('give --predictions <file>, or --images <dir> and --models <manifest> to draft the reports.');
+	if (values.labeler !== undefined && values.labeler !== 'rules') throw new UsageError(`--labeler must be "rules", not "${values.labeler}".`);
+	const limit = values.limit === undefined ? Infinity : Number(values.limit);
+	if (!(limit > 0)) throw new UsageError(`--limit must be a positive number, not "${values.limit}".`);
+	const out = path.resolve(values.out ?? 'evaluation');
+	const samples = readEvalDataset(values.dataset).slice(0, limit);
+	const labeler = await createReportLabeler({ manifestPath: values.models, preferRules: values.labeler === 'rules' });
+	try {
+		let result: EvaluationResult;
+		if (values.predictions) {
+			const predictions = readPredictions(values.predictions);
+			result = await evaluatePredictions(samples, predictions, labeler, { dataset: values.dataset, predictionsFrom: `predictions file ${values.predictions}`, notice: null });
+		} else {
+			const assistant = await openReportAssistant(values.models!);
+			try {
+				const { predictions, failures } = await draftReports(samples, assistant, dicomImageFolder(values.images!), (done, total) => process.stderr.write(`\rdrafted ${done}/${total}`));
+				process.stderr.write('\n');
+				for (const f of failures) console.error(`not drafted: ${f.dicom}: ${f.reason}`);
+				result = await evaluatePredictions(samples, predictions, labeler, { dataset: values.dataset, predictionsFrom: `drafted by the model set ${values.models}`, notice: assistant.notice });
+			} finally {
+				await assistant.close();
+			}
+		}
+		fs.mkdirSync(out, { recursive: true });
+		fs.writeFileSync(path.join(out, 'evaluation.json'), `${JSON.stringify(result, null, 2)}\n`);
+		fs.writeFileSync(path.join(out, 'evaluation.html'), renderEvaluationHtml(result));
+		printSummary(result, out);
+	} finally {
+		await labeler.close();
+	}
+	return 0;
+}

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { test } from 'node:test';
+import { RuleBasedReportLabeler } from '../../common/labeler/RuleBasedReportLabeler.js';
+import { instructTemplates, renderInstruction, instructTasks } from '../../common/radialog/instructTemplates.js';
+import type { AssistantImage, ReportAssistant } from '../../common/radialog/ReportAssistant.js';
+import { followUpInstruction, reportGenerationInstruction } from '../dataset/buildInstructDataset.js';
+import { writeDatasetFile } from '../dataset/writeDatasetFile.js';
+import { tempDir } from '../../../test/helpers/tempDir.js';
+import { createReportLabeler, LabelerModelUnavailable } from './createReportLabeler.js';
+import { draftReports } from './draftReports.js';
+import { evaluatePredictions } from './evaluatePredictions.js';
+import { instructTaskOf } from './instructTask.js';
+import { parseCsv } from './parseCsv.js';
+import { readEvalDataset } from './readEvalDataset.js';
+import { readPredictions } from './readPredictions.js';
+import { renderEvaluationHtml } from './renderEvaluationHtml.js';
+
+const close = (a: number, e: number, what: string) => assert.ok(Math.abs(a - e) < 1e-9, `${what}: ${a} ≠ ${e}`);
+
+test('CSV: quoted commas, doubled quotes, line breaks inside quotes, CRLF and a byte-order mark', () => {
+	assert.deepEqual(parseCsv('\ufeffa,b\r\n"x, y","say ""no""\nnext"\r\n\r\n'), [['a', 'b'], ['x, y', 'say "no"\nnext']]);
+});
+
+test('instruct tasks: report generation, every project wording, and the published dataset\'s example wordings', () => {
+	const report = 'Small left effusion.';
+	assert.equal(instructTaskOf(reportGenerationInstruction(['Pleural Effusion'])), 'RG');
+	const base = { pathology: 'pleural effusion', region: 'lungs', question: 'Are the lungs clear?' };
+	const shapes = [{ add: ['Edema' as const], remove: ['Pneumothorax' as const] }, { add: ['Edema' as const] }, { remove: ['Pneumothorax' as const] }];
+	for (const task of instructTasks) {
+		for (const shape of task === 'CO' ? shapes : [{}]) {
+			for (let v = 0; v < instructTemplates[task].length; v++) {
+				const message = renderInstruction(task, v, { ...base, ...shape });
+				assert.equal(instructTaskOf(followUpInstruction(['Pleural Effusion'], report, message)), task, message);
+			}
+		}
+	}
+	const published: [string, string][] = [
+		['List all the finding in this report.', 'FQA_complete'],
+		['Is there evidence of pleural effusion in the report?', 'FQA_binary'],
+		['Why do you think the patient has pleural effusion?', 'RE'],
+		["Is the patient's heart healthy?", 'RQA'],
+		['Explain this report in very easy terms, such that a child would understand.', 'EL'],
+		['Summarize this report with bullet points.', 'SU'],
+		['I disagree with the generated report, I think the patient has edema, but does not have effusion. Please adapt the report.', 'CO'],
+	];
+	for (const [message, task] of published) assert.equal(instructTaskOf(followUpInstruction([], report, message)), task, message);
+});
+
+test('datasets: the instruct .json.gz and a CSV of dicom id and report; predictions as JSON or CSV', () => {
+	const dir = tempDir();
+	const gz = path.join(dir, 'instruct.json.gz');
+	writeDatasetFile(gz, [
+		{ instruction: reportGenerationInstruction(['Cardiomegaly']), output: 'Moderate cardiomegaly.', dicom: 'd1' },
+		{ instruction: followUpInstruction(['Cardiomegaly'], 'Moderate cardiomegaly.', renderInstruction('SU', 0)), output: 'Large heart.', dicom: 'd1' },
+	]);
+	assert.deepEqual(readEvalDataset(gz).map((s) => [s.dicom, s.task, s.reference]), [['d1', 'RG', 'Moderate cardiomegaly.'], ['d1', 'SU', 'Large heart.']]);
+	const csv = path.join(dir, 'reports.csv');
+	fs.writeFileSync(csv, 'dicom_id,report\nd2,"No effusion, no pneumothorax."\n');
+	assert.deepEqual(readEvalDataset(csv), [{ dicom: 'd2', task: 'RG', reference: 'No effusion, no pneumothorax.' }]);
+	const plain = path.join(dir, 'plain.json');
+	fs.writeFileSync(plain, zlib.gunzipSync(fs.readFileSync(gz)));
+	assert.equal(readEvalDataset(plain).length, 2);
+
+	const asJson = path.join(dir, 'p.json');
+	fs.writeFileSync(asJson, JSON.stringify([{ dicom: 'd1', prediction: 'Cardiomegaly.' }, { dicom: 'd1', task: 'SU', prediction: 'Big heart.' }]));
+	assert.deepEqual([...readPredictions(asJson)], [['d1', 'Cardiomegaly.'], ['d1#SU', 'Big heart.']]);
+	const asObject = path.join(dir, 'o.json');
+	fs.writeFileSync(asObject, JSON.stringify({ d2: 'Normal.' }));
+	assert.deepEqual([...readPredictions(asObject)], [['d2', 'Normal.']]);
+	const asCsv = path.join(dir, 'p.csv');
+	fs.writeFileSync(asCsv, 'dicom_id,prediction,task\nd1,"Cardiomegaly, mild.",\nd1,Big heart.,SU\n');
+	assert.deepEqual([...readPredictions(asCsv)], [['d1', 'Cardiomegaly, mild.'], ['d1#SU', 'Big heart.']]);
+	fs.writeFileSync(asCsv, 'dicom_id,prediction,task\nd1,x,XX\n');
+	assert.throws(() => readPredictions(asCsv), /unknown task/);
+});
+
+test('evaluation per task and overall: text metrics everywhere, clinical efficacy for reports', async () => {
+	const samples = [
+		{ dicom: 'd1', task: 'RG' as const, reference: 'Moderate cardiomegaly. No pleural effusion.' },
+		{ dicom: 'd2', task: 'RG' as const, reference: 'Small left pleural effusion.' },
+		{ dicom: 'd3', task: 'RG' as const, reference: 'No acute cardiopulmonary process.' },
+		{ dicom: 'd4', task: 'RG' as const, reference: 'Cardiomegaly.' },
+		{ dicom: 'd1', task: 'EL' as const, reference: 'The heart is big.' },
+	];
+	const predictions = new Map([
+		['d1', 'Moderate cardiomegaly. No pleural effusion.'],
+		['d2', 'No pleural effusion. Heart size is normal.'],
+		['d3', 'No acute cardiopulmonary process.'],
+		['d1#EL', 'The heart is big.'],
+	]);
+	const r = await evaluatePredictions(samples, predictions, new RuleBasedReportLabeler(), { dataset: 'x', predictionsFrom: 'test', notice: 'Demo models <synthetic>' });
+	assert.deepEqual(r.counts, { samples: 5, scored: 4, withoutPrediction: 1 });
+	assert.deepEqual(r.tasks.map((t) => [t.task, t.samples]), [['RG', 3], ['EL', 1]]);
+	const el = r.tasks[1]!;
+	assert.equal(el.clinicalEfficacy, null);
+	assert.deepEqual(el.text.bleu.map((b) => Math.round(b * 1e9) / 1e9), [1, 1, 1, 1]);
+	close(el.text.rougeL, 1, 'identical ROUGE-L');
+	// By hand: Cardiomegaly TP in d1; Pleural Effusion FN in d2; No Finding FP in d2 and TP in d3.
+	const ce = r.tasks[0]!.clinicalEfficacy!;
+	close(ce.micro.precision, 2 / 3, 'micro P');
+	close(ce.micro.recall, 2 / 3, 'micro R');
+	close(ce.macro.f1, (1 + 2 / 3) / 14, 'macro F1 over 14 labels');
+	close(r.overall.clinicalEfficacy!.micro.f1, 2 / 3, 'overall micro F1 (report tasks only)');
+	assert.equal(r.overall.samples, 4);
+
+	const html = renderEvaluationHtml(r);
+	for (const marker of ['data-table="text"', 'data-table="clinical-efficacy"', 'data-table="per-label"', 'data-chart="per-label"', 'Pleural Effusion']) assert.ok(html.includes(marker), marker);
+	assert.ok(html.includes('Demo models &#60;synthetic&#62;'), 'notice shown and escaped');
+	assert.equal((html.match(/<rect [^>]*height="7"/g) ?? []).length, 14 * 3, 'three bars per observation');
+});
+
+test('drafting: the classifier\'s positive findings feed report generation; a missing image is a listed failure', async () => {
+	const asked: string[][] = [];
+	// A scripted stand-in for the model stack: it checks the calls drafting makes, not report quality.
+	const assistant: ReportAssistant = {
+		notice: 'scripted',
+		predictFindings: async () => [
+			{ label: 'Cardiomegaly', probability: 0.9, positive: true },
+			{ label: 'Edema', probability: 0.2, positive: false },
+		],
+		draftReport: async ({ image, findings }) => {
+			asked.push([...findings]);
+			return { text: `Report for ${image.key}.`, tokenCount: 3, prompt: '', stoppedBy: 'eos' };
+		},
+		followUp: async () => assert.fail('not used'),
+		close: async () => {},
+	};
+	const imageOf = async (dicom: string): Promise<AssistantImage> => {
+		if (dicom === 'gone') throw new Error('no such image');
+		return { key: dicom, image: {} as AssistantImage['image'] };
+	};
+	const samples = [
+		{ dicom: 'a', task: 'RG' as const, reference: '' },
+		{ dicom: 'a', task: 'SU' as const, reference: '' },
+		{ dicom: 'gone', task: 'RG' as const, reference: '' },
+	];
+	const { predictions, failures } = await draftReports(samples, assistant, imageOf);
+	assert.deepEqual([...predictions], [['a', 'Report for a.']]);
+	assert.deepEqual(asked, [['Cardiomegaly']]);
+	assert.deepEqual(failures, [{ dicom: 'gone', reason: 'no such image' }]);
+});
+
+test('labeler selection: a manifest naming a labeler model is refused until an ONNX labeler exists; rules on request', async () => {
+	const sha = 'a'.repeat(64);
+	const pre = { rescale: 'minmax', resizeShortSide: 512, centerCrop: 448, valueRange: [0, 1], channels: 3 };
+	const manifest = {
+		schemaVersion: 1, name: 'test set', description: '', notice: null,
+		vision: {
+			encoder: { file: 'e.onnx', sha256: sha, format: 'onnx', input: { name: 'x', shape: [-1, 3, 448, 448] }, output: { name: 'y', shape: [-1, 32, 64] }, preprocessing: pre },
+			classifier: { file: 'c.onnx', sha256: sha, format: 'onnx', input: { name: 'x', shape: [-1, 3, 448, 448] }, output: { name: 'p', shape: [-1, 1] }, outputKind: 'logits', preprocessing: pre, labels: ['Edema'], thresholds: [0.5] },
+		},
+		llm: { file: 'l.gguf', sha256: sha, format: 'gguf', chatTemplate: 'vicuna_v1.1', systemPrompt: 's', contextSize: 512, gpuLayers: 0, embeddingLength: 64, imagePlaceholderTokenIds: Array.from({ length: 32 }, (_, i) => i) },
+		labeler: { file: 'chexbert.onnx', sha256: sha, format: 'onnx' },
+	};
+	const file = path.join(tempDir(), 'manifest.json');
+	fs.writeFileSync(file, JSON.stringify(manifest));
+	await assert.rejects(createReportLabeler({ manifestPath: file }), LabelerModelUnavailable);
+	assert.equal((await createReportLabeler({ manifestPath: file, preferRules: true })).name, 'rules');
+	const { labeler: _, ...withoutLabeler } = manifest;
+	fs.writeFileSync(file, JSON.stringify(withoutLabeler));
+	assert.equal((await createReportLabeler({ manifestPath: file })).name, 'rules');
+});
