@@ -28,7 +28,12 @@ function ceSummary(rows: readonly TaskEvaluation[]): string {
 
 function perLabelTable(ce: ClinicalEfficacy): string {
 	const body = ce.perLabel
-		.map((s) => `<tr><th>${esc(s.label)}</th><td>${s.support}</td><td>${s.truePositives}</td><td>${s.falsePositives}</td><td>${s.falseNegatives}</td><td>${pct(s.precision)}</td><td>${pct(s.recall)}</td><td>${pct(s.f1)}</td></tr>`)
+		.map((s) => {
+			// Undefined ratios show as a dash here; the macro means count them as 0 (the usual convention).
+			const p = s.truePositives + s.falsePositives ? pct(s.precision) : '–';
+			const r = s.support ? pct(s.recall) : '–';
+			return `<tr><th>${esc(s.label)}</th><td>${s.support}</td><td>${s.truePositives}</td><td>${s.falsePositives}</td><td>${s.falseNegatives}</td><td>${p}</td><td>${r}</td><td>${pct(s.f1)}</td></tr>`;
+		})
 		.join('\n');
 	return `<table data-table="per-label"><thead><tr><th>Observation</th><th>Support</th><th>TP</th><th>FP</th><th>FN</th><th>Precision</th><th>Recall</th><th>F1</th></tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
@@ -55,7 +60,9 @@ function perLabelChart(ce: ClinicalEfficacy): string {
 		.join('\n');
 	const height = 24 + ce.perLabel.length * rowH + 10;
 	const macroX = left + Math.round(ce.macro.f1 * width);
-	const legend = series.map(([key, colour], k) => `<rect x="${left + k * 110}" y="4" width="12" height="12" fill="${colour}"/><text x="${left + k * 110 + 16}" y="15">${key === 'f1' ? 'F1' : key}</text>`).join('');
+	const legend =
+		series.map(([key, colour], k) => `<rect x="${left + k * 110}" y="4" width="12" height="12" fill="${colour}"/><text x="${left + k * 110 + 16}" y="15">${key === 'f1' ? 'F1' : key}</text>`).join('') +
+		`<line x1="${left + 330}" y1="10" x2="${left + 352}" y2="10" stroke="#c0392b" stroke-dasharray="4 3"/><text x="${left + 356}" y="15">macro F1</text>`;
 	return `<svg data-chart="per-label" xmlns="http://www.w3.org/2000/svg" width="${left + width + 60}" height="${height}" role="img" aria-label="Precision, recall and F1 per observation">
 ${legend}
 <line x1="${left}" y1="20" x2="${left}" y2="${height - 6}" stroke="#444"/>
@@ -84,7 +91,7 @@ Samples: ${r.counts.samples}, scored: ${r.counts.scored}, without prediction: ${
 ${textTable(rows)}
 <h2>Clinical efficacy (×100, uncertain counts as absent)</h2>
 ${ce ? ceSummary(rows) : '<p>No report-writing task was scored.</p>'}
-${ce ? `<h2>Per observation (all report tasks)</h2>\n${perLabelChart(ce)}\n${perLabelTable(ce)}` : ''}
+${ce ? `<h2>Per observation (all report tasks)</h2>\n${perLabelChart(ce)}\n${perLabelTable(ce)}\n<p>A dash: no report predicted (precision) or had (recall) the observation; the macro means count such a value as 0.</p>` : ''}
 <h2>Notes</h2>
 <ul>${r.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>
 </body></html>
