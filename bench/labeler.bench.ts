@@ -23,7 +23,8 @@ const reports = Array.from({ length: 2000 }, () => Array.from({ length: 4 + Math
 const allPhrases = new RegExp(`\\b(?:${directMentions.flatMap((d) => d.phrases).join('|')})\\b`, 'gi');
 function baselineScan(text: string): number {
 	let n = 0;
-	for (const _ of text.matchAll(allPhrases)) n++;
+	allPhrases.lastIndex = 0;
+	while (allPhrases.exec(text)) n++;
 	return n;
 }
 

@@ -20,6 +20,17 @@ interface FoundCue extends Span {
 	readonly keepsNegation: boolean;
 }
 
+/** All matches of a global regex, without matchAll's per-call regex copy (the labeler's hot path). */
+function execAll(re: RegExp, s: string): RegExpExecArray[] {
+	const out: RegExpExecArray[] = [];
+	re.lastIndex = 0;
+	for (let m = re.exec(s); m; m = re.exec(s)) {
+		out.push(m);
+		if (m[0] === '') re.lastIndex++;
+	}
+	return out;
+}
+
 const words = (alternatives: readonly string[]) => `\\b(?:${alternatives.join('|')})\\b`;
 const directRules = directMentions.map((d) => ({ labels: d.labels, re: new RegExp(words(d.phrases), 'g') }));
 const excludeRe = new RegExp(words(excludedPhrases), 'g');
@@ -64,7 +75,7 @@ function labelSentence(s: string): [ChexpertLabel, LabelState][] {
 	const mentions = findMentions(s);
 	if (!mentions.length) return [];
 	const found = findCues(s);
-	const breaks = [...s.matchAll(breakerRe)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+	const breaks = execAll(breakerRe, s).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 	const coveredByPost = postCueReach(s, mentions, found, breaks);
 	const out: [ChexpertLabel, LabelState][] = [];
 	mentions.forEach((m, i) => {
@@ -127,7 +138,7 @@ function onlyWords(gap: string, allowed: ReadonlySet<string>, max: number): bool
 
 function findCues(s: string): FoundCue[] {
 	const out: FoundCue[] = [];
-	for (const m of s.matchAll(cueRe)) {
+	for (const m of execAll(cueRe, s)) {
 		const which = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
 		const cue = cues[which]!;
 		out.push({ start: m.index, end: m.index + m[0].length, kind: cue.kind, pre: cue.pre, post: cue.post, nearestOnly: !!cue.nearestOnly, keepsNegation: !!cue.keepsNegation });
@@ -137,12 +148,12 @@ function findCues(s: string): FoundCue[] {
 
 function findMentions(s: string): Mention[] {
 	const all: Mention[] = [];
-	for (const m of s.matchAll(excludeRe)) all.push({ start: m.index, end: m.index + m[0].length, labels: [], fixed: null });
+	for (const m of execAll(excludeRe, s)) all.push({ start: m.index, end: m.index + m[0].length, labels: [], fixed: null });
 	for (const rule of directRules) {
-		for (const m of s.matchAll(rule.re)) all.push({ start: m.index, end: m.index + m[0].length, labels: rule.labels, fixed: null });
+		for (const m of execAll(rule.re, s)) all.push({ start: m.index, end: m.index + m[0].length, labels: rule.labels, fixed: null });
 	}
 	for (const rule of attributeRules) {
-		for (const m of s.matchAll(rule.subject)) {
+		for (const m of execAll(rule.subject, s)) {
 			const found = attributeMention(s, { start: m.index, end: m.index + m[0].length }, rule.attribute);
 			if (found) all.push({ ...found, labels: rule.labels });
 		}
@@ -163,7 +174,7 @@ function attributeMention(s: string, subject: Span, attribute: RegExp): Omit<Men
 	const stateOf = (m: RegExpMatchArray): LabelState | null => (m[1] ? 'negative' : m[2] ? 'uncertain' : null);
 	const before = s.slice(0, subject.start).split(' ').slice(-5).join(' ');
 	const offset = subject.start - before.length;
-	const prior = [...before.matchAll(attribute)].at(-1);
+	const prior = execAll(attribute, before).at(-1);
 	if (prior) return { start: offset + prior.index!, end: subject.end, fixed: stateOf(prior) };
 	const rest = s.slice(subject.end);
 	breakerRe.lastIndex = 0;
