@@ -107,7 +107,7 @@ export const attributeMentions: readonly AttributeMentions[] = [
 	},
 	{
 		label: 'Enlarged Cardiomediastinum',
-		subjects: ['cardio-?mediastinal (?:silhouette|contours?|size)', 'mediastinal (?:silhouette|contours?)', '(?:superior )?mediastinum'],
+		subjects: ['cardio-?mediastinal (?:silhouette|contours?|size)', 'mediastinal (?:silhouette|contours?)', '(?:superior )?mediastinum', '(?:cardio-?)?mediastinal(?=,? (?:and )?hilar)'],
 		positive: 'widened|widening|wide|enlarged|enlargement|prominent|prominence|increased',
 		normal: normalSize,
 		borderline: 'borderline',
