@@ -23,7 +23,7 @@ export function App() {
 			<main className="app-main">
 				{openStudyId === null
 					? <WorklistPanel onOpenStudy={setOpenStudyId} />
-					: <StudyView studyId={openStudyId} onClose={() => setOpenStudyId(null)} />}
+					: <StudyView studyId={openStudyId} onClose={() => setOpenStudyId(null)} onOpenStudy={setOpenStudyId} />}
 			</main>
 			<StatusBar info={info} />
 		</div>

@@ -1,43 +1,186 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { WorklistPage } from '../../../src/common/api/worklistContract.js';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ImportReport } from '../../../src/common/api/studiesContract.js';
+import type { StudyStatus, WorklistItem } from '../../../src/common/api/worklistContract.js';
 import { useClient } from '../api/ClientContext.js';
+import { ImportPathDialog, ImportReportDialog } from './ImportDialogs.js';
+import { readDroppedFiles, uploadBatches } from './readDroppedFiles.js';
+import { useWorklistRows, type WorklistFilter } from './useWorklistRows.js';
+import { currentWorklistFilter, rememberWorklistFilter } from './worklistSession.js';
+import './worklist.css';
 
+const rowHeight = 30;
+const statuses: StudyStatus[] = ['new', 'drafted', 'in_review', 'signed'];
+const statusLabel: Record<StudyStatus, string> = { new: 'New', drafted: 'Drafted', in_review: 'In review', signed: 'Signed' };
+type SortKey = WorklistFilter['sort'];
+const columns: { label: string; sort?: SortKey; cell: (s: WorklistItem) => string; className?: string }[] = [
+	{ label: 'Patient', sort: 'patientName', cell: (s) => s.patientName },
+	{ label: 'ID', cell: (s) => s.patientId },
+	{ label: 'Age/Sex', cell: (s) => [s.patientAge?.replace(/^0+/, ''), s.patientSex].filter(Boolean).join(' / ') },
+	{ label: 'Date', sort: 'studyDate', cell: (s) => formatDate(s.studyDate) },
+	{ label: 'Mod', cell: (s) => s.modality ?? '' },
+	{ label: 'Body part', cell: (s) => s.bodyPart ?? '' },
+	{ label: 'Views', cell: (s) => s.views.join(', ') },
+	{ label: 'Img', cell: (s) => String(s.imageCount), className: 'num' },
+	{ label: 'Status', sort: 'status', cell: (s) => statusLabel[s.status] },
+	{ label: 'Priority', sort: 'priority', cell: (s) => s.priority },
+];
+
+/** The reading list: every study, searchable and sortable, virtualized for 100,000 rows, keyboard first. */
 export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) => void }) {
-	const client = useClient();
-	const [page, setPage] = useState<WorklistPage | null>(null);
-	const [search, setSearch] = useState('');
-	const [error, setError] = useState<string | null>(null);
-	const load = useCallback(() => {
-		client.api['worklist.list']({ search, limit: 200 }).then((p) => { setPage(p); setError(null); }, (e: Error) => setError(e.message));
-	}, [client, search]);
-	useEffect(load, [load]);
-	useEffect(() => client.onEvent((e) => { if (e.type === 'worklist.changed') load(); }), [client, load]);
+	const { api } = useClient();
+	const initial = currentWorklistFilter();
+	const [search, setSearch] = useState(initial.search ?? '');
+	const [debounced, setDebounced] = useState(initial.search ?? '');
+	const [status, setStatus] = useState<StudyStatus[]>(initial.status ?? []);
+	const [dateFrom, setDateFrom] = useState(isoDate(initial.dateFrom));
+	const [dateTo, setDateTo] = useState(isoDate(initial.dateTo));
+	const [sort, setSort] = useState<SortKey>(initial.sort ?? 'imported');
+	const [direction, setDirection] = useState<'asc' | 'desc'>(initial.direction ?? 'desc');
+	const [selected, setSelected] = useState(0);
+	const [scrollTop, setScrollTop] = useState(0);
+	const [height, setHeight] = useState(600);
+	const [importing, setImporting] = useState<'dialog' | 'busy' | null>(null);
+	const [report, setReport] = useState<ImportReport | null>(null);
+	const [importError, setImportError] = useState<string | null>(null);
+	const [dragging, setDragging] = useState(false);
+	const list = useRef<HTMLDivElement>(null);
+
+	useEffect(() => { const t = setTimeout(() => setDebounced(search.trim()), 200); return () => clearTimeout(t); }, [search]);
+	const filter: WorklistFilter = {
+		sort, direction,
+		...(debounced ? { search: debounced } : {}),
+		...(status.length ? { status } : {}),
+		...(dateFrom ? { dateFrom: dateFrom.replace(/-/g, '') } : {}),
+		...(dateTo ? { dateTo: dateTo.replace(/-/g, '') } : {}),
+	};
+	rememberWorklistFilter(filter);
+	const { total, error, rowAt, ensureRange } = useWorklistRows(filter);
+	useEffect(() => { setSelected(0); list.current?.scrollTo({ top: 0 }); }, [JSON.stringify(filter)]); // eslint-disable-line react-hooks/exhaustive-deps
+
+	useLayoutEffect(() => {
+		const el = list.current;
+		if (!el) return;
+		const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+		ro.observe(el);
+		return () => ro.disconnect();
+	}, [total === null]);
+
+	const first = Math.floor(scrollTop / rowHeight);
+	const visible = Math.ceil(height / rowHeight) + 1;
+	const last = Math.min((total ?? 0) - 1, first + visible);
+	useEffect(() => { if (total) ensureRange(first, last + 20); }, [first, last, total, ensureRange]);
+
+	const moveTo = useCallback((i: number) => {
+		if (!total) return;
+		const n = Math.max(0, Math.min(total - 1, i));
+		setSelected(n);
+		const el = list.current;
+		if (!el) return;
+		if (n * rowHeight < el.scrollTop) el.scrollTop = n * rowHeight;
+		else if ((n + 1) * rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = (n + 1) * rowHeight - el.clientHeight;
+	}, [total]);
+
+	const onKey = (e: React.KeyboardEvent) => {
+		const page = Math.max(1, Math.floor(height / rowHeight) - 1);
+		const keys: Record<string, () => void> = {
+			ArrowDown: () => moveTo(selected + 1), ArrowUp: () => moveTo(selected - 1),
+			PageDown: () => moveTo(selected + page), PageUp: () => moveTo(selected - page),
+			Home: () => moveTo(0), End: () => moveTo((total ?? 1) - 1),
+			Enter: () => { const s = rowAt(selected); if (s) onOpenStudy(s.studyId); },
+		};
+		const k = keys[e.key];
+		if (k) { e.preventDefault(); k(); }
+	};
+
+	const toggleSort = (key: SortKey) => {
+		if (sort === key) setDirection((d) => (d === 'asc' ? 'desc' : 'asc'));
+		else { setSort(key); setDirection(key === 'patientName' ? 'asc' : 'desc'); }
+	};
+
+	const importPath = async (path: string) => {
+		setImporting('busy');
+		setImportError(null);
+		try { setReport(await api['import.paths']({ paths: [path] })); setImporting(null); } catch (e) { setImportError((e as Error).message); setImporting('dialog'); }
+	};
+
+	const importDropped = async (data: DataTransfer) => {
+		setImportError(null);
+		const files = await readDroppedFiles(data);
+		if (!files.length) return;
+		let merged = null as ImportReport | null;
+		try {
+			for (const batch of uploadBatches(files)) {
+				const bytes = new Uint8Array(await new Blob(batch).arrayBuffer());
+				const r: ImportReport = await api['import.upload']({ names: batch.map((f) => f.name), sizes: batch.map((f) => f.size), bytes });
+				merged = merged ? { ...merged, files: merged.files + r.files, imported: merged.imported + r.imported, duplicates: merged.duplicates + r.duplicates, failed: merged.failed + r.failed,
+					studyIds: [...new Set([...merged.studyIds, ...r.studyIds])], errors: [...merged.errors, ...r.errors] } : r;
+			}
+			setReport(merged);
+		} catch (e) { setImportError((e as Error).message); }
+	};
+
+	const rows: React.ReactNode[] = [];
+	for (let i = first; i <= last; i++) {
+		const s = rowAt(i);
+		rows.push(
+			<div key={i} role="row" className={`wl-row${i === selected ? ' selected' : ''}${s ? '' : ' loading'}`} style={{ top: i * rowHeight }} aria-selected={i === selected}
+				data-testid={s ? 'worklist-row' : 'worklist-row-loading'} data-study-id={s?.studyId} data-status={s?.status}
+				onClick={() => setSelected(i)} onDoubleClick={() => s && onOpenStudy(s.studyId)}>
+				{columns.map((c) => <div key={c.label} role="cell" className={`wl-cell ${c.className ?? ''} ${c.label === 'Status' && s ? `status-${s.status}` : ''}`}>{s ? c.cell(s) : ''}</div>)}
+			</div>,
+		);
+	}
 
 	return (
-		<section className="worklist" data-testid="worklist" data-loaded={page ? 'true' : 'false'} aria-label="Worklist">
+		<section className={`worklist${dragging ? ' dragging' : ''}`} data-testid="worklist" data-loaded={total !== null ? 'true' : 'false'} data-total={total ?? ''} aria-label="Worklist"
+			onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) { e.preventDefault(); setDragging(true); } }}
+			onDragLeave={(e) => { if (e.currentTarget === e.target) setDragging(false); }}
+			onDrop={(e) => { e.preventDefault(); setDragging(false); void importDropped(e.dataTransfer); }}>
 			<div className="worklist-toolbar">
 				<input type="search" placeholder="Search patient, ID, accession…" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Search studies" />
-				<span className="muted" data-testid="worklist-count">{page ? `${page.total} studies` : 'Loading…'}</span>
+				<div className="wl-status-filter" role="group" aria-label="Filter by status">
+					{statuses.map((s) => (
+						<button key={s} aria-pressed={status.includes(s)} className={status.includes(s) ? 'on' : ''} data-testid={`filter-${s}`}
+							onClick={() => setStatus((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]))}>{statusLabel[s]}</button>
+					))}
+				</div>
+				<label className="wl-date">From <input type="date" value={dateFrom} onChange={(e) => setDateFrom(e.target.value)} aria-label="Study date from" /></label>
+				<label className="wl-date">To <input type="date" value={dateTo} onChange={(e) => setDateTo(e.target.value)} aria-label="Study date to" /></label>
+				<span className="spacer" />
+				<span className="muted" data-testid="worklist-count">{total === null ? 'Loading…' : `${total.toLocaleString()} stud${total === 1 ? 'y' : 'ies'}`}</span>
+				<button onClick={() => setImporting('dialog')} data-testid="import-folder">Import folder…</button>
 			</div>
-			{error && <div className="banner banner-error" role="alert">{error}</div>}
-			{page && page.total === 0 && (
+			{(error || importError) && <div className="banner banner-error" role="alert">{error ?? importError}</div>}
+			{total === 0 && !debounced && !status.length && !dateFrom && !dateTo ? (
 				<div className="empty-state" data-testid="worklist-empty">
 					<p>No studies yet.</p>
-					<p className="muted">Import a folder of DICOM files, or send studies to this workstation from a modality or PACS.</p>
+					<p className="muted">Import a folder of DICOM files, drop files or folders here, or send studies to this workstation from a modality or PACS.</p>
+				</div>
+			) : (
+				<div className="wl-table" role="table" aria-label="Studies" aria-rowcount={total ?? 0}>
+					<div className="wl-row wl-head" role="row">
+						{columns.map((c) => (
+							<div key={c.label} role="columnheader" className={`wl-cell ${c.className ?? ''}`} aria-sort={c.sort && sort === c.sort ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+								{c.sort ? <button className="wl-sort" onClick={() => toggleSort(c.sort!)} data-testid={`sort-${c.sort}`}>{c.label}{sort === c.sort ? (direction === 'asc' ? ' ▲' : ' ▼') : ''}</button> : c.label}
+							</div>
+						))}
+					</div>
+					<div className="wl-body" ref={list} tabIndex={0} onKeyDown={onKey} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="worklist-body" data-selected={selected}>
+						<div style={{ height: (total ?? 0) * rowHeight, position: 'relative' }}>{rows}</div>
+					</div>
 				</div>
 			)}
-			{page && page.total > 0 && (
-				<table className="worklist-table">
-					<thead><tr><th>Patient</th><th>ID</th><th>Date</th><th>Modality</th><th>Images</th><th>Status</th></tr></thead>
-					<tbody>
-						{page.items.map((s) => (
-							<tr key={s.studyId} data-testid="worklist-row" onDoubleClick={() => onOpenStudy(s.studyId)}>
-								<td>{s.patientName}</td><td>{s.patientId}</td><td>{s.studyDate}</td><td>{s.modality}</td><td>{s.imageCount}</td><td>{s.status}</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			)}
+			{dragging && <div className="wl-drop" aria-hidden="true">Drop DICOM files or folders to import</div>}
+			{importing && <ImportPathDialog busy={importing === 'busy'} onImport={(p) => void importPath(p)} onCancel={() => setImporting(null)} />}
+			{report && <ImportReportDialog report={report} onClose={() => setReport(null)} />}
 		</section>
 	);
+}
+
+function isoDate(d: string | undefined): string {
+	return d ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : '';
+}
+
+function formatDate(d: string | null): string {
+	return d && /^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : (d ?? '');
 }

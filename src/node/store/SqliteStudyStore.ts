@@ -95,17 +95,6 @@ export class SqliteStudyStore {
 			FROM instances i JOIN series se ON se.id = i.series_ref WHERE i.id = ?`).get(instanceId) as InstanceRow | undefined;
 	}
 
-	/** Neighbours in the default worklist order (newest import first), for next/previous study. */
-	adjacentStudy(studyId: number, direction: 'next' | 'previous'): number | null {
-		const cur = this.db.prepare('SELECT imported_at FROM studies WHERE id = ?').get(studyId) as { imported_at: string } | undefined;
-		if (!cur) return null;
-		const sql = direction === 'next'
-			? 'SELECT id FROM studies WHERE (imported_at, id) < (@t, @id) ORDER BY imported_at DESC, id DESC LIMIT 1'
-			: 'SELECT id FROM studies WHERE (imported_at, id) > (@t, @id) ORDER BY imported_at ASC, id ASC LIMIT 1';
-		const row = this.db.prepare(sql).get({ t: cur.imported_at, id: studyId }) as { id: number } | undefined;
-		return row?.id ?? null;
-	}
-
 	startImport(jobId: string, source: 'folder' | 'upload' | 'receiver' | 'cli'): void {
 		this.db.prepare('INSERT INTO import_events (job_id, source) VALUES (?, ?)').run(jobId, source);
 	}

@@ -24,8 +24,12 @@ export class StudyService {
 		};
 	}
 
+	/** Frontal views first (PA, then AP), then laterals and the rest, each in series/instance order. */
 	images(studyId: number): StudyImage[] {
-		return this.store.instancesOfStudy(studyId).map((i) => ({
+		const rank = (v: string | null) => (v === 'PA' ? 0 : v === 'AP' ? 1 : 2);
+		const rows = this.store.instancesOfStudy(studyId).map((r, order) => ({ r, order }))
+			.sort((a, b) => rank(a.r.view_position) - rank(b.r.view_position) || a.order - b.order).map((x) => x.r);
+		return rows.map((i) => ({
 			instanceId: i.id, sopInstanceUid: i.sop_instance_uid, seriesNumber: i.series_number, instanceNumber: i.instance_number,
 			modality: i.series_modality, viewPosition: i.view_position, rows: i.rows, columns: i.columns, frames: i.frames,
 		}));

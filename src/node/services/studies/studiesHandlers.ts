@@ -4,21 +4,22 @@ import type { ImportFileError, ImportReport } from '../../../common/api/studiesC
 import type { StudyImporter } from '../../import/StudyImporter.js';
 import type { SqliteStudyStore } from '../../store/SqliteStudyStore.js';
 import type { StudyService } from './StudyService.js';
+import type { WorklistQueries } from '../worklist/WorklistQueries.js';
 
 type StudiesMethods = 'import.paths' | 'import.upload' | 'import.recent' | 'study.get' | 'study.adjacent' | 'image.frame';
 
 /** The API's import, study and image calls; the Workstation spreads these into its handlers. */
-export function studiesHandlers(w: { importer: StudyImporter; studies: StudyService; studyStore: SqliteStudyStore }): Pick<ApiHandlers, StudiesMethods> {
+export function studiesHandlers(w: { importer: StudyImporter; studies: StudyService; studyStore: SqliteStudyStore; worklist: WorklistQueries }): Pick<ApiHandlers, StudiesMethods> {
 	return {
 		'import.paths': async ({ paths }) => w.importer.importPaths(paths, 'folder'),
-		'import.upload': async ({ names, sizes, bytes, jobId }) => {
+		'import.upload': async ({ names, sizes, bytes }) => {
 			let offset = 0;
 			const items = names.map((name, i) => {
 				const item = { name, bytes: bytes.subarray(offset, offset + sizes[i]!) };
 				offset += sizes[i]!;
 				return item;
 			});
-			const report: ImportReport = await w.importer.importItems(items, 'upload', jobId ?? undefined);
+			const report: ImportReport = await w.importer.importItems(items, 'upload');
 			return report;
 		},
 		'import.recent': async ({ limit }) => w.studyStore.recentImports(limit).map((r) => ({
@@ -27,7 +28,7 @@ export function studiesHandlers(w: { importer: StudyImporter; studies: StudyServ
 			errors: r.report_json ? (JSON.parse(r.report_json) as ImportFileError[]) : [],
 		})),
 		'study.get': async ({ studyId }) => w.studies.get(studyId),
-		'study.adjacent': async ({ studyId, direction }) => ({ studyId: w.studyStore.adjacentStudy(studyId, direction) }),
+		'study.adjacent': async ({ studyId, direction, worklist }) => ({ studyId: w.worklist.adjacent(studyId, worklist, direction) }),
 		'image.frame': async ({ instanceId, frame }) => {
 			try {
 				return await w.studies.frame(instanceId, frame);

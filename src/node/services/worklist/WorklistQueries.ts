@@ -24,7 +24,23 @@ interface Row {
 export class WorklistQueries {
 	constructor(private readonly db: SqliteDatabase) {}
 
-	list(q: Query): WorklistPage {
+	/**
+	 * The study before or after `studyId` in the worklist as the reader has it sorted and filtered, so
+	 * "next study" in the viewer follows the list on screen. Null at either end or when not in the list.
+	 */
+	adjacent(studyId: number, q: Omit<Query, 'offset' | 'limit'>, direction: 'next' | 'previous'): number | null {
+		const { whereSql, params } = this.filter(q);
+		const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
+		const row = this.db.prepare(`
+			WITH ordered AS (
+				SELECT s.id, ROW_NUMBER() OVER (ORDER BY ${sortColumns[q.sort]} ${dir}, s.id ${dir}) AS rn
+				FROM studies s JOIN patients p ON p.id = s.patient_ref ${whereSql})
+			SELECT b.id FROM ordered a JOIN ordered b ON b.rn = a.rn + @step WHERE a.id = @studyId`)
+			.get({ ...params, studyId, step: direction === 'next' ? 1 : -1 }) as { id: number } | undefined;
+		return row?.id ?? null;
+	}
+
+	private filter(q: Omit<Query, 'offset' | 'limit'>): { whereSql: string; params: Record<string, unknown> } {
 		const where: string[] = [];
 		const params: Record<string, unknown> = {};
 		if (q.search?.trim()) {
@@ -37,7 +53,11 @@ export class WorklistQueries {
 		}
 		if (q.dateFrom) { where.push('s.study_date >= @dateFrom'); params.dateFrom = q.dateFrom; }
 		if (q.dateTo) { where.push('s.study_date <= @dateTo'); params.dateTo = q.dateTo; }
-		const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+		return { whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+	}
+
+	list(q: Query): WorklistPage {
+		const { whereSql, params } = this.filter(q);
 		const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
 		const total = (this.db.prepare(`SELECT count(*) AS n FROM studies s JOIN patients p ON p.id = s.patient_ref ${whereSql}`).get(params) as { n: number }).n;
 		const rows = this.db.prepare(`

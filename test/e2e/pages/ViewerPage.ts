@@ -1,0 +1,44 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Page object for the image viewer: the viewport's render signals, tools and overlay. */
+export class ViewerPage {
+	constructor(readonly page: Page) {}
+
+	get root(): Locator { return this.page.getByTestId('viewer'); }
+	get viewport(): Locator { return this.page.getByTestId('viewport'); }
+	get thumbnails(): Locator { return this.page.getByTestId('thumbnail'); }
+
+	async waitForImage(): Promise<void> {
+		await this.page.locator('[data-testid="viewport"][data-loaded="true"][data-rendered="true"]').waitFor();
+	}
+
+	async windowLevel(): Promise<string> {
+		return (await this.viewport.getAttribute('data-wl')) ?? '';
+	}
+
+	async zoom(): Promise<number> {
+		return Number(await this.viewport.getAttribute('data-zoom'));
+	}
+
+	/** Drags with the left button across the image: horizontal changes width, vertical changes level. */
+	async dragWindowLevel(dx: number, dy: number): Promise<void> {
+		const box = (await this.viewport.boundingBox())!;
+		const x = box.x + box.width / 2;
+		const y = box.y + box.height / 2;
+		await this.page.mouse.move(x, y);
+		await this.page.mouse.down();
+		await this.page.mouse.move(x + dx / 2, y + dy / 2, { steps: 4 });
+		await this.page.mouse.move(x + dx, y + dy, { steps: 4 });
+		await this.page.mouse.up();
+	}
+
+	async probeAtCentre(): Promise<string> {
+		const box = (await this.viewport.boundingBox())!;
+		await this.page.mouse.move(box.x + box.width / 2 + 3, box.y + box.height / 2 + 3);
+		return this.page.getByTestId('overlay-probe').innerText();
+	}
+
+	async overlayText(): Promise<string> {
+		return this.root.locator('.viewer-overlay').innerText();
+	}
+}

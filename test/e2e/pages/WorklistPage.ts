@@ -1,0 +1,54 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Page object for the worklist: import, search, keyboard navigation, opening a study. */
+export class WorklistPage {
+	constructor(readonly page: Page) {}
+
+	get root(): Locator { return this.page.getByTestId('worklist'); }
+	get rows(): Locator { return this.page.getByTestId('worklist-row'); }
+	get body(): Locator { return this.page.getByTestId('worklist-body'); }
+
+	async waitForTotal(n: number): Promise<void> {
+		await this.page.locator(`[data-testid="worklist"][data-total="${n}"]`).waitFor();
+	}
+
+	/** Imports a folder on the server's disk through the "Import folder…" dialog; returns the report's summary line. */
+	async importFolder(folder: string): Promise<{ summary: string; imported: number; failed: number; errors: string[] }> {
+		await this.page.getByTestId('import-folder').click();
+		await this.page.getByTestId('import-path').fill(folder);
+		await this.page.getByTestId('import-start').click();
+		const report = this.page.getByTestId('import-report');
+		await report.waitFor();
+		const out = {
+			summary: await this.page.getByTestId('import-summary').innerText(),
+			imported: Number(await report.getAttribute('data-imported')),
+			failed: Number(await report.getAttribute('data-failed')),
+			errors: await this.page.locator('[data-testid="import-errors"] li').allInnerTexts(),
+		};
+		await this.page.getByTestId('import-report-close').click();
+		return out;
+	}
+
+	/** Drops files on the window the way a file manager does (bytes only, no paths). */
+	async dropFiles(files: { name: string; bytes: Buffer }[]): Promise<void> {
+		const payload = files.map((f) => ({ name: f.name, data: f.bytes.toString('base64') }));
+		await this.page.evaluate((items) => {
+			const dt = new DataTransfer();
+			for (const f of items) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
+			const target = document.querySelector('[data-testid="worklist"]')!;
+			target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+			target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+		}, payload);
+	}
+
+	async search(text: string): Promise<void> {
+		await this.page.getByLabel('Search studies').fill(text);
+	}
+
+	/** Selects with the keyboard and opens with Enter, as a reader does. */
+	async openWithKeyboard(downPresses: number): Promise<void> {
+		await this.body.focus();
+		for (let i = 0; i < downPresses; i++) await this.page.keyboard.press('ArrowDown');
+		await this.page.keyboard.press('Enter');
+	}
+}

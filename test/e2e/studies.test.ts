@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { makeDicomFixture } from '../helpers/dicomFixtures.js';
+import { startServedWorkstation, type ServedWorkstation } from '../helpers/startServedWorkstation.js';
+import { tempDir, testOutputDir } from '../helpers/tempDir.js';
+import { launchChromium } from './pages/browser.js';
+import { ViewerPage } from './pages/ViewerPage.js';
+import { WorklistPage } from './pages/WorklistPage.js';
+import { WorkstationPage } from './pages/WorkstationPage.js';
+
+let served: ServedWorkstation;
+let browser: Browser;
+let page: Page;
+const input = tempDir('radialog-e2e-in-');
+const study = '1.2.826.0.1.3680043.10.1373.55.1';
+
+before(async () => {
+	makeDicomFixture(path.join(input, 'jane', 'pa.dcm'), 'dx16', { study, view: 'PA', patient: 'Doe^Jane', pid: 'E2E-1', rows: 512, cols: 400 });
+	makeDicomFixture(path.join(input, 'jane', 'lat.dcm'), 'dx16', { study, view: 'LL', patient: 'Doe^Jane', pid: 'E2E-1', rows: 512, cols: 400 });
+	makeDicomFixture(path.join(input, 'richard', 'ap.dcm'), 'mono1', { view: 'AP', patient: 'Roe^Richard', pid: 'E2E-2', date: '20231111' });
+	fs.writeFileSync(path.join(input, 'readme.txt'), 'not an image');
+	// This test needs no receiver; keep the default DICOM port free for other runs.
+	process.env.RADIALOG_RECEIVER_PORT = 'off';
+	served = await startServedWorkstation(tempDir('radialog-e2e-data-'));
+	browser = await launchChromium();
+	page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+});
+after(async () => {
+	await browser?.close();
+	await served?.stop();
+	delete process.env.RADIALOG_RECEIVER_PORT;
+});
+
+test('import a folder, see the worklist, open a study, change window/level, screenshot', async () => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	const shell = new WorkstationPage(page);
+	await shell.open(served.url);
+	await shell.waitForWorklistLoaded();
+	const worklist = new WorklistPage(page);
+
+	const report = await worklist.importFolder(input);
+	assert.equal(report.imported, 3, report.summary);
+	assert.equal(report.failed, 1);
+	assert.match(report.errors.join('\n'), /readme\.txt.*Not a DICOM file/);
+	await worklist.waitForTotal(2);
+	assert.equal(await worklist.rows.count(), 2);
+	await page.screenshot({ path: path.join(testOutputDir, 'studies-worklist.png') });
+
+	await worklist.search('Doe');
+	await worklist.waitForTotal(1);
+	await worklist.search('');
+	await worklist.waitForTotal(2);
+
+	// Sorted by patient name, Doe comes first: open it with the keyboard.
+	await page.getByTestId('sort-patientName').click();
+	await page.locator('[data-testid="worklist-row"]').first().filter({ hasText: 'Doe, Jane' }).waitFor();
+	await worklist.openWithKeyboard(0);
+
+	const viewer = new ViewerPage(page);
+	await viewer.waitForImage();
+	assert.equal(await viewer.thumbnails.count(), 2, 'PA and lateral thumbnails');
+	const overlay = await viewer.overlayText();
+	assert.match(overlay, /Doe, Jane/);
+	assert.match(overlay, /2024-01-02/);
+	assert.match(overlay, /PA/);
+	assert.equal(await viewer.windowLevel(), '2048/4096', 'starts with the window from the file');
+
+	await viewer.dragWindowLevel(-150, 60);
+	const after = await viewer.windowLevel();
+	assert.notEqual(after, '2048/4096');
+	const [level, width] = after.split('/').map(Number);
+	assert.ok(width! < 4096 && level! > 2048, `drag left narrows the window and down raises the level: ${after}`);
+	assert.match(await viewer.probeAtCentre(), /^x \d+ y \d+: \d+$/);
+
+	const zoom = await viewer.zoom();
+	await page.getByTestId('zoom-in').click();
+	assert.ok((await viewer.zoom()) > zoom);
+	await page.getByTestId('invert').click();
+	assert.match(await viewer.overlayText(), /inverted/);
+	await page.screenshot({ path: path.join(testOutputDir, 'studies-viewer.png') });
+	await page.getByTestId('reset').click();
+	assert.equal(await viewer.windowLevel(), '2048/4096');
+
+	// The lateral view from its thumbnail.
+	await viewer.thumbnails.nth(1).click();
+	await viewer.waitForImage();
+	assert.match(await viewer.overlayText(), /LL · image 2\/2/);
+
+	// Next study from the viewer, then back to the worklist.
+	await page.getByTestId('next-study').click();
+	await page.locator('[data-testid="viewer"]').filter({ hasText: 'Roe, Richard' }).waitFor();
+	await viewer.waitForImage();
+	await page.keyboard.press('Escape');
+	await worklist.waitForTotal(2);
+	assert.deepEqual(errors, []);
+});
+
+test('files dropped on the window are uploaded and imported', async () => {
+	const dir = tempDir('radialog-e2e-drop-');
+	const a = makeDicomFixture(path.join(dir, 'a.dcm'), 'dx8', { patient: 'Dropped^Dora', pid: 'E2E-3' });
+	const worklist = new WorklistPage(page);
+	await worklist.dropFiles([{ name: 'a.dcm', bytes: fs.readFileSync(a) }, { name: 'broken.dcm', bytes: Buffer.from('DICM?') }]);
+	const report = page.getByTestId('import-report');
+	await report.waitFor();
+	assert.equal(await report.getAttribute('data-imported'), '1');
+	assert.equal(await report.getAttribute('data-failed'), '1');
+	await page.getByTestId('import-report-close').click();
+	await worklist.waitForTotal(3);
+});
