@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReportState } from '../../../src/common/api/reportContract.js';
+import { useClient } from '../api/ClientContext.js';
+
+export interface LiveStream {
+	readonly jobId: string;
+	/** draft | correct | ask | predraft: the kind of model call, from the job id. */
+	readonly kind: string;
+	readonly text: string;
+	readonly tokensPerSecond: number | null;
+}
+
+/** The open study's report state, the model text streaming in, and a runner that tracks busy/errors. */
+export function useReport(studyId: number) {
+	const client = useClient();
+	const [state, setState] = useState<ReportState | null>(null);
+	const [error, setError] = useState<string | null>(null);
+	const [busy, setBusy] = useState<string | null>(null);
+	const [stream, setStream] = useState<LiveStream | null>(null);
+	const alive = useRef(true);
+
+	const reload = useCallback(async () => {
+		const s = await client.api['report.open']({ studyId });
+		if (alive.current) setState(s);
+		return s;
+	}, [client, studyId]);
+
+	useEffect(() => {
+		alive.current = true;
+		setState(null);
+		reload().catch((e: Error) => setError(e.message));
+		return () => { alive.current = false; };
+	}, [reload]);
+
+	useEffect(() => client.onEvent((e) => {
+		if (e.type === 'tokens' && e.studyId === studyId) {
+			setStream((prev) => prev && prev.jobId === e.jobId
+				? { ...prev, text: prev.text + e.text, tokensPerSecond: e.tokensPerSecond }
+				: { jobId: e.jobId, kind: e.jobId.split(':')[0] ?? '', text: e.text, tokensPerSecond: e.tokensPerSecond });
+		}
+		// A background draft of this study finished: show it.
+		if (e.type === 'progress' && e.studyId === studyId && e.done) reload().catch(() => undefined);
+	}), [client, studyId, reload]);
+
+	/** Runs one call; its result (when a ReportState) replaces the state. Errors show, never throw. */
+	const run = useCallback(async <T,>(label: string, call: () => Promise<T>): Promise<T | null> => {
+		setBusy(label);
+		setError(null);
+		try {
+			const out = await call();
+			if (alive.current && out && typeof out === 'object' && 'studyStatus' in (out as object)) setState(out as unknown as ReportState);
+			return out;
+		} catch (e) {
+			if (alive.current) setError((e as Error).message);
+			return null;
+		} finally {
+			if (alive.current) { setBusy(null); setStream(null); }
+		}
+	}, []);
+
+	return { api: client.api, state, setState, error, setError, busy, stream, run, reload };
+}
+
+export type ReportHandle = ReturnType<typeof useReport>;
