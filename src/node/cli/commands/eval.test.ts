@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import zlib from 'node:zlib';
 import { tempDir } from '../../../../test/helpers/tempDir.js';
 
 const cli = path.resolve('src/node/cli/radialog.mjs');
@@ -21,6 +22,29 @@ test('radialog eval --dataset <csv> --predictions <csv> writes JSON and an HTML 
 	assert.equal(result.overall.clinicalEfficacy.perLabel.find((l: { label: string }) => l.label === 'Pleural Effusion').falseNegatives, 1);
 	assert.equal(result.overall.clinicalEfficacy.perLabel.find((l: { label: string }) => l.label === 'Cardiomegaly').truePositives, 1);
 	assert.match(fs.readFileSync(path.join(out, 'evaluation.html'), 'utf8'), /data-chart="per-label"/);
+});
+
+test('radialog eval reads the instruct .json.gz format and scores each task with its own predictions', () => {
+	const dir = tempDir();
+	const rg = 'Image information: <IMG><IMG>. Predicted Findings: pleural effusion. Write the finding section of a chest x-ray radiology report.';
+	const records = [
+		{ instruction: rg, output: 'Small left pleural effusion.', dicom: 'x1' },
+		{ instruction: `${rg} ASSISTANT: Small left pleural effusion.</s>USER: Summarize this report with bullet points. ASSISTANT:`, output: '- small left effusion', dicom: 'x1' },
+		{ instruction: rg, output: 'No pleural effusion.', dicom: 'x2' },
+	];
+	fs.writeFileSync(path.join(dir, 'set.json.gz'), zlib.gzipSync(JSON.stringify(records)));
+	fs.writeFileSync(path.join(dir, 'preds.json'), JSON.stringify([
+		{ dicom: 'x1', prediction: 'Small left pleural effusion.' },
+		{ dicom: 'x1', task: 'SU', prediction: '- small left effusion' },
+	]));
+	const out = path.join(dir, 'out');
+	const r = evalCli(['--dataset', path.join(dir, 'set.json.gz'), '--predictions', path.join(dir, 'preds.json'), '--out', out]);
+	assert.equal(r.status, 0, r.stderr);
+	const result = JSON.parse(fs.readFileSync(path.join(out, 'evaluation.json'), 'utf8'));
+	assert.deepEqual(result.counts, { samples: 3, scored: 2, withoutPrediction: 1 });
+	assert.deepEqual(result.tasks.map((t: { task: string; samples: number }) => [t.task, t.samples]), [['RG', 1], ['SU', 1]]);
+	assert.equal(result.tasks[1].clinicalEfficacy, null);
+	assert.equal(result.overall.clinicalEfficacy.perLabel.find((l: { label: string }) => l.label === 'Pleural Effusion').truePositives, 1);
 });
 
 test('radialog eval needs predictions, or images and a model set; drafting says what is missing', () => {
