@@ -151,7 +151,8 @@ export class LlamaReportModel {
 		let firstAt: number | null = null;
 		const out: Token[] = [];
 		let emitted = '';
-		let stoppedBy: Generation['stoppedBy'] = 'maxTokens';
+		// evaluate() ends on its own at an end-of-generation token (yieldEogToken defaults to false).
+		let stoppedBy: Generation['stoppedBy'] = 'eos';
 		if (o.signal?.aborted) return { text: '', tokens: [], stoppedBy: 'cancelled', timeToFirstTokenMs: null };
 		for await (const token of seq.evaluate(tokens.slice(common), { temperature: 0 })) {
 			firstAt ??= performance.now();
@@ -170,7 +171,10 @@ export class LlamaReportModel {
 				stoppedBy = 'cancelled';
 				break;
 			}
-			if (out.length >= o.maxTokens) break;
+			if (out.length >= o.maxTokens) {
+				stoppedBy = 'maxTokens';
+				break;
+			}
 		}
 		return { text: model.detokenize(out).trim(), tokens: out, stoppedBy, timeToFirstTokenMs: firstAt === null ? null : firstAt - start };
 	}

@@ -1,0 +1,118 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { ChexpertLabel } from '../../common/domain/chexpert.js';
+import type { ModelEvent } from '../../common/radialog/ModelEvent.js';
+import type { AssistantImage, AssistantRequest, ChatTurn, FindingPrediction, GeneratedText, StreamHandlers } from '../../common/radialog/ReportAssistant.js';
+import { renderFollowUpPrompt, renderRequest } from '../../common/radialog/conversation.js';
+import { maxNewTokens } from '../../common/radialog/instructTemplates.js';
+import { renderReportGenerationMessage } from '../../common/radialog/reportGenerationMessage.js';
+import { renderVicunaPrompt } from '../../common/radialog/vicunaPrompt.js';
+import { LlamaReportModel, type Generation } from './llama/LlamaReportModel.js';
+import { readModelSet, verifyModelFiles, type ModelSet } from './loadModelSet.js';
+import { OnnxVision } from './onnx/OnnxVision.js';
+
+export interface EngineOptions {
+	readonly modelsDir: string;
+	readonly threads?: number;
+	readonly gpu?: 'auto' | false;
+	/** Check every file's sha256 before loading (default true). */
+	readonly verifyHashes?: boolean;
+	readonly recycleAfterImages?: number;
+	readonly onEvent?: (e: ModelEvent) => void;
+}
+
+const EMBEDDING_CACHE = 8;
+
+/**
+ * The whole RaDialog pipeline in one process: vision (ONNX) and the LLM (llama.cpp). The model process
+ * hosts one of these; tests and the bench may use it directly.
+ */
+export class RadialogEngine {
+	private readonly embeddings = new Map<string, Float32Array>();
+	private readonly findings = new Map<string, FindingPrediction[]>();
+
+	private constructor(
+		readonly set: ModelSet,
+		private readonly vision: OnnxVision,
+		private readonly llm: LlamaReportModel,
+		private readonly emit: (e: ModelEvent) => void,
+	) {}
+
+	static async open(o: EngineOptions): Promise<RadialogEngine> {
+		const emit = o.onEvent ?? (() => {});
+		const set = readModelSet(o.modelsDir);
+		if (o.verifyHashes ?? true) await verifyModelFiles(set, (fraction) => emit({ type: 'loading', stage: 'verifying', fraction }));
+		const threads = o.threads ?? Math.max(1, Math.min(8, os.availableParallelism()));
+		emit({ type: 'loading', stage: 'vision', fraction: 0 });
+		const vision = await OnnxVision.open(set, threads);
+		emit({ type: 'loading', stage: 'vision', fraction: 1 });
+		const llm = await LlamaReportModel.open(set, {
+			threads,
+			gpu: o.gpu ?? 'auto',
+			workDir: path.join(os.tmpdir(), `radialog-adapters-${process.pid}`),
+			...(o.recycleAfterImages ? { recycleAfterImages: o.recycleAfterImages } : {}),
+			onNotice: (text) => emit({ type: 'notice', text }),
+			onLoadProgress: (fraction) => emit({ type: 'loading', stage: 'language-model', fraction }),
+		});
+		const engine = new RadialogEngine(set, vision, llm, emit);
+		emit({ type: 'ready', notice: set.manifest.notice, device: llm.gpu ? `GPU (${llm.gpu})` : 'CPU' });
+		return engine;
+	}
+
+	get notice(): string | null {
+		return this.set.manifest.notice;
+	}
+
+	private remember<T>(map: Map<string, T>, key: string, value: T): T {
+		map.delete(key);
+		map.set(key, value);
+		while (map.size > EMBEDDING_CACHE) map.delete(map.keys().next().value!);
+		return value;
+	}
+
+	async predictFindings(image: AssistantImage): Promise<FindingPrediction[]> {
+		const cached = this.findings.get(image.key);
+		if (cached) return cached;
+		this.emit({ type: 'classifying' });
+		return this.remember(this.findings, image.key, await this.vision.classify(image.image));
+	}
+
+	private async embeddingsOf(image: AssistantImage): Promise<Float32Array> {
+		const cached = this.embeddings.get(image.key);
+		if (cached) return cached;
+		this.emit({ type: 'encoding' });
+		return this.remember(this.embeddings, image.key, await this.vision.encode(image.image));
+	}
+
+	private async run(image: AssistantImage, prompt: string, message: string, maxTokens: number, h: StreamHandlers): Promise<GeneratedText & { generation: Generation }> {
+		await this.llm.useImage(image.key, await this.embeddingsOf(image));
+		let count = 0;
+		const generation = await this.llm.generate(prompt, {
+			maxTokens,
+			...(h.signal ? { signal: h.signal } : {}),
+			onToken: (text, tps) => {
+				count++;
+				h.onToken?.(text, tps);
+				if (count % 8 === 1) this.emit({ type: 'generating', tokens: count, tokensPerSecond: tps });
+			},
+		});
+		return { text: generation.text, tokenCount: generation.tokens.length, prompt: message, stoppedBy: generation.stoppedBy, generation };
+	}
+
+	/** First turn: the report from the image and the accepted findings. */
+	async draftReport(input: { image: AssistantImage; findings: readonly ChexpertLabel[] }, h: StreamHandlers = {}) {
+		const message = renderReportGenerationMessage(input.findings);
+		return this.run(input.image, renderVicunaPrompt(this.set.manifest.llm.systemPrompt, [{ user: message }]), message, maxNewTokens.RG, h);
+	}
+
+	async followUp(input: { image: AssistantImage; findings: readonly ChexpertLabel[]; report: string; history: readonly ChatTurn[]; request: AssistantRequest }, h: StreamHandlers = {}) {
+		const { message, maxTokens } = renderRequest(input.request);
+		const prompt = renderFollowUpPrompt(this.set.manifest.llm.systemPrompt, input.findings, input.report, input.history, message);
+		return this.run(input.image, prompt, message, maxTokens, h);
+	}
+
+	async close(): Promise<void> {
+		await this.llm.close();
+		await this.vision.close();
+	}
+}

@@ -1,0 +1,164 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ModelEvent } from '../../../common/radialog/ModelEvent.js';
+import type { AssistantImage, AssistantRequest, ChatTurn, FindingPrediction, GeneratedText, ReportAssistant, StreamHandlers } from '../../../common/radialog/ReportAssistant.js';
+import type { ChexpertLabel } from '../../../common/domain/chexpert.js';
+import * as errors from '../modelErrors.js';
+import type { EngineOptions } from '../RadialogEngine.js';
+import type { CallMethod, FromModelProcess, SerializedError, ToModelProcess } from './protocol.js';
+
+export class Cancelled extends Error {
+	override readonly name = 'Cancelled';
+}
+
+const known: Record<string, new (message: string, manifestPath: string) => Error> = {
+	InvalidManifest: errors.InvalidManifest,
+	ModelFileMissing: errors.ModelFileMissing,
+	ModelHashMismatch: errors.ModelHashMismatch,
+	ModelShapeMismatch: errors.ModelShapeMismatch,
+	ModelFileCorrupt: errors.ModelFileCorrupt,
+	NotALanguageModel: errors.NotALanguageModel,
+};
+
+/** The error as thrown in the model process, same class name and message (the message already names files). */
+function revive(e: SerializedError): Error {
+	if (e.name === 'Cancelled') return new Cancelled(e.message);
+	const Known = known[e.name];
+	if (Known) {
+		const err = Object.create(Known.prototype) as Error;
+		Object.defineProperty(err, 'message', { value: e.message });
+		Object.defineProperty(err, 'name', { value: e.name });
+		return err;
+	}
+	const err = new Error(e.message);
+	err.name = e.name;
+	return err;
+}
+
+interface Pending {
+	resolve(v: unknown): void;
+	reject(e: Error): void;
+	handlers: StreamHandlers;
+}
+
+export interface ModelProcessOptions extends Omit<EngineOptions, 'onEvent'> {
+	readonly onEvent?: (e: ModelEvent) => void;
+}
+
+function entry(): { file: string; execArgv: string[] } {
+	const self = fileURLToPath(import.meta.url);
+	if (self.endsWith('.ts')) return { file: self.replace(/ModelProcessClient\.ts$/, 'modelProcessMain.ts'), execArgv: ['--import', import.meta.resolve('tsx')] };
+	return { file: self.replace(/ModelProcessClient\.js$/, 'modelProcessMain.js'), execArgv: [] };
+}
+
+/**
+ * A ReportAssistant backed by a model process, so the UI and the server never wait on inference. The
+ * process starts on first use; if it dies, the calls in flight fail with ModelProcessCrashed and the
+ * next call starts a fresh one.
+ */
+export class ModelProcessClient implements ReportAssistant {
+	private child: ChildProcess | null = null;
+	private opening: Promise<void> | null = null;
+	private readonly pending = new Map<number, Pending>();
+	private nextId = 1;
+	private closed = false;
+	notice: string | null = null;
+
+	constructor(private readonly options: ModelProcessOptions) {}
+
+	/** The model process id while one runs (tests kill it to prove recovery). */
+	get pid(): number | null {
+		return this.child?.pid ?? null;
+	}
+
+	/** Starts the process and loads the models; calls do this on their own when needed. */
+	start(): Promise<void> {
+		if (this.closed) return Promise.reject(new Error('the report assistant is closed'));
+		this.opening ??= this.spawn().catch((err) => {
+			this.opening = null;
+			throw err;
+		});
+		return this.opening;
+	}
+
+	private spawn(): Promise<void> {
+		const { file, execArgv } = entry();
+		const child = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+		this.child = child;
+		const { onEvent, ...options } = this.options;
+		return new Promise<void>((resolve, reject) => {
+			child.on('message', (m: FromModelProcess) => {
+				if (m.type === 'opened') {
+					this.notice = m.notice;
+					resolve();
+				} else if (m.type === 'openFailed') {
+					reject(revive(m.error));
+					child.kill();
+				} else if (m.type === 'event') onEvent?.(m.event);
+				else if (m.type === 'token') this.pending.get(m.id)?.handlers.onToken?.(m.text, m.tokensPerSecond);
+				else if (m.type === 'result' || m.type === 'failed') {
+					const p = this.pending.get(m.id);
+					this.pending.delete(m.id);
+					if (m.type === 'result') p?.resolve(m.value);
+					else p?.reject(revive(m.error));
+				}
+			});
+			child.on('exit', (code, signal) => {
+				if (this.child !== child) return;
+				this.child = null;
+				this.opening = null;
+				const message = `the model process stopped (${signal ?? `exit code ${code}`})`;
+				reject(new errors.ModelProcessCrashed(message));
+				if (this.closed) return;
+				onEvent?.({ type: 'crashed', message });
+				for (const [id, p] of this.pending) {
+					this.pending.delete(id);
+					p.reject(new errors.ModelProcessCrashed(`${message}; the next request starts it again`));
+				}
+			});
+			this.send({ type: 'open', options });
+		});
+	}
+
+	private send(m: ToModelProcess): void {
+		this.child?.send(m);
+	}
+
+	private async call<T>(method: CallMethod, input: unknown, handlers: StreamHandlers = {}): Promise<T> {
+		if (handlers.signal?.aborted) throw new Cancelled('cancelled before it started');
+		await this.start();
+		const id = this.nextId++;
+		return new Promise<T>((resolve, reject) => {
+			this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, handlers });
+			handlers.signal?.addEventListener('abort', () => this.send({ type: 'cancel', id }));
+			this.send({ type: 'call', id, method, input });
+		});
+	}
+
+	predictFindings(image: AssistantImage, handlers?: StreamHandlers): Promise<FindingPrediction[]> {
+		return this.call('predictFindings', image, handlers);
+	}
+
+	draftReport(input: { image: AssistantImage; findings: readonly ChexpertLabel[] }, handlers?: StreamHandlers): Promise<GeneratedText> {
+		return this.call('draftReport', input, handlers);
+	}
+
+	followUp(input: { image: AssistantImage; findings: readonly ChexpertLabel[]; report: string; history: readonly ChatTurn[]; request: AssistantRequest }, handlers?: StreamHandlers): Promise<GeneratedText> {
+		return this.call('followUp', input, handlers);
+	}
+
+	async close(): Promise<void> {
+		this.closed = true;
+		const child = this.child;
+		if (!child) return;
+		await new Promise<void>((resolve) => {
+			const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+			child.once('exit', () => {
+				clearTimeout(timer);
+				resolve();
+			});
+			this.send({ type: 'close' });
+		});
+		this.child = null;
+	}
+}
