@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiHandlers } from '../../common/api/contract.js';
 import type { AppInfo } from '../../common/api/appContract.js';
-import type { ReportAssistant } from '../../common/radialog/ReportAssistant.js';
 import { EventBus } from '../events/EventBus.js';
 import { openDatabase, type SqliteDatabase } from '../store/openDatabase.js';
 import { SettingsStore } from '../services/settings/SettingsStore.js';
@@ -15,6 +14,7 @@ import { ReceiverService } from '../receiver/ReceiverService.js';
 import { createReporting, type Reporting } from '../services/reporting/createReporting.js';
 import { reportHandlers } from '../services/reporting/reportHandlers.js';
 import { packageVersion } from './packageVersion.js';
+import { projectRoot } from './projectRoot.js';
 
 export interface BackgroundService {
 	start(): Promise<void>;
@@ -64,7 +64,8 @@ export class Workstation {
 		this.studies = new StudyService(this.studyStore, this.importer.originals);
 		this.receiver = new ReceiverService(() => this.settings.get().receiver, this.importer, this.events);
 		this.addBackgroundService(this.receiver);
-		this.reporting = createReporting({ db: this.db, events: this.events, settings: this.settings, studies: this.studies, assistant: () => this.reportAssistant(), onStudyImported: (l) => this.importer.onStudyImported(l) });
+		this.reporting = createReporting({ db: this.db, events: this.events, settings: this.settings, studies: this.studies, assistantFactory: null, defaultModelsDir: path.join(projectRoot(), 'models', 'demo'), onStudyImported: (l) => this.importer.onStudyImported(l) });
+		this.addBackgroundService(this.reporting.assistants);
 		this.addBackgroundService(this.reporting.draftQueue);
 		this.handlers = {
 			...appHandlers(this),
@@ -72,11 +73,6 @@ export class Workstation {
 			...reportHandlers(this.reporting),
 			'worklist.list': async (q) => this.worklist.list(q),
 		};
-	}
-
-	/** The model stack's ReportAssistant for the installed model set; rejects with a reason where there is none. */
-	async reportAssistant(): Promise<ReportAssistant> {
-		throw new Error('no model set is installed yet');
 	}
 
 	addBackgroundService(service: BackgroundService): void {
@@ -99,7 +95,7 @@ function appHandlers(w: Workstation): Pick<ApiHandlers, 'app.info' | 'settings.g
 			version: packageVersion(),
 			shell: w.options.shell,
 			dataDir: w.options.dataDir,
-			modelNotice: null,
+			modelNotice: w.reporting.assistants.notice(),
 		}),
 		'settings.get': async () => w.settings.get(),
 		'settings.update': async (patch) => w.settings.update(patch),

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { labelReport } from '../../../common/labeler/labelReport.js';
 import { positiveLabels } from '../../../common/labeler/ReportLabels.js';
-import type { AssistantImage, ReportAssistant } from '../../../common/radialog/ReportAssistant.js';
+import type { AssistantImage } from '../../../common/radialog/ReportAssistant.js';
 import type { EventBus } from '../../events/EventBus.js';
 import { keyImagePng } from '../../export/keyImagePng.js';
 import type { SqliteDatabase } from '../../store/openDatabase.js';
 import type { SettingsStore } from '../settings/SettingsStore.js';
 import type { StudyService } from '../studies/StudyService.js';
+import { AssistantProvider, type AssistantFactory } from './AssistantProvider.js';
 import { DraftQueue } from './DraftQueue.js';
 import { ReportExports } from './ReportExports.js';
 import type { ReportingDependencies } from './ReportingDependencies.js';
@@ -18,18 +19,21 @@ export interface Reporting {
 	readonly signing: ReportSigning;
 	readonly exports: ReportExports;
 	readonly draftQueue: DraftQueue;
+	readonly assistants: AssistantProvider;
 }
 
 /** Frontal views first: the model was trained on PA/AP images. */
 const viewRank = (v: string | null) => (v === 'PA' ? 0 : v === 'AP' ? 1 : v ? 3 : 2);
 
 /**
- * Builds the reporting workflow over the workstation's parts. `assistant` resolves the loaded model set
- * (the model stack's ReportAssistant); where none is installed it rejects and the UI says so.
+ * Builds the reporting workflow over the workstation's parts. `assistantFactory` is the model stack's
+ * createReportAssistant; where no model set is installed the assistant rejects and the UI says so.
  */
 export function createReporting(w: {
 	db: SqliteDatabase; events: EventBus; settings: SettingsStore; studies: StudyService;
-	assistant: () => Promise<ReportAssistant>;
+	assistantFactory: AssistantFactory | null;
+	/** The bundled demo models' folder, used while the settings name none. */
+	defaultModelsDir: string | null;
 	onStudyImported?: (listener: (studyId: number) => void) => unknown;
 }): Reporting {
 	const frontal = (studyId: number) => {
@@ -37,8 +41,9 @@ export function createReporting(w: {
 		if (!images[0]) throw new Error(`Study ${studyId} has no images.`);
 		return images[0];
 	};
+	const assistants = new AssistantProvider(w.settings, w.events, w.assistantFactory, w.defaultModelsDir);
 	const deps: ReportingDependencies = {
-		assistant: w.assistant,
+		assistant: () => assistants.get(),
 		async studyImage(studyId): Promise<AssistantImage> {
 			const im = frontal(studyId);
 			return { key: createHash('sha256').update(im.sopInstanceUid).digest('hex'), image: await w.studies.decodeFrame(im.instanceId, 0) };
@@ -49,5 +54,5 @@ export function createReporting(w: {
 	const exports = new ReportExports(reporting, async (studyId) => keyImagePng(await w.studies.decodeFrame(frontal(studyId).instanceId, 0)));
 	const draftQueue = new DraftQueue(reporting);
 	w.onStudyImported?.(() => draftQueue.kick());
-	return { reporting, signing: new ReportSigning(reporting), exports, draftQueue };
+	return { reporting, signing: new ReportSigning(reporting), exports, draftQueue, assistants };
 }

@@ -1,0 +1,113 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Page object for the report pane: findings, draft, chat, signature, exports, handout, history. */
+export class ReportPage {
+	constructor(readonly page: Page) {}
+
+	get root(): Locator { return this.page.getByTestId('report-pane'); }
+	get findingsText(): Locator { return this.page.getByTestId('findings-text'); }
+	get impressionText(): Locator { return this.page.getByTestId('impression-text'); }
+	get draftBanner(): Locator { return this.page.getByTestId('draft-banner'); }
+	get notice(): Locator { return this.page.getByTestId('report-model-notice'); }
+	get error(): Locator { return this.page.getByTestId('report-error'); }
+
+	finding(label: string): Locator { return this.page.locator(`[data-testid="finding-row"][data-label="${label}"]`); }
+
+	/** Records, inside the page, whether model text ever streamed into the draft area (render signal, not timing). */
+	async watchStreaming(): Promise<void> {
+		await this.page.evaluate(() => {
+			const w = window as unknown as { __draftStreamSeen?: number };
+			w.__draftStreamSeen = 0;
+			new MutationObserver(() => {
+				const el = document.querySelector('[data-testid="draft-stream"]');
+				if (el && el.textContent && el.textContent.length > (w.__draftStreamSeen ?? 0)) w.__draftStreamSeen = el.textContent.length;
+			}).observe(document.body, { subtree: true, childList: true, characterData: true });
+		});
+	}
+
+	async longestStreamSeen(): Promise<number> {
+		return this.page.evaluate(() => (window as unknown as { __draftStreamSeen?: number }).__draftStreamSeen ?? 0);
+	}
+
+	async waitReady(timeout = 240_000): Promise<void> {
+		await this.page.locator('[data-testid="report-pane"][data-state="ready"][data-busy=""]').waitFor({ timeout });
+	}
+
+	async waitIdle(timeout = 240_000): Promise<void> {
+		await this.page.locator('[data-testid="report-pane"][data-busy=""]').waitFor({ timeout });
+	}
+
+	async positiveFindings(): Promise<string[]> {
+		return this.page.locator('[data-testid="finding-row"][data-positive="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')!));
+	}
+
+	async reject(label: string): Promise<void> {
+		await this.finding(label).getByTestId('reject').click();
+		await this.page.locator(`[data-testid="finding-row"][data-label="${label}"][data-decision="rejected"]`).waitFor();
+	}
+
+	async apply(): Promise<void> {
+		await this.page.getByTestId('apply-corrections').click();
+		await this.waitIdle();
+	}
+
+	async tab(name: 'report' | 'chat' | 'export' | 'history'): Promise<void> {
+		await this.page.getByTestId(`tab-${name}`).click();
+	}
+
+	async ask(task: 'FQA_complete' | 'FQA_binary' | 'RE' | 'EL' | 'SU'): Promise<string> {
+		await this.tab('chat');
+		const before = await this.page.locator(`[data-testid="chat-message"][data-role="assistant"][data-task="${task}"]`).count();
+		await this.page.getByTestId(`ask-${task}`).click();
+		const answer = this.page.locator(`[data-testid="chat-message"][data-role="assistant"][data-task="${task}"]`).nth(before);
+		await answer.waitFor({ timeout: 240_000 });
+		return answer.locator('.rp-msg-text').innerText();
+	}
+
+	/** Signs with the keyboard shortcut; where the consistency guard speaks, returns its messages and signs anyway. */
+	async sign(): Promise<string[]> {
+		await this.tab('report');
+		await this.page.keyboard.press('Control+Enter');
+		const issues = this.page.getByTestId('sign-issues');
+		const signed = this.page.locator('[data-testid="report-status"][data-status="signed"]');
+		await Promise.race([issues.waitFor(), signed.waitFor()]);
+		if (await signed.count()) return [];
+		const messages = await this.page.getByTestId('sign-issue').allInnerTexts();
+		await this.page.getByTestId('sign-anyway').click();
+		await signed.waitFor();
+		return messages;
+	}
+
+	async exportAll(): Promise<Record<string, string>> {
+		await this.tab('export');
+		await this.page.getByTestId('export-all').click();
+		return this.exportedFiles('hl7');
+	}
+
+	private async exportedFiles(last: string): Promise<Record<string, string>> {
+		await this.page.locator(`[data-testid="export-result"] li[data-format="${last}"]`).waitFor();
+		const items = await this.page.locator('[data-testid="export-result"] li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-format')!, e.querySelector('code')!.textContent!]));
+		return Object.fromEntries(items);
+	}
+
+	/** Drafts the handout with the assistant's easy language, lets the reader edit it, marks it reviewed, exports the PDF. */
+	async handout(edit: (text: string) => string): Promise<string> {
+		await this.tab('export');
+		await this.page.getByTestId('handout-generate').click();
+		await this.page.getByTestId('handout-text').waitFor({ timeout: 240_000 });
+		await this.waitIdle();
+		const text = edit(await this.page.getByTestId('handout-text').inputValue());
+		await this.page.getByTestId('handout-text').fill(text);
+		await this.page.getByTestId('handout-save').click();
+		await this.page.locator('[data-testid="handout-reviewed"][data-reviewed="true"]').waitFor();
+		await this.page.getByTestId('export-handout').click();
+		const files = await this.exportedFiles('handout');
+		return files.handout!;
+	}
+
+	async auditActions(): Promise<string[]> {
+		await this.tab('history');
+		await this.page.getByTestId('audit-row').first().waitFor();
+		return this.page.getByTestId('audit-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')!));
+	}
+}
