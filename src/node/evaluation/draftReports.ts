@@ -9,8 +9,9 @@ export interface DraftFailure {
 
 /**
  * Drafts a report for every image the dataset asks a report of, the way the workstation does: the
- * classifier's positive findings, then the first turn (report generation) with them. Images that fail
- * (missing, undecodable) are listed, not fatal, so one bad file does not sink a long run.
+ * classifier's positive findings, then the first turn (report generation) with them. Images that cannot
+ * be read (missing, undecodable) are listed, not fatal, so one bad file does not sink a long run; a
+ * failing model is fatal.
  */
 export async function draftReports(
 	samples: readonly EvalSample[],
@@ -22,13 +23,16 @@ export async function draftReports(
 	const predictions: Predictions = new Map();
 	const failures: DraftFailure[] = [];
 	for (const [i, dicom] of dicoms.entries()) {
+		let image: AssistantImage;
 		try {
-			const image = await imageOf(dicom);
-			const findings = (await assistant.predictFindings(image)).filter((f) => f.positive).map((f) => f.label);
-			predictions.set(dicom, (await assistant.draftReport({ image, findings })).text);
+			image = await imageOf(dicom);
 		} catch (err) {
 			failures.push({ dicom, reason: err instanceof Error ? err.message : String(err) });
+			onProgress?.(i + 1, dicoms.length);
+			continue;
 		}
+		const findings = (await assistant.predictFindings(image)).filter((f) => f.positive).map((f) => f.label);
+		predictions.set(dicom, (await assistant.draftReport({ image, findings })).text);
 		onProgress?.(i + 1, dicoms.length);
 	}
 	return { predictions, failures };

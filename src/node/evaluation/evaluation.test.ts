@@ -112,7 +112,7 @@ test('evaluation per task and overall: text metrics everywhere, clinical efficac
 	assert.equal((html.match(/<rect [^>]*height="7"/g) ?? []).length, 14 * 3, 'three bars per observation');
 });
 
-test('drafting: the classifier\'s positive findings feed report generation; a missing image is a listed failure', async () => {
+test('drafting: the classifier\'s positive findings feed report generation; a missing image is a listed failure, a failing model is fatal', async () => {
 	const asked: string[][] = [];
 	// A scripted stand-in for the model stack: it checks the calls drafting makes, not report quality.
 	const assistant: ReportAssistant = {
@@ -141,6 +141,8 @@ test('drafting: the classifier\'s positive findings feed report generation; a mi
 	assert.deepEqual([...predictions], [['a', 'Report for a.']]);
 	assert.deepEqual(asked, [['Cardiomegaly']]);
 	assert.deepEqual(failures, [{ dicom: 'gone', reason: 'no such image' }]);
+	const broken: ReportAssistant = { ...assistant, predictFindings: async () => Promise.reject(new Error('model process crashed')) };
+	await assert.rejects(draftReports(samples, broken, imageOf), /model process crashed/, 'a failing model ends the run');
 });
 
 test('labeler selection: a manifest naming a labeler model is refused until an ONNX labeler exists; rules on request', async () => {

@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import zlib from 'node:zlib';
+import { makeDicomFixture } from '../../../../test/helpers/dicomFixtures.js';
 import { tempDir } from '../../../../test/helpers/tempDir.js';
+import { testModelsDir } from '../../../../test/fixtures/testModels.js';
 
 const cli = path.resolve('src/node/cli/radialog.mjs');
 const evalCli = (args: string[]) => spawnSync(process.execPath, [cli, 'eval', ...args], { encoding: 'utf8' });
@@ -47,11 +49,25 @@ test('radialog eval reads the instruct .json.gz format and scores each task with
 	assert.equal(result.overall.clinicalEfficacy.perLabel.find((l: { label: string }) => l.label === 'Pleural Effusion').truePositives, 1);
 });
 
-test('radialog eval needs predictions, or images and a model set; drafting says what is missing', () => {
+test('radialog eval needs predictions, or images and a model set', () => {
 	const dir = tempDir();
 	fs.writeFileSync(path.join(dir, 'refs.csv'), 'dicom_id,report\na,Normal.\n');
 	assert.equal(evalCli(['--dataset', path.join(dir, 'refs.csv')]).status, 2);
-	const r = evalCli(['--dataset', path.join(dir, 'refs.csv'), '--images', dir, '--models', path.join(dir, 'manifest.json'), '--labeler', 'rules']);
-	assert.equal(r.status, 1);
-	assert.match(r.stderr, /needs the model stack/);
+	assert.equal(evalCli(['--dataset', path.join(dir, 'refs.csv'), '--images', dir]).status, 2);
+});
+
+test('radialog eval --images --models drafts each report with the model stack (tiny random test models) and scores it', () => {
+	const dir = tempDir();
+	makeDicomFixture(path.join(dir, 'images', 'img-a.dcm'), 'dx16');
+	makeDicomFixture(path.join(dir, 'images', 'sub', 'img-b.dcm'), 'mono1');
+	fs.writeFileSync(path.join(dir, 'refs.csv'), 'dicom_id,report\nimg-a,Small left pleural effusion.\nimg-b,No acute process.\nimg-c,Cardiomegaly.\n');
+	const out = path.join(dir, 'out');
+	const r = evalCli(['--dataset', path.join(dir, 'refs.csv'), '--images', path.join(dir, 'images'), '--models', testModelsDir(), '--threads', '1', '--out', out]);
+	assert.equal(r.status, 0, r.stderr);
+	assert.match(r.stderr, /not drafted: img-c: no image/);
+	const result = JSON.parse(fs.readFileSync(path.join(out, 'evaluation.json'), 'utf8'));
+	assert.deepEqual(result.counts, { samples: 3, scored: 2, withoutPrediction: 1 });
+	assert.match(result.predictionsFrom, /drafted by the model set/);
+	assert.match(result.notice, /random weights/, 'the model set\'s notice travels with the scores');
+	assert.match(fs.readFileSync(path.join(out, 'evaluation.html'), 'utf8'), /data-notice/);
 });

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ReportAssistant } from '../../../common/radialog/ReportAssistant.js';
 import { createReportLabeler } from '../../evaluation/createReportLabeler.js';
 import { dicomImageFolder } from '../../evaluation/dicomImageFolder.js';
 import { draftReports } from '../../evaluation/draftReports.js';
@@ -8,19 +7,11 @@ import { evaluatePredictions, type EvaluationResult } from '../../evaluation/eva
 import { readEvalDataset } from '../../evaluation/readEvalDataset.js';
 import { readPredictions } from '../../evaluation/readPredictions.js';
 import { renderEvaluationHtml } from '../../evaluation/renderEvaluationHtml.js';
+import { createReportAssistant } from '../../inference/createReportAssistant.js';
 import { parseCommandArgs, UsageError } from '../parseArgs.js';
 
 export const summary =
-	'Score generated reports: radialog eval --dataset <file.json.gz|file.csv> (--predictions <file.csv|file.json> | --images <dir> --models <manifest>) [--out <dir>] [--limit N] [--labeler rules]';
-
-export class ModelStackUnavailable extends Error {
-	override readonly name = 'ModelStackUnavailable';
-}
-
-/** Where drafting will get its assistant once the model stack can be opened from a manifest. */
-async function openReportAssistant(_manifestPath: string): Promise<ReportAssistant> {
-	throw new ModelStackUnavailable('drafting reports needs the model stack, which this build cannot open from a manifest yet; pass --predictions <file> with generated reports');
-}
+	'Score generated reports: radialog eval --dataset <file.json.gz|file.csv> (--predictions <file.csv|file.json> | --images <dir> --models <dir|manifest>) [--out <dir>] [--limit N] [--threads N] [--labeler rules]';
 
 function printSummary(r: EvaluationResult, out: string): void {
 	const f = (x: number) => (100 * x).toFixed(1);
@@ -36,13 +27,15 @@ function printSummary(r: EvaluationResult, out: string): void {
 export async function run(argv: string[]): Promise<number> {
 	const { values } = parseCommandArgs(argv, {
 		dataset: { type: 'string' }, predictions: { type: 'string' }, images: { type: 'string' }, models: { type: 'string' },
-		out: { type: 'string' }, limit: { type: 'string' }, labeler: { type: 'string' },
+		out: { type: 'string' }, limit: { type: 'string' }, labeler: { type: 'string' }, threads: { type: 'string' },
 	});
 	if (!values.dataset) throw new UsageError('--dataset is required.');
 	if (!values.predictions && !(values.images && values.models)) throw new UsageError('give --predictions <file>, or --images <dir> and --models <manifest> to draft the reports.');
 	if (values.labeler !== undefined && values.labeler !== 'rules') throw new UsageError(`--labeler must be "rules", not "${values.labeler}".`);
 	const limit = values.limit === undefined ? Infinity : Number(values.limit);
 	if (!(limit > 0)) throw new UsageError(`--limit must be a positive number, not "${values.limit}".`);
+	const threads = values.threads === undefined ? undefined : Number(values.threads);
+	if (threads !== undefined && !(Number.isInteger(threads) && threads > 0)) throw new UsageError(`--threads must be a positive whole number, not "${values.threads}".`);
 	const out = path.resolve(values.out ?? 'evaluation');
 	const samples = readEvalDataset(values.dataset).slice(0, limit);
 	const labeler = await createReportLabeler({ manifestPath: values.models, preferRules: values.labeler === 'rules' });
@@ -52,7 +45,7 @@ export async function run(argv: string[]): Promise<number> {
 			const predictions = readPredictions(values.predictions);
 			result = await evaluatePredictions(samples, predictions, labeler, { dataset: values.dataset, predictionsFrom: `predictions file ${values.predictions}`, notice: null });
 		} else {
-			const assistant = await openReportAssistant(values.models!);
+			const assistant = createReportAssistant({ modelsDir: values.models!, ...(threads ? { threads } : {}) });
 			try {
 				const { predictions, failures } = await draftReports(samples, assistant, dicomImageFolder(values.images!), (done, total) => process.stderr.write(`\rdrafted ${done}/${total}`));
 				process.stderr.write('\n');
