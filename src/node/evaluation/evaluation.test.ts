@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -8,8 +9,10 @@ import { instructTemplates, renderInstruction, instructTasks } from '../../commo
 import type { AssistantImage, ReportAssistant } from '../../common/radialog/ReportAssistant.js';
 import { followUpInstruction, reportGenerationInstruction } from '../dataset/buildInstructDataset.js';
 import { writeDatasetFile } from '../dataset/writeDatasetFile.js';
+import { dcmtk, makeDicomFixture } from '../../../test/helpers/dicomFixtures.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { createReportLabeler, LabelerModelUnavailable } from './createReportLabeler.js';
+import { datasetImageFolder, ImageNotFound } from './datasetImageFolder.js';
 import { draftReports } from './draftReports.js';
 import { evaluatePredictions } from './evaluatePredictions.js';
 import { instructTaskOf } from './instructTask.js';
@@ -164,4 +167,18 @@ test('labeler selection: a manifest naming a labeler model is refused until an O
 	const { labeler: _, ...withoutLabeler } = manifest;
 	fs.writeFileSync(file, JSON.stringify(withoutLabeler));
 	assert.equal((await createReportLabeler({ manifestPath: file })).name, 'rules');
+});
+
+test('dataset images by dicom id: DICOM files and MIMIC-CXR-JPG style JPEGs anywhere under the folder', async () => {
+	const dir = tempDir();
+	const dcm = makeDicomFixture(path.join(dir, 'p10', 'abc.dcm'), 'dx16');
+	const jpg = dcmtk('dcmj2pnm', ['+oj', '+Wm'], dcm, path.join(dir, 'p11', 's1', 'def.jpg'));
+	const imageOf = datasetImageFolder(dir);
+	const a = await imageOf('abc');
+	const b = await imageOf('def');
+	assert.equal(a.key, crypto.createHash('sha256').update(fs.readFileSync(dcm)).digest('hex'));
+	assert.deepEqual([b.image.rows, b.image.columns, b.image.samplesPerPixel, b.image.photometricInterpretation], [a.image.rows, a.image.columns, 1, 'MONOCHROME2']);
+	assert.equal(b.image.pixels.length, a.image.rows * a.image.columns);
+	assert.ok(b.image.maxValue > b.image.minValue, 'the JPEG holds the fixture pattern, not a flat image');
+	await assert.rejects(imageOf('nope'), ImageNotFound);
 });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import zlib from 'node:zlib';
-import { makeDicomFixture } from '../../../../test/helpers/dicomFixtures.js';
+import { dcmtk, makeDicomFixture } from '../../../../test/helpers/dicomFixtures.js';
 import { tempDir } from '../../../../test/helpers/tempDir.js';
 import { testModelsDir } from '../../../../test/fixtures/testModels.js';
 
@@ -59,7 +59,7 @@ test('radialog eval needs predictions, or images and a model set', () => {
 test('radialog eval --images --models drafts each report with the model stack (tiny random test models) and scores it', () => {
 	const dir = tempDir();
 	makeDicomFixture(path.join(dir, 'images', 'img-a.dcm'), 'dx16');
-	makeDicomFixture(path.join(dir, 'images', 'sub', 'img-b.dcm'), 'mono1');
+	dcmtk('dcmj2pnm', ['+oj', '+Wm'], makeDicomFixture(path.join(dir, 'img-b.dcm'), 'mono1'), path.join(dir, 'images', 'sub', 'img-b.jpg'));
 	fs.writeFileSync(path.join(dir, 'refs.csv'), 'dicom_id,report\nimg-a,Small left pleural effusion.\nimg-b,No acute process.\nimg-c,Cardiomegaly.\n');
 	const out = path.join(dir, 'out');
 	const r = evalCli(['--dataset', path.join(dir, 'refs.csv'), '--images', path.join(dir, 'images'), '--models', testModelsDir(), '--threads', '1', '--out', out]);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createReportLabeler } from '../../evaluation/createReportLabeler.js';
-import { dicomImageFolder } from '../../evaluation/dicomImageFolder.js';
+import { datasetImageFolder } from '../../evaluation/datasetImageFolder.js';
 import { draftReports } from '../../evaluation/draftReports.js';
 import { evaluatePredictions, type EvaluationResult } from '../../evaluation/evaluatePredictions.js';
 import { readEvalDataset } from '../../evaluation/readEvalDataset.js';
@@ -47,7 +47,7 @@ export async function run(argv: string[]): Promise<number> {
 		} else {
 			const assistant = createReportAssistant({ modelsDir: values.models!, ...(threads ? { threads } : {}) });
 			try {
-				const { predictions, failures } = await draftReports(samples, assistant, dicomImageFolder(values.images!), (done, total) => process.stderr.write(`\rdrafted ${done}/${total}`));
+				const { predictions, failures } = await draftReports(samples, assistant, datasetImageFolder(values.images!), (done, total) => process.stderr.write(`\rdrafted ${done}/${total}`));
 				process.stderr.write('\n');
 				for (const f of failures) console.error(`not drafted: ${f.dicom}: ${f.reason}`);
 				result = await evaluatePredictions(samples, predictions, labeler, { dataset: values.dataset, predictionsFrom: `drafted by the model set ${values.models}`, notice: assistant.notice });
