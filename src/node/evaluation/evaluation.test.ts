@@ -49,7 +49,11 @@ test('instruct tasks: report generation, every project wording, and the publishe
 		['Summarize this report with bullet points.', 'SU'],
 		['I disagree with the generated report, I think the patient has edema, but does not have effusion. Please adapt the report.', 'CO'],
 	];
-	for (const [message, task] of published) assert.equal(instructTaskOf(followUpInstruction([], report, message)), task, message);
+	for (const [message, task] of published) {
+		assert.equal(instructTaskOf(followUpInstruction([], report, message)), task, message);
+		// The same turn in a layout without end-of-answer markers.
+		assert.equal(instructTaskOf(`USER: ${reportGenerationInstruction([])} ASSISTANT: ${report} USER: ${message} ASSISTANT:`), task, message);
+	}
 });
 
 test('datasets: the instruct .json.gz and a CSV of dicom id and report; predictions as JSON or CSV', () => {

@@ -20,14 +20,20 @@ const keywordRules: [RadialogTask, RegExp][] = [
 ];
 
 /**
- * The task of one record of an instruct dataset: report generation is a single turn; every other task
- * is the user's last message after the report-generation exchange. Records of other datasets are told
- * apart by keywords, which can misjudge a wording; region questions are what is left.
+ * The task of one record of an instruct dataset, read from its last user message: report generation is
+ * the message with the predicted findings; every other task follows the report-generation exchange.
+ * Records of other datasets are told apart by keywords, which can misjudge a wording; region questions
+ * are what is left.
  */
 export function instructTaskOf(instruction: string): RadialogTask {
-	const turns = instruction.split(END_OF_ANSWER);
-	if (turns.length < 2 && !/\bASSISTANT:/.test(instruction)) return 'RG';
-	const last = turns.at(-1)!.replace(/^\s*USER:\s*/, '').replace(/\s*ASSISTANT:\s*$/, '').trim();
+	const last = instruction
+		.split(END_OF_ANSWER)
+		.at(-1)!
+		.split(/\bUSER:\s*/)
+		.at(-1)!
+		.replace(/\s*ASSISTANT:\s*$/, '')
+		.trim();
+	if (/\bpredicted findings:/i.test(last) || /\bimage information:/i.test(last)) return 'RG';
 	for (const { task, re } of knownWordings) if (re.test(last)) return task;
 	for (const [task, re] of keywordRules) if (re.test(last)) return task;
 	return 'RQA';
