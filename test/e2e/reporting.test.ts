@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { Hl7Message } from '@medplum/core';
+import type { Browser, Page } from 'playwright-core';
+import { labelReport } from '../../src/common/labeler/labelReport.js';
+import { positiveLabels } from '../../src/common/labeler/ReportLabels.js';
+import { generatePhantomStudies } from '../../src/node/phantoms/generatePhantomStudies.js';
+import { checkDiagnosticReport } from '../helpers/fhirStructure.js';
+import { startServedWorkstation, type ServedWorkstation } from '../helpers/startServedWorkstation.js';
+import { tempDir, testOutputDir } from '../helpers/tempDir.js';
+import { launchChromium } from './pages/browser.js';
+import { ReportPage } from './pages/ReportPage.js';
+import { WorklistPage } from './pages/WorklistPage.js';
+import { WorkstationPage } from './pages/WorkstationPage.js';
+
+const demoModels = path.resolve('models/demo');
+const haveModels = fs.existsSync(path.join(demoModels, 'manifest.json'));
+let served: ServedWorkstation;
+let browser: Browser;
+let page: Page;
+const phantoms = tempDir('radialog-e2e-phantoms-');
+const exportsDir = tempDir('radialog-e2e-exports-');
+const shot = (name: string) => page.screenshot({ path: path.join(testOutputDir, `reporting-${name}.png`) });
+const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+
+before(async () => {
+	if (!haveModels) return;
+	generatePhantomStudies({ outDir: phantoms, count: 3, firstSeed: 1, size: 512 });
+	process.env.RADIALOG_RECEIVER_PORT = 'off';
+	served = await startServedWorkstation(tempDir('radialog-e2e-data-'));
+	browser = await launchChromium();
+	page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
+});
+after(async () => {
+	await browser?.close();
+	await served?.stop();
+	delete process.env.RADIALOG_RECEIVER_PORT;
+});
+
+test('import phantoms, draft streams, reject and apply, easy language, sign, export everything', { skip: haveModels ? false : 'demo models not built (models/demo/manifest.json)' }, async () => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	const shell = new WorkstationPage(page);
+	await shell.open(served.url);
+	await shell.waitForWorklistLoaded();
+	// The reader's settings, through the same API the settings screen uses.
+	await page.evaluate(async (body) => {
+		const res = await fetch('/api/settings.update', { method: 'POST', headers: { 'content-type': 'application/json', 'x-radialog-token': sessionStorage.getItem('radialog-token') ?? '' }, body });
+		if (!res.ok) throw new Error(await res.text());
+	}, JSON.stringify({ readerName: 'Dr. E2E Reader', exportFolder: exportsDir, modelsDir: demoModels, llmThreads: 1 }));
+	const report = new ReportPage(page);
+	await report.watchStreaming();
+
+	const worklist = new WorklistPage(page);
+	const imported = await worklist.importFolder(phantoms);
+	assert.equal(imported.imported, 3, imported.summary);
+	await worklist.waitForTotal(3);
+	await shot('1-worklist');
+	// Opening the first study while the background queue drafts: the draft streams into the pane.
+	await worklist.openWithKeyboard(0);
+	await report.root.waitFor();
+	await report.waitReady();
+	await shot('2-drafted');
+	// Row 0 is the newest import, which the background queue (oldest first) reaches last: the pane drafts it, streaming.
+	assert.ok(await report.longestStreamSeen() > 0, 'the draft streamed into the pane');
+	assert.match(await report.draftBanner.innerText(), /DRAFT — AI-generated, not signed/);
+	assert.match(await report.notice.innerText(), /demo|synthetic/i);
+	const draft = await report.findingsText.inputValue();
+	assert.ok(draft.length > 20, `a draft was written: ${draft}`);
+
+	// Reject a finding the draft states (or the first predicted one) and apply: the assistant rewrites.
+	const stated = positiveLabels(labelReport(draft)).filter((l) => l !== 'No Finding' && l !== 'Support Devices');
+	const positive = (await report.positiveFindings()).filter((l) => l !== 'No Finding');
+	const target = stated.find((l) => positive.includes(l)) ?? positive[0];
+	assert.ok(target, `the draft has a finding to reject (stated ${stated}, predicted ${positive})`);
+	await report.reject(target);
+	await shot('3-rejected');
+	await report.apply();
+	assert.ok(await report.longestStreamSeen() > 0, 'the regenerated draft streamed into the pane');
+	const corrected = await report.findingsText.inputValue();
+	assert.notEqual(corrected, draft);
+	assert.ok(!positiveLabels(labelReport(corrected)).some((l) => l === target), `the new draft no longer states ${target}: ${corrected}`);
+	await shot('4-corrected');
+
+	await report.impressionText.fill('No acute cardiopulmonary process on this synthetic phantom.');
+	await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
+
+	const easy = await report.ask('EL');
+	assert.ok(easy.length > 10, easy);
+	assert.ok(await page.getByTestId('chat-notice').isVisible(), 'the model notice shows beside model output');
+	await shot('5-easy-language');
+
+	const issues = await report.sign();
+	await shot('6-signed');
+	assert.equal(await page.getByTestId('signed-by').innerText(), 'Dr. E2E Reader');
+	assert.equal(await report.draftBanner.count(), 0, 'no draft banner on a signed report');
+	assert.equal(await report.findingsText.getAttribute('readonly'), '', 'the signed text is read-only');
+
+	const files = await report.exportAll();
+	const handoutFile = await report.handout((t) => `${t}\n\nYour radiologist has checked this explanation.`);
+	await shot('7-exported');
+	const pdf = pdfText(files.pdf!);
+	assert.ok(pdf.includes('Electronically signed by Dr. E2E Reader'), pdf);
+	assert.ok(pdf.includes('No acute cardiopulmonary process'));
+	assert.match(pdf, /Demo models|synthetic/i, 'the demo notice is in the PDF');
+	const sr = spawnSync('dsrdump', ['-Dv', '+Pl', files.sr!], { encoding: 'utf8' });
+	assert.equal(sr.status, 0, sr.stderr);
+	assert.match(sr.stdout, /Basic Text SR Document[\s\S]*Verification Flag\s+: VERIFIED/);
+	assert.ok(sr.stdout.includes(corrected.slice(0, 30)), 'the SR holds the signed findings');
+	const fhir = JSON.parse(fs.readFileSync(files.fhir!, 'utf8'));
+	assert.deepEqual(checkDiagnosticReport(fhir), []);
+	assert.equal(fhir.status, 'final');
+	const hl7 = Hl7Message.parse(fs.readFileSync(files.hl7!, 'utf8'));
+	assert.equal(hl7.getSegment('OBR')!.getField(25).toString(), 'F');
+	assert.match(hl7.getAllSegments('NTE').map((s) => s.toString()).join(' '), /Demo models|synthetic/i);
+	const handout = pdfText(handoutFile);
+	assert.ok(handout.includes('Your radiologist has checked this explanation.'));
+	assert.ok(handout.includes('The report from your doctor is the reference'));
+
+	const actions = await report.auditActions();
+	await shot('8-audit');
+	for (const a of ['predict', 'draft', 'decide_finding', 'correct', 'edit', 'ask', 'sign', 'export', 'handout_generate', 'handout_edit']) assert.ok(actions.includes(a), `audit has ${a}: ${actions}`);
+	if (issues.length) assert.ok(actions.includes('consistency_warning'));
+
+	await page.getByTestId('tab-report').click();
+	await page.keyboard.press('Escape');
+	assert.deepEqual(errors, []);
+});
