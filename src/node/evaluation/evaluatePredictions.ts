@@ -5,6 +5,7 @@ import { corpusMeteorExact } from '../../common/metrics/meteorExact.js';
 import { reportTokens } from '../../common/metrics/reportTokens.js';
 import { corpusRougeL } from '../../common/metrics/rougeL.js';
 import type { RadialogTask } from '../../common/radialog/instructTemplates.js';
+import { answerScore, type AnswerScore } from './answerScores.js';
 import type { EvalSample } from './readEvalDataset.js';
 import { predictionKey, type Predictions } from './readPredictions.js';
 
@@ -22,6 +23,8 @@ export interface TaskEvaluation {
 	readonly text: TextScores;
 	/** For tasks whose answer is a report (RG, CO); null for the others. */
 	readonly clinicalEfficacy: ClinicalEfficacy | null;
+	/** Yes/no accuracy or findings-list F1 for the findings questions; null for free-text tasks. */
+	readonly answerScore: AnswerScore | null;
 }
 
 export interface EvaluationResult {
@@ -58,7 +61,8 @@ async function scoreGroup(task: RadialogTask | 'overall', items: readonly Scored
 		const [predicted, reference] = await Promise.all([labeler.label(reports.map((s) => s.prediction)), labeler.label(reports.map((s) => s.sample.reference))]);
 		ce = clinicalEfficacy(predicted, reference);
 	}
-	return { task, samples: items.length, text: { bleu: corpusBleu(pairs).bleu, meteorExact: corpusMeteorExact(pairs), rougeL: corpusRougeL(pairs) }, clinicalEfficacy: ce };
+	const answers = answerScore(task, items.map((s) => ({ prediction: s.prediction, reference: s.sample.reference })));
+	return { task, samples: items.length, text: { bleu: corpusBleu(pairs).bleu, meteorExact: corpusMeteorExact(pairs), rougeL: corpusRougeL(pairs) }, clinicalEfficacy: ce, answerScore: answers };
 }
 
 /**

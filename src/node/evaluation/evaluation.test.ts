@@ -11,6 +11,7 @@ import { followUpInstruction, reportGenerationInstruction } from '../dataset/bui
 import { writeDatasetFile } from '../dataset/writeDatasetFile.js';
 import { dcmtk, makeDicomFixture } from '../../../test/helpers/dicomFixtures.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
+import { answerScore } from './answerScores.js';
 import { createReportLabeler, LabelerModelUnavailable } from './createReportLabeler.js';
 import { datasetImageFolder, ImageNotFound } from './datasetImageFolder.js';
 import { draftReports } from './draftReports.js';
@@ -185,4 +186,21 @@ test('dataset images by dicom id: DICOM files and MIMIC-CXR-JPG style JPEGs anyw
 	assert.equal(b.image.pixels.length, a.image.rows * a.image.columns);
 	assert.ok(b.image.maxValue > b.image.minValue, 'the JPEG holds the fixture pattern, not a flat image');
 	await assert.rejects(imageOf('nope'), ImageNotFound);
+});
+
+test('answer scores: yes/no accuracy and findings-list F1, by hand', () => {
+	const yn = answerScore('FQA_binary', [
+		{ reference: 'Yes.', prediction: 'yes' },
+		{ reference: 'No, there is none.', prediction: 'Yes.' },
+		{ reference: 'yes', prediction: 'Yes, clearly.' },
+	]);
+	assert.equal(yn?.kind, 'yes/no accuracy');
+	close(yn!.value, 2 / 3, 'yes/no accuracy');
+	// "cardiomegaly" for "cardiomegaly, edema": F1 2·1/(1+2); an exact list: 1.
+	const list = answerScore('FQA_complete', [
+		{ reference: 'cardiomegaly, edema', prediction: 'Cardiomegaly' },
+		{ reference: 'pleural effusion, support devices', prediction: 'support devices, pleural effusion' },
+	]);
+	close(list!.value, (2 / 3 + 1) / 2, 'findings list F1');
+	assert.equal(answerScore('EL', [{ reference: 'a', prediction: 'b' }]), null);
 });

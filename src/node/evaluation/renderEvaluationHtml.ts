@@ -10,9 +10,9 @@ const taskNames: Record<string, string> = {
 
 function textTable(rows: readonly TaskEvaluation[]): string {
 	const body = rows
-		.map((t) => `<tr${t.task === 'overall' ? ' class="total"' : ''}><th>${esc(taskNames[t.task] ?? t.task)}</th><td>${t.samples}</td>${t.text.bleu.map((b) => `<td>${pct(b)}</td>`).join('')}<td>${pct(t.text.meteorExact)}</td><td>${pct(t.text.rougeL)}</td></tr>`)
+		.map((t) => `<tr${t.task === 'overall' ? ' class="total"' : ''}><th>${esc(taskNames[t.task] ?? t.task)}</th><td>${t.samples}</td>${t.text.bleu.map((b) => `<td>${pct(b)}</td>`).join('')}<td>${pct(t.text.meteorExact)}</td><td>${pct(t.text.rougeL)}</td><td>${t.answerScore ? `${pct(t.answerScore.value)} <small>${esc(t.answerScore.kind)}</small>` : ''}</td></tr>`)
 		.join('\n');
-	return `<table data-table="text"><thead><tr><th>Task</th><th>Samples</th><th>BLEU-1</th><th>BLEU-2</th><th>BLEU-3</th><th>BLEU-4</th><th>METEOR (exact)</th><th>ROUGE-L</th></tr></thead><tbody>\n${body}\n</tbody></table>`;
+	return `<table data-table="text"><thead><tr><th>Task</th><th>Samples</th><th>BLEU-1</th><th>BLEU-2</th><th>BLEU-3</th><th>BLEU-4</th><th>METEOR (exact)</th><th>ROUGE-L</th><th>Answer score</th></tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
 function ceSummary(rows: readonly TaskEvaluation[]): string {

@@ -19,7 +19,8 @@ function printSummary(r: EvaluationResult, out: string): void {
 	if (r.notice) console.log(`NOTE: ${r.notice}`);
 	for (const t of [...r.tasks, r.overall]) {
 		const ce = t.clinicalEfficacy ? `  CE macro-F1 ${f(t.clinicalEfficacy.macro.f1)} micro-F1 ${f(t.clinicalEfficacy.micro.f1)}` : '';
-		console.log(`${t.task.padEnd(13)} n=${String(t.samples).padEnd(6)} BLEU-1 ${f(t.text.bleu[0]!)} BLEU-4 ${f(t.text.bleu[3]!)} METEOR(exact) ${f(t.text.meteorExact)} ROUGE-L ${f(t.text.rougeL)}${ce}`);
+		const answers = t.answerScore ? `  ${t.answerScore.kind} ${f(t.answerScore.value)}` : '';
+		console.log(`${t.task.padEnd(13)} n=${String(t.samples).padEnd(6)} BLEU-1 ${f(t.text.bleu[0]!)} BLEU-4 ${f(t.text.bleu[3]!)} METEOR(exact) ${f(t.text.meteorExact)} ROUGE-L ${f(t.text.rougeL)}${ce}${answers}`);
 	}
 	console.log(`wrote ${path.join(out, 'evaluation.json')} and ${path.join(out, 'evaluation.html')}`);
 }
