@@ -2,6 +2,7 @@ import { studiesSchema } from './001_studies.js';
 import { importsSchema } from './002_imports.js';
 import { reportsSchema } from './003_reports.js';
 import { worklistIndexesSchema } from './004_worklist_indexes.js';
+import { priorityIndexSchema } from './005_priority_index.js';
 
 /**
  * Schema history, oldest first. Append only: a shipped migration is never edited, since
@@ -12,4 +13,5 @@ export const migrations: readonly { readonly version: number; readonly name: str
 	{ version: 2, name: 'imports', sql: importsSchema },
 	{ version: 3, name: 'reports', sql: reportsSchema },
 	{ version: 4, name: 'worklist indexes', sql: worklistIndexesSchema },
+	{ version: 5, name: 'priority index', sql: priorityIndexSchema },
 ];
