@@ -49,11 +49,11 @@ test('radialog eval reads the instruct .json.gz format and scores each task with
 	assert.equal(result.overall.clinicalEfficacy.perLabel.find((l: { label: string }) => l.label === 'Pleural Effusion').truePositives, 1);
 });
 
-test('radialog eval needs predictions, or images and a model set', () => {
+test('radialog eval needs predictions or images, and a positive --limit', () => {
 	const dir = tempDir();
 	fs.writeFileSync(path.join(dir, 'refs.csv'), 'dicom_id,report\na,Normal.\n');
 	assert.equal(evalCli(['--dataset', path.join(dir, 'refs.csv')]).status, 2);
-	assert.equal(evalCli(['--dataset', path.join(dir, 'refs.csv'), '--images', dir]).status, 2);
+	assert.equal(evalCli(['--dataset', path.join(dir, 'refs.csv'), '--limit', '0', '--predictions', 'x']).status, 2);
 });
 
 test('radialog eval --images --models drafts each report with the model stack (tiny random test models) and scores it', () => {
@@ -62,7 +62,7 @@ test('radialog eval --images --models drafts each report with the model stack (t
 	dcmtk('dcmj2pnm', ['+oj', '+Wm'], makeDicomFixture(path.join(dir, 'img-b.dcm'), 'mono1'), path.join(dir, 'images', 'sub', 'img-b.jpg'));
 	fs.writeFileSync(path.join(dir, 'refs.csv'), 'dicom_id,report\nimg-a,Small left pleural effusion.\nimg-b,No acute process.\nimg-c,Cardiomegaly.\n');
 	const out = path.join(dir, 'out');
-	const r = evalCli(['--dataset', path.join(dir, 'refs.csv'), '--images', path.join(dir, 'images'), '--models', testModelsDir(), '--threads', '1', '--out', out]);
+	const r = evalCli(['--dataset', path.join(dir, 'refs.csv'), '--images', path.join(dir, 'images'), '--models', testModelsDir(), '--threads', '1', '--cpu', '--out', out]);
 	assert.equal(r.status, 0, r.stderr);
 	assert.match(r.stderr, /not drafted: img-c: no image/);
 	const result = JSON.parse(fs.readFileSync(path.join(out, 'evaluation.json'), 'utf8'));

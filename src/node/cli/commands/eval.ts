@@ -8,10 +8,11 @@ import { readEvalDataset } from '../../evaluation/readEvalDataset.js';
 import { readPredictions } from '../../evaluation/readPredictions.js';
 import { renderEvaluationHtml } from '../../evaluation/renderEvaluationHtml.js';
 import { createReportAssistant } from '../../inference/createReportAssistant.js';
+import { defaultModelsDir, progressPrinter } from '../../inference/terminalSupport.js';
 import { parseCommandArgs, UsageError } from '../parseArgs.js';
 
 export const summary =
-	'Score generated reports: radialog eval --dataset <file.json.gz|file.csv> (--predictions <file.csv|file.json> | --images <dir> --models <dir|manifest>) [--out <dir>] [--limit N] [--threads N] [--labeler rules]';
+	'Score generated reports: radialog eval --dataset <file.json.gz|file.csv> (--predictions <file.csv|file.json> | --images <dir> [--models DIR] [--threads N] [--cpu]) [--out <dir>] [--limit N] [--labeler rules]';
 
 function printSummary(r: EvaluationResult, out: string): void {
 	const f = (x: number) => (100 * x).toFixed(1);
@@ -28,10 +29,10 @@ function printSummary(r: EvaluationResult, out: string): void {
 export async function run(argv: string[]): Promise<number> {
 	const { values } = parseCommandArgs(argv, {
 		dataset: { type: 'string' }, predictions: { type: 'string' }, images: { type: 'string' }, models: { type: 'string' },
-		out: { type: 'string' }, limit: { type: 'string' }, labeler: { type: 'string' }, threads: { type: 'string' },
+		out: { type: 'string' }, limit: { type: 'string' }, labeler: { type: 'string' }, threads: { type: 'string' }, cpu: { type: 'boolean' },
 	});
 	if (!values.dataset) throw new UsageError('--dataset is required.');
-	if (!values.predictions && !(values.images && values.models)) throw new UsageError('give --predictions <file>, or --images <dir> and --models <manifest> to draft the reports.');
+	if (!values.predictions && !values.images) throw new UsageError('give --predictions <file>, or --images <dir> to draft the reports with the model set.');
 	if (values.labeler !== undefined && values.labeler !== 'rules') throw new UsageError(`--labeler must be "rules", not "${values.labeler}".`);
 	const limit = values.limit === undefined ? Infinity : Number(values.limit);
 	if (!(limit > 0)) throw new UsageError(`--limit must be a positive number, not "${values.limit}".`);
@@ -46,12 +47,16 @@ export async function run(argv: string[]): Promise<number> {
 			const predictions = readPredictions(values.predictions);
 			result = await evaluatePredictions(samples, predictions, labeler, { dataset: values.dataset, predictionsFrom: `predictions file ${values.predictions}`, notice: null });
 		} else {
-			const assistant = createReportAssistant({ modelsDir: values.models!, ...(threads ? { threads } : {}) });
+			const modelsDir = values.models ?? defaultModelsDir();
+			const progress = progressPrinter(process.stderr);
+			const assistant = createReportAssistant({ modelsDir, ...(threads ? { threads } : {}), ...(values.cpu ? { gpu: false as const } : {}), events: progress.onEvent });
 			try {
+				await assistant.start();
+				progress.clear();
 				const { predictions, failures } = await draftReports(samples, assistant, datasetImageFolder(values.images!), (done, total) => process.stderr.write(`\rdrafted ${done}/${total}`));
 				process.stderr.write('\n');
 				for (const f of failures) console.error(`not drafted: ${f.dicom}: ${f.reason}`);
-				result = await evaluatePredictions(samples, predictions, labeler, { dataset: values.dataset, predictionsFrom: `drafted by the model set ${values.models}`, notice: assistant.notice });
+				result = await evaluatePredictions(samples, predictions, labeler, { dataset: values.dataset, predictionsFrom: `drafted by the model set ${modelsDir}`, notice: assistant.notice });
 			} finally {
 				await assistant.close();
 			}
