@@ -18,6 +18,11 @@ export function useReport(studyId: number) {
 	const [busy, setBusy] = useState<string | null>(null);
 	const [stream, setStream] = useState<LiveStream | null>(null);
 	const alive = useRef(true);
+	// Token events can arrive after the call that caused them returned: only a call in flight, or a study
+	// still waiting for its first draft (the background queue), may show streamed text.
+	const busyRef = useRef<string | null>(null);
+	const stateRef = useRef<ReportState | null>(null);
+	stateRef.current = state;
 
 	const reload = useCallback(async () => {
 		const s = await client.api['report.open']({ studyId });
@@ -33,18 +38,22 @@ export function useReport(studyId: number) {
 	}, [reload]);
 
 	useEffect(() => client.onEvent((e) => {
-		if (e.type === 'tokens' && e.studyId === studyId) {
+		if (e.type === 'tokens' && e.studyId === studyId && (busyRef.current !== null || !stateRef.current?.report)) {
 			setStream((prev) => prev && prev.jobId === e.jobId
 				? { ...prev, text: prev.text + e.text, tokensPerSecond: e.tokensPerSecond }
 				: { jobId: e.jobId, kind: e.jobId.split(':')[0] ?? '', text: e.text, tokensPerSecond: e.tokensPerSecond });
 		}
 		// A background draft of this study finished: show it.
-		if (e.type === 'progress' && e.studyId === studyId && e.done) reload().catch(() => undefined);
+		if (e.type === 'progress' && e.studyId === studyId && e.done) {
+			if (busyRef.current === null) setStream(null);
+			reload().catch(() => undefined);
+		}
 	}), [client, studyId, reload]);
 
 	/** Runs one call; its result (when a ReportState) replaces the state. Errors show, never throw. */
 	const run = useCallback(async <T,>(label: string, call: () => Promise<T>): Promise<T | null> => {
 		setBusy(label);
+		busyRef.current = label;
 		setError(null);
 		try {
 			const out = await call();
@@ -54,6 +63,7 @@ export function useReport(studyId: number) {
 			if (alive.current) setError((e as Error).message);
 			return null;
 		} finally {
+			busyRef.current = null;
 			if (alive.current) { setBusy(null); setStream(null); }
 		}
 	}, []);
