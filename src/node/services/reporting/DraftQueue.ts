@@ -1,3 +1,4 @@
+import { AssistantUnavailableError } from './ReportingErrors.js';
 import type { ReportingService } from './ReportingService.js';
 
 /**
@@ -10,6 +11,8 @@ export class DraftQueue {
 	private stopped = true;
 	private timer: NodeJS.Timeout | null = null;
 	private readonly failed = new Set<number>();
+	/** Set while no model set can be loaded: said once, then retried slowly (an import kicks it at once). */
+	private unavailable: string | null = null;
 
 	constructor(private readonly reporting: ReportingService, private readonly pollMs = 2000) {}
 
@@ -30,7 +33,7 @@ export class DraftQueue {
 		this.running = true;
 		void this.drain().finally(() => {
 			this.running = false;
-			if (!this.stopped) this.timer = setTimeout(() => this.kick(), this.pollMs);
+			if (!this.stopped) this.timer = setTimeout(() => this.kick(), this.unavailable ? Math.max(this.pollMs, 30_000) : this.pollMs);
 		});
 	}
 
@@ -44,13 +47,20 @@ export class DraftQueue {
 			events.emit({ type: 'progress', jobId, label: `Drafting report (${next.length} waiting)`, fraction: null, done: false, error: null, studyId });
 			try {
 				await this.reporting.draft(studyId, { actor: 'draft queue' });
+				this.unavailable = null;
 				events.emit({ type: 'progress', jobId, label: 'Draft ready', fraction: 1, done: true, error: null, studyId });
 				events.emit({ type: 'worklist.changed', studyIds: [studyId] });
 			} catch (e) {
-				// No models installed, or this study's image cannot be read: leave it for the reader, do not spin.
+				const message = (e as Error).message;
+				if (e instanceof AssistantUnavailableError) {
+					// No models: every study would fail the same way. Say so once and wait.
+					events.emit({ type: 'progress', jobId, label: 'Draft not made', fraction: null, done: true, error: this.unavailable === message ? null : message, studyId });
+					this.unavailable = message;
+					return;
+				}
+				// This study's image cannot be read, or the model failed on it: leave it for the reader, do not spin.
 				this.failed.add(studyId);
-				events.emit({ type: 'progress', jobId, label: 'Draft not made', fraction: null, done: true, error: (e as Error).message, studyId });
-				if (/not available/i.test((e as Error).message)) return;
+				events.emit({ type: 'progress', jobId, label: 'Draft not made', fraction: null, done: true, error: message, studyId });
 			}
 		}
 	}
