@@ -94,7 +94,7 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 
 	const toggleSort = (key: SortKey) => {
 		if (sort === key) setDirection((d) => (d === 'asc' ? 'desc' : 'asc'));
-		else { setSort(key); setDirection(key === 'patientName' ? 'asc' : 'desc'); }
+		else { setSort(key); setDirection(key === 'patientName' || key === 'priority' ? 'asc' : 'desc'); }
 	};
 
 	const importPath = async (path: string) => {

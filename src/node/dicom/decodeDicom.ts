@@ -107,8 +107,10 @@ export async function decodeDataSetFrame(ds: DicomDataSet, frame: number): Promi
 	// A codec may return 8-bit samples for data stored in 16 bits with 8 bits stored.
 	const codecLayout = pm.bitsAllocated === 16 && sampleBytes.length === expected / 2 ? { ...layout, bitsAllocated: 8 } : layout;
 	if (pm.samplesPerPixel === 3) return colourImage(ds, pm, sampleBytes.subarray(0, pixelCount * 3), photometric, planar);
-	const stored = samplesFromBytes(sampleBytes.subarray(0, pixelCount * (codecLayout.bitsAllocated / 8)), codecLayout);
-	normaliseStoredBits(stored, codecLayout);
+	const native = ts.encoding === 'native' || ts.encoding === 'native-big-endian';
+	const stored = samplesFromBytes(sampleBytes.subarray(0, pixelCount * (codecLayout.bitsAllocated / 8)), codecLayout, !native);
+	// Bits above Bits Stored hold overlays or garbage only in native data; codecs return clean samples.
+	if (native || codecLayout.signed) normaliseStoredBits(stored, codecLayout);
 	const slope = ds.floatString('x00281053') || 1;
 	const intercept = ds.floatString('x00281052') || 0;
 	const pixels = applyModalityRescale(stored, slope, intercept);

@@ -10,8 +10,12 @@ export interface SampleLayout {
 }
 
 /** Copies into an aligned buffer (sources are often at odd offsets inside the file) and fixes byte order. */
-export function samplesFromBytes(bytes: Uint8Array, layout: SampleLayout): StoredArray {
+export function samplesFromBytes(bytes: Uint8Array, layout: SampleLayout, owned = false): StoredArray {
 	const { bitsAllocated, signed } = layout;
+	// A codec's fresh, aligned output buffer can be used in place instead of copied.
+	if (owned && !layout.bigEndian && bitsAllocated === 16 && bytes.byteOffset % 2 === 0 && bytes.byteLength % 2 === 0 && !Buffer.isBuffer(bytes)) {
+		return signed ? new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2) : new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
+	}
 	if (bitsAllocated === 8) {
 		// new Uint8Array(view) copies; Buffer#slice would share the file's memory.
 		const out = new Uint8Array(bytes);

@@ -59,16 +59,27 @@ export class WorklistQueries {
 	list(q: Query): WorklistPage {
 		const { whereSql, params } = this.filter(q);
 		const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
-		const total = (this.db.prepare(`SELECT count(*) AS n FROM studies s JOIN patients p ON p.id = s.patient_ref ${whereSql}`).get(params) as { n: number }).n;
+		// Without a search nothing needs the patient: count the studies alone (an index-only scan).
+		const countSql = q.search?.trim() ? `SELECT count(*) AS n FROM studies s JOIN patients p ON p.id = s.patient_ref ${whereSql}` : `SELECT count(*) AS n FROM studies s ${whereSql}`;
+		const total = (this.db.prepare(countSql).get(params) as { n: number }).n;
+		// Join the patient only when the filter or the order needs it, so the studies' own indexes give the
+		// page; sorted by name, walk patients in name order (CROSS JOIN fixes that loop order in SQLite).
+		const pageSource = q.sort === 'patientName' ? 'patients p CROSS JOIN studies s ON s.patient_ref = p.id'
+			: q.search?.trim() ? 'studies s JOIN patients p ON p.id = s.patient_ref' : 'studies s';
+		// The page's ids first, then the aggregates for those rows only (SQLite would otherwise evaluate the
+		// subqueries for every matching study before sorting). MATERIALIZED keeps the CTE from being
+		// flattened, CROSS JOIN keeps the page the outer loop, and the literal LIMIT (validated integers)
+		// lets the planner see the page is small: with a bound LIMIT it scanned all studies.
 		const rows = this.db.prepare(`
+			WITH page AS MATERIALIZED (
+				SELECT s.id FROM ${pageSource} ${whereSql}
+				ORDER BY ${sortColumns[q.sort]} ${dir}, s.id ${dir} LIMIT ${Math.trunc(q.limit)} OFFSET ${Math.trunc(q.offset)})
 			SELECT s.id, s.study_instance_uid, p.name, p.patient_id, s.patient_age, p.sex, s.study_date, s.modality,
 				s.body_part, s.status, s.priority, s.description,
 				(SELECT group_concat(DISTINCT coalesce(i.view_position, se.view_position)) FROM series se JOIN instances i ON i.series_ref = se.id WHERE se.study_ref = s.id) AS views,
 				(SELECT count(*) FROM series se JOIN instances i ON i.series_ref = se.id WHERE se.study_ref = s.id) AS image_count
-			FROM studies s JOIN patients p ON p.id = s.patient_ref
-			${whereSql}
-			ORDER BY ${sortColumns[q.sort]} ${dir}, s.id ${dir}
-			LIMIT @limit OFFSET @offset`).all({ ...params, limit: q.limit, offset: q.offset }) as Row[];
+			FROM page CROSS JOIN studies s ON s.id = page.id CROSS JOIN patients p ON p.id = s.patient_ref
+			ORDER BY ${sortColumns[q.sort]} ${dir}, s.id ${dir}`).all(params) as Row[];
 		return {
 			total,
 			offset: q.offset,
