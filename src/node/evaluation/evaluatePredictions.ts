@@ -1,4 +1,6 @@
+import type { ChexpertLabel } from '../../common/domain/chexpert.js';
 import type { ReportLabeler } from '../../common/labeler/ReportLabeler.js';
+import { positiveLabels, type ReportLabels } from '../../common/labeler/ReportLabels.js';
 import { clinicalEfficacy, type ClinicalEfficacy } from '../../common/metrics/clinicalEfficacy.js';
 import { corpusBleu, type TokenPair } from '../../common/metrics/corpusBleu.js';
 import { corpusMeteorExact } from '../../common/metrics/meteorExact.js';
@@ -48,19 +50,26 @@ export class NothingToScore extends Error {
 const reportTasks: ReadonlySet<RadialogTask> = new Set(['RG', 'CO']);
 const taskOrder: readonly RadialogTask[] = ['RG', 'FQA_complete', 'FQA_binary', 'RE', 'RQA', 'EL', 'SU', 'CO'];
 
+/** One scored sample, for error analysis (the CLI writes them as samples.jsonl). */
+export interface SampleOutcome {
+	readonly dicom: string;
+	readonly task: RadialogTask;
+	readonly prediction: string;
+	readonly reference: string;
+	/** Report tasks: the observations each text states as positive. */
+	readonly positive?: { readonly predicted: ChexpertLabel[]; readonly reference: ChexpertLabel[] };
+}
+
 interface Scored {
 	readonly sample: EvalSample;
 	readonly prediction: string;
+	labels?: { predicted: ReportLabels; reference: ReportLabels };
 }
 
-async function scoreGroup(task: RadialogTask | 'overall', items: readonly Scored[], labeler: ReportLabeler, withCe: boolean): Promise<TaskEvaluation> {
+function scoreGroup(task: RadialogTask | 'overall', items: readonly Scored[]): TaskEvaluation {
 	const pairs: TokenPair[] = items.map((s) => ({ candidate: reportTokens(s.prediction), reference: reportTokens(s.sample.reference) }));
-	const reports = items.filter((s) => reportTasks.has(s.sample.task));
-	let ce: ClinicalEfficacy | null = null;
-	if (withCe && reports.length) {
-		const [predicted, reference] = await Promise.all([labeler.label(reports.map((s) => s.prediction)), labeler.label(reports.map((s) => s.sample.reference))]);
-		ce = clinicalEfficacy(predicted, reference);
-	}
+	const labelled = items.flatMap((s) => (s.labels ? [s.labels] : []));
+	const ce = labelled.length ? clinicalEfficacy(labelled.map((l) => l.predicted), labelled.map((l) => l.reference)) : null;
 	const answers = answerScore(task, items.map((s) => ({ prediction: s.prediction, reference: s.sample.reference })));
 	return { task, samples: items.length, text: { bleu: corpusBleu(pairs).bleu, meteorExact: corpusMeteorExact(pairs), rougeL: corpusRougeL(pairs) }, clinicalEfficacy: ce, answerScore: answers };
 }
@@ -74,7 +83,7 @@ export async function evaluatePredictions(
 	samples: readonly EvalSample[],
 	predictions: Predictions,
 	labeler: ReportLabeler,
-	meta: { dataset: string; predictionsFrom: string; notice: string | null },
+	meta: { dataset: string; predictionsFrom: string; notice: string | null; onSample?: (o: SampleOutcome) => void },
 ): Promise<EvaluationResult> {
 	const scored: Scored[] = [];
 	for (const sample of samples) {
@@ -82,10 +91,17 @@ export async function evaluatePredictions(
 		if (prediction !== undefined) scored.push({ sample, prediction });
 	}
 	if (!scored.length) throw new NothingToScore(`none of the ${samples.length} samples has a prediction (reports are matched by dicom id, other tasks by "dicom#TASK")`);
+	const reports = scored.filter((s) => reportTasks.has(s.sample.task));
+	const [predicted, reference] = await Promise.all([labeler.label(reports.map((s) => s.prediction)), labeler.label(reports.map((s) => s.sample.reference))]);
+	reports.forEach((s, i) => (s.labels = { predicted: predicted[i]!, reference: reference[i]! }));
+	for (const s of scored) {
+		const positive = s.labels && { predicted: positiveLabels(s.labels.predicted), reference: positiveLabels(s.labels.reference) };
+		meta.onSample?.({ dicom: s.sample.dicom, task: s.sample.task, prediction: s.prediction, reference: s.sample.reference, ...(positive ? { positive } : {}) });
+	}
 	const tasks: TaskEvaluation[] = [];
 	for (const task of taskOrder) {
 		const items = scored.filter((s) => s.sample.task === task);
-		if (items.length) tasks.push(await scoreGroup(task, items, labeler, reportTasks.has(task)));
+		if (items.length) tasks.push(scoreGroup(task, items));
 	}
 	const notes = [
 		`Clinical efficacy uses the ${labeler.name === 'rules' ? "project's rule-based labeler" : `labeler "${labeler.name}"`} on both generated and reference reports; published numbers use CheXbert, so they are not directly comparable.`,
@@ -101,7 +117,7 @@ export async function evaluatePredictions(
 		notice: meta.notice,
 		counts: { samples: samples.length, scored: scored.length, withoutPrediction: samples.length - scored.length },
 		tasks,
-		overall: await scoreGroup('overall', scored, labeler, true),
+		overall: scoreGroup('overall', scored),
 		notes,
 	};
 }

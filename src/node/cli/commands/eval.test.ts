@@ -24,6 +24,9 @@ test('radialog eval --dataset <csv> --predictions <csv> writes JSON and an HTML 
 	assert.equal(result.overall.clinicalEfficacy.perLabel.find((l: { label: string }) => l.label === 'Pleural Effusion').falseNegatives, 1);
 	assert.equal(result.overall.clinicalEfficacy.perLabel.find((l: { label: string }) => l.label === 'Cardiomegaly').truePositives, 1);
 	assert.match(fs.readFileSync(path.join(out, 'evaluation.html'), 'utf8'), /data-chart="per-label"/);
+	const [a, b] = fs.readFileSync(path.join(out, 'samples.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+	assert.deepEqual(a.positive, { predicted: ['Cardiomegaly'], reference: ['Cardiomegaly'] });
+	assert.deepEqual(b.positive, { predicted: ['No Finding'], reference: ['Pleural Effusion'] });
 });
 
 test('radialog eval reads the instruct .json.gz format and scores each task with its own predictions', () => {

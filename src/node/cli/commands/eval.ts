@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createReportLabeler } from '../../evaluation/createReportLabeler.js';
 import { datasetImageFolder } from '../../evaluation/datasetImageFolder.js';
 import { draftReports } from '../../evaluation/draftReports.js';
-import { evaluatePredictions, type EvaluationResult } from '../../evaluation/evaluatePredictions.js';
+import { evaluatePredictions, type EvaluationResult, type SampleOutcome } from '../../evaluation/evaluatePredictions.js';
 import { readEvalDataset } from '../../evaluation/readEvalDataset.js';
 import { readPredictions } from '../../evaluation/readPredictions.js';
 import { renderEvaluationHtml } from '../../evaluation/renderEvaluationHtml.js';
@@ -23,7 +23,7 @@ function printSummary(r: EvaluationResult, out: string): void {
 		const answers = t.answerScore ? `  ${t.answerScore.kind} ${f(t.answerScore.value)}` : '';
 		console.log(`${t.task.padEnd(13)} n=${String(t.samples).padEnd(6)} BLEU-1 ${f(t.text.bleu[0]!)} BLEU-4 ${f(t.text.bleu[3]!)} METEOR(exact) ${f(t.text.meteorExact)} ROUGE-L ${f(t.text.rougeL)}${ce}${answers}`);
 	}
-	console.log(`wrote ${path.join(out, 'evaluation.json')} and ${path.join(out, 'evaluation.html')}`);
+	console.log(`wrote ${['evaluation.json', 'evaluation.html', 'samples.jsonl'].map((f) => path.join(out, f)).join(', ')}`);
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -41,11 +41,13 @@ export async function run(argv: string[]): Promise<number> {
 	const out = path.resolve(values.out ?? 'evaluation');
 	const samples = readEvalDataset(values.dataset).slice(0, limit);
 	const labeler = await createReportLabeler({ manifestPath: values.models, preferRules: values.labeler === 'rules' });
+	const outcomes: SampleOutcome[] = [];
+	const onSample = (o: SampleOutcome) => outcomes.push(o);
 	try {
 		let result: EvaluationResult;
 		if (values.predictions) {
 			const predictions = readPredictions(values.predictions);
-			result = await evaluatePredictions(samples, predictions, labeler, { dataset: values.dataset, predictionsFrom: `predictions file ${values.predictions}`, notice: null });
+			result = await evaluatePredictions(samples, predictions, labeler, { dataset: values.dataset, predictionsFrom: `predictions file ${values.predictions}`, notice: null, onSample });
 		} else {
 			const modelsDir = values.models ?? defaultModelsDir();
 			const progress = progressPrinter(process.stderr);
@@ -56,7 +58,7 @@ export async function run(argv: string[]): Promise<number> {
 				const { predictions, failures } = await draftReports(samples, assistant, datasetImageFolder(values.images!), (done, total) => process.stderr.write(`\rdrafted ${done}/${total}`));
 				process.stderr.write('\n');
 				for (const f of failures) console.error(`not drafted: ${f.dicom}: ${f.reason}`);
-				result = await evaluatePredictions(samples, predictions, labeler, { dataset: values.dataset, predictionsFrom: `drafted by the model set ${modelsDir}`, notice: assistant.notice });
+				result = await evaluatePredictions(samples, predictions, labeler, { dataset: values.dataset, predictionsFrom: `drafted by the model set ${modelsDir}`, notice: assistant.notice, onSample });
 			} finally {
 				await assistant.close();
 			}
@@ -64,6 +66,7 @@ export async function run(argv: string[]): Promise<number> {
 		fs.mkdirSync(out, { recursive: true });
 		fs.writeFileSync(path.join(out, 'evaluation.json'), `${JSON.stringify(result, null, 2)}\n`);
 		fs.writeFileSync(path.join(out, 'evaluation.html'), renderEvaluationHtml(result));
+		fs.writeFileSync(path.join(out, 'samples.jsonl'), outcomes.map((o) => `${JSON.stringify(o)}\n`).join(''));
 		printSummary(result, out);
 	} finally {
 		await labeler.close();
