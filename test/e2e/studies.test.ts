@@ -70,25 +70,24 @@ test('import a folder, see the worklist, open a study, change window/level, scre
 	assert.equal(await viewer.windowLevel(), '2048/4096', 'starts with the window from the file');
 
 	await viewer.dragWindowLevel(-150, 60);
-	const after = await viewer.windowLevel();
-	assert.notEqual(after, '2048/4096');
+	const after = await viewer.waitForWindowLevelChange('2048/4096');
 	const [level, width] = after.split('/').map(Number);
 	assert.ok(width! < 4096 && level! > 2048, `drag left narrows the window and down raises the level: ${after}`);
 	assert.match(await viewer.probeAtCentre(), /^x \d+ y \d+: \d+$/);
 
 	const zoom = await viewer.zoom();
 	await page.getByTestId('zoom-in').click();
-	assert.ok((await viewer.zoom()) > zoom);
+	assert.ok((await viewer.waitForZoomAbove(zoom)) > zoom);
 	await page.getByTestId('invert').click();
-	assert.match(await viewer.overlayText(), /inverted/);
+	await page.getByTestId('overlay-wl').filter({ hasText: 'inverted' }).waitFor();
 	await page.screenshot({ path: path.join(testOutputDir, 'studies-viewer.png') });
 	await page.getByTestId('reset').click();
-	assert.equal(await viewer.windowLevel(), '2048/4096');
+	await viewer.waitForWindowLevel('2048/4096');
 
 	// The lateral view from its thumbnail.
 	await viewer.thumbnails.nth(1).click();
 	await viewer.waitForImage();
-	assert.match(await viewer.overlayText(), /LL · image 2\/2/);
+	await page.locator('.viewer-overlay').filter({ hasText: 'LL · image 2/2' }).waitFor();
 
 	// Next study from the viewer, then back to the worklist.
 	await page.getByTestId('next-study').click();

@@ -16,6 +16,21 @@ export class ViewerPage {
 		return (await this.viewport.getAttribute('data-wl')) ?? '';
 	}
 
+	/** Cornerstone renders on the next animation frame: wait for the viewport's render signal to show it. */
+	async waitForWindowLevel(wl: string): Promise<void> {
+		await this.page.locator(`[data-testid="viewport"][data-wl="${wl}"]`).waitFor();
+	}
+
+	async waitForWindowLevelChange(from: string): Promise<string> {
+		await this.page.locator(`[data-testid="viewport"][data-rendered="true"]:not([data-wl="${from}"])`).waitFor();
+		return this.windowLevel();
+	}
+
+	async waitForZoomAbove(scale: number): Promise<number> {
+		await this.page.waitForFunction((s) => Number(document.querySelector('[data-testid="viewport"]')?.getAttribute('data-zoom')) > s, scale);
+		return this.zoom();
+	}
+
 	async zoom(): Promise<number> {
 		return Number(await this.viewport.getAttribute('data-zoom'));
 	}
