@@ -13,6 +13,8 @@ import { studiesHandlers } from '../services/studies/studiesHandlers.js';
 import { ReceiverService } from '../receiver/ReceiverService.js';
 import { createReporting, type Reporting } from '../services/reporting/createReporting.js';
 import { reportHandlers } from '../services/reporting/reportHandlers.js';
+import { createReportAssistant } from '../inference/createReportAssistant.js';
+import { demoHandlers } from '../phantoms/demoHandlers.js';
 import { packageVersion } from './packageVersion.js';
 import { projectRoot } from './projectRoot.js';
 
@@ -64,13 +66,14 @@ export class Workstation {
 		this.studies = new StudyService(this.studyStore, this.importer.originals);
 		this.receiver = new ReceiverService(() => this.settings.get().receiver, this.importer, this.events);
 		this.addBackgroundService(this.receiver);
-		this.reporting = createReporting({ db: this.db, events: this.events, settings: this.settings, studies: this.studies, assistantFactory: null, defaultModelsDir: path.join(projectRoot(), 'models', 'demo'), onStudyImported: (l) => this.importer.onStudyImported(l) });
+		this.reporting = createReporting({ db: this.db, events: this.events, settings: this.settings, studies: this.studies, assistantFactory: (o) => createReportAssistant({ ...o, ...(this.settings.get().llmThreads ? { threads: this.settings.get().llmThreads } : {}) }), defaultModelsDir: path.join(projectRoot(), 'models', 'demo'), onStudyImported: (l) => this.importer.onStudyImported(l) });
 		this.addBackgroundService(this.reporting.assistants);
 		this.addBackgroundService(this.reporting.draftQueue);
 		this.handlers = {
 			...appHandlers(this),
 			...studiesHandlers(this),
 			...reportHandlers(this.reporting),
+			...demoHandlers({ importer: this.importer, dataDir: options.dataDir }),
 			'worklist.list': async (q) => this.worklist.list(q),
 		};
 	}

@@ -29,7 +29,7 @@ test('the background queue pre-drafts arrived studies with progress per study, a
 
 test('without models the queue reports once and stops trying', async () => {
 	const f = reportingFixture(tempDir());
-	(f.reporting.deps as { assistant: () => Promise<never> }).assistant = async () => { throw new Error('no model set is installed'); };
+	Object.assign(f.reporting.deps, { assistant: async () => { throw new Error('no model set is installed'); } });
 	insertStudy(f.db, 1);
 	insertStudy(f.db, 2);
 	const errors: string[] = [];
