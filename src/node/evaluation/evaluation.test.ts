@@ -16,7 +16,7 @@ import { createReportLabeler, LabelerModelUnavailable } from './createReportLabe
 import { datasetImageFolder, ImageNotFound } from './datasetImageFolder.js';
 import { draftReports } from './draftReports.js';
 import { evaluatePredictions } from './evaluatePredictions.js';
-import { instructTaskOf } from './instructTask.js';
+import { followUpParts, instructTaskOf } from './instructTask.js';
 import { parseCsv } from './parseCsv.js';
 import { readEvalDataset } from './readEvalDataset.js';
 import { readPredictions } from './readPredictions.js';
@@ -55,6 +55,10 @@ test('instruct tasks: report generation, every project wording, and the publishe
 		// The same turn in a layout without end-of-answer markers.
 		assert.equal(instructTaskOf(`USER: ${reportGenerationInstruction([])} ASSISTANT: ${report} USER: ${message} ASSISTANT:`), task, message);
 	}
+	const q = 'Summarize this report with bullet points.';
+	assert.deepEqual(followUpParts(followUpInstruction([], report, q)), { report, message: q });
+	assert.deepEqual(followUpParts(`USER: ${reportGenerationInstruction([])} ASSISTANT: ${report} USER: ${q} ASSISTANT:`), { report, message: q });
+	assert.equal(followUpParts(reportGenerationInstruction([])), null);
 });
 
 test('datasets: the instruct .json.gz and a CSV of dicom id and report; predictions as JSON or CSV', () => {
@@ -133,22 +137,29 @@ test('drafting: the classifier\'s positive findings feed report generation; a mi
 			asked.push([...findings]);
 			return { text: `Report for ${image.key}.`, tokenCount: 3, prompt: '', stoppedBy: 'eos' };
 		},
-		followUp: async () => assert.fail('not used'),
+		followUp: async ({ report, request, findings }) => {
+			asked.push([...findings]);
+			return { text: `${request.task === 'free' ? request.text : ''} / ${report}`, tokenCount: 3, prompt: '', stoppedBy: 'eos' };
+		},
 		close: async () => {},
 	};
 	const imageOf = async (dicom: string): Promise<AssistantImage> => {
 		if (dicom === 'gone') throw new Error('no such image');
 		return { key: dicom, image: {} as AssistantImage['image'] };
 	};
+	const su = followUpInstruction(['Edema'], 'Mild edema.', 'Summarise the report.');
 	const samples = [
 		{ dicom: 'a', task: 'RG' as const, reference: '' },
-		{ dicom: 'a', task: 'SU' as const, reference: '' },
+		{ dicom: 'a', task: 'SU' as const, reference: '', instruction: su },
 		{ dicom: 'gone', task: 'RG' as const, reference: '' },
 	];
 	const { predictions, failures } = await draftReports(samples, assistant, imageOf);
 	assert.deepEqual([...predictions], [['a', 'Report for a.']]);
 	assert.deepEqual(asked, [['Cardiomegaly']]);
 	assert.deepEqual(failures, [{ dicom: 'gone', reason: 'no such image' }]);
+	// Follow-ups: the record's own first answer and its question, word for word, as a second turn.
+	const withFollowUps = await draftReports(samples, assistant, imageOf, { followUps: true });
+	assert.deepEqual([...withFollowUps.predictions], [['a', 'Report for a.'], ['a#SU', 'Summarise the report. / Mild edema.']]);
 	const broken: ReportAssistant = { ...assistant, predictFindings: async () => Promise.reject(new Error('model process crashed')) };
 	await assert.rejects(draftReports(samples, broken, imageOf), /model process crashed/, 'a failing model ends the run');
 });

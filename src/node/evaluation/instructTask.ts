@@ -19,6 +19,24 @@ const keywordRules: [RadialogTask, RegExp][] = [
 	['FQA_binary', /\b(?:is there evidence of|does the patient have|is there any|yes or no)\b/i],
 ];
 
+/** The last user message of a record's instruction (the whole instruction when it has no turns). */
+export function lastUserMessage(instruction: string): string {
+	return instruction
+		.split(END_OF_ANSWER)
+		.at(-1)!
+		.split(/\bUSER:\s*/)
+		.at(-1)!
+		.replace(/\s*ASSISTANT:\s*$/, '')
+		.trim();
+}
+
+/** A follow-up record's first answer (the report the question is about) and its question; null for report generation. */
+export function followUpParts(instruction: string): { report: string; message: string } | null {
+	const first = /\bASSISTANT:\s*([\s\S]*?)\s*(?:<\/s>|\bUSER:)/.exec(instruction);
+	if (!first) return null;
+	return { report: first[1]!.trim(), message: lastUserMessage(instruction) };
+}
+
 /**
  * The task of one record of an instruct dataset, read from its last user message: report generation is
  * the message with the predicted findings; every other task follows the report-generation exchange.
@@ -26,13 +44,7 @@ const keywordRules: [RadialogTask, RegExp][] = [
  * are what is left.
  */
 export function instructTaskOf(instruction: string): RadialogTask {
-	const last = instruction
-		.split(END_OF_ANSWER)
-		.at(-1)!
-		.split(/\bUSER:\s*/)
-		.at(-1)!
-		.replace(/\s*ASSISTANT:\s*$/, '')
-		.trim();
+	const last = lastUserMessage(instruction);
 	if (/\bpredicted findings:/i.test(last) || /\bimage information:/i.test(last)) return 'RG';
 	for (const { task, re } of knownWordings) if (re.test(last)) return task;
 	for (const [task, re] of keywordRules) if (re.test(last)) return task;

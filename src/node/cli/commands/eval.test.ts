@@ -59,17 +59,24 @@ test('radialog eval needs predictions or images, and a positive --limit', () => 
 	assert.equal(evalCli(['--dataset', path.join(dir, 'refs.csv'), '--limit', '0', '--predictions', 'x']).status, 2);
 });
 
-test('radialog eval --images --models drafts each report with the model stack (tiny random test models) and scores it', () => {
+test('radialog eval --images --follow-ups drafts every task with the model stack (tiny random test models) and scores it', () => {
 	const dir = tempDir();
 	makeDicomFixture(path.join(dir, 'images', 'img-a.dcm'), 'dx16');
 	dcmtk('dcmj2pnm', ['+oj', '+Wm'], makeDicomFixture(path.join(dir, 'img-b.dcm'), 'mono1'), path.join(dir, 'images', 'sub', 'img-b.jpg'));
-	fs.writeFileSync(path.join(dir, 'refs.csv'), 'dicom_id,report\nimg-a,Small left pleural effusion.\nimg-b,No acute process.\nimg-c,Cardiomegaly.\n');
+	const rg = 'Image information: <IMG>. Predicted Findings: pleural effusion. Write the findings section.';
+	fs.writeFileSync(path.join(dir, 'set.json.gz'), zlib.gzipSync(JSON.stringify([
+		{ instruction: rg, output: 'Small left pleural effusion.', dicom: 'img-a' },
+		{ instruction: `${rg} ASSISTANT: Small left pleural effusion.</s>USER: Summarise the report. ASSISTANT:`, output: 'Small effusion.', dicom: 'img-a' },
+		{ instruction: rg, output: 'No acute process.', dicom: 'img-b' },
+		{ instruction: rg, output: 'Cardiomegaly.', dicom: 'img-c' },
+	])));
 	const out = path.join(dir, 'out');
-	const r = evalCli(['--dataset', path.join(dir, 'refs.csv'), '--images', path.join(dir, 'images'), '--models', testModelsDir(), '--threads', '1', '--cpu', '--out', out]);
+	const r = evalCli(['--dataset', path.join(dir, 'set.json.gz'), '--images', path.join(dir, 'images'), '--follow-ups', '--models', testModelsDir(), '--threads', '1', '--cpu', '--out', out]);
 	assert.equal(r.status, 0, r.stderr);
 	assert.match(r.stderr, /not drafted: img-c: no image/);
 	const result = JSON.parse(fs.readFileSync(path.join(out, 'evaluation.json'), 'utf8'));
-	assert.deepEqual(result.counts, { samples: 3, scored: 2, withoutPrediction: 1 });
+	assert.deepEqual(result.counts, { samples: 4, scored: 3, withoutPrediction: 1 });
+	assert.deepEqual(result.tasks.map((t: { task: string; samples: number }) => [t.task, t.samples]), [['RG', 2], ['SU', 1]]);
 	assert.match(result.predictionsFrom, /drafted by the model set/);
 	assert.match(result.notice, /random weights/, 'the model set\'s notice travels with the scores');
 	assert.match(fs.readFileSync(path.join(out, 'evaluation.html'), 'utf8'), /data-notice/);

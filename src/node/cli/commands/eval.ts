@@ -12,7 +12,7 @@ import { defaultModelsDir, progressPrinter } from '../../inference/terminalSuppo
 import { parseCommandArgs, UsageError } from '../parseArgs.js';
 
 export const summary =
-	'Score generated reports: radialog eval --dataset <file.json.gz|file.csv> (--predictions <file.csv|file.json> | --images <dir> [--models DIR] [--threads N] [--cpu]) [--out <dir>] [--limit N] [--labeler rules]';
+	'Score generated reports: radialog eval --dataset <file.json.gz|file.csv> (--predictions <file.csv|file.json> | --images <dir> [--follow-ups] [--models DIR] [--threads N] [--cpu]) [--out <dir>] [--limit N] [--labeler rules]';
 
 function printSummary(r: EvaluationResult, out: string): void {
 	const f = (x: number) => (100 * x).toFixed(1);
@@ -29,7 +29,7 @@ function printSummary(r: EvaluationResult, out: string): void {
 export async function run(argv: string[]): Promise<number> {
 	const { values } = parseCommandArgs(argv, {
 		dataset: { type: 'string' }, predictions: { type: 'string' }, images: { type: 'string' }, models: { type: 'string' },
-		out: { type: 'string' }, limit: { type: 'string' }, labeler: { type: 'string' }, threads: { type: 'string' }, cpu: { type: 'boolean' },
+		out: { type: 'string' }, limit: { type: 'string' }, labeler: { type: 'string' }, threads: { type: 'string' }, cpu: { type: 'boolean' }, 'follow-ups': { type: 'boolean' },
 	});
 	if (!values.dataset) throw new UsageError('--dataset is required.');
 	if (!values.predictions && !values.images) throw new UsageError('give --predictions <file>, or --images <dir> to draft the reports with the model set.');
@@ -55,7 +55,10 @@ export async function run(argv: string[]): Promise<number> {
 			try {
 				await assistant.start();
 				progress.clear();
-				const { predictions, failures } = await draftReports(samples, assistant, datasetImageFolder(values.images!), (done, total) => process.stderr.write(`\rdrafted ${done}/${total}`));
+				const { predictions, failures } = await draftReports(samples, assistant, datasetImageFolder(values.images!), {
+					followUps: !!values['follow-ups'],
+					onProgress: (done, total) => process.stderr.write(`\rdrafted ${done}/${total}`),
+				});
 				process.stderr.write('\n');
 				for (const f of failures) console.error(`not drafted: ${f.dicom}: ${f.reason}`);
 				result = await evaluatePredictions(samples, predictions, labeler, { dataset: values.dataset, predictionsFrom: `drafted by the model set ${modelsDir}`, notice: assistant.notice, onSample });
