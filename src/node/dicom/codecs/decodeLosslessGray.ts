@@ -57,6 +57,11 @@ class HuffmanTable {
 	readonly maxCode = new Int32Array(18).fill(-1);
 	readonly valPtr = new Int32Array(17);
 	readonly minCode = new Int32Array(17);
+	/**
+	 * For each 12-bit prefix holding a whole code and its extra bits: bits used << 16 | (difference + 32768),
+	 * or 0. Most samples of a radiograph decode with this one lookup.
+	 */
+	readonly fastDiff = new Int32Array(4096);
 	constructor(counts: Uint8Array, readonly values: Uint8Array) {
 		let code = 0;
 		let k = 0;
@@ -64,6 +69,15 @@ class HuffmanTable {
 			this.valPtr[len] = k;
 			this.minCode[len] = code;
 			for (let i = 0; i < counts[len - 1]!; i++, k++, code++) {
+				const sym = values[k]!;
+				if (sym < 16 && len + sym <= 12) {
+					for (let v = 0; v < 1 << sym; v++) {
+						const diff = sym === 0 ? 0 : v < 1 << (sym - 1) ? v - (1 << sym) + 1 : v;
+						const used = len + sym;
+						const prefix = ((code << sym) | v) << (12 - used);
+						for (let j = 0; j < 1 << (12 - used); j++) this.fastDiff[prefix | j] = (used << 16) | (diff + 32768);
+					}
+				}
 				if (len <= 9) {
 					const shift = 9 - len;
 					for (let j = 0; j < 1 << shift; j++) this.fast[(code << shift) | j] = (len << 8) | values[k]!;
@@ -81,6 +95,7 @@ class HuffmanTable {
 function decodeScan(data: Uint8Array, start: number, out: Uint16Array, width: number, height: number, precision: number,
 	pt: number, predictor: number, table: HuffmanTable): void {
 	const fast = table.fast;
+	const fastDiff = table.fastDiff;
 	const end = data.length;
 	let pos = start;
 	let bits = 0; // bit buffer, MSB first
@@ -101,32 +116,38 @@ function decodeScan(data: Uint8Array, start: number, out: Uint16Array, width: nu
 					count += 8;
 				}
 			}
-			let s: number;
-			const e = fast[(bits >>> (count - 9)) & 511]!;
-			if (e) { count -= e >> 8; s = e & 0xff; } else {
-				const r = slowSymbol(table, bits, count);
-				count -= r >> 8;
-				s = r & 0xff;
-			}
 			let diff = 0;
-			if (s === 16) diff = 32768;
-			else if (s) {
-				if (count < s) {
-					while (count <= 24) {
-						let b = 0;
-						if (pos < end) {
-							b = data[pos]!;
-							if (b !== 0xff) pos++;
-							else if (data[pos + 1] === 0) pos += 2;
-							else b = 0;
-						}
-						bits = (bits << 8) | b;
-						count += 8;
-					}
+			const fd = fastDiff[(bits >>> (count - 12)) & 4095]!;
+			if (fd) {
+				count -= fd >>> 16;
+				diff = (fd & 0xffff) - 32768;
+			} else {
+				let s: number;
+				const e = fast[(bits >>> (count - 9)) & 511]!;
+				if (e) { count -= e >> 8; s = e & 0xff; } else {
+					const r = slowSymbol(table, bits, count);
+					count -= r >> 8;
+					s = r & 0xff;
 				}
-				count -= s;
-				const v = (bits >>> count) & ((1 << s) - 1);
-				diff = v < 1 << (s - 1) ? v - (1 << s) + 1 : v;
+				if (s === 16) diff = 32768;
+				else if (s) {
+					if (count < s) {
+						while (count <= 24) {
+							let b = 0;
+							if (pos < end) {
+								b = data[pos]!;
+								if (b !== 0xff) pos++;
+								else if (data[pos + 1] === 0) pos += 2;
+								else b = 0;
+							}
+							bits = (bits << 8) | b;
+							count += 8;
+						}
+					}
+					count -= s;
+					const v = (bits >>> count) & ((1 << s) - 1);
+					diff = v < 1 << (s - 1) ? v - (1 << s) + 1 : v;
+				}
 			}
 			let pred: number;
 			if (y === 0) pred = x === 0 ? initial : out[i - 1]!;
