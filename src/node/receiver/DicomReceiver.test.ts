@@ -58,6 +58,12 @@ test('dcmtk echoscu and storescu talk to the receiver; uncompressed, JPEG lossle
 		const { decodeDicomFile } = await import('../dicom/decodeDicom.js');
 		assert.deepEqual([...(await w.studies.decodeFrame(losslessImage.instanceId)).pixels], [...(await decodeDicomFile(lossless)).pixels]);
 
+		// A settings change applies at once: the new AE title answers, the old one no longer does.
+		await w.handlers['settings.update']({ receiver: { enabled: true, port: 11112, aeTitle: 'READING1' } });
+		await run('echoscu', ['-aec', 'READING1', '127.0.0.1', String(port)]);
+		await assert.rejects(run('echoscu', ['-aec', 'RADIALOG', '127.0.0.1', String(port)]));
+		await w.handlers['settings.update']({ receiver: { enabled: true, port: 11112, aeTitle: 'RADIALOG' } });
+
 		// Sending again is answered with success and stores nothing new.
 		await run('storescu', ['-aec', 'RADIALOG', '127.0.0.1', String(port), plain]);
 		assert.equal(w.studies.get(page.items[0]!.studyId).images.length, 3);

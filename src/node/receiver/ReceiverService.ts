@@ -12,12 +12,15 @@ export class ReceiverService {
 	readonly receiver: DicomReceiver;
 	/** The last start failure, for status displays; null when listening or disabled. */
 	lastError: string | null = null;
+	/** Whether the workstation started its background services (the CLI and tests may not). */
+	started = false;
 
 	constructor(private readonly settings: () => Settings['receiver'], importer: StudyImporter, private readonly events: EventBus, private readonly log: (line: string) => void = (l) => console.error(l)) {
 		this.receiver = new DicomReceiver(importer, (r) => this.received(r));
 	}
 
 	async start(): Promise<void> {
+		this.started = true;
 		const s = this.settings();
 		const override = process.env.RADIALOG_RECEIVER_PORT;
 		if (!s.enabled || override === 'off' || override === '0') return;
@@ -34,10 +37,11 @@ export class ReceiverService {
 	}
 
 	async stop(): Promise<void> {
+		this.started = false;
 		await this.receiver.stop();
 	}
 
-	/** Applies changed settings: the settings screen calls this after an update. */
+	/** Applies changed settings (the settings.update call does this). */
 	async restart(): Promise<void> {
 		await this.stop();
 		await this.start();
