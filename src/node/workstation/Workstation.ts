@@ -14,7 +14,6 @@ import { ReceiverService } from '../receiver/ReceiverService.js';
 import { createReporting, type Reporting } from '../services/reporting/createReporting.js';
 import { reportHandlers } from '../services/reporting/reportHandlers.js';
 import { createReportAssistant } from '../inference/createReportAssistant.js';
-import { demoHandlers } from '../phantoms/demoHandlers.js';
 import { packageVersion } from './packageVersion.js';
 import { projectRoot } from './projectRoot.js';
 
@@ -73,7 +72,6 @@ export class Workstation {
 			...appHandlers(this),
 			...studiesHandlers(this),
 			...reportHandlers(this.reporting),
-			...demoHandlers({ importer: this.importer, dataDir: options.dataDir }),
 			'worklist.list': async (q) => this.worklist.list(q),
 		};
 	}
