@@ -9,6 +9,7 @@ export function HistoryPanel({ h }: { h: ReportHandle }) {
 	const [audit, setAudit] = useState<ApiOutput<'report.audit'>>([]);
 	const [pair, setPair] = useState<[number, number] | null>(null);
 	const [diff, setDiff] = useState<ApiOutput<'report.diff'> | null>(null);
+	const [dataset, setDataset] = useState<string | null>(null);
 	useEffect(() => {
 		void h.api['report.versions']({ studyId: s.studyId }).then((v) => {
 			setVersions(v);
@@ -40,6 +41,14 @@ export function HistoryPanel({ h }: { h: ReportHandle }) {
 					{diff.map((d, i) => d.op === 'equal' ? <span key={i}>{d.text}</span> : d.op === 'insert' ? <ins key={i}>{d.text}</ins> : <del key={i}>{d.text}</del>)}
 				</div>
 			)}
+			<div className="rp-section-head">
+				<h3>Learning from corrections</h3>
+				<button type="button" data-testid="export-dataset" disabled={h.busy !== null}
+					onClick={() => void h.run('dataset', () => h.api['report.exportDataset']({})).then((r) => r && setDataset(`${r.records} records: ${r.path}`))}>
+					Export instruct dataset (all studies)
+				</button>
+			</div>
+			{dataset && <p className="rp-files" data-testid="dataset-result">{dataset}</p>}
 			<div className="rp-section-head"><h3>Audit log</h3><span className="muted">append-only</span></div>
 			<table className="rp-table" data-testid="audit-log">
 				<thead><tr><th>when</th><th>who</th><th>what</th><th>detail</th></tr></thead>

@@ -42,8 +42,8 @@ export class ReportExports {
 		};
 	}
 
-	private folder(): string {
-		const folder = this.reporting.settings.get().exportFolder;
+	private folder(override?: string): string {
+		const folder = override ?? this.reporting.settings.get().exportFolder;
 		if (!folder) throw new ExportFolderMissingError();
 		fs.mkdirSync(folder, { recursive: true });
 		return folder;
@@ -83,7 +83,7 @@ export class ReportExports {
 	}
 
 	/** Corrections and conversations of every study as a RaDialog-instruct `.json.gz` in the export folder. */
-	exportDataset(): { path: string; records: number } {
+	exportDataset(outFolder?: string): { path: string; records: number } {
 		const r = this.reporting;
 		const rows = r.store.db.prepare(`SELECT id, study_ref AS studyId, draft_prompt AS draftPrompt, status, findings_text AS findings FROM reports
 			WHERE kind = 'report' AND draft_prompt IS NOT NULL ORDER BY id`).all() as { id: number; studyId: number; draftPrompt: string; status: string; findings: string }[];
@@ -101,7 +101,7 @@ export class ReportExports {
 			};
 		});
 		const records = instructRecords(cases);
-		const file = path.join(this.folder(), `radialog-instruct-corrections-${new Date().toISOString().replace(/[:.]/g, '-')}.json.gz`);
+		const file = path.join(this.folder(outFolder), `radialog-instruct-corrections-${new Date().toISOString().replace(/[:.]/g, '-')}.json.gz`);
 		writeAtomic(file, datasetGzip(records));
 		r.audit.record({ studyId: null, actor: r.reader() || 'reader', action: 'dataset_export', detail: { file, records: records.length, studies: cases.length } });
 		return { path: file, records: records.length };
