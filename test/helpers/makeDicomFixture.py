@@ -65,6 +65,13 @@ else:
     else: ds.NumberOfFrames = frames
     ds.WindowCenter, ds.WindowWidth = 2048, 4096
     ds.RescaleSlope, ds.RescaleIntercept = 1, (-1024 if signed else 0)
+if opts.get('voilut'):
+    # A VOI LUT (0028,3010) mapping stored values 0..4095 to a 0..255 ramp through a square-root curve.
+    lut = Dataset()
+    lut.LUTDescriptor = [4096, 0, 16]
+    lut.LUTData = np.array([int(255 * (v / 4095) ** 0.5) for v in range(4096)], dtype='<u2').tobytes()
+    lut.LUTExplanation = 'SQRT'
+    ds.VOILUTSequence = [lut]
 ds.PixelData = px.tobytes()
 ds.is_little_endian, ds.is_implicit_VR = True, False
 ds.save_as(out, write_like_original=False)

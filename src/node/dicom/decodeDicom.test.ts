@@ -45,6 +45,13 @@ test('native 16-bit, signed, MONOCHROME1, 8-bit, RGB and multi-frame images deco
 	assert.equal(rgb.pixels[3 * (2 * 48 + 3)], fixturePattern(3, 2) % 256);
 	assert.equal(rgb.pixels[3 * (2 * 48 + 3) + 2], (3 * 5) % 256);
 
+	const withLut = await decodeDicomFile(makeDicomFixture(path.join(dir, 'voilut.dcm'), 'dx16', { voilut: 1 }));
+	assert.equal(withLut.voiLut?.data.length, 4096);
+	assert.equal(withLut.voiLut?.firstValueMapped, 0);
+	assert.equal(withLut.voiLut?.bitsPerEntry, 16);
+	assert.equal(withLut.voiLut?.data[1024], Math.trunc(255 * Math.sqrt(1024 / 4095)));
+	assert.equal(dx16.voiLut, null);
+
 	const multi = makeDicomFixture(path.join(dir, 'multi.dcm'), 'multiframe');
 	const f2 = await decodeDicomFile(multi, 2);
 	assert.equal(f2.numberOfFrames, 3);
