@@ -3,6 +3,7 @@ import { appContract } from './appContract.js';
 import { worklistContract } from './worklistContract.js';
 import { studiesContract } from './studiesContract.js';
 import { reportContract } from './reportContract.js';
+import { demoContract } from './demoContract.js';
 
 /**
  * The one contract between the UI and the backend. Each domain keeps its calls in its own
@@ -14,6 +15,7 @@ export const apiContract = {
 	...worklistContract,
 	...studiesContract,
 	...reportContract,
+	...demoContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -9,24 +9,24 @@ import type { ReportRegion, ReportSentence } from './sentenceBank.js';
  */
 function plainSentences(f: PhantomFindings): string[] {
 	const out: string[] = [];
-	if (f.devices.length) out.push(`Some medical devices are in place (${f.devices.join(', ')}).`);
-	if (f.consolidation) out.push(`Part of the ${f.consolidation.side} lung is filled with fluid instead of air (consolidation).`);
-	if (f.opacity) out.push(`There is a cloudy area in the ${f.opacity.side} lung (an opacity).`);
-	if (f.edema) out.push('There is extra fluid in the lungs (pulmonary edema).');
-	if (f.atelectasis) out.push('A small part of the lung is not fully open (atelectasis).');
-	if (f.lesion) out.push(`There is a round spot in the ${f.lesion.side} lung (a nodule) that needs follow-up.`);
-	if (f.effusion) out.push(`There is fluid around the ${f.effusion.sides.length === 2 ? 'lungs' : `${f.effusion.sides[0]} lung`} (a pleural effusion).`);
-	if (f.pneumothorax) out.push(`There is air outside the ${f.pneumothorax.side} lung (a pneumothorax).`);
-	if (f.cardiomegaly) out.push('The heart is bigger than normal (cardiomegaly).');
-	if (f.enlargedMediastinum) out.push('The middle of the chest looks wider than usual (a widened mediastinum).');
-	if (f.fracture) out.push(`A bone is broken (a ${f.fracture.site} fracture).`);
+	if (f.devices.length) out.push(`Medical devices are in place (${f.devices.join(', ')}).`);
+	if (f.consolidation) out.push(`Part of the ${f.consolidation.side} lung is filled with fluid (consolidation).`);
+	if (f.opacity) out.push(`A cloudy area in the ${f.opacity.side} lung (opacity).`);
+	if (f.edema) out.push('Fluid in the lungs (pulmonary edema).');
+	if (f.atelectasis) out.push('A small lung area has partly collapsed (atelectasis).');
+	if (f.lesion) out.push(`A round spot in the ${f.lesion.side} lung (nodule).`);
+	if (f.effusion) out.push('Fluid around the lung (pleural effusion).');
+	if (f.pneumothorax) out.push(`Air outside the ${f.pneumothorax.side} lung (pneumothorax).`);
+	if (f.cardiomegaly) out.push('The heart is enlarged (cardiomegaly).');
+	if (f.enlargedMediastinum) out.push('The middle of the chest is wider (widened mediastinum).');
+	if (f.fracture) out.push(`A broken bone (${f.fracture.site} fracture).`);
 	return out;
 }
 
 export function easyLanguage(f: PhantomFindings, rng: Prng): string {
 	const s = plainSentences(f);
 	if (!s.length) return rng.pick(['Your chest X-ray looks normal. The heart and lungs look healthy.', 'Good news: the heart and lungs look normal on this X-ray.', 'Nothing worrying was found. The lungs and heart look healthy.']);
-	return `${rng.pick(['In simple words:', 'Put simply:', 'Here is what the X-ray shows:'])} ${s.join(' ')}`;
+	return s.join(' ');
 }
 
 function shortNames(f: PhantomFindings): string[] {

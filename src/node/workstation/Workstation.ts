@@ -14,6 +14,7 @@ import { ReceiverService } from '../receiver/ReceiverService.js';
 import { createReporting, type Reporting } from '../services/reporting/createReporting.js';
 import { reportHandlers } from '../services/reporting/reportHandlers.js';
 import { createReportAssistant } from '../inference/createReportAssistant.js';
+import { demoHandlers } from '../phantoms/demoHandlers.js';
 import { packageVersion } from './packageVersion.js';
 import { projectRoot } from './projectRoot.js';
 
@@ -72,6 +73,7 @@ export class Workstation {
 			...appHandlers(this),
 			...studiesHandlers(this),
 			...reportHandlers(this.reporting),
+			...demoHandlers({ importer: this.importer, dataDir: options.dataDir }),
 			'worklist.list': async (q) => this.worklist.list(q),
 		};
 	}

@@ -1,0 +1,74 @@
+import { drawnLabels, type PhantomCase } from '../../common/phantoms/PhantomCase.js';
+import type { ChexpertLabel } from '../../common/domain/chexpert.js';
+import { findingsWithLabels } from '../../common/phantoms/findingsWithLabels.js';
+import { labelsOf } from '../../common/phantoms/PhantomCase.js';
+import { Prng } from '../../common/phantoms/Prng.js';
+import { writeReportSentences } from '../../common/phantoms/sentenceBank.js';
+import { easyLanguage, explanation, regionQuestion, summary } from '../../common/phantoms/teacherTexts.js';
+import type { InstructTeacher, RegionAnswer, SourceImage } from './InstructTeacher.js';
+
+export class UnknownPhantom extends Error {
+	override readonly name = 'UnknownPhantom';
+}
+
+/** The rule-based teacher for phantoms: it knows each image's drawn findings, so its answers are exact. */
+export class PhantomTeacher implements InstructTeacher {
+	readonly name = 'rule-based phantom teacher (sentence bank)';
+	private readonly cases = new Map<string, PhantomCase>();
+	/** The variant of the erroneous first report, remembered so the correction keeps its wording. */
+	private readonly variants = new Map<string, number>();
+
+	constructor(cases: Iterable<[string, PhantomCase]>) {
+		for (const [id, c] of cases) this.cases.set(id, c);
+	}
+
+	private get(image: SourceImage): PhantomCase {
+		const c = this.cases.get(image.dicomId);
+		if (!c) throw new UnknownPhantom(`no phantom behind ${image.dicomId}`);
+		return c;
+	}
+
+	private rng(image: SourceImage, salt: number): Prng {
+		return new Prng(this.get(image).seed).fork(100 + salt);
+	}
+
+	async easyLanguage(image: SourceImage): Promise<string> {
+		return easyLanguage(this.get(image).findings, this.rng(image, 1));
+	}
+
+	async summary(image: SourceImage): Promise<string> {
+		return summary(this.get(image).findings, this.rng(image, 2));
+	}
+
+	async regionQuestion(image: SourceImage): Promise<RegionAnswer> {
+		const c = this.get(image);
+		return regionQuestion(c.findings, c.labels, writeReportSentences(c.findings, c.seed), this.rng(image, 3));
+	}
+
+	async explanation(image: SourceImage, label: ChexpertLabel): Promise<string | null> {
+		const c = this.get(image);
+		return explanation(writeReportSentences(c.findings, c.seed), label);
+	}
+
+	async reportWithErrors(image: SourceImage): Promise<{ report: string; labels: readonly ChexpertLabel[] }> {
+		const c = this.get(image);
+		const r = this.rng(image, 4);
+		const truth: ChexpertLabel[] = c.labels.filter((l) => l !== 'No Finding');
+		const absent: ChexpertLabel[] = drawnLabels.filter((l) => l !== 'No Finding' && !truth.includes(l));
+		let wrong: ChexpertLabel[] = [...truth];
+		// Drop a true finding, add a false one, or both: at least one error, as a report written blind would have.
+		const mode = truth.length ? r.int(0, 2) : 1;
+		if (mode !== 1) wrong = wrong.filter((l) => l !== r.pick(truth));
+		if (mode !== 0) wrong.push(r.pick(absent));
+		if (mode === 2 && r.chance(0.3) && wrong.length < truth.length + 1) wrong.push(r.pick(absent.filter((l) => !wrong.includes(l))));
+		const f = findingsWithLabels(c.findings, wrong, r);
+		const variant = r.int(0, 3);
+		this.variants.set(image.dicomId, variant);
+		return { report: writeReportSentences(f, c.seed, variant).map((s) => s.text).join(' '), labels: labelsOf(f) };
+	}
+
+	async correctedReport(image: SourceImage): Promise<string> {
+		const c = this.get(image);
+		return writeReportSentences(c.findings, c.seed, this.variants.get(image.dicomId) ?? 0).map((s) => s.text).join(' ');
+	}
+}
