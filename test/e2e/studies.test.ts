@@ -98,15 +98,31 @@ test('import a folder, see the worklist, open a study, change window/level, scre
 	assert.deepEqual(errors, []);
 });
 
-test('files dropped on the window are uploaded and imported', async () => {
+test('files dropped on the window are uploaded and imported; a multi-frame image steps through its frames', async () => {
 	const dir = tempDir('radialog-e2e-drop-');
 	const a = makeDicomFixture(path.join(dir, 'a.dcm'), 'dx8', { patient: 'Dropped^Dora', pid: 'E2E-3' });
+	const m = makeDicomFixture(path.join(dir, 'm.dcm'), 'multiframe', { patient: 'Multi^Frame', pid: 'E2E-4' });
 	const worklist = new WorklistPage(page);
-	await worklist.dropFiles([{ name: 'a.dcm', bytes: fs.readFileSync(a) }, { name: 'broken.dcm', bytes: Buffer.from('DICM?') }]);
+	await worklist.dropFiles([{ name: 'a.dcm', bytes: fs.readFileSync(a) }, { name: 'm.dcm', bytes: fs.readFileSync(m) }, { name: 'broken.dcm', bytes: Buffer.from('DICM?') }]);
 	const report = page.getByTestId('import-report');
 	await report.waitFor();
-	assert.equal(await report.getAttribute('data-imported'), '1');
+	assert.equal(await report.getAttribute('data-imported'), '2');
 	assert.equal(await report.getAttribute('data-failed'), '1');
 	await page.getByTestId('import-report-close').click();
-	await worklist.waitForTotal(3);
+	await worklist.waitForTotal(4);
+
+	await worklist.search('Multi');
+	await worklist.waitForTotal(1);
+	await worklist.openWithKeyboard(0);
+	const viewer = new ViewerPage(page);
+	await viewer.waitForImage();
+	assert.equal(await page.getByTestId('frame-counter').innerText(), 'Frame 1/3');
+	await viewer.dragWindowLevel(-100, 0);
+	const wl = await viewer.waitForWindowLevelChange('2048/4096');
+	await page.getByTestId('next-frame').click();
+	await page.getByTestId('frame-counter').filter({ hasText: 'Frame 2/3' }).waitFor();
+	await page.locator('[data-testid="viewport"][data-loaded="true"][data-rendered="true"]').waitFor();
+	assert.equal(await viewer.windowLevel(), wl, 'the next frame keeps the window');
+	await page.keyboard.press('Escape');
+	await worklist.search('');
 });

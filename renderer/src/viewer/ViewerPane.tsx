@@ -20,6 +20,7 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 	const [study, setStudy] = useState<StudyDetail | null>(null);
 	const [error, setError] = useState<string | null>(null);
 	const [current, setCurrent] = useState(0);
+	const [frame, setFrame] = useState(0);
 	const [state, setState] = useState<ViewportState | null>(null);
 	const [probe, setProbe] = useState<ProbeValue | null>(null);
 	const [ranges, setRanges] = useState<Record<number, { min: number; max: number }>>({});
@@ -40,7 +41,9 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 	}, [api, studyId]);
 
 	const image = study?.images[current] ?? null;
-	const imageId = image ? imageIdFor(image.instanceId) : null;
+	const frames = image?.frames ?? 1;
+	useEffect(() => { setFrame(0); }, [current, studyId]);
+	const imageId = image ? imageIdFor(image.instanceId, Math.min(frame, frames - 1)) : null;
 	const range = image ? ranges[image.instanceId] : undefined;
 	const presets = useMemo(() => (range ? windowPresets(range.min, range.max) : []), [range]);
 
@@ -61,6 +64,7 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 			f: () => v?.fit(), '0': () => v?.reset(), '+': () => v?.zoomBy(1.25), '-': () => v?.zoomBy(0.8),
 			']': () => setCurrent((c) => Math.min((study?.images.length ?? 1) - 1, c + 1)), '[': () => setCurrent((c) => Math.max(0, c - 1)),
 			PageDown: () => void go('next'), PageUp: () => void go('previous'),
+			'.': () => setFrame((f) => Math.min(frames - 1, f + 1)), ',': () => setFrame((f) => Math.max(0, f - 1)),
 		};
 		presets.forEach((p, i) => { keys[String(i + 1)] = () => v?.setWindow(p.center, p.width); });
 		const action = keys[e.key];
@@ -89,6 +93,12 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 				<button onClick={() => viewport.current?.zoomBy(0.8)} title="Zoom out (−)">Zoom −</button>
 				<button onClick={() => viewport.current?.fit()} title="Fit to window (F)">Fit</button>
 				<button onClick={() => viewport.current?.reset()} title="Reset (0)" data-testid="reset">Reset</button>
+				{frames > 1 && <>
+					<span className="viewer-sep" />
+					<button onClick={() => setFrame((f) => Math.max(0, f - 1))} title="Previous frame (,)">‹</button>
+					<span data-testid="frame-counter">Frame {frame + 1}/{frames}</span>
+					<button onClick={() => setFrame((f) => Math.min(frames - 1, f + 1))} title="Next frame (.)" data-testid="next-frame">›</button>
+				</>}
 			</div>
 			{error && <div className="banner banner-error" role="alert">{error}</div>}
 			<div className="viewer-body">

@@ -77,9 +77,16 @@ export const CornerstoneViewport = forwardRef<ViewportControls, Props>(function 
 		element.dataset.rendered = 'false';
 		cornerstone.loadAndCacheImage(imageId).then((img) => {
 			if (cancelled) return;
+			const previous = image.current;
 			image.current = img;
-			cornerstone.displayImage(element, img, cornerstone.getDefaultViewportForImage(element, img));
-			cornerstone.fitToWindow(element);
+			// Another frame of the same instance keeps the reader's window, zoom and pan.
+			const sameInstance = previous && previous.imageId.replace(/:\d+$/, '') === imageId.replace(/:\d+$/, '') && previous.rows === img.rows && previous.columns === img.columns;
+			const kept = sameInstance ? cornerstone.getViewport(element) : undefined;
+			if (kept) cornerstone.displayImage(element, img, kept);
+			else {
+				cornerstone.displayImage(element, img, cornerstone.getDefaultViewportForImage(element, img));
+				cornerstone.fitToWindow(element);
+			}
 			element.dataset.loaded = 'true';
 			handlers.current.onLoaded?.(imageId);
 		}, (err: unknown) => {
