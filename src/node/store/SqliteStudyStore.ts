@@ -67,6 +67,11 @@ export class SqliteStudyStore {
 		});
 	}
 
+	/** Runs `fn` in one transaction; saveInstance calls inside it become savepoints. */
+	inTransaction(fn: () => void): void {
+		this.db.transaction(fn)();
+	}
+
 	saveInstance(record: InstanceRecord): SavedInstance {
 		return this.saveTx(record);
 	}
