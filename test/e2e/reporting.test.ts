@@ -108,12 +108,13 @@ test(`import phantoms, draft streams, reject and apply, easy language, sign, exp
 	assert.equal(await report.draftBanner.count(), 0, 'no draft banner on a signed report');
 	assert.equal(await report.findingsText.getAttribute('readonly'), '', 'the signed text is read-only');
 
-	const files = await report.exportAll();
+	const files = await report.exportAll({ keyImage: true });
 	const handoutFile = await report.handout((t) => `${t}\n\nYour radiologist has checked this explanation.`);
 	await shot('7-exported');
 	const pdf = pdfText(files.pdf!);
 	assert.ok(pdf.includes('Electronically signed by Dr. E2E Reader'), pdf);
 	assert.ok(pdf.includes('No acute cardiopulmonary process'));
+	assert.match(execFileSync('pdfimages', ['-list', files.pdf!], { encoding: 'utf8' }), /\n\s*1\s+0\s+image\s+\d+\s+\d+\s+(gray|rgb)/, 'the key image is in the PDF');
 	assert.ok(pdf.includes(notice.replace(/\s+/g, ' ')), 'the model notice is in the PDF');
 	const sr = spawnSync('dsrdump', ['-Dv', '+Pl', files.sr!], { encoding: 'utf8' });
 	assert.equal(sr.status, 0, sr.stderr);

@@ -27,7 +27,7 @@ export function ExportPanel({ h }: { h: ReportHandle }) {
 			<div className="rp-export-row" role="toolbar" aria-label="Export formats">
 				{formats.map((f) => <button key={f.format} type="button" data-testid={`export-${f.format}`} disabled={!s.report || h.busy !== null} onClick={() => void doExport([f.format])}>{f.label}</button>)}
 				<button type="button" data-testid="export-all" disabled={!s.report || h.busy !== null} onClick={() => void doExport(formats.map((f) => f.format))}>All</button>
-				<label className="rp-inline"><input type="checkbox" checked={keyImage} onChange={(e) => setKeyImage(e.target.checked)} /> key image in PDF</label>
+				<label className="rp-inline"><input type="checkbox" data-testid="export-key-image" checked={keyImage} onChange={(e) => setKeyImage(e.target.checked)} /> key image in PDF</label>
 			</div>
 			{files.length > 0 && <ul className="rp-files" data-testid="export-result">{files.map((f) => <li key={f.path} data-format={f.format}>{f.format}: <code>{f.path}</code></li>)}</ul>}
 

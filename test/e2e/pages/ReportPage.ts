@@ -78,8 +78,9 @@ export class ReportPage {
 		return messages;
 	}
 
-	async exportAll(): Promise<Record<string, string>> {
+	async exportAll(o: { keyImage?: boolean } = {}): Promise<Record<string, string>> {
 		await this.tab('export');
+		if (o.keyImage) await this.page.getByTestId('export-key-image').check();
 		await this.page.getByTestId('export-all').click();
 		return this.exportedFiles('hl7');
 	}
