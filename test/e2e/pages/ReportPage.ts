@@ -41,13 +41,21 @@ export class ReportPage {
 		return this.page.locator('[data-testid="finding-row"][data-positive="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')!));
 	}
 
+	/** With the keyboard, as a reader does: Alt+F to the findings, arrows to the row, r to reject. */
 	async reject(label: string): Promise<void> {
-		await this.finding(label).getByTestId('reject').click();
+		await this.page.keyboard.press('Alt+f');
+		const labels = await this.page.getByTestId('finding-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')));
+		const focused = () => this.page.evaluate(() => document.activeElement?.getAttribute('data-label') ?? null);
+		await this.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'finding-row');
+		for (let i = 0; i < labels.length && (await focused()) !== label; i++) await this.page.keyboard.press('ArrowDown');
+		await this.page.keyboard.press('r');
 		await this.page.locator(`[data-testid="finding-row"][data-label="${label}"][data-decision="rejected"]`).waitFor();
 	}
 
 	async apply(): Promise<void> {
-		await this.page.getByTestId('apply-corrections').click();
+		await this.page.locator('[data-testid="apply-corrections"]:not([disabled])').waitFor();
+		await this.page.keyboard.press('Alt+a');
+		await this.page.locator(`[data-testid="report-pane"]:not([data-busy=""])`).waitFor({ timeout: 5000 }).catch(() => undefined);
 		await this.waitIdle();
 	}
 
