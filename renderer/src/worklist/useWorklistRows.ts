@@ -44,7 +44,15 @@ export function useWorklistRows(filter: WorklistFilter) {
 
 	useEffect(() => { reset(); }, [key, reset]);
 	useEffect(() => { if (blocks.current.size === 0) loadBlock(0); }, [version, loadBlock]);
-	useEffect(() => client.onEvent((e) => { if (e.type === 'worklist.changed') reset(); }), [client, reset]);
+	// A modality pushing a series sends one event per image: reload at most every 300 ms.
+	useEffect(() => {
+		let timer: ReturnType<typeof setTimeout> | null = null;
+		const off = client.onEvent((e) => {
+			if (e.type !== 'worklist.changed' || timer) return;
+			timer = setTimeout(() => { timer = null; reset(); }, 300);
+		});
+		return () => { off(); if (timer) clearTimeout(timer); };
+	}, [client, reset]);
 
 	const rowAt = useCallback((i: number): WorklistItem | undefined => {
 		const b = blocks.current.get(Math.floor(i / blockSize));
