@@ -34,6 +34,13 @@ export function ReportPane({ studyId }: { studyId: number }) {
 		void h.run('draft', () => h.api['report.draft']({ studyId }));
 	}, [s, h, studyId]);
 
+	// When the draft is ready, the keyboard lands on the findings (unless the reader is already somewhere).
+	const hasReport = !!s?.report;
+	useEffect(() => {
+		if (!hasReport || (document.activeElement && document.activeElement !== document.body)) return;
+		(document.querySelector('#rp-findings-list [tabindex="0"]') as HTMLElement | null)?.focus();
+	}, [hasReport]);
+
 	const apply = () => { void h.run('apply', () => h.api['report.applyCorrections']({ studyId })); };
 
 	useEffect(() => {
