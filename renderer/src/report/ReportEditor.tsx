@@ -62,6 +62,13 @@ export function ReportEditor({ h }: { h: ReportHandle }) {
 		<section className="rp-editor" aria-label="Report text">
 			<div className="rp-section-head">
 				<h3>Report</h3>
+				{report.status !== 'signed' && (
+					<button type="button" data-testid="regenerate" disabled={h.busy !== null} title="Write a new draft from the findings as they stand (your edits become an earlier version)"
+						onClick={() => { if (window.confirm('Replace the text with a new AI draft? Your current text stays in the version history.')) void h.run('draft', () => h.api['report.draft']({ studyId: h.state!.studyId, regenerate: true })); }}>
+						Regenerate
+					</button>
+				)}
+				<span className="spacer" />
 				<span className={`rp-save rp-save-${save.state}`} data-testid="save-state" data-state={save.state} data-version={save.version} aria-live="polite">
 					{report.status === 'signed' ? 'Signed, read-only' : save.state === 'saved' ? `Saved · version ${save.version}` : save.state === 'saving' ? 'Saving…' : save.state === 'dirty' ? 'Editing…' : 'Not saved'}
 				</span>
