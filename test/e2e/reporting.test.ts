@@ -30,7 +30,9 @@ const shot = (name: string) => page.screenshot({ path: path.join(testOutputDir, 
 const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 
 before(async () => {
-	generatePhantomStudies({ outDir: phantoms, count: 3, firstSeed: 1, size: 512 });
+	// Seeds 4..6: opacity; cardiomegaly, edema and devices; a right pleural effusion (the study opened below).
+	generatePhantomStudies({ outDir: phantoms, count: 3, firstSeed: 4, size: 512 });
+	fs.rmSync(path.join(phantoms, 'ground-truth.json'));
 	process.env.RADIALOG_RECEIVER_PORT = 'off';
 	served = await startServedWorkstation(tempDir('radialog-e2e-data-'));
 	browser = await launchChromium();
@@ -62,12 +64,13 @@ test(`import phantoms, draft streams, reject and apply, easy language, sign, exp
 	assert.equal(imported.imported, 3, imported.summary);
 	await worklist.waitForTotal(3);
 	await shot('1-worklist');
-	// Opening the first study while the background queue drafts: the draft streams into the pane.
+	// Open the newest study at once (the background queue, oldest first, reaches it last): the pane drafts it, streaming.
+	await worklist.search('PH000006');
+	await worklist.waitForTotal(1);
 	await worklist.openWithKeyboard(0);
 	await report.root.waitFor();
 	await report.waitReady();
 	await shot('2-drafted');
-	// Row 0 is the newest import, which the background queue (oldest first) reaches last: the pane drafts it, streaming.
 	assert.ok(await report.longestStreamSeen() > 0, 'the draft streamed into the pane');
 	assert.match(await report.draftBanner.innerText(), /DRAFT — AI-generated, not signed/);
 	const notice = await report.notice.innerText();
