@@ -43,6 +43,7 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 	const [report, setReport] = useState<ImportReport | null>(null);
 	const [importError, setImportError] = useState<string | null>(null);
 	const [dragging, setDragging] = useState(false);
+	const [demoBusy, setDemoBusy] = useState(false);
 	const list = useRef<HTMLDivElement>(null);
 
 	useEffect(() => { const t = setTimeout(() => setDebounced(search.trim()), 200); return () => clearTimeout(t); }, [search]);
@@ -103,6 +104,12 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 		try { setReport(await api['import.paths']({ paths: [path] })); setImporting(null); } catch (e) { setImportError((e as Error).message); setImporting('dialog'); }
 	};
 
+	const loadDemo = async () => {
+		setDemoBusy(true);
+		setImportError(null);
+		try { const r = await api['demo.load']({ count: 20 }); setReport({ jobId: 'demo', files: r.studies, imported: r.imported, duplicates: r.duplicates, failed: r.failed, studyIds: r.studyIds, errors: [] }); } catch (e) { setImportError((e as Error).message); } finally { setDemoBusy(false); }
+	};
+
 	const importDropped = async (data: DataTransfer) => {
 		setImportError(null);
 		const files = await readDroppedFiles(data);
@@ -155,6 +162,7 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 				<div className="empty-state" data-testid="worklist-empty">
 					<p>No studies yet.</p>
 					<p className="muted">Import a folder of DICOM files, drop files or folders here, or send studies to this workstation from a modality or PACS.</p>
+					<p><button onClick={() => void loadDemo()} disabled={demoBusy} data-testid="load-demo-studies">{demoBusy ? 'Generating demo studies…' : 'Load demo studies'}</button> <span className="muted">20 synthetic phantoms: demo data, not patients, not for clinical use.</span></p>
 				</div>
 			) : (
 				<div className="wl-table" role="table" aria-label="Studies" aria-rowcount={total ?? 0}>
