@@ -111,6 +111,21 @@ export class RadialogEngine {
 		return this.run(input.image, prompt, message, maxTokens, h);
 	}
 
+	/** The next generation evaluates its whole prompt instead of reusing the previous turn's (for the bench). */
+	async forgetEvaluatedPrefix(): Promise<void> {
+		await this.llm.forgetEvaluatedPrefix();
+	}
+
+	/** Image embeddings as the LLM receives them (cached per image key). */
+	imageEmbeddings(image: AssistantImage): Promise<Float32Array> {
+		return this.embeddingsOf(image);
+	}
+
+	/** The exact token ids a prompt becomes (placeholders included). */
+	tokenizePrompt(prompt: string): number[] {
+		return this.llm.tokenizePrompt(prompt);
+	}
+
 	async close(): Promise<void> {
 		await this.llm.close();
 		await this.vision.close();

@@ -136,6 +136,11 @@ export class LlamaReportModel {
 		return out;
 	}
 
+	/** Drops the evaluated prefix, so the next prompt is evaluated in full (the bench compares like with like). */
+	async forgetEvaluatedPrefix(): Promise<void> {
+		await this.sequence?.clearHistory();
+	}
+
 	/** Greedy generation after `prompt`, reusing the evaluated prefix of the previous turn of this image. */
 	async generate(prompt: string, o: GenerateOptions): Promise<Generation> {
 		const seq = this.sequence;

@@ -1,0 +1,106 @@
+/**
+ * The model stack's numbers, in one run:
+ *   1. time to first token and total draft time through the model process (new image each time);
+ *   2. the project's overhead against raw node-llama-cpp generating the same tokens from the same prompt
+ *      (same process, same model, adapter, threads; runs alternated, medians compared; goal ≤ 5 %);
+ *   3. model-process RSS over N consecutive drafts of different images (goal: growth < 50 MB).
+ *
+ *   node --import tsx bench/inference.ts [--models DIR] [--gpu] [--threads N] [--drafts 200] [--reps 7] [--image FILE.dcm]
+ *
+ * Without --models it uses models/demo when present, else the tiny random test models (generated on
+ * first use). Numbers are printed, never asserted.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { AssistantImage } from '../src/common/radialog/ReportAssistant.js';
+import { syntheticImage } from '../test/fixtures/testImages.js';
+import { testModelsDir } from '../test/fixtures/testModels.js';
+import { decodeDicomFile } from '../src/node/dicom/decodeDicom.js';
+import { createReportAssistant } from '../src/node/inference/createReportAssistant.js';
+import { RawLlamaBaseline } from '../src/node/inference/llama/RawLlamaBaseline.js';
+import { readModelSet } from '../src/node/inference/loadModelSet.js';
+import { RadialogEngine } from '../src/node/inference/RadialogEngine.js';
+import { defaultModelsDir } from '../src/node/inference/terminalSupport.js';
+import { renderReportGenerationPrompt } from '../src/common/radialog/conversation.js';
+import { maxNewTokens } from '../src/common/radialog/instructTemplates.js';
+
+const { values } = parseArgs({ options: { models: { type: 'string' }, gpu: { type: 'boolean' }, threads: { type: 'string' }, drafts: { type: 'string' }, reps: { type: 'string' }, image: { type: 'string' } } });
+const modelsDir = values.models ?? (fs.existsSync(path.join(defaultModelsDir(), 'manifest.json')) ? defaultModelsDir() : testModelsDir());
+const gpu = values.gpu ? ('auto' as const) : (false as const);
+const threads = Number(values.threads ?? 1);
+const drafts = Number(values.drafts ?? 200);
+const reps = Number(values.reps ?? 7);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+const base = values.image ? await decodeDicomFile(path.resolve(values.image)) : null;
+const imageFor = (i: number): AssistantImage => (base ? { key: `bench-${i}`, image: base } : { ...syntheticImage(i + 1), key: `bench-${i}` });
+
+console.log(`models: ${modelsDir}\ndevice: ${gpu ? 'GPU if available' : 'CPU'}, threads ${threads}, node ${process.version}, ${process.platform}/${process.arch}`);
+
+// 2. Overhead against raw node-llama-cpp (in one process, alternating).
+{
+	const engine = await RadialogEngine.open({ modelsDir, threads, gpu, verifyHashes: false });
+	const image = imageFor(0);
+	const findings = (await engine.predictFindings(image)).filter((f) => f.positive).map((f) => f.label);
+	const prompt = renderReportGenerationPrompt(engine.set.manifest.llm.systemPrompt, findings);
+	await engine.draftReport({ image, findings });
+	const raw = await RawLlamaBaseline.open(readModelSet(modelsDir), { threads, gpu, embeddings: await engine.imageEmbeddings(image) });
+	const tokens = engine.tokenizePrompt(prompt);
+	const ours: number[] = [];
+	const theirs: number[] = [];
+	let same = true;
+	let count = 0;
+	for (let r = 0; r < reps; r++) {
+		const b = await raw.generate(tokens, maxNewTokens.RG);
+		await engine.forgetEvaluatedPrefix();
+		const t0 = performance.now();
+		const o = await engine.draftReport({ image, findings });
+		ours.push(performance.now() - t0);
+		theirs.push(b.totalMs);
+		same &&= o.generation.tokens.length === b.tokens.length && o.generation.tokens.every((t, i) => t === b.tokens[i]);
+		count = b.tokens.length;
+	}
+	const ratio = median(ours) / median(theirs);
+	console.log(`\n[overhead] same prompt (${tokens.length} tokens) → ${count} tokens, ${reps} alternating runs`);
+	console.log(`  raw node-llama-cpp  median ${ms(median(theirs))}`);
+	console.log(`  project (engine)    median ${ms(median(ours))}`);
+	console.log(`  ratio ${ratio.toFixed(3)} (overhead ${((ratio - 1) * 100).toFixed(1)} %, goal ≤ 5 %); identical tokens: ${same}`);
+	await raw.close();
+	await engine.close();
+}
+
+// 1 and 3. Through the model process: first token, total, and memory over many drafts.
+{
+	const assistant = createReportAssistant({ modelsDir, threads, gpu, verifyHashes: false });
+	const rssOf = (pid: number) => {
+		const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return m ? Number(m[1]) / 1024 : NaN;
+	};
+	const t0 = performance.now();
+	await assistant.start();
+	console.log(`\n[process] model process started and models loaded in ${ms(performance.now() - t0)}`);
+	const ttft: number[] = [];
+	const total: number[] = [];
+	const rss: [number, number][] = [];
+	for (let i = 0; i < drafts; i++) {
+		const image = imageFor(1000 + i);
+		const start = performance.now();
+		let first = 0;
+		const findings = (await assistant.predictFindings(image)).filter((f) => f.positive).map((f) => f.label);
+		await assistant.draftReport({ image, findings }, { onToken: () => (first ||= performance.now() - start) });
+		total.push(performance.now() - start);
+		ttft.push(first);
+		if ([0, 9, 49, 99, 149, drafts - 1].includes(i)) rss.push([i + 1, rssOf(assistant.pid!)]);
+		if ((i + 1) % 20 === 0) process.stderr.write(`  ${i + 1}/${drafts} drafts\r`);
+	}
+	console.log(`[process] ${drafts} drafts, each a new image (findings + encoding + draft):`);
+	console.log(`  time to first token: median ${ms(median(ttft))}, first ${ms(ttft[0]!)}`);
+	console.log(`  total draft time:    median ${ms(median(total))}, first ${ms(total[0]!)}`);
+	console.log(`  model-process RSS (MB) after n drafts: ${rss.map(([n, r]) => `${n}: ${r.toFixed(0)}`).join(', ')}`);
+	const warm = rss.find(([n]) => n === 10) ?? rss[0]!;
+	const last = rss.at(-1)!;
+	console.log(`  growth from draft ${warm[0]} to ${last[0]}: ${(last[1] - warm[1]).toFixed(1)} MB (goal < 50 MB)`);
+	await assistant.close();
+}
