@@ -56,3 +56,10 @@ export function isoDate(da: string | null): string | null {
 export function sexWord(sex: string | null): string {
 	return sex === 'M' ? 'male' : sex === 'F' ? 'female' : sex === 'O' ? 'other' : 'unknown';
 }
+
+/** An ISO instant as a reader writes it: "2026-11-27 20:56 UTC". */
+export function readableTime(iso: string | null): string {
+	if (!iso) return 'unknown time';
+	const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+	return m ? `${m[1]} ${m[2]} UTC` : iso;
+}

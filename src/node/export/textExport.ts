@@ -1,4 +1,4 @@
-import { isoDate, readableName, sexWord, warningLines, type ReportDocument } from './ReportDocument.js';
+import { isoDate, readableName, readableTime, sexWord, warningLines, type ReportDocument } from './ReportDocument.js';
 
 /** The report as plain UTF-8 text: header, findings, impression, signature, addenda. */
 export function textExport(doc: ReportDocument): string {
@@ -12,8 +12,8 @@ export function textExport(doc: ReportDocument): string {
 	out.push(`Study Instance UID: ${s.studyInstanceUid}`, '');
 	out.push('FINDINGS', doc.findings.trim() || '(none written)', '');
 	out.push('IMPRESSION', doc.impression.trim() || '(none written)', '');
-	if (doc.status === 'signed') out.push(`Signed by ${doc.signedBy} on ${doc.signedAt}`);
+	if (doc.status === 'signed') out.push(`Signed by ${doc.signedBy} on ${readableTime(doc.signedAt)}`);
 	else out.push('Not signed.');
-	for (const a of doc.addenda) out.push('', `ADDENDUM (signed by ${a.signedBy} on ${a.signedAt})`, a.text.trim());
+	for (const a of doc.addenda) out.push('', `ADDENDUM (signed by ${a.signedBy} on ${readableTime(a.signedAt)})`, a.text.trim());
 	return out.join('\n') + '\n';
 }
