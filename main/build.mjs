@@ -12,4 +12,6 @@ await build({ ...common, entryPoints: [path.join(root, 'main/electron-main/main.
 	// import.meta.url has no meaning in CommonJS: point it at the bundle file so projectRoot() still finds package.json.
 	define: { 'import.meta.url': 'importMetaUrl' }, banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" } });
 await build({ ...common, entryPoints: [path.join(root, 'main/preload/preload.ts')], outfile: path.join(root, 'dist/main/preload.cjs') });
+// The model process (src/node/inference/process), forked from beside the main bundle. ESM: node-llama-cpp has top-level await.
+await build({ ...common, format: 'esm', entryPoints: [path.join(root, 'src/node/inference/process/modelProcessMain.ts')], outfile: path.join(root, 'dist/main/modelProcess.mjs') });
 console.log('Built dist/main/main.cjs and dist/main/preload.cjs');

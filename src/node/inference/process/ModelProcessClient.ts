@@ -1,5 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModelEvent } from '../../../common/radialog/ModelEvent.js';
 import type { AssistantImage, AssistantRequest, ChatTurn, FindingPrediction, GeneratedText, ReportAssistant, StreamHandlers } from '../../../common/radialog/ReportAssistant.js';
 import type { ChexpertLabel } from '../../../common/domain/chexpert.js';
@@ -45,10 +47,14 @@ export interface ModelProcessOptions extends Omit<EngineOptions, 'onEvent'> {
 	readonly onEvent?: (e: ModelEvent) => void;
 }
 
+/** The model process's entry: the TypeScript source under tsx, the compiled file, or the Electron bundle's own. */
 function entry(): { file: string; execArgv: string[] } {
 	const self = fileURLToPath(import.meta.url);
-	if (self.endsWith('.ts')) return { file: self.replace(/ModelProcessClient\.ts$/, 'modelProcessMain.ts'), execArgv: ['--import', import.meta.resolve('tsx')] };
-	return { file: self.replace(/ModelProcessClient\.js$/, 'modelProcessMain.js'), execArgv: [] };
+	const dir = path.dirname(self);
+	if (self.endsWith('.ts')) return { file: path.join(dir, 'modelProcessMain.ts'), execArgv: ['--import', pathToFileURL(createRequire(self).resolve('tsx')).href] };
+	// main/build.mjs bundles the main process into one .cjs and this entry beside it as modelProcess.mjs.
+	if (self.endsWith('.cjs')) return { file: path.join(dir, 'modelProcess.mjs'), execArgv: [] };
+	return { file: path.join(dir, 'modelProcessMain.js'), execArgv: [] };
 }
 
 /**
