@@ -155,22 +155,30 @@ export class LlamaReportModel {
 		const start = performance.now();
 		let firstAt: number | null = null;
 		const out: Token[] = [];
-		let emitted = '';
+		// Streaming decodes only the new tokens (with a few before them for SentencePiece spacing); tokens
+		// that end inside a UTF-8 character wait for the next one.
+		let pending = 0;
+		let emittedAny = false;
 		// evaluate() ends on its own at an end-of-generation token (yieldEogToken defaults to false).
 		let stoppedBy: Generation['stoppedBy'] = 'eos';
 		if (o.signal?.aborted) return { text: '', tokens: [], stoppedBy: 'cancelled', timeToFirstTokenMs: null };
 		for await (const token of seq.evaluate(tokens.slice(common), { temperature: 0 })) {
 			firstAt ??= performance.now();
-			if (model.isEogToken(token)) {
-				stoppedBy = 'eos';
-				break;
-			}
+			if (model.isEogToken(token)) break;
 			out.push(token);
-			const text = model.detokenize(out).replace(/^\s+/, '');
-			if (!text.endsWith('\uFFFD') && text.length > emitted.length) {
-				const seconds = (performance.now() - firstAt) / 1000;
-				o.onToken?.(text.slice(emitted.length), out.length > 1 && seconds > 0 ? (out.length - 1) / seconds : null);
-				emitted = text;
+			pending++;
+			if (o.onToken) {
+				const from = out.length - pending;
+				let chunk = model.detokenize(out.slice(from), false, out.slice(Math.max(0, from - 4), from));
+				if (!chunk.endsWith('\uFFFD')) {
+					if (!emittedAny) chunk = chunk.replace(/^\s+/, '');
+					pending = 0;
+					if (chunk) {
+						emittedAny = true;
+						const seconds = (performance.now() - firstAt) / 1000;
+						o.onToken(chunk, out.length > 1 && seconds > 0 ? (out.length - 1) / seconds : null);
+					}
+				}
 			}
 			if (o.signal?.aborted) {
 				stoppedBy = 'cancelled';
