@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ModelManifest } from '../../common/models/ModelManifest.js';
 import { InvalidManifest, ModelFileMissing, ModelHashMismatch } from './modelErrors.js';
@@ -58,6 +59,25 @@ async function sha256Of(file: string, onBytes: (n: number) => void): Promise<str
 	return h.digest('hex');
 }
 
+/**
+ * Files already hashed, by identity (path, size, modification time, inode): a 7B model takes a minute to
+ * hash, so a file is hashed again only when it changed. A cache, not a trust store: losing it costs time.
+ */
+const verifiedFile = path.join(os.tmpdir(), 'radialog-verified-model-files.json');
+
+function readVerified(): Record<string, string> {
+	try {
+		return JSON.parse(fs.readFileSync(verifiedFile, 'utf8')) as Record<string, string>;
+	} catch {
+		return {};
+	}
+}
+
+function identity(file: string): string {
+	const st = fs.statSync(file);
+	return `${fs.realpathSync(file)}|${st.size}|${st.mtimeMs}|${st.ino}`;
+}
+
 /** Checks every file's sha256 against the manifest; `onProgress` gets 0..1 over all bytes. */
 export async function verifyModelFiles(set: ModelSet, onProgress?: (fraction: number) => void): Promise<void> {
 	const m = set.manifest;
@@ -67,13 +87,24 @@ export async function verifyModelFiles(set: ModelSet, onProgress?: (fraction: nu
 		[set.paths.llm, m.llm.sha256],
 		...set.paths.loraAdapters.map((p, i): [string, string] => [p, m.llm.loraAdapters[i]!.sha256]),
 	];
-	const total = files.reduce((s, [f]) => s + fs.statSync(f).size, 0) || 1;
+	const verified = readVerified();
+	const todo = files.filter(([f, expected]) => verified[identity(f)] !== expected);
+	const total = todo.reduce((s, [f]) => s + fs.statSync(f).size, 0) || 1;
 	let done = 0;
-	for (const [file, expected] of files) {
+	for (const [file, expected] of todo) {
 		const actual = await sha256Of(file, (n) => {
 			done += n;
 			onProgress?.(done / total);
 		});
 		if (actual !== expected) throw new ModelHashMismatch(`sha256 mismatch: expected ${expected}, found ${actual}`, set.manifestPath, file);
+		verified[identity(file)] = actual;
+	}
+	onProgress?.(1);
+	if (todo.length) {
+		try {
+			fs.writeFileSync(verifiedFile, JSON.stringify(verified));
+		} catch {
+			// Read-only temp folder: hash again next time.
+		}
 	}
 }
