@@ -22,6 +22,8 @@ const ALIGN = 32;
 const GGUF_TYPE_FLOAT32 = 6;
 const GGUF_TYPE_STRING = 8;
 const GGML_TYPE_F32 = 0;
+const GGML_TYPE_F16 = 1;
+const F16_ONE = 0x3c00;
 
 class ByteWriter {
 	private chunks: Buffer[] = [];
@@ -59,11 +61,12 @@ export function embeddingAdapterBytes(spec: EmbeddingAdapterSpec): Buffer {
 	const k = spec.placeholderIds.length;
 	const { vocabularySize: nVocab, embeddingLength: nEmbd } = spec;
 	if (spec.vectors.length !== k * nEmbd || spec.originalRows.length !== k * nEmbd) throw new RangeError(`expected ${k} × ${nEmbd} values`);
-	// lora_a: ggml [K, n_vocab] (K values per vocabulary row), one-hot.
-	const a = new Float32Array(k * nVocab);
+	// lora_a: ggml [K, n_vocab] (K values per vocabulary row), one-hot, in f16 (0 and 1 are exact; half
+	// the memory of f32, and it is the larger tensor: K × n_vocab).
+	const a = new Uint16Array(k * nVocab);
 	spec.placeholderIds.forEach((id, i) => {
 		if (id < 0 || id >= nVocab) throw new RangeError(`placeholder id ${id} outside the vocabulary`);
-		a[id * k + i] = 1;
+		a[id * k + i] = F16_ONE;
 	});
 	// lora_b: ggml [K, n_embd] (K values per embedding dimension): vector minus original row.
 	const b = new Float32Array(k * nEmbd);
@@ -89,16 +92,16 @@ export function embeddingAdapterBytes(spec: EmbeddingAdapterSpec): Buffer {
 	w.push(alpha);
 	const aBytes = a.byteLength;
 	const bOffset = Math.ceil(aBytes / ALIGN) * ALIGN;
-	const tensorInfo = (name: string, ne0: number, ne1: number, offset: number) => {
+	const tensorInfo = (name: string, ne0: number, ne1: number, type: number, offset: number) => {
 		w.str(name);
 		w.u32(2);
 		w.u64(ne0);
 		w.u64(ne1);
-		w.u32(GGML_TYPE_F32);
+		w.u32(type);
 		w.u64(offset);
 	};
-	tensorInfo('token_embd.weight.lora_a', k, nVocab, 0);
-	tensorInfo('token_embd.weight.lora_b', k, nEmbd, bOffset);
+	tensorInfo('token_embd.weight.lora_a', k, nVocab, GGML_TYPE_F16, 0);
+	tensorInfo('token_embd.weight.lora_b', k, nEmbd, GGML_TYPE_F32, bOffset);
 	w.pad();
 	w.push(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
 	w.pad();
