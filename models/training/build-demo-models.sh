@@ -20,6 +20,8 @@ step "instruct dataset (phantoms, rule-based teacher), tokenized"
 node --import tsx models/training/make-lm-data.ts $C/demo-vocab.gguf $D "${RADIALOG_LM_IMAGES:-1200}" models/training/system-prompt.txt
 step "Q-Former + tiny Llama"
 (cd models/training && OMP_WAIT_POLICY=PASSIVE $PY train_lm.py "../../$D" "../../$O")
+step "Q-Former + tiny Llama, second stage (lower learning rate)"
+(cd models/training && OMP_WAIT_POLICY=PASSIVE RADIALOG_LM_RESUME="../../$O/lm.pt" RADIALOG_LM_STEPS=320 $PY train_lm.py "../../$D" "../../$O")
 step "manifest"
 node --import tsx models/training/make-manifest.ts $O models/demo
 cp $O/greedy-reference.json models/demo/

@@ -53,7 +53,7 @@ function macroF1(rows: readonly { truth: ReadonlySet<ChexpertLabel>; got: Readon
  * Runs the demo model set on held-out phantom studies through the real path: DICOM bytes → decoder →
  * RadialogEngine (ONNX vision, llama.cpp) → the labeler on what it writes.
  */
-export async function evaluateDemoModels(o: { modelsDir: string; seeds: readonly number[]; threads?: number; onStudy?: (done: number) => void }): Promise<DemoEvaluation> {
+export async function evaluateDemoModels(o: { modelsDir: string; seeds: readonly number[]; threads?: number; followUps?: boolean; onStudy?: (done: number) => void }): Promise<DemoEvaluation> {
 	const engine = await RadialogEngine.open({ modelsDir: o.modelsDir, threads: o.threads ?? 2, gpu: false, verifyHashes: false });
 	const cls: { truth: Set<ChexpertLabel>; got: Set<ChexpertLabel> }[] = [];
 	const rep: typeof cls = [];
@@ -70,6 +70,10 @@ export async function evaluateDemoModels(o: { modelsDir: string; seeds: readonly
 			const report = (await engine.draftReport({ image, findings: predicted })).text;
 			const said = positives(report);
 			rep.push({ truth, got: said });
+			if (o.followUps === false) {
+				o.onStudy?.(n + 1);
+				continue;
+			}
 			const ask = (request: Parameters<RadialogEngine['followUp']>[0]['request']) => engine.followUp({ image, findings: predicted, report, history: [], request }).then((g) => g.text);
 			const rng = new Prng(seed).fork(77);
 			// A correction the reader might make: add a finding the draft lacks and/or remove one it states.
