@@ -5,7 +5,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { daikonTestFiles, dcmtk, fixturePattern, makeDicomFixture, pydicomTestFiles } from '../../../test/helpers/dicomFixtures.js';
-import { decodeDicomFile } from './decodeDicom.js';
+import { checkDicomImage, decodeDicomFile } from './decodeDicom.js';
+import { parseDicomBytes } from './parseDicomBytes.js';
 import { DicomReadError } from './DicomErrors.js';
 
 const dir = tempDir('radialog-decode-');
@@ -74,7 +75,21 @@ const syntaxes: { name: string; encode: [string, string[]]; decode: [string, str
 	{ name: 'RLE', encode: ['dcmcrle', []], decode: ['dcmdrle', []], kinds: ['dx16', 'dx16signed', 'dx8', 'rgb', 'multiframe'] },
 	// Lossy: libjpeg-turbo and dcmtk's IJG code may round the inverse DCT differently by one.
 	{ name: 'JPEG baseline', encode: ['dcmcjpeg', ['+eb']], decode: ['dcmdjpeg', []], kinds: ['dx8', 'rgb'], tolerance: 2 },
+	// 12-bit lossy (process 4): dcmjs-codecs' libjpeg and dcmtk's IJG code share the integer IDCT, so no rounding slack.
+	{ name: 'JPEG extended 12-bit', encode: ['dcmcjpeg', ['+ee']], decode: ['dcmdjpeg', []], kinds: ['dx16', 'dx16signed', 'multiframe'], tolerance: 0, referenceOnly: true },
 ];
+
+test('12-bit JPEG extended passes the import checks and stays close to the original (it is lossy)', async () => {
+	const base = makeDicomFixture(path.join(dir, 'ext12.dcm'), 'dx16');
+	const encoded = dcmtk('dcmcjpeg', ['+ee'], base, path.join(dir, 'ext12.enc.dcm'));
+	assert.doesNotThrow(() => checkDicomImage(parseDicomBytes(fs.readFileSync(encoded))));
+	const mine = (await decodeDicomFile(encoded)).pixels;
+	const original = (await decodeDicomFile(base)).pixels;
+	let worst = 0;
+	for (let i = 0; i < mine.length; i++) worst = Math.max(worst, Math.abs(mine[i]! - original[i]!));
+	// dcmcjpeg's default quality 90 on a 0..4095 ramp; a wrong level shift or 8-bit truncation would be off by hundreds.
+	assert.ok(worst > 0 && worst < 64, `largest difference from the original ${worst}`);
+});
 
 for (const s of syntaxes) {
 	test(`${s.name}: decoded pixels equal the original and dcmtk's decode`, async () => {

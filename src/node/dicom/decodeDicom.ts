@@ -6,6 +6,7 @@ import { transferSyntaxOf } from './transferSyntaxes.js';
 import { encapsulatedFrameBytes, nativeFrameBytes } from './framePixelBytes.js';
 import { decodeJpeg2000, decodeJpegBaseline, decodeJpegLs } from './codecs/wasmCodecs.js';
 import { decodeJpegLossless } from './codecs/decodeJpegLossless.js';
+import { decodeJpegExtended } from './codecs/decodeJpegExtended.js';
 import { decodeRle } from './codecs/decodeRle.js';
 import { applyModalityRescale, minMax, normaliseStoredBits, samplesFromBytes, type SampleLayout } from './storedValues.js';
 import { planarToInterleaved, ybr422ToYbrFull, ybrFullToRgb } from './colour.js';
@@ -76,7 +77,12 @@ export async function decodeDataSetFrame(ds: DicomDataSet, frame: number): Promi
 				planar = false;
 				break;
 			case 'jpeg-baseline': {
-				if (pm.bitsStored > 8) throw new DicomReadError('unsupported_syntax', `JPEG with ${pm.bitsStored}-bit samples (extended process 4) is not supported; only 8-bit JPEG baseline/extended.`);
+				if (pm.bitsStored > 8) {
+					if (pm.samplesPerPixel !== 1 || pm.bitsStored > 12) throw new DicomReadError('unsupported_syntax', twelveBitOnly(pm));
+					sampleBytes = await decodeJpegExtended(encapsulatedFrameBytes(ds, frame, pm.frames, true), { rows: pm.rows, columns: pm.columns, bitsStored: pm.bitsStored, signed: pm.signed });
+					planar = false;
+					break;
+				}
 				const d = await decodeJpegBaseline(encapsulatedFrameBytes(ds, frame, pm.frames, true));
 				sampleBytes = d.bytes;
 				// libjpeg-turbo returns RGB for colour JPEGs whatever the header's YBR label says.
@@ -176,7 +182,11 @@ export function checkDicomImage(ds: DicomDataSet): void {
 		nativeFrameBytes(ds, pm.frames - 1, frameBytes);
 	} else if (!ds.elements.x7fe00010!.fragments?.length) {
 		throw new DicomReadError('no_pixel_data', 'The compressed pixel data has no fragments.');
-	} else if (ts.encoding === 'jpeg-baseline' && pm.bitsStored > 8) {
-		throw new DicomReadError('unsupported_syntax', `JPEG with ${pm.bitsStored}-bit samples (extended process 4) is not supported; only 8-bit JPEG baseline/extended.`);
+	} else if (ts.encoding === 'jpeg-baseline' && pm.bitsStored > 8 && (pm.samplesPerPixel !== 1 || pm.bitsStored > 12)) {
+		throw new DicomReadError('unsupported_syntax', twelveBitOnly(pm));
 	}
+}
+
+function twelveBitOnly(pm: PixelModule): string {
+	return `JPEG with ${pm.bitsStored}-bit ${pm.samplesPerPixel === 1 ? 'greyscale' : 'colour'} samples is not supported; only 8-bit, or 12-bit greyscale (extended process 4).`;
 }
