@@ -7,6 +7,7 @@ import { Workstation } from '../../src/node/workstation/Workstation.js';
 import { projectRoot } from '../../src/node/workstation/projectRoot.js';
 import { appScheme, appOrigin, serveAppProtocol } from './appProtocol.js';
 import { hardenSession, hardenWebContents } from './hardening.js';
+import { UtilityModelProcessLauncher } from './UtilityModelProcessLauncher.js';
 
 // Checklist "Use a custom protocol instead of file://": registered before ready, as Electron requires.
 protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -26,6 +27,8 @@ async function start(): Promise<void> {
 		shell: 'electron',
 		// better-sqlite3 built against Electron's ABI lives apart from Node's build (see README, "Native modules").
 		sqliteNativeBinding: path.join(root, 'dist', 'electron-native', 'better_sqlite3.node'),
+		// fork() needs ELECTRON_RUN_AS_NODE, which the runAsNode fuse disables: the model process is a utilityProcess.
+		modelProcessLauncher: new UtilityModelProcessLauncher(),
 	});
 	const dispatcher = new ApiDispatcher(workstation.handlers);
 	hardenSession(session.defaultSession);

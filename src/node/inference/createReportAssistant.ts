@@ -1,6 +1,7 @@
 import type { ModelEvent } from '../../common/radialog/ModelEvent.js';
 import type { ReportAssistant } from '../../common/radialog/ReportAssistant.js';
 import { ModelProcessClient } from './process/ModelProcessClient.js';
+import type { ModelProcessLauncher } from './process/ModelProcessLauncher.js';
 
 export interface ReportAssistantOptions {
 	/** The model folder (with manifest.json) or the manifest file: settings.modelsDir. */
@@ -11,6 +12,8 @@ export interface ReportAssistantOptions {
 	readonly verifyHashes?: boolean;
 	/** Progress for the UI or the CLI: loading %, encoding, classifying, tokens/s, notices, crashes. */
 	readonly events?: (e: ModelEvent) => void;
+	/** How the model process starts; default a Node child process. */
+	readonly launcher?: ModelProcessLauncher;
 }
 
 /** The report assistant the workstation and the CLI use: RaDialog in its own process. */
@@ -21,5 +24,6 @@ export function createReportAssistant(o: ReportAssistantOptions): ModelProcessCl
 		...(o.gpu !== undefined ? { gpu: o.gpu } : {}),
 		...(o.verifyHashes !== undefined ? { verifyHashes: o.verifyHashes } : {}),
 		...(o.events ? { onEvent: o.events } : {}),
+		...(o.launcher ? { launcher: o.launcher } : {}),
 	});
 }

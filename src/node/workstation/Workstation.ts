@@ -14,6 +14,7 @@ import { ReceiverService } from '../receiver/ReceiverService.js';
 import { createReporting, type Reporting } from '../services/reporting/createReporting.js';
 import { reportHandlers } from '../services/reporting/reportHandlers.js';
 import { createReportAssistant } from '../inference/createReportAssistant.js';
+import type { ModelProcessLauncher } from '../inference/process/ModelProcessLauncher.js';
 import { demoHandlers } from '../phantoms/demoHandlers.js';
 import { packageVersion } from './packageVersion.js';
 import { projectRoot } from './projectRoot.js';
@@ -30,6 +31,8 @@ export interface WorkstationOptions {
 	readonly shell: AppInfo['shell'];
 	/** better-sqlite3 addon built for Electron's ABI; omitted under plain Node, which uses the package's own build. */
 	readonly sqliteNativeBinding?: string;
+	/** How the model process starts; omitted under plain Node (a child process). Electron passes a utilityProcess launcher. */
+	readonly modelProcessLauncher?: ModelProcessLauncher;
 }
 
 /**
@@ -66,7 +69,7 @@ export class Workstation {
 		this.studies = new StudyService(this.studyStore, this.importer.originals);
 		this.receiver = new ReceiverService(() => this.settings.get().receiver, this.importer, this.events);
 		this.addBackgroundService(this.receiver);
-		this.reporting = createReporting({ db: this.db, events: this.events, settings: this.settings, studies: this.studies, assistantFactory: (o) => createReportAssistant({ ...o, ...(this.settings.get().llmThreads ? { threads: this.settings.get().llmThreads } : {}) }), defaultModelsDir: path.join(projectRoot(), 'models', 'demo'), onStudyImported: (l) => this.importer.onStudyImported(l) });
+		this.reporting = createReporting({ db: this.db, events: this.events, settings: this.settings, studies: this.studies, assistantFactory: (o) => createReportAssistant({ ...o, ...(this.settings.get().llmThreads ? { threads: this.settings.get().llmThreads } : {}), ...(options.modelProcessLauncher ? { launcher: options.modelProcessLauncher } : {}) }), defaultModelsDir: path.join(projectRoot(), 'models', 'demo'), onStudyImported: (l) => this.importer.onStudyImported(l) });
 		this.addBackgroundService(this.reporting.assistants);
 		this.addBackgroundService(this.reporting.draftQueue);
 		this.handlers = {

@@ -1,4 +1,3 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -7,6 +6,8 @@ import type { AssistantImage, AssistantRequest, ChatTurn, FindingPrediction, Gen
 import type { ChexpertLabel } from '../../../common/domain/chexpert.js';
 import * as errors from '../modelErrors.js';
 import type { EngineOptions } from '../RadialogEngine.js';
+import { ForkModelProcessLauncher } from './ForkModelProcessLauncher.js';
+import type { ModelProcessHandle, ModelProcessLauncher } from './ModelProcessLauncher.js';
 import type { CallMethod, FromModelProcess, SerializedError, ToModelProcess } from './protocol.js';
 
 export class Cancelled extends Error {
@@ -45,6 +46,8 @@ interface Pending {
 
 export interface ModelProcessOptions extends Omit<EngineOptions, 'onEvent'> {
 	readonly onEvent?: (e: ModelEvent) => void;
+	/** How the process starts; default a Node child process (the Electron app passes a utilityProcess launcher). */
+	readonly launcher?: ModelProcessLauncher;
 }
 
 /** The model process's entry: the TypeScript source under tsx, the compiled file, or the Electron bundle's own. */
@@ -63,7 +66,7 @@ function entry(): { file: string; execArgv: string[] } {
  * next call starts a fresh one.
  */
 export class ModelProcessClient implements ReportAssistant {
-	private child: ChildProcess | null = null;
+	private child: ModelProcessHandle | null = null;
 	private opening: Promise<void> | null = null;
 	private readonly pending = new Map<number, Pending>();
 	private nextId = 1;
@@ -89,11 +92,11 @@ export class ModelProcessClient implements ReportAssistant {
 
 	private spawn(): Promise<void> {
 		const { file, execArgv } = entry();
-		const child = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+		const { onEvent, launcher = new ForkModelProcessLauncher(), ...options } = this.options;
+		const child = launcher.launch(file, execArgv);
 		this.child = child;
-		const { onEvent, ...options } = this.options;
 		return new Promise<void>((resolve, reject) => {
-			child.on('message', (m: FromModelProcess) => {
+			child.onMessage((m: FromModelProcess) => {
 				if (m.type === 'opened') {
 					this.notice = m.notice;
 					resolve();
@@ -109,7 +112,7 @@ export class ModelProcessClient implements ReportAssistant {
 					else p?.reject(revive(m.error));
 				}
 			});
-			child.on('exit', (code, signal) => {
+			child.onExit((code, signal) => {
 				if (this.child !== child) return;
 				this.child = null;
 				this.opening = null;
@@ -158,8 +161,8 @@ export class ModelProcessClient implements ReportAssistant {
 		const child = this.child;
 		if (!child) return;
 		await new Promise<void>((resolve) => {
-			const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-			child.once('exit', () => {
+			const timer = setTimeout(() => child.kill('force'), 5000);
+			child.onExit(() => {
 				clearTimeout(timer);
 				resolve();
 			});

@@ -3,9 +3,11 @@
  * utilityProcess). One engine, calls run one at a time in arrival order, cancels act at once.
  */
 import { RadialogEngine } from '../RadialogEngine.js';
+import { parentChannel } from './parentChannel.js';
 import { serializeError, type FromModelProcess, type ToModelProcess } from './protocol.js';
 
-const send = (m: FromModelProcess) => process.send?.(m);
+const channel = parentChannel();
+const send = (m: FromModelProcess) => channel.send(m);
 let engine: RadialogEngine | null = null;
 let queue: Promise<void> = Promise.resolve();
 type Signal = { aborted: boolean; listeners: (() => void)[]; addEventListener(t: 'abort', l: () => void): void };
@@ -41,7 +43,7 @@ function strip<T extends { generation: unknown }>(r: T): Omit<T, 'generation'> {
 	return rest;
 }
 
-process.on('message', (m: ToModelProcess) => {
+channel.onMessage((m: ToModelProcess) => {
 	if (m.type === 'cancel') {
 		const s = cancelled.get(m.id);
 		if (s && !s.aborted) {
@@ -68,4 +70,5 @@ process.on('message', (m: ToModelProcess) => {
 		}
 	});
 });
+// A child process outlives a vanished parent unless it leaves; Electron ends its utility processes itself.
 process.on('disconnect', () => process.exit(0));
