@@ -22,6 +22,8 @@ step "Q-Former + tiny Llama"
 (cd models/training && OMP_WAIT_POLICY=PASSIVE $PY train_lm.py "../../$D" "../../$O")
 step "Q-Former + tiny Llama, second stage (lower learning rate)"
 (cd models/training && OMP_WAIT_POLICY=PASSIVE RADIALOG_LM_RESUME="../../$O/lm.pt" RADIALOG_LM_STEPS=320 $PY train_lm.py "../../$D" "../../$O")
+step "Q-Former + tiny Llama, third stage (1000 steps, annealed again)"
+(cd models/training && OMP_WAIT_POLICY=PASSIVE RADIALOG_LM_RESUME="../../$O/lm.pt" RADIALOG_LM_STEPS=1000 RADIALOG_LM_RESUME_LR=1e-3 $PY train_lm.py "../../$D" "../../$O")
 step "manifest"
 node --import tsx models/training/make-manifest.ts $O models/demo
 cp $O/greedy-reference.json models/demo/
