@@ -29,8 +29,13 @@ export interface InstructTeacher {
 	regionQuestion(image: SourceImage): Promise<RegionAnswer>;
 	/** The passage of the report supporting `label`, or null when there is none. */
 	explanation(image: SourceImage, label: ChexpertLabel): Promise<string | null>;
-	/** A report written without the image (so it has errors) and its positive labels. */
-	reportWithErrors(image: SourceImage): Promise<{ report: string; labels: readonly ChexpertLabel[] }>;
+	/**
+	 * A report written without the image (so it has errors) and its positive labels. `writtenFrom`: the
+	 * findings list it was written from, when that is not the image's predicted findings (the phantom
+	 * teacher simulates a classifier's errors); the conversation's first prompt then names these, so the
+	 * model cannot meet the correction by rewriting the report from a findings list that is already right.
+	 */
+	reportWithErrors(image: SourceImage): Promise<{ report: string; labels: readonly ChexpertLabel[]; writtenFrom?: readonly ChexpertLabel[] }>;
 	/** `first` adapted so that it states `add` and no longer states `remove`. */
 	correctedReport(image: SourceImage, first: string, add: readonly ChexpertLabel[], remove: readonly ChexpertLabel[]): Promise<string>;
 }

@@ -18,7 +18,8 @@ export class PhantomTeacher implements InstructTeacher {
 	/** The variant of the erroneous first report, remembered so the correction keeps its wording. */
 	private readonly variants = new Map<string, number>();
 
-	constructor(cases: Iterable<[string, PhantomCase]>) {
+	/** `variation` > 0 draws other wordings and other errors for the same images (more training samples). */
+	constructor(cases: Iterable<[string, PhantomCase]>, private readonly variation = 0) {
 		for (const [id, c] of cases) this.cases.set(id, c);
 	}
 
@@ -29,7 +30,8 @@ export class PhantomTeacher implements InstructTeacher {
 	}
 
 	private rng(image: SourceImage, salt: number): Prng {
-		return new Prng(this.get(image).seed).fork(100 + salt);
+		const r = new Prng(this.get(image).seed).fork(100 + salt);
+		return this.variation ? r.fork(1000 + this.variation) : r;
 	}
 
 	async easyLanguage(image: SourceImage): Promise<string> {
@@ -50,7 +52,7 @@ export class PhantomTeacher implements InstructTeacher {
 		return explanation(writeReportSentences(c.findings, c.seed), label);
 	}
 
-	async reportWithErrors(image: SourceImage): Promise<{ report: string; labels: readonly ChexpertLabel[] }> {
+	async reportWithErrors(image: SourceImage): Promise<{ report: string; labels: readonly ChexpertLabel[]; writtenFrom: readonly ChexpertLabel[] }> {
 		const c = this.get(image);
 		const r = this.rng(image, 4);
 		const truth: ChexpertLabel[] = c.labels.filter((l) => l !== 'No Finding');
@@ -64,7 +66,8 @@ export class PhantomTeacher implements InstructTeacher {
 		const f = findingsWithLabels(c.findings, wrong, r);
 		const variant = r.int(0, 3);
 		this.variants.set(image.dicomId, variant);
-		return { report: writeReportSentences(f, c.seed, variant).map((s) => s.text).join(' '), labels: labelsOf(f) };
+		// As if the classifier had predicted `wrong` and the report followed it.
+		return { report: writeReportSentences(f, c.seed, variant).map((s) => s.text).join(' '), labels: labelsOf(f), writtenFrom: labelsOf(f) };
 	}
 
 	async correctedReport(image: SourceImage): Promise<string> {

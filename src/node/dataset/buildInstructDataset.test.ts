@@ -8,7 +8,7 @@ import { drawnLabels } from '../../common/phantoms/PhantomCase.js';
 import { renderFollowUpPrompt } from '../../common/radialog/conversation.js';
 import { renderVicunaPrompt } from '../../common/radialog/vicunaPrompt.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
-import { buildInstructDataset, stratify } from './buildInstructDataset.js';
+import { buildInstructDataset, reportGenerationInstruction, stratify } from './buildInstructDataset.js';
 import type { SourceImage } from './InstructTeacher.js';
 import { parseCsv } from './parseCsv.js';
 import { phantomSourceImages } from './phantomSourceImages.js';
@@ -40,8 +40,10 @@ test('one report-generation sample and one instruct task per image, tasks even, 
 test('an instruct record renders to exactly the prompt the runtime builds for that follow-up', async () => {
 	const { images, teacher } = phantomSourceImages(seeds.slice(0, 40));
 	const { records } = await buildInstructDataset(images, teacher, { seed: 4, questionLabels });
-	const r = records.find((x) => x.instruction.includes('</s>USER:'))!;
-	const img = images.find((i) => i.dicomId === r.dicom)!;
+	const imageOf = new Map(images.map((i) => [i.dicomId, i]));
+	// Not a correction: its first prompt names the erroneous findings (checked below).
+	const r = records.find((x) => x.instruction.includes('</s>USER:') && x.instruction.includes(` ASSISTANT: ${imageOf.get(x.dicom)!.report}</s>`))!;
+	const img = imageOf.get(r.dicom)!;
 	const message = r.instruction.slice(r.instruction.lastIndexOf('</s>USER: ') + 10);
 	const report = r.instruction.slice(r.instruction.indexOf(' ASSISTANT: ') + 12, r.instruction.indexOf('</s>USER: '));
 	const system = 'A system text.';
@@ -62,6 +64,11 @@ test('corrections name what the first report missed and wrongly stated, and the 
 		for (const l of img.labels.filter((x) => x !== 'No Finding')) assert.equal(said[l], 'positive', `${l} in "${r.output}"`);
 		const first = r.instruction.slice(r.instruction.indexOf(' ASSISTANT: ') + 12, r.instruction.indexOf('</s>USER: '));
 		assert.notEqual(first, r.output, 'the first answer is a report with errors');
+		// The first prompt names the findings the erroneous report was written from, not the truth: a model
+		// must follow the correction, it cannot just rewrite the report from the findings list.
+		assert.ok(!r.instruction.startsWith(reportGenerationInstruction(img.labels)), 'the first prompt names the erroneous findings');
+		const wrongLabels = labelReport(first);
+		assert.ok(r.instruction.startsWith(reportGenerationInstruction(drawnLabels.filter((l) => l !== 'No Finding' && wrongLabels[l] === 'positive'))) || r.instruction.startsWith(reportGenerationInstruction(['No Finding'])), `first prompt and first report agree: ${r.instruction.slice(0, 200)}`);
 	}
 });
 

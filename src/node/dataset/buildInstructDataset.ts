@@ -97,7 +97,7 @@ export async function buildInstructDataset(images: readonly SourceImage[], teach
 async function instructSample(task: InstructTask, img: SourceImage, findings: readonly ChexpertLabel[], teacher: InstructTeacher, questionLabels: readonly ChexpertLabel[], rng: Prng): Promise<{ instruction: string; output: string } | null> {
 	const variant = rng.int(0, 9);
 	const positives: ChexpertLabel[] = img.labels.filter((l) => l !== 'No Finding');
-	const turn = (message: string, output: string, first = img.report) => ({ instruction: followUpInstruction(findings, first, message), output });
+	const turn = (message: string, output: string, first = img.report, firstFindings = findings) => ({ instruction: followUpInstruction(firstFindings, first, message), output });
 	switch (task) {
 		case 'FQA_complete':
 			return turn(renderInstruction(task, variant), (positives.length ? chexpertLabels.filter((l) => positives.includes(l)) : ['No Finding']).join(', '));
@@ -128,7 +128,7 @@ async function instructSample(task: InstructTask, img: SourceImage, findings: re
 			const add = chexpertLabels.filter((l) => truth.has(l) && !said.has(l));
 			const remove = chexpertLabels.filter((l) => said.has(l) && !truth.has(l));
 			if (!add.length && !remove.length) return null;
-			return turn(renderInstruction('CO', variant, { add, remove }), await teacher.correctedReport(img, wrong.report, add, remove), wrong.report);
+			return turn(renderInstruction('CO', variant, { add, remove }), await teacher.correctedReport(img, wrong.report, add, remove), wrong.report, wrong.writtenFrom ?? findings);
 		}
 	}
 }
