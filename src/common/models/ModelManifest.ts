@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chexpertLabels } from '../domain/chexpert.js';
+import { labelStates } from '../labeler/ReportLabels.js';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 as 64 lower-case hex digits');
 /** Relative to the manifest's folder; never absolute, never escaping it. */
@@ -71,6 +72,60 @@ export const LanguageModel = ModelFile.extend({
 	imagePlaceholderTokenIds: z.array(z.number().int().min(0)).min(1),
 });
 
+/** A report labeler head's classes, by the state each output index means (CheXbert's "Blank" is not_mentioned). */
+const HeadClass = z.enum(labelStates);
+
+/**
+ * A BERT-style report labeler exported to ONNX (CheXbert: BERT-base, one classification head per
+ * observation). The graph takes token ids and an attention mask and returns one logits tensor per head;
+ * every name, size and class order lives here, so another export layout needs no code change.
+ */
+export const ReportLabelerModel = ModelFile.extend({
+	format: z.literal('onnx'),
+	/** Shown with every result instead of "rules", e.g. "CheXbert (Smit et al. 2020)". */
+	name: z.string().min(1),
+	tokenizer: z.object({
+		/** BERT WordPiece: basic tokenization (whitespace and punctuation), then greedy longest-match pieces with `##` continuations. */
+		kind: z.literal('wordpiece'),
+		/** vocab.txt, one token per line, the line number is the token id (bert-base-uncased's for CheXbert). */
+		vocab: ModelFile,
+		/**
+		 * - `true`: uncased models (CheXbert, bert-base-uncased): text is lower-cased and accents are stripped
+		 * - `false`: cased models: text is used as written
+		 */
+		lowercase: z.boolean(),
+		/**
+		 * Longest token sequence the model takes, [CLS] and [SEP] included (512 for CheXbert). Longer reports
+		 * keep their first `maxTokens - 1` tokens and end with [SEP], as CheXbert's own tokenization does.
+		 */
+		maxTokens: z.number().int().min(3),
+	}),
+	/** Graph input names. Both are fed as [batch, tokens] in the integer type the graph declares (int64 for a torch export). */
+	inputs: z.object({
+		/** Token ids: [CLS] report [SEP], then [PAD] up to the batch's longest report. */
+		inputIds: z.string().default('input_ids'),
+		/** 1 over the report's tokens, 0 over padding. */
+		attentionMask: z.string().default('attention_mask'),
+		/** Only for graphs that take segment ids (a plain BERT export does; CheXbert's does not): fed all zeros. */
+		tokenTypeIds: z.string().optional(),
+	}),
+	/**
+	 * One entry per head, each a graph output of shape [batch, classes.length] holding logits; the largest
+	 * logit wins (as in CheXbert's argmax). Every CheXpert observation appears exactly once.
+	 */
+	heads: z.array(z.object({
+		/** The graph output that holds this head's logits. */
+		output: z.string(),
+		label: z.enum(chexpertLabels),
+		/**
+		 * The state each logit index stands for. CheXbert: `["not_mentioned", "positive", "negative", "uncertain"]`
+		 * for the 13 findings and `["not_mentioned", "positive"]` for No Finding.
+		 */
+		classes: z.array(HeadClass).min(2),
+	})).refine((heads) => chexpertLabels.every((l) => heads.filter((h) => h.label === l).length === 1), 'one head per CheXpert observation, each exactly once'),
+});
+export type ReportLabelerModel = z.infer<typeof ReportLabelerModel>;
+
 export const ModelManifest = z.object({
 	schemaVersion: z.literal(1),
 	name: z.string(),
@@ -80,7 +135,7 @@ export const ModelManifest = z.object({
 	vision: z.object({ encoder: VisionEncoder, classifier: Classifier }),
 	llm: LanguageModel,
 	/** Optional: a report labeler model (e.g. CheXbert as ONNX) replacing the rule-based one. */
-	labeler: ModelFile.extend({ format: z.literal('onnx') }).optional(),
+	labeler: ReportLabelerModel.optional(),
 }).refine((m) => m.vision.encoder.output.shape.at(-2) === m.llm.imagePlaceholderTokenIds.length, {
 	message: 'the vision encoder must produce one embedding per image placeholder token',
 }).refine((m) => m.vision.encoder.output.shape.at(-1) === m.llm.embeddingLength, {

@@ -1,27 +1,24 @@
-import fs from 'node:fs';
 import type { ReportLabeler } from '../../common/labeler/ReportLabeler.js';
 import { RuleBasedReportLabeler } from '../../common/labeler/RuleBasedReportLabeler.js';
-import { ModelManifest } from '../../common/models/ModelManifest.js';
-import { manifestPathOf } from '../inference/loadModelSet.js';
-
-export class LabelerModelUnavailable extends Error {
-	override readonly name = 'LabelerModelUnavailable';
-}
+import { readManifest, verifyFileHashes } from '../inference/loadModelSet.js';
+import { OnnxReportLabeler } from '../inference/onnx/OnnxReportLabeler.js';
 
 /**
- * The one place that picks a report labeler. A manifest's optional `labeler` entry (CheXbert as ONNX)
- * would be served by an ONNX adapter in src/node/inference/onnx/, which needs CheXbert's WordPiece
- * tokenizer and is not written yet: such a manifest is refused rather than silently labelled by rules.
- * `preferRules` lets a caller opt into the rule-based labeler anyway.
+ * The one place that picks a report labeler. A model set whose manifest lists a `labeler` (CheXbert as
+ * ONNX) is labelled by that model, once its graph and vocabulary pass their sha256 check; a listed
+ * labeler that cannot be used fails with the named model-set error (file missing, hash mismatch, shape
+ * mismatch, corrupt), never silently falling back to rules. Without a manifest, with one that lists no
+ * labeler, or with `preferRules` (`--labeler rules`), the rule-based labeler is used.
+ * `manifestPath` may be the model folder or its manifest file.
  */
-/** `manifestPath` may be the model folder or its manifest file. */
-export async function createReportLabeler(options: { manifestPath?: string; preferRules?: boolean } = {}): Promise<ReportLabeler> {
+export async function createReportLabeler(options: { manifestPath?: string; preferRules?: boolean; threads?: number } = {}): Promise<ReportLabeler> {
 	if (options.manifestPath && !options.preferRules) {
-		const manifest = ModelManifest.parse(JSON.parse(fs.readFileSync(manifestPathOf(options.manifestPath), 'utf8')));
-		if (manifest.labeler) {
-			throw new LabelerModelUnavailable(
-				`the model set "${manifest.name}" lists a labeler model (${manifest.labeler.file}), but ONNX report labelers are not supported yet; use --labeler rules`,
-			);
+		const { manifestPath, manifest } = readManifest(options.manifestPath);
+		const spec = manifest.labeler;
+		if (spec) {
+			const { file, vocabFile } = OnnxReportLabeler.files(manifestPath, spec);
+			await verifyFileHashes(manifestPath, [[file, spec.sha256], [vocabFile, spec.tokenizer.vocab.sha256]]);
+			return OnnxReportLabeler.open(manifestPath, spec, options.threads ? { threads: options.threads } : {});
 		}
 	}
 	return new RuleBasedReportLabeler();

@@ -12,7 +12,6 @@ import { writeDatasetFile } from '../dataset/writeDatasetFile.js';
 import { dcmtk, makeDicomFixture } from '../../../test/helpers/dicomFixtures.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { answerScore } from './answerScores.js';
-import { createReportLabeler, LabelerModelUnavailable } from './createReportLabeler.js';
 import { datasetImageFolder, ImageNotFound } from './datasetImageFolder.js';
 import { draftReports } from './draftReports.js';
 import { evaluatePredictions } from './evaluatePredictions.js';
@@ -162,27 +161,6 @@ test('drafting: the classifier\'s positive findings feed report generation; a mi
 	assert.deepEqual([...withFollowUps.predictions], [['a', 'Report for a.'], ['a#SU', 'Summarise the report. / Mild edema.']]);
 	const broken: ReportAssistant = { ...assistant, predictFindings: async () => Promise.reject(new Error('model process crashed')) };
 	await assert.rejects(draftReports(samples, broken, imageOf), /model process crashed/, 'a failing model ends the run');
-});
-
-test('labeler selection: a manifest naming a labeler model is refused until an ONNX labeler exists; rules on request', async () => {
-	const sha = 'a'.repeat(64);
-	const pre = { rescale: 'minmax', resizeShortSide: 512, centerCrop: 448, valueRange: [0, 1], channels: 3 };
-	const manifest = {
-		schemaVersion: 1, name: 'test set', description: '', notice: null,
-		vision: {
-			encoder: { file: 'e.onnx', sha256: sha, format: 'onnx', input: { name: 'x', shape: [-1, 3, 448, 448] }, output: { name: 'y', shape: [-1, 32, 64] }, preprocessing: pre },
-			classifier: { file: 'c.onnx', sha256: sha, format: 'onnx', input: { name: 'x', shape: [-1, 3, 448, 448] }, output: { name: 'p', shape: [-1, 1] }, outputKind: 'logits', preprocessing: pre, labels: ['Edema'], thresholds: [0.5] },
-		},
-		llm: { file: 'l.gguf', sha256: sha, format: 'gguf', chatTemplate: 'vicuna_v1.1', systemPrompt: 's', contextSize: 512, gpuLayers: 0, embeddingLength: 64, imagePlaceholderTokenIds: Array.from({ length: 32 }, (_, i) => i) },
-		labeler: { file: 'chexbert.onnx', sha256: sha, format: 'onnx' },
-	};
-	const file = path.join(tempDir(), 'manifest.json');
-	fs.writeFileSync(file, JSON.stringify(manifest));
-	await assert.rejects(createReportLabeler({ manifestPath: file }), LabelerModelUnavailable);
-	assert.equal((await createReportLabeler({ manifestPath: file, preferRules: true })).name, 'rules');
-	const { labeler: _, ...withoutLabeler } = manifest;
-	fs.writeFileSync(file, JSON.stringify(withoutLabeler));
-	assert.equal((await createReportLabeler({ manifestPath: file })).name, 'rules');
 });
 
 test('dataset images by dicom id: DICOM files and MIMIC-CXR-JPG style JPEGs anywhere under the folder', async () => {

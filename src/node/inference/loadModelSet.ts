@@ -19,19 +19,7 @@ export function manifestPathOf(dirOrFile: string): string {
 
 /** Reads and validates the manifest and checks each file exists. Hashes are checked by `verifyModelFiles`. */
 export function readModelSet(dirOrFile: string): ModelSet {
-	const manifestPath = manifestPathOf(dirOrFile);
-	let raw: unknown;
-	try {
-		raw = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
-	} catch (err) {
-		throw new InvalidManifest(`cannot read the model manifest: ${(err as Error).message}`, manifestPath);
-	}
-	const parsed = ModelManifest.safeParse(raw);
-	if (!parsed.success) {
-		const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-		throw new InvalidManifest(`the model manifest is not valid: ${issues}`, manifestPath);
-	}
-	const manifest = parsed.data;
+	const { manifestPath, manifest } = readManifest(dirOrFile);
 	const dir = path.dirname(manifestPath);
 	const at = (f: string) => {
 		const p = path.join(dir, f);
@@ -48,6 +36,23 @@ export function readModelSet(dirOrFile: string): ModelSet {
 			loraAdapters: manifest.llm.loraAdapters.map((a) => at(a.file)),
 		},
 	};
+}
+
+/** Reads and validates the manifest only (InvalidManifest otherwise); its files are not looked at. */
+export function readManifest(dirOrFile: string): { manifestPath: string; manifest: ModelManifest } {
+	const manifestPath = manifestPathOf(dirOrFile);
+	let raw: unknown;
+	try {
+		raw = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+	} catch (err) {
+		throw new InvalidManifest(`cannot read the model manifest: ${(err as Error).message}`, manifestPath);
+	}
+	const parsed = ModelManifest.safeParse(raw);
+	if (!parsed.success) {
+		const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+		throw new InvalidManifest(`the model manifest is not valid: ${issues}`, manifestPath);
+	}
+	return { manifestPath, manifest: parsed.data };
 }
 
 async function sha256Of(file: string, onBytes: (n: number) => void): Promise<string> {
@@ -87,6 +92,11 @@ export async function verifyModelFiles(set: ModelSet, onProgress?: (fraction: nu
 		[set.paths.llm, m.llm.sha256],
 		...set.paths.loraAdapters.map((p, i): [string, string] => [p, m.llm.loraAdapters[i]!.sha256]),
 	];
+	await verifyFileHashes(set.manifestPath, files, onProgress);
+}
+
+/** Checks each [file, expected sha256] pair (ModelHashMismatch naming the file), skipping files hashed before unchanged. */
+export async function verifyFileHashes(manifestPath: string, files: readonly (readonly [string, string])[], onProgress?: (fraction: number) => void): Promise<void> {
 	const verified = readVerified();
 	const todo = files.filter(([f, expected]) => verified[identity(f)] !== expected);
 	const total = todo.reduce((s, [f]) => s + fs.statSync(f).size, 0) || 1;
@@ -96,7 +106,7 @@ export async function verifyModelFiles(set: ModelSet, onProgress?: (fraction: nu
 			done += n;
 			onProgress?.(done / total);
 		});
-		if (actual !== expected) throw new ModelHashMismatch(`sha256 mismatch: expected ${expected}, found ${actual}`, set.manifestPath, file);
+		if (actual !== expected) throw new ModelHashMismatch(`sha256 mismatch: expected ${expected}, found ${actual}`, manifestPath, file);
 		verified[identity(file)] = actual;
 	}
 	onProgress?.(1);
