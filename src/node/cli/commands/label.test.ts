@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { chexpertLabels } from '../../../common/domain/chexpert.js';
+import { copyTestLabelerModel } from '../../../../test/fixtures/testLabelerModel.js';
 import { tempDir } from '../../../../test/helpers/tempDir.js';
 
 const cli = path.resolve('src/node/cli/radialog.mjs');
@@ -34,4 +35,25 @@ test('radialog label <file> reads a JSON list', () => {
 
 test('radialog label without input is a usage error', () => {
 	assert.equal(label([]).status, 2);
+});
+
+test('radialog label --models DIR labels with the manifest\'s ONNX labeler; --labeler rules overrides; a changed file is refused', () => {
+	const models = copyTestLabelerModel(tempDir());
+	const input = 'Zorblax.\nNo pneumothorax.\n';
+	const r = label(['-', '--models', models], input);
+	assert.equal(r.status, 0, r.stderr);
+	const [a, b] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+	assert.equal(a.labeler, 'test-chexbert-shaped');
+	assert.equal(a.labels.Edema, 'positive', 'a word only the test model knows');
+	assert.equal(b.labels.Pneumothorax, 'negative');
+	const rules = label(['-', '--models', models, '--labeler', 'rules'], input);
+	assert.equal(rules.status, 0, rules.stderr);
+	const [ra] = rules.stdout.trim().split('\n').map((l) => JSON.parse(l));
+	assert.equal(ra.labeler, 'rules');
+	assert.equal(ra.labels.Edema, 'not_mentioned');
+	fs.appendFileSync(path.join(models, 'labeler.onnx'), 'x');
+	const bad = label(['-', '--models', models], input);
+	assert.equal(bad.status, 1);
+	assert.match(bad.stderr, /sha256 mismatch.*labeler\.onnx/);
+	assert.equal(bad.stdout, '', 'nothing is labelled by another labeler instead');
 });
