@@ -7,6 +7,7 @@ import zlib from 'node:zlib';
 import { dcmtk, makeDicomFixture } from '../../../../test/helpers/dicomFixtures.js';
 import { tempDir } from '../../../../test/helpers/tempDir.js';
 import { testModelsDir } from '../../../../test/fixtures/testModels.js';
+import { copyTestLabelerModel } from '../../../../test/fixtures/testLabelerModel.js';
 
 const cli = path.resolve('src/node/cli/radialog.mjs');
 const evalCli = (args: string[]) => spawnSync(process.execPath, [cli, 'eval', ...args], { encoding: 'utf8' });
@@ -80,4 +81,16 @@ test('radialog eval --images --follow-ups drafts every task with the model stack
 	assert.match(result.predictionsFrom, /drafted by the model set/);
 	assert.match(result.notice, /random weights/, 'the model set\'s notice travels with the scores');
 	assert.match(fs.readFileSync(path.join(out, 'evaluation.html'), 'utf8'), /data-notice/);
+});
+
+test('radialog eval --models DIR scores with the manifest\'s ONNX labeler, and says so', () => {
+	const dir = tempDir();
+	fs.writeFileSync(path.join(dir, 'refs.csv'), 'dicom_id,report\na,Zorblax.\n');
+	fs.writeFileSync(path.join(dir, 'preds.csv'), 'dicom_id,prediction\na,Zorblax.\n');
+	const out = path.join(dir, 'out');
+	const r = evalCli(['--dataset', path.join(dir, 'refs.csv'), '--predictions', path.join(dir, 'preds.csv'), '--models', copyTestLabelerModel(dir), '--out', out]);
+	assert.equal(r.status, 0, r.stderr);
+	assert.match(r.stdout, /labeler: test-chexbert-shaped/);
+	const result = JSON.parse(fs.readFileSync(path.join(out, 'evaluation.json'), 'utf8'));
+	assert.equal(result.overall.clinicalEfficacy.perLabel.find((l: { label: string }) => l.label === 'Edema').truePositives, 1, 'only the test model reads "zorblax" as edema');
 });
