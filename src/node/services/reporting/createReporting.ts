@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { labelReport } from '../../../common/labeler/labelReport.js';
-import { positiveLabels } from '../../../common/labeler/ReportLabels.js';
 import type { AssistantImage } from '../../../common/radialog/ReportAssistant.js';
 import type { EventBus } from '../../events/EventBus.js';
+import { LabelerProvider } from '../../evaluation/LabelerProvider.js';
 import { keyImagePng } from '../../export/keyImagePng.js';
 import type { SqliteDatabase } from '../../store/openDatabase.js';
 import type { SettingsStore } from '../settings/SettingsStore.js';
@@ -20,6 +19,8 @@ export interface Reporting {
 	readonly exports: ReportExports;
 	readonly draftQueue: DraftQueue;
 	readonly assistants: AssistantProvider;
+	/** The consistency guard's labeler: the model folder's labeler model where its manifest lists one, else the rules. */
+	readonly labelers: LabelerProvider;
 }
 
 /** Frontal views first: the model was trained on PA/AP images. */
@@ -42,17 +43,20 @@ export function createReporting(w: {
 		return images[0];
 	};
 	const assistants = new AssistantProvider(w.settings, w.events, w.assistantFactory, w.defaultModelsDir);
+	const labelers = new LabelerProvider(() => assistants.modelsDir(), (message) => {
+		w.events.emit({ type: 'progress', jobId: 'labeler', label: 'Report labeler unavailable: the rules check reports', fraction: null, done: true, error: message, studyId: null });
+	});
 	const deps: ReportingDependencies = {
 		assistant: () => assistants.get(),
 		async studyImage(studyId): Promise<AssistantImage> {
 			const im = frontal(studyId);
 			return { key: createHash('sha256').update(im.sopInstanceUid).digest('hex'), image: await w.studies.decodeFrame(im.instanceId, 0) };
 		},
-		labeler: (text) => positiveLabels(labelReport(text)),
+		labeler: (text) => labelers.positiveLabels(text),
 	};
 	const reporting = new ReportingService(w.db, w.events, w.settings, deps);
 	const exports = new ReportExports(reporting, async (studyId) => keyImagePng(await w.studies.decodeFrame(frontal(studyId).instanceId, 0)));
 	const draftQueue = new DraftQueue(reporting);
 	w.onStudyImported?.(() => draftQueue.kick());
-	return { reporting, signing: new ReportSigning(reporting), exports, draftQueue, assistants };
+	return { reporting, signing: new ReportSigning(reporting), exports, draftQueue, assistants, labelers };
 }
