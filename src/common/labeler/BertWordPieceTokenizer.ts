@@ -30,11 +30,8 @@ export class BertWordPieceTokenizer {
 		const lines = vocabText.split(/\r?\n/);
 		if (lines.at(-1) === '') lines.pop();
 		const vocab = new Map<string, number>();
-		lines.forEach((token, id) => {
-			// A duplicate keeps its first id, as BERT's own vocabulary loader would not; refuse instead of guessing.
-			if (vocab.has(token)) throw new InvalidVocabulary(`the token "${token}" appears twice (lines ${vocab.get(token)! + 1} and ${id + 1})`);
-			vocab.set(token, id);
-		});
+		// A token listed twice keeps its later line's id, as both Hugging Face vocabulary loaders do.
+		lines.forEach((token, id) => vocab.set(token, id));
 		const missing = specials.filter((s) => s !== '[MASK]' && !vocab.has(s));
 		if (missing.length) throw new InvalidVocabulary(`the vocabulary lacks ${missing.join(', ')}`);
 		const special = (content: string) => ({ id: vocab.get(content)!, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
