@@ -16,14 +16,10 @@ step "phantom images for the vision models"
 node --import tsx models/training/make-vision-data.ts $D "${RADIALOG_TRAIN_IMAGES:-1600}" 300
 step "backbone + CheXpert classifier"
 (cd models/training && $PY train_classifier.py "../../$D" "../../$O")
-step "instruct dataset (phantoms, rule-based teacher), tokenized"
+step "instruct dataset (phantoms, rule-based teacher; 6 builds packed into conversations), tokenized"
 node --import tsx models/training/make-lm-data.ts $C/demo-vocab.gguf $D "${RADIALOG_LM_IMAGES:-1200}" models/training/system-prompt.txt
 step "Q-Former + tiny Llama"
-(cd models/training && OMP_WAIT_POLICY=PASSIVE $PY train_lm.py "../../$D" "../../$O")
-step "Q-Former + tiny Llama, second stage (lower learning rate)"
-(cd models/training && OMP_WAIT_POLICY=PASSIVE RADIALOG_LM_RESUME="../../$O/lm.pt" RADIALOG_LM_STEPS=320 $PY train_lm.py "../../$D" "../../$O")
-step "Q-Former + tiny Llama, third stage (1000 steps, annealed again)"
-(cd models/training && OMP_WAIT_POLICY=PASSIVE RADIALOG_LM_RESUME="../../$O/lm.pt" RADIALOG_LM_STEPS=1000 RADIALOG_LM_RESUME_LR=1e-3 $PY train_lm.py "../../$D" "../../$O")
+(cd models/training && OMP_WAIT_POLICY=PASSIVE RADIALOG_LM_STEPS="${RADIALOG_LM_STEPS:-1200}" $PY train_lm.py "../../$D" "../../$O")
 step "manifest"
 node --import tsx models/training/make-manifest.ts $O models/demo
 cp $O/greedy-reference.json models/demo/
@@ -33,3 +29,4 @@ rm -rf $C/sheet
 node --import tsx models/training/write-phantoms.ts $C/sheet 16 1
 $PY models/training/contact_sheet.py $C/sheet models/demo/contact-sheet.png
 du -sh models/demo
+echo "all stages: $((SECONDS / 60)) min $((SECONDS % 60)) s"

@@ -1,14 +1,17 @@
-// Builds the phantom instruct dataset (the published construction, rule-based teacher) and tokenizes
-// every record exactly as the inference runtime does: the Vicuna v1.1 prompt from src/common/radialog,
-// promptSegments (BOS, text without the leading space after the first, 32 placeholder ids, EOS for
-// each earlier answer's end) then tokens(answer) + [EOS]. The loss covers the answer and its EOS only.
+// Builds the phantom instruct dataset (the published construction, rule-based teacher) several times with
+// different seeds and teacher variations, and tokenizes it exactly as the inference runtime does (the
+// Vicuna v1.1 prompt and promptSegments from src/common/radialog). For training efficiency the records of
+// one image that share a first exchange are packed into multi-turn conversations (report, then up to
+// MAX_FOLLOW_UPS follow-ups, a correction always alone): every answer of a conversation is learned at once,
+// and the answers sit exactly where the runtime puts them when a chat goes on.
 //   node --import tsx models/training/make-lm-data.ts VOCAB_GGUF OUT_DIR IMAGES SYSTEM_PROMPT_FILE
 import fs from 'node:fs';
 import path from 'node:path';
 import { getLlama } from 'node-llama-cpp';
 import { drawnLabels } from '../../src/common/phantoms/PhantomCase.js';
-import { IMAGE_PLACEHOLDER_COUNT, promptSegments, renderVicunaPrompt } from '../../src/common/radialog/vicunaPrompt.js';
-import { buildInstructDataset } from '../../src/node/dataset/buildInstructDataset.js';
+import { Prng } from '../../src/common/phantoms/Prng.js';
+import { END_OF_ANSWER, IMAGE_PLACEHOLDER_COUNT, promptSegments, renderVicunaPrompt, type VicunaTurn } from '../../src/common/radialog/vicunaPrompt.js';
+import { buildInstructDataset, instructSample } from '../../src/node/dataset/buildInstructDataset.js';
 import { phantomSourceImages } from '../../src/node/dataset/phantomSourceImages.js';
 import { recordPromptText } from '../../src/node/dataset/recordPrompt.js';
 import { writeDatasetFile } from '../../src/node/dataset/writeDatasetFile.js';
@@ -16,40 +19,95 @@ import { trainSeeds } from './seeds.js';
 
 const [vocab, out, count = '1200', systemFile] = process.argv.slice(2);
 if (!vocab || !out || !systemFile) throw new Error('usage: make-lm-data.ts VOCAB_GGUF OUT_DIR IMAGES SYSTEM_PROMPT_FILE');
+const BUILDS = Number(process.env.RADIALOG_LM_BUILDS ?? 6);
+// The tiny LLM learns corrections and yes/no lookups slowest: extra records of those two tasks per image,
+// made by the same construction with further teacher variations.
+const EXTRA_CO = Number(process.env.RADIALOG_LM_EXTRA_CO ?? 2);
+const EXTRA_YES_NO = Number(process.env.RADIALOG_LM_EXTRA_YES_NO ?? 3);
+const MAX_FOLLOW_UPS = 8;
 const system = fs.readFileSync(systemFile, 'utf8').trim();
 fs.mkdirSync(out, { recursive: true });
 
 const seeds = trainSeeds(Number(count));
-const { images } = phantomSourceImages(seeds);
-const seedOf = new Map(images.map((img, i) => [img.dicomId, seeds[i]!]));
-const samples: { ids: number[]; answerStart: number; imageAt: number; seed: number; prompt?: string }[] = [];
+const seedOf = new Map(phantomSourceImages(seeds).images.map((img, i) => [img.dicomId, seeds[i]!]));
 const llama = await getLlama({ gpu: false, logLevel: 'error' });
 const model = await llama.loadModel({ modelPath: vocab, vocabOnly: true });
 const placeholders = Array.from({ length: IMAGE_PLACEHOLDER_COUNT }, (_, k) => 32000 + k);
-const tok = (text: string, trim = false) => Array.from(trim ? model.tokenize(text, false, 'trimLeadingSpace') : model.tokenize(text, false));
-// Two builds with different seeds: every image gets two instruct tasks and its report twice.
-for (const seed of [1, 2]) {
-	const { images: imgs, teacher } = phantomSourceImages(seeds);
-	const { records, summary } = await buildInstructDataset(imgs, teacher, { seed, questionLabels: drawnLabels.filter((l) => l !== 'No Finding') });
-	if (seed === 1) {
+const eos = model.tokens.eos!;
+const tokenizePrompt = (text: string): number[] => {
+	const ids: number[] = [model.tokens.bos!];
+	for (const seg of promptSegments(text)) {
+		if (seg.kind === 'text') ids.push(...(seg.leadingSpace ? model.tokenize(seg.text, false) : model.tokenize(seg.text, false, 'trimLeadingSpace')));
+		else if (seg.kind === 'image') ids.push(...placeholders);
+		else ids.push(eos);
+	}
+	return ids;
+};
+
+// Conversations keyed by image and first exchange (a correction's first exchange is its erroneous report).
+const conversations = new Map<string, { dicom: string; first: VicunaTurn; followUps: Map<string, VicunaTurn> }>();
+for (let build = 1; build <= BUILDS; build++) {
+	const { images, teacher } = phantomSourceImages(seeds, build - 1);
+	const { records, summary } = await buildInstructDataset(images, teacher, { seed: build, questionLabels: drawnLabels.filter((l) => l !== 'No Finding') });
+	if (build === 1) {
 		writeDatasetFile(path.join(out, 'phantom_instruct_stratified.json.gz'), records);
 		fs.writeFileSync(path.join(out, 'dataset-summary.json'), JSON.stringify(summary, null, 1));
 	}
-	for (const r of records) {
-		const text = renderVicunaPrompt(system, [{ user: recordPromptText(r.instruction) }]);
-		const prompt: number[] = [model.tokens.bos!];
-		for (const seg of promptSegments(text)) {
-			if (seg.kind === 'text') prompt.push(...tok(seg.text, !seg.leadingSpace));
-			else if (seg.kind === 'image') prompt.push(...placeholders);
-			else prompt.push(model.tokens.eos!);
+	for (const r of records) addRecord(r);
+}
+const questionLabels = drawnLabels.filter((l) => l !== 'No Finding');
+for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_YES_NO); extra++) {
+	const { images, teacher } = phantomSourceImages(seeds, BUILDS + extra);
+	const pick = new Prng(1000 + extra);
+	for (const img of images) {
+		const tasks = [...(extra < EXTRA_CO ? ['CO' as const] : []), ...(extra < EXTRA_YES_NO ? ['FQA_binary' as const] : [])];
+		for (const task of tasks) {
+			const sample = await instructSample(task, img, img.labels, teacher, questionLabels, pick);
+			if (sample) addRecord({ ...sample, dicom: img.dicomId });
 		}
-		if (!prompt.includes(placeholders[0]!)) throw new Error('a record without its image');
-		const answer = [...tok(r.output), model.tokens.eos!];
-		// The first few keep their text: the GGUF-vs-PyTorch greedy check feeds it to the runtime.
-		samples.push({ ids: [...prompt, ...answer], answerStart: prompt.length, imageAt: prompt.indexOf(placeholders[0]!), seed: seedOf.get(r.dicom)!, ...(samples.length < 8 ? { prompt: text } : {}) });
+	}
+}
+
+function addRecord(r: { instruction: string; output: string; dicom: string }): void {
+	const text = recordPromptText(r.instruction);
+	const cut = text.indexOf(`${END_OF_ANSWER}USER: `);
+	const [firstUser, firstAnswer] = cut < 0 ? [text, r.output] : text.slice(0, cut).split(' ASSISTANT: ') as [string, string];
+	const key = `${r.dicom}\n${firstUser}\n${firstAnswer}`;
+	const c = conversations.get(key) ?? { dicom: r.dicom, first: { user: firstUser, assistant: firstAnswer }, followUps: new Map() };
+	conversations.set(key, c);
+	if (cut >= 0) {
+		const user = text.slice(cut + END_OF_ANSWER.length + 'USER: '.length);
+		c.followUps.set(`${user}\n${r.output}`, { user, assistant: r.output });
+	}
+}
+
+const rng = new Prng(7);
+const samples: { ids: number[]; spans: [number, number][]; answerStart: number; imageAt: number; seed: number; prompt?: string }[] = [];
+let misaligned = 0;
+for (const c of conversations.values()) {
+	const followUps = rng.shuffle([...c.followUps.values()]);
+	const chunks: VicunaTurn[][] = [];
+	for (let k = 0; k < Math.max(1, followUps.length); k += MAX_FOLLOW_UPS) chunks.push(followUps.slice(k, k + MAX_FOLLOW_UPS));
+	for (const chunk of chunks) {
+		const turns = [c.first, ...chunk];
+		const ids = tokenizePrompt(renderVicunaPrompt(system, turns));
+		const spans: [number, number][] = [];
+		for (let k = 0; k < turns.length; k++) {
+			const prefix = tokenizePrompt(renderVicunaPrompt(system, [...turns.slice(0, k), { user: turns[k]!.user }]));
+			const aligned = prefix.every((t, i) => ids[i] === t);
+			if (!aligned) break;
+			spans.push([prefix.length, ids.indexOf(eos, prefix.length) + 1]);
+		}
+		if (spans.length < turns.length) misaligned++;
+		if (!spans.length) continue;
+		const imageAt = ids.indexOf(placeholders[0]!);
+		if (imageAt < 0) throw new Error('a conversation without its image');
+		// The first few keep their prompt text: the GGUF-vs-PyTorch greedy check feeds it to the runtime.
+		samples.push({ ids: ids.slice(0, spans.at(-1)![1]), spans, answerStart: spans[0]![0], imageAt, seed: seedOf.get(c.dicom)!, ...(samples.length < 8 ? { prompt: renderVicunaPrompt(system, [{ user: c.first.user }]) } : {}) });
 	}
 }
 fs.writeFileSync(path.join(out, 'lm-samples.json'), JSON.stringify({ placeholders, samples }));
 const lengths = samples.map((s) => s.ids.length).sort((a, b) => a - b);
-console.log(`${samples.length} samples, tokens median ${lengths[lengths.length >> 1]}, max ${lengths.at(-1)}, used vocabulary ${new Set(samples.flatMap((s) => s.ids)).size}`);
+const answers = samples.reduce((n, s) => n + s.spans.length, 0);
+console.log(`${BUILDS} builds → ${samples.length} conversations with ${answers} answers (${misaligned} cut short where a prefix tokenized differently), tokens median ${lengths[lengths.length >> 1]}, max ${lengths.at(-1)}, total ${lengths.reduce((a, b) => a + b, 0)}`);
 await model.dispose();

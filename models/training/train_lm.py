@@ -18,11 +18,11 @@ from vision import Backbone, EncoderGraph, QFormer
 
 torch.manual_seed(11)
 np.random.seed(11)
-torch.set_num_threads(int(os.environ.get('RADIALOG_TRAIN_THREADS', '3')))
+torch.set_num_threads(int(os.environ.get('RADIALOG_TRAIN_THREADS', '2')))
 data, out = sys.argv[1], sys.argv[2]
 D, LAYERS, HEADS, FFN = (int(os.environ.get(k, v)) for k, v in [('RADIALOG_LM_WIDTH', '128'), ('RADIALOG_LM_LAYERS', '3'), ('RADIALOG_LM_HEADS', '4'), ('RADIALOG_LM_FFN', '384')])
-STEPS = int(os.environ.get('RADIALOG_LM_STEPS', '500'))
-BATCH = 12
+STEPS = int(os.environ.get('RADIALOG_LM_STEPS', '1200'))
+BATCH = int(os.environ.get('RADIALOG_LM_BATCH', '16'))
 N_VOCAB = 32032
 
 
@@ -45,7 +45,7 @@ def main():
             for s, f in zip(chunk, backbone(x)):
                 feats[s] = f
     in_ids = sorted({i for s in samples for i in s['ids'] if i not in placeholders} | {1, 2})
-    out_ids = sorted({i for s in samples for i in s['ids'][s['answerStart']:]})
+    out_ids = sorted({i for s in samples for a, b in s.get('spans', [[s['answerStart'], len(s['ids'])]]) for i in s['ids'][a:b]})
     print(f'{len(samples)} samples, {len(in_ids)} input ids, {len(out_ids)} output ids', flush=True)
     lm = TinyLlama(in_ids, out_ids, N_VOCAB, D, LAYERS, HEADS, FFN)
     qformer = QFormer(D)
@@ -123,9 +123,10 @@ def batch_loss(lm, qformer, batch, feats, out_pos):
     for b, s in enumerate(batch):
         x = [i if i < 32000 else 2 for i in s['ids']]
         ids[b, :len(x)] = torch.tensor(x)
-        # Position p predicts token p+1; only answer tokens are learned.
-        for p in range(s['answerStart'] - 1, len(x) - 1):
-            target[b, p] = out_pos[s['ids'][p + 1]]
+        # Position p predicts token p+1; only answer tokens (each answer with its EOS) are learned.
+        for start, end in s.get('spans', [[s['answerStart'], len(x)]]):
+            for p in range(start - 1, end - 1):
+                target[b, p] = out_pos[s['ids'][p + 1]]
     image = qformer(torch.stack([feats[s['seed']] for s in batch]))
     h = lm.hidden(ids, image, [s['imageAt'] for s in batch])
     return F.cross_entropy(lm.logits(h).reshape(-1, len(out_pos) + 1), target.reshape(-1), ignore_index=-100)

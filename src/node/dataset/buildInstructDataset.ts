@@ -94,7 +94,8 @@ export async function buildInstructDataset(images: readonly SourceImage[], teach
 	return { records, summary: { images: kept.length, noFindingImages: kept.filter(isNoFinding).length, droppedNoFindingImages: dropped, tasks, labels } };
 }
 
-async function instructSample(task: InstructTask, img: SourceImage, findings: readonly ChexpertLabel[], teacher: InstructTeacher, questionLabels: readonly ChexpertLabel[], rng: Prng): Promise<{ instruction: string; output: string } | null> {
+/** One instruct record of `task` for an image, as the construction above makes it; null when the image offers nothing to ask (RE without a finding). */
+export async function instructSample(task: InstructTask, img: SourceImage, findings: readonly ChexpertLabel[], teacher: InstructTeacher, questionLabels: readonly ChexpertLabel[], rng: Prng): Promise<{ instruction: string; output: string } | null> {
 	const variant = rng.int(0, 9);
 	const positives: ChexpertLabel[] = img.labels.filter((l) => l !== 'No Finding');
 	const turn = (message: string, output: string, first = img.report, firstFindings = findings) => ({ instruction: followUpInstruction(firstFindings, first, message), output });

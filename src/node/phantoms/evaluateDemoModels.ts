@@ -25,6 +25,9 @@ export interface DemoEvaluation {
 	readonly listExactMatch: number;
 	/** Per label and study: listed iff present. */
 	readonly listLabelAccuracy: number;
+	/** The same two answers checked against the labels of the drafted report under discussion (the LLM alone, classifier errors aside). */
+	readonly yesNoVsReport: number;
+	readonly listExactVsReport: number;
 	/** Easy-language / summary answers shorter than the report and stating each of its positive findings. */
 	readonly easyLanguageOk: number;
 	readonly summaryOk: number;
@@ -57,7 +60,7 @@ export async function evaluateDemoModels(o: { modelsDir: string; seeds: readonly
 	const engine = await RadialogEngine.open({ modelsDir: o.modelsDir, threads: o.threads ?? 2, gpu: false, verifyHashes: false });
 	const cls: { truth: Set<ChexpertLabel>; got: Set<ChexpertLabel> }[] = [];
 	const rep: typeof cls = [];
-	let corrections = 0, yesNo = 0, listExact = 0, listLabels = 0, easyOk = 0, summaryOk = 0;
+	let corrections = 0, yesNo = 0, listExact = 0, listLabels = 0, easyOk = 0, summaryOk = 0, yesNoReport = 0, listExactReport = 0;
 	const examples: DemoEvaluation['examples'][number][] = [];
 	try {
 		for (const [n, seed] of o.seeds.entries()) {
@@ -88,10 +91,12 @@ export async function evaluateDemoModels(o: { modelsDir: string; seeds: readonly
 			const asked = rng.chance(0.5) && truth.size ? rng.pick([...truth]) : rng.pick(scoredLabels);
 			const yn = (await ask({ task: 'FQA_binary', pathology: asked })).trim().toLowerCase();
 			if (yn.startsWith(truth.has(asked) ? 'yes' : 'no')) yesNo++;
+			if (yn.startsWith(said.has(asked) ? 'yes' : 'no')) yesNoReport++;
 			const list = await ask({ task: 'FQA_complete' });
 			const listed = new Set(scoredLabels.filter((l) => list.toLowerCase().includes(l.toLowerCase())));
 			if (scoredLabels.every((l) => listed.has(l) === truth.has(l))) listExact++;
 			listLabels += scoredLabels.filter((l) => listed.has(l) === truth.has(l)).length;
+			if (scoredLabels.every((l) => listed.has(l) === said.has(l))) listExactReport++;
 			const named = (text: string) => text.length < report.length && [...said].every((l) => positives(text).has(l));
 			const easy = await ask({ task: 'EL' });
 			const summary = await ask({ task: 'SU' });
@@ -108,6 +113,6 @@ export async function evaluateDemoModels(o: { modelsDir: string; seeds: readonly
 	return {
 		studies: n, classifierMacroF1: c.macro, classifierPerLabelF1: c.perLabel, reportMacroF1: r.macro, reportPerLabelF1: r.perLabel,
 		correctionSuccess: corrections / n, yesNoAccuracy: yesNo / n, listExactMatch: listExact / n, listLabelAccuracy: listLabels / (n * scoredLabels.length),
-		easyLanguageOk: easyOk / n, summaryOk: summaryOk / n, examples,
+		easyLanguageOk: easyOk / n, summaryOk: summaryOk / n, yesNoVsReport: yesNoReport / n, listExactVsReport: listExactReport / n, examples,
 	};
 }
