@@ -17,7 +17,7 @@ torch.set_num_threads(int(os.environ.get('RADIALOG_TRAIN_THREADS', '2')))
 LABELS = ['No Finding', 'Enlarged Cardiomediastinum', 'Cardiomegaly', 'Lung Opacity', 'Lung Lesion', 'Edema', 'Consolidation',
           'Pneumonia', 'Atelectasis', 'Pneumothorax', 'Pleural Effusion', 'Pleural Other', 'Fracture', 'Support Devices']
 DRAWN = [i for i, l in enumerate(LABELS) if l not in ('Pneumonia', 'Pleural Other')]
-EPOCHS = int(os.environ.get('RADIALOG_CLS_EPOCHS', '9'))
+EPOCHS = int(os.environ.get('RADIALOG_CLS_EPOCHS', '18'))
 
 
 def load(data, name):
