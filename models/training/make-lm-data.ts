@@ -8,10 +8,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { getLlama } from 'node-llama-cpp';
+import { labelReport } from '../../src/common/labeler/labelReport.js';
 import { drawnLabels } from '../../src/common/phantoms/PhantomCase.js';
+import { renderInstruction } from '../../src/common/radialog/instructTemplates.js';
 import { Prng } from '../../src/common/phantoms/Prng.js';
 import { END_OF_ANSWER, IMAGE_PLACEHOLDER_COUNT, promptSegments, renderVicunaPrompt, type VicunaTurn } from '../../src/common/radialog/vicunaPrompt.js';
-import { buildInstructDataset, instructSample } from '../../src/node/dataset/buildInstructDataset.js';
+import { buildInstructDataset, followUpInstruction, instructSample } from '../../src/node/dataset/buildInstructDataset.js';
 import { phantomSourceImages } from '../../src/node/dataset/phantomSourceImages.js';
 import { recordPromptText } from '../../src/node/dataset/recordPrompt.js';
 import { writeDatasetFile } from '../../src/node/dataset/writeDatasetFile.js';
@@ -20,11 +22,13 @@ import { trainSeeds } from './seeds.js';
 const [vocab, out, count = '1200', systemFile] = process.argv.slice(2);
 if (!vocab || !out || !systemFile) throw new Error('usage: make-lm-data.ts VOCAB_GGUF OUT_DIR IMAGES SYSTEM_PROMPT_FILE');
 const BUILDS = Number(process.env.RADIALOG_LM_BUILDS ?? 6);
-// The tiny LLM learns corrections and yes/no lookups slowest: extra records of those two tasks per image,
-// made by the same construction with further teacher variations.
+// The tiny LLM learns corrections and lookups slowest: extra records per image, made by the same
+// construction with further teacher variations. Extra yes/no questions ask about a finding the report
+// states and about findings it names only to negate ("No pneumothorax"): a model that answers "yes"
+// whenever the word occurs learns nothing from the builder's evenly drawn questions alone.
 const EXTRA_CO = Number(process.env.RADIALOG_LM_EXTRA_CO ?? 2);
-const EXTRA_YES_NO = Number(process.env.RADIALOG_LM_EXTRA_YES_NO ?? 3);
-const MAX_FOLLOW_UPS = 8;
+const EXTRA_FOLLOW_UPS = Number(process.env.RADIALOG_LM_EXTRA_FOLLOW_UPS ?? 1);
+const MAX_FOLLOW_UPS = 12;
 const system = fs.readFileSync(systemFile, 'utf8').trim();
 fs.mkdirSync(out, { recursive: true });
 
@@ -56,14 +60,23 @@ for (let build = 1; build <= BUILDS; build++) {
 	for (const r of records) addRecord(r);
 }
 const questionLabels = drawnLabels.filter((l) => l !== 'No Finding');
-for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_YES_NO); extra++) {
+for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 	const { images, teacher } = phantomSourceImages(seeds, BUILDS + extra);
 	const pick = new Prng(1000 + extra);
 	for (const img of images) {
-		const tasks = [...(extra < EXTRA_CO ? ['CO' as const] : []), ...(extra < EXTRA_YES_NO ? ['FQA_binary' as const] : [])];
+		const tasks = [...(extra < EXTRA_CO ? ['CO' as const] : []), ...(extra < EXTRA_FOLLOW_UPS ? ['FQA_complete' as const, 'EL' as const, 'SU' as const] : [])];
 		for (const task of tasks) {
 			const sample = await instructSample(task, img, img.labels, teacher, questionLabels, pick);
 			if (sample) addRecord({ ...sample, dicom: img.dicomId });
+		}
+		if (extra >= EXTRA_FOLLOW_UPS) continue;
+		const stated = labelReport(img.report);
+		const negated = questionLabels.filter((l) => !img.labels.includes(l) && stated[l] === 'negative');
+		const present = questionLabels.filter((l) => img.labels.includes(l));
+		const asked = [...(present.length ? [pick.pick(present)] : []), ...pick.shuffle(negated).slice(0, 2)];
+		for (const pathology of asked) {
+			const message = renderInstruction('FQA_binary', pick.int(0, 9), { pathology });
+			addRecord({ instruction: followUpInstruction(img.labels, img.report, message), output: img.labels.includes(pathology) ? 'Yes' : 'No', dicom: img.dicomId });
 		}
 	}
 }
