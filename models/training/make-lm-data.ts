@@ -12,11 +12,12 @@ import { labelReport } from '../../src/common/labeler/labelReport.js';
 import { drawnLabels } from '../../src/common/phantoms/PhantomCase.js';
 import { renderInstruction } from '../../src/common/radialog/instructTemplates.js';
 import { Prng } from '../../src/common/phantoms/Prng.js';
-import { END_OF_ANSWER, IMAGE_PLACEHOLDER_COUNT, promptSegments, renderVicunaPrompt, type VicunaTurn } from '../../src/common/radialog/vicunaPrompt.js';
+import { END_OF_ANSWER, IMAGE_PLACEHOLDER_COUNT, renderVicunaPrompt, type VicunaTurn } from '../../src/common/radialog/vicunaPrompt.js';
 import { buildInstructDataset, followUpInstruction, instructSample } from '../../src/node/dataset/buildInstructDataset.js';
 import { phantomSourceImages } from '../../src/node/dataset/phantomSourceImages.js';
 import { recordPromptText } from '../../src/node/dataset/recordPrompt.js';
 import { writeDatasetFile } from '../../src/node/dataset/writeDatasetFile.js';
+import { tokenizePrompt } from '../../src/node/inference/llama/tokenizePrompt.js';
 import { trainSeeds } from './seeds.js';
 
 const [vocab, out, count = '1200', systemFile] = process.argv.slice(2);
@@ -38,15 +39,7 @@ const llama = await getLlama({ gpu: false, logLevel: 'error' });
 const model = await llama.loadModel({ modelPath: vocab, vocabOnly: true });
 const placeholders = Array.from({ length: IMAGE_PLACEHOLDER_COUNT }, (_, k) => 32000 + k);
 const eos = model.tokens.eos!;
-const tokenizePrompt = (text: string): number[] => {
-	const ids: number[] = [model.tokens.bos!];
-	for (const seg of promptSegments(text)) {
-		if (seg.kind === 'text') ids.push(...(seg.leadingSpace ? model.tokenize(seg.text, false) : model.tokenize(seg.text, false, 'trimLeadingSpace')));
-		else if (seg.kind === 'image') ids.push(...placeholders);
-		else ids.push(eos);
-	}
-	return ids;
-};
+const tokenize = (text: string): number[] => tokenizePrompt(model, text, placeholders);
 
 // Conversations keyed by image and first exchange (a correction's first exchange is its erroneous report).
 const conversations = new Map<string, { dicom: string; first: VicunaTurn; followUps: Map<string, VicunaTurn> }>();
@@ -95,7 +88,7 @@ function addRecord(r: { instruction: string; output: string; dicom: string }): v
 }
 
 const rng = new Prng(7);
-const samples: { ids: number[]; spans: [number, number][]; answerStart: number; imageAt: number; seed: number; prompt?: string }[] = [];
+const samples: { ids: number[]; spans: [number, number][]; imageAt: number; seed: number; prompt?: string }[] = [];
 let misaligned = 0;
 for (const c of conversations.values()) {
 	const followUps = rng.shuffle([...c.followUps.values()]);
@@ -103,10 +96,10 @@ for (const c of conversations.values()) {
 	for (let k = 0; k < Math.max(1, followUps.length); k += MAX_FOLLOW_UPS) chunks.push(followUps.slice(k, k + MAX_FOLLOW_UPS));
 	for (const chunk of chunks) {
 		const turns = [c.first, ...chunk];
-		const ids = tokenizePrompt(renderVicunaPrompt(system, turns));
+		const ids = tokenize(renderVicunaPrompt(system, turns));
 		const spans: [number, number][] = [];
 		for (let k = 0; k < turns.length; k++) {
-			const prefix = tokenizePrompt(renderVicunaPrompt(system, [...turns.slice(0, k), { user: turns[k]!.user }]));
+			const prefix = tokenize(renderVicunaPrompt(system, [...turns.slice(0, k), { user: turns[k]!.user }]));
 			const aligned = prefix.every((t, i) => ids[i] === t);
 			if (!aligned) break;
 			spans.push([prefix.length, ids.indexOf(eos, prefix.length) + 1]);
@@ -116,7 +109,7 @@ for (const c of conversations.values()) {
 		const imageAt = ids.indexOf(placeholders[0]!);
 		if (imageAt < 0) throw new Error('a conversation without its image');
 		// The first few keep their prompt text: the GGUF-vs-PyTorch greedy check feeds it to the runtime.
-		samples.push({ ids: ids.slice(0, spans.at(-1)![1]), spans, answerStart: spans[0]![0], imageAt, seed: seedOf.get(c.dicom)!, ...(samples.length < 8 ? { prompt: renderVicunaPrompt(system, [{ user: c.first.user }]) } : {}) });
+		samples.push({ ids: ids.slice(0, spans.at(-1)![1]), spans, imageAt, seed: seedOf.get(c.dicom)!, ...(samples.length < 8 ? { prompt: renderVicunaPrompt(system, [{ user: c.first.user }]) } : {}) });
 	}
 }
 fs.writeFileSync(path.join(out, 'lm-samples.json'), JSON.stringify({ placeholders, samples }));

@@ -45,7 +45,7 @@ def main():
             for s, f in zip(chunk, backbone(x)):
                 feats[s] = f
     in_ids = sorted({i for s in samples for i in s['ids'] if i not in placeholders} | {1, 2})
-    out_ids = sorted({i for s in samples for a, b in s.get('spans', [[s['answerStart'], len(s['ids'])]]) for i in s['ids'][a:b]})
+    out_ids = sorted({i for s in samples for a, b in s['spans'] for i in s['ids'][a:b]})
     print(f'{len(samples)} samples, {len(in_ids)} input ids, {len(out_ids)} output ids', flush=True)
     lm = TinyLlama(in_ids, out_ids, N_VOCAB, D, LAYERS, HEADS, FFN)
     qformer = QFormer(D)
@@ -101,7 +101,7 @@ def write_greedy_reference(lm, qformer, refs, feats, path, max_new=24):
     out = []
     for s in refs:
         image = qformer(feats[s['seed']][None])
-        ids = [i if i < 32000 else 2 for i in s['ids'][:s['answerStart']]]
+        ids = [i if i < 32000 else 2 for i in s['ids'][:s['spans'][0][0]]]
         gen = []
         for _ in range(max_new):
             h = lm.hidden(torch.tensor([ids]), image, [s['imageAt']])
@@ -124,7 +124,7 @@ def batch_loss(lm, qformer, batch, feats, out_pos):
         x = [i if i < 32000 else 2 for i in s['ids']]
         ids[b, :len(x)] = torch.tensor(x)
         # Position p predicts token p+1; only answer tokens (each answer with its EOS) are learned.
-        for start, end in s.get('spans', [[s['answerStart'], len(x)]]):
+        for start, end in s['spans']:
             for p in range(start - 1, end - 1):
                 target[b, p] = out_pos[s['ids'][p + 1]]
     image = qformer(torch.stack([feats[s['seed']] for s in batch]))

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { getLlama, InsufficientMemoryError, LlamaLogLevel, type Llama, type LlamaContext, type LlamaContextSequence, type LlamaModel, type Token } from 'node-llama-cpp';
-import { promptSegments } from '../../../common/radialog/vicunaPrompt.js';
 import type { ModelSet } from '../loadModelSet.js';
 import { ModelFileCorrupt } from '../modelErrors.js';
 import { writeEmbeddingAdapter } from './embeddingAdapter.js';
 import { inspectLanguageModel, type LanguageModelFacts } from './inspectLanguageModel.js';
+import { tokenizePrompt } from './tokenizePrompt.js';
 
 export interface LlamaOptions {
 	readonly threads: number;
@@ -125,15 +125,7 @@ export class LlamaReportModel {
 
 	/** Prompt text → tokens by the rule in vicunaPrompt.ts (BOS, text, placeholder ids, EOS). */
 	tokenizePrompt(prompt: string): Token[] {
-		const model = this.model!;
-		const out: Token[] = [];
-		if (model.tokens.bos !== null) out.push(model.tokens.bos);
-		for (const s of promptSegments(prompt)) {
-			if (s.kind === 'image') out.push(...(this.set.manifest.llm.imagePlaceholderTokenIds as Token[]));
-			else if (s.kind === 'endOfAnswer') out.push(model.tokens.eos!);
-			else out.push(...(s.leadingSpace ? model.tokenize(s.text, false) : model.tokenize(s.text, false, 'trimLeadingSpace')));
-		}
-		return out;
+		return tokenizePrompt(this.model!, prompt, this.set.manifest.llm.imagePlaceholderTokenIds);
 	}
 
 	/** Drops the evaluated prefix, so the next prompt is evaluated in full (the bench compares like with like). */
