@@ -43,16 +43,16 @@ const tokenize = (text: string): number[] => tokenizePrompt(model, text, placeho
 
 // Conversations keyed by image and first exchange (a correction's first exchange is its erroneous report).
 const conversations = new Map<string, { dicom: string; first: VicunaTurn; followUps: Map<string, VicunaTurn> }>();
+const questionLabels = drawnLabels.filter((l) => l !== 'No Finding');
 for (let build = 1; build <= BUILDS; build++) {
 	const { images, teacher } = phantomSourceImages(seeds, build - 1);
-	const { records, summary } = await buildInstructDataset(images, teacher, { seed: build, questionLabels: drawnLabels.filter((l) => l !== 'No Finding') });
+	const { records, summary } = await buildInstructDataset(images, teacher, { seed: build, questionLabels });
 	if (build === 1) {
 		writeDatasetFile(path.join(out, 'phantom_instruct_stratified.json.gz'), records);
 		fs.writeFileSync(path.join(out, 'dataset-summary.json'), JSON.stringify(summary, null, 1));
 	}
 	for (const r of records) addRecord(r);
 }
-const questionLabels = drawnLabels.filter((l) => l !== 'No Finding');
 for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 	const { images, teacher } = phantomSourceImages(seeds, BUILDS + extra);
 	const pick = new Prng(1000 + extra);
