@@ -21,9 +21,25 @@ export class ViewerPage {
 		await this.page.locator(`[data-testid="viewport"][data-wl="${wl}"]`).waitFor();
 	}
 
+	/**
+	 * Waits for the window to leave `from`, then for the drag's last render: Cornerstone may still be
+	 * drawing earlier mouse moves when the first change shows, so the value must hold for a few frames.
+	 */
 	async waitForWindowLevelChange(from: string): Promise<string> {
 		await this.page.locator(`[data-testid="viewport"][data-rendered="true"]:not([data-wl="${from}"])`).waitFor();
-		return this.windowLevel();
+		// A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+		return this.page.evaluate<string>(`new Promise((resolve) => {
+			const element = document.querySelector('[data-testid="viewport"]');
+			let last = element.dataset.wl;
+			let steadyFrames = 0;
+			const tick = () => {
+				if (element.dataset.wl === last) steadyFrames++;
+				else { last = element.dataset.wl; steadyFrames = 0; }
+				if (steadyFrames >= 5) resolve(last ?? '');
+				else requestAnimationFrame(tick);
+			};
+			requestAnimationFrame(tick);
+		})`);
 	}
 
 	async waitForZoomAbove(scale: number): Promise<number> {
