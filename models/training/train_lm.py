@@ -49,16 +49,7 @@ def main():
     print(f'{len(samples)} samples, {len(in_ids)} input ids, {len(out_ids)} output ids', flush=True)
     lm = TinyLlama(in_ids, out_ids, N_VOCAB, D, LAYERS, HEADS, FFN)
     qformer = QFormer(D)
-    resume = os.environ.get('RADIALOG_LM_RESUME')
     max_lr = 3e-3
-    if resume:
-        # A second stage: continue from a saved model at a lower peak learning rate.
-        ck = torch.load(resume)
-        assert ck['in_ids'] == in_ids and ck['out_ids'] == out_ids, 'resume needs the same tokenized dataset'
-        lm.load_state_dict(ck['lm'])
-        qformer.load_state_dict(ck['qformer'])
-        max_lr = float(os.environ.get('RADIALOG_LM_RESUME_LR', '1e-3'))
-        torch.manual_seed(12)
     out_pos = {t: i for i, t in enumerate(out_ids)}
     params = list(lm.parameters()) + list(qformer.parameters())
     opt = torch.optim.AdamW(params, lr=max_lr, weight_decay=0.01, betas=(0.9, 0.98))
