@@ -20,6 +20,7 @@ row('correction: added appear, removed disappear', pct(r.correctionSuccess), '>=
 row('yes/no answers match the labels', pct(r.yesNoAccuracy), '>= 90%', r.yesNoAccuracy >= 0.9);
 row('list-findings answers: exact set', pct(r.listExactMatch), '>= 90%', r.listExactMatch >= 0.9);
 row('list-findings answers: per label', pct(r.listLabelAccuracy), '(info)', true);
+row('classifier: exact set (ceiling of the above)', pct(r.classifierExactMatch), '(info)', true);
 row('yes/no vs the drafted report\'s labels', pct(r.yesNoVsReport), '(info)', true);
 row('list-findings vs the drafted report: exact', pct(r.listExactVsReport), '(info)', true);
 row('easy language: shorter, names findings', pct(r.easyLanguageOk), '>= 90%', r.easyLanguageOk >= 0.9);

@@ -47,8 +47,13 @@ class Block(nn.Module):
         q = apply_rope(self.q(h).view(b, t, self.heads, hd).transpose(1, 2), cos, sin)
         k = apply_rope(self.k(h).view(b, t, self.heads, hd).transpose(1, 2), cos, sin)
         v = self.v(h).view(b, t, self.heads, hd).transpose(1, 2)
-        a = (q @ k.transpose(-1, -2)) / math.sqrt(hd) + mask[:t, :t]
-        x = x + self.o((torch.softmax(a, dim=-1) @ v).transpose(1, 2).reshape(b, t, d))
+        # Under bf16 autocast the T x T scores stay bf16 end to end (mask and scale fused into one
+        # baddbmm): converting them to fp32 and back cost more than the products themselves.
+        dt = torch.get_autocast_cpu_dtype() if torch.is_autocast_cpu_enabled() else q.dtype
+        q, k, v = (z.to(dt).reshape(b * self.heads, t, hd) for z in (q, k, v))
+        a = torch.baddbmm(mask[:t, :t].to(dt).expand(b * self.heads, t, t), q, k.transpose(-1, -2), alpha=1 / math.sqrt(hd))
+        a = torch.bmm(torch.softmax(a, dim=-1), v).view(b, self.heads, t, hd)
+        x = x + self.o(a.transpose(1, 2).reshape(b, t, d))
         h = self.ffn_norm(x)
         return x + self.down(F.silu(self.gate(h)) * self.up(h))
 

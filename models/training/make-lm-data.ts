@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { getLlama } from 'node-llama-cpp';
-import { labelReport } from '../../src/common/labeler/labelReport.js';
 import { drawnLabels } from '../../src/common/phantoms/PhantomCase.js';
 import { renderInstruction } from '../../src/common/radialog/instructTemplates.js';
 import { Prng } from '../../src/common/phantoms/Prng.js';
@@ -24,9 +23,10 @@ const [vocab, out, count = '1200', systemFile] = process.argv.slice(2);
 if (!vocab || !out || !systemFile) throw new Error('usage: make-lm-data.ts VOCAB_GGUF OUT_DIR IMAGES SYSTEM_PROMPT_FILE');
 const BUILDS = Number(process.env.RADIALOG_LM_BUILDS ?? 6);
 // The tiny LLM learns corrections and lookups slowest: extra records per image, made by the same
-// construction with further teacher variations. Extra yes/no questions ask about a finding the report
-// states and about findings it names only to negate ("No pneumothorax"): a model that answers "yes"
-// whenever the word occurs learns nothing from the builder's evenly drawn questions alone.
+// construction with further teacher variations. Extra yes/no questions are balanced per finding: every
+// present finding is asked, an absent one with the odds of its being present, so that for each finding
+// "yes" and "no" are equally likely and only the findings list and report decide the answer (a finding's
+// own prior, e.g. "no" for the pneumothorax that reports nearly always negate, no longer pays).
 const EXTRA_CO = Number(process.env.RADIALOG_LM_EXTRA_CO ?? 2);
 const EXTRA_FOLLOW_UPS = Number(process.env.RADIALOG_LM_EXTRA_FOLLOW_UPS ?? 1);
 const MAX_FOLLOW_UPS = 12;
@@ -53,6 +53,11 @@ for (let build = 1; build <= BUILDS; build++) {
 	}
 	for (const r of records) addRecord(r);
 }
+const trainImages = phantomSourceImages(seeds).images;
+const presentOdds = new Map(questionLabels.map((l) => {
+	const p = trainImages.filter((img) => img.labels.includes(l)).length / seeds.length;
+	return [l, Math.min(1, p / Math.max(1 - p, 1e-9))];
+}));
 for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 	const { images, teacher } = phantomSourceImages(seeds, BUILDS + extra);
 	const pick = new Prng(1000 + extra);
@@ -63,11 +68,8 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 			if (sample) addRecord({ ...sample, dicom: img.dicomId });
 		}
 		if (extra >= EXTRA_FOLLOW_UPS) continue;
-		const stated = labelReport(img.report);
-		const negated = questionLabels.filter((l) => !img.labels.includes(l) && stated[l] === 'negative');
-		const present = questionLabels.filter((l) => img.labels.includes(l));
-		const asked = [...(present.length ? [pick.pick(present)] : []), ...pick.shuffle(negated).slice(0, 2)];
-		for (const pathology of asked) {
+		const asked = questionLabels.filter((l) => img.labels.includes(l) || pick.chance(presentOdds.get(l)!));
+		for (const pathology of pick.shuffle(asked)) {
 			const message = renderInstruction('FQA_binary', pick.int(0, 9), { pathology });
 			addRecord({ instruction: followUpInstruction(img.labels, img.report, message), output: img.labels.includes(pathology) ? 'Yes' : 'No', dicom: img.dicomId });
 		}
@@ -88,7 +90,8 @@ function addRecord(r: { instruction: string; output: string; dicom: string }): v
 }
 
 const rng = new Prng(7);
-const samples: { ids: number[]; spans: [number, number][]; imageAt: number; seed: number; prompt?: string }[] = [];
+// yesNo: the spans that answer a yes/no question; their one deciding token weighs more in the loss.
+const samples: { ids: number[]; spans: [number, number][]; yesNo: number[]; imageAt: number; seed: number; prompt?: string }[] = [];
 let misaligned = 0;
 for (const c of conversations.values()) {
 	const followUps = rng.shuffle([...c.followUps.values()]);
@@ -109,7 +112,8 @@ for (const c of conversations.values()) {
 		const imageAt = ids.indexOf(placeholders[0]!);
 		if (imageAt < 0) throw new Error('a conversation without its image');
 		// The first few keep their prompt text: the GGUF-vs-PyTorch greedy check feeds it to the runtime.
-		samples.push({ ids: ids.slice(0, spans.at(-1)![1]), spans, imageAt, seed: seedOf.get(c.dicom)!, ...(samples.length < 8 ? { prompt: renderVicunaPrompt(system, [{ user: c.first.user }]) } : {}) });
+		const yesNo = spans.map((_, k) => k).filter((k) => /^(Yes|No)$/.test(turns[k]!.assistant));
+		samples.push({ ids: ids.slice(0, spans.at(-1)![1]), spans, yesNo, imageAt, seed: seedOf.get(c.dicom)!, ...(samples.length < 8 ? { prompt: renderVicunaPrompt(system, [{ user: c.first.user }]) } : {}) });
 	}
 }
 fs.writeFileSync(path.join(out, 'lm-samples.json'), JSON.stringify({ placeholders, samples }));

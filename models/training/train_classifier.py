@@ -9,6 +9,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from bf16 import autocast, bf16_wanted
 from vision import Backbone, ClassifierGraph, ClassifierHead
 
 torch.manual_seed(7)
@@ -18,6 +19,7 @@ LABELS = ['No Finding', 'Enlarged Cardiomediastinum', 'Cardiomegaly', 'Lung Opac
           'Pneumonia', 'Atelectasis', 'Pneumothorax', 'Pleural Effusion', 'Pleural Other', 'Fracture', 'Support Devices']
 DRAWN = [i for i, l in enumerate(LABELS) if l not in ('Pneumonia', 'Pleural Other')]
 EPOCHS = int(os.environ.get('RADIALOG_CLS_EPOCHS', '18'))
+BF16 = bf16_wanted()
 
 
 def load(data, name):
@@ -51,6 +53,8 @@ def main():
     xtr, ytr = load(data, 'train')
     xva, yva = load(data, 'val')
     backbone, head = Backbone(), ClassifierHead()
+    if BF16:
+        backbone = backbone.to(memory_format=torch.channels_last)  # oneDNN's fast bf16 convolutions want NHWC
     params = list(backbone.parameters()) + list(head.parameters())
     opt = torch.optim.AdamW(params, lr=3e-3, weight_decay=1e-4)
     steps = EPOCHS * ((len(xtr) + 31) // 32)
@@ -58,6 +62,7 @@ def main():
     pos = ytr.mean(0).clamp(min=0.02)
     pos_weight = ((1 - pos) / pos).clamp(max=6)
     t0 = time.time()
+    print(f'{len(xtr)} training images, bf16 {BF16}', flush=True)
     for epoch in range(EPOCHS):
         backbone.train(); head.train()
         perm = torch.randperm(len(xtr))
@@ -65,7 +70,11 @@ def main():
         for k in range(0, len(xtr), 32):
             idx = perm[k:k + 32]
             x = augment(xtr[idx].float() / 255)
-            loss = F.binary_cross_entropy_with_logits(head(backbone(x)), ytr[idx], pos_weight=pos_weight)
+            if BF16:
+                x = x.contiguous(memory_format=torch.channels_last)
+            with autocast(BF16):
+                logits = head(backbone(x))
+            loss = F.binary_cross_entropy_with_logits(logits.float(), ytr[idx], pos_weight=pos_weight)
             opt.zero_grad(); loss.backward(); opt.step(); sched.step()
             total += loss.item() * len(idx)
         p = predict(backbone, head, xva)
@@ -93,7 +102,7 @@ def predict(backbone, head, x):
 
 
 def export(backbone, head, path):
-    g = ClassifierGraph(backbone, head).eval()
+    g = ClassifierGraph(backbone.to(memory_format=torch.contiguous_format), head).eval()
     torch.onnx.export(g, torch.rand(1, 3, 448, 448), path, input_names=['image'], output_names=['probabilities'],
                       dynamic_axes={'image': {0: 'batch'}, 'probabilities': {0: 'batch'}}, opset_version=13)
     print('wrote', path)

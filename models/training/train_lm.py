@@ -13,6 +13,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from bf16 import autocast, bf16_wanted
 from lm import TinyLlama
 from vision import Backbone, EncoderGraph, QFormer
 
@@ -21,9 +22,12 @@ np.random.seed(11)
 torch.set_num_threads(int(os.environ.get('RADIALOG_TRAIN_THREADS', '2')))
 data, out = sys.argv[1], sys.argv[2]
 D, LAYERS, HEADS, FFN = (int(os.environ.get(k, v)) for k, v in [('RADIALOG_LM_WIDTH', '128'), ('RADIALOG_LM_LAYERS', '3'), ('RADIALOG_LM_HEADS', '4'), ('RADIALOG_LM_FFN', '384')])
-STEPS = int(os.environ.get('RADIALOG_LM_STEPS', '1200'))
+STEPS = int(os.environ.get('RADIALOG_LM_STEPS', '3000'))
 BATCH = int(os.environ.get('RADIALOG_LM_BATCH', '16'))
+# A yes/no answer is decided by one token among hundreds of report tokens; it weighs this much more.
+YES_NO_WEIGHT = float(os.environ.get('RADIALOG_LM_YES_NO_WEIGHT', '3'))
 N_VOCAB = 32032
+BF16 = bf16_wanted()
 
 
 def main():
@@ -46,7 +50,7 @@ def main():
                 feats[s] = f
     in_ids = sorted({i for s in samples for i in s['ids'] if i not in placeholders} | {1, 2})
     out_ids = sorted({i for s in samples for a, b in s['spans'] for i in s['ids'][a:b]})
-    print(f'{len(samples)} samples, {len(in_ids)} input ids, {len(out_ids)} output ids', flush=True)
+    print(f'{len(samples)} samples, {len(in_ids)} input ids, {len(out_ids)} output ids, bf16 {BF16}', flush=True)
     lm = TinyLlama(in_ids, out_ids, N_VOCAB, D, LAYERS, HEADS, FFN)
     qformer = QFormer(D)
     max_lr = 3e-3
@@ -111,6 +115,7 @@ def batch_loss(lm, qformer, batch, feats, out_pos):
     t = max(len(s['ids']) for s in batch)
     ids = torch.full((len(batch), t), 2, dtype=torch.long)
     target = torch.full((len(batch), t), -100, dtype=torch.long)
+    weight = torch.ones(len(batch), t)
     for b, s in enumerate(batch):
         x = [i if i < 32000 else 2 for i in s['ids']]
         ids[b, :len(x)] = torch.tensor(x)
@@ -118,9 +123,15 @@ def batch_loss(lm, qformer, batch, feats, out_pos):
         for start, end in s['spans']:
             for p in range(start - 1, end - 1):
                 target[b, p] = out_pos[s['ids'][p + 1]]
-    image = qformer(torch.stack([feats[s['seed']] for s in batch]))
-    h = lm.hidden(ids, image, [s['imageAt'] for s in batch])
-    return F.cross_entropy(lm.logits(h).reshape(-1, len(out_pos) + 1), target.reshape(-1), ignore_index=-100)
+        for k in s.get('yesNo', []):
+            weight[b, s['spans'][k][0] - 1] = YES_NO_WEIGHT
+    with autocast(BF16):
+        image = qformer(torch.stack([feats[s['seed']] for s in batch]))
+        h = lm.hidden(ids, image, [s['imageAt'] for s in batch])
+        logits = lm.logits(h)
+    target, weight = target.reshape(-1), weight.reshape(-1) * (target.reshape(-1) >= 0)
+    loss = F.cross_entropy(logits.float().reshape(-1, len(out_pos) + 1), target, ignore_index=-100, reduction='none')
+    return (loss * weight).sum() / weight.sum()
 
 
 def export_encoder(backbone, qformer, path):

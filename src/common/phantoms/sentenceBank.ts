@@ -64,7 +64,10 @@ function lungSentences(f: PhantomFindings, part: (k: number) => Prng): ReportSen
 		r = part(5);
 		const z = r.pick(zoneName[f.lesion.zone]);
 		const what = f.lesion.count === 2 ? 'two nodules' : f.lesion.sizeMm >= 25 ? 'a mass' : 'a nodule';
-		push('Lung Lesion', r.pick([`There is ${what} in the ${f.lesion.side} ${z}, measuring up to ${f.lesion.sizeMm} mm.`, `A ${f.lesion.sizeMm} mm pulmonary nodule is seen in the ${f.lesion.side} ${z}.`, `A well-circumscribed ${f.lesion.sizeMm} mm nodule projects over the ${f.lesion.side} ${z}.`]));
+		// No sizes: a draft copies its wording, and a millimetre figure there would be a measurement nobody made.
+		const seen = f.lesion.count === 2 ? 'Two pulmonary nodules are' : f.lesion.sizeMm >= 25 ? 'A pulmonary mass is' : 'A pulmonary nodule is';
+		const projects = f.lesion.count === 2 ? 'Two well-circumscribed nodules project' : 'A well-circumscribed nodule projects';
+		push('Lung Lesion', r.pick([`There ${f.lesion.count === 2 ? 'are' : 'is'} ${what} in the ${f.lesion.side} ${z}.`, `${seen} seen in the ${f.lesion.side} ${z}.`, `${projects} over the ${f.lesion.side} ${z}.`]));
 	}
 	r = part(8);
 	if (!out.length) push(null, r.pick(['The lungs are clear.', 'The lungs are clear without focal consolidation.', 'No focal consolidation is seen.', 'Lungs are well expanded and clear.']));

@@ -15,6 +15,8 @@ export interface DemoEvaluation {
 	readonly studies: number;
 	readonly classifierMacroF1: number;
 	readonly classifierPerLabelF1: Readonly<Record<string, number>>;
+	/** Studies whose predicted findings are exactly the true ones: the most a findings list read from them can match. */
+	readonly classifierExactMatch: number;
 	/** Labeler on the drafted report vs the ground-truth labels. */
 	readonly reportMacroF1: number;
 	readonly reportPerLabelF1: Readonly<Record<string, number>>;
@@ -111,7 +113,7 @@ export async function evaluateDemoModels(o: { modelsDir: string; seeds: readonly
 	const n = o.seeds.length;
 	const c = macroF1(cls), r = macroF1(rep);
 	return {
-		studies: n, classifierMacroF1: c.macro, classifierPerLabelF1: c.perLabel, reportMacroF1: r.macro, reportPerLabelF1: r.perLabel,
+		studies: n, classifierMacroF1: c.macro, classifierPerLabelF1: c.perLabel, classifierExactMatch: cls.filter((x) => x.got.size === x.truth.size && [...x.got].every((l) => x.truth.has(l))).length / n, reportMacroF1: r.macro, reportPerLabelF1: r.perLabel,
 		correctionSuccess: corrections / n, yesNoAccuracy: yesNo / n, listExactMatch: listExact / n, listLabelAccuracy: listLabels / (n * scoredLabels.length),
 		easyLanguageOk: easyOk / n, summaryOk: summaryOk / n, yesNoVsReport: yesNoReport / n, listExactVsReport: listExactReport / n, examples,
 	};
