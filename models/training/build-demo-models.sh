@@ -19,7 +19,7 @@ step "backbone + CheXpert classifier"
 step "instruct dataset (phantoms, rule-based teacher; 6 builds packed into conversations), tokenized"
 node --import tsx models/training/make-lm-data.ts $C/demo-vocab.gguf $D "${RADIALOG_LM_IMAGES:-1200}" models/training/system-prompt.txt
 step "Q-Former + tiny Llama"
-(cd models/training && OMP_WAIT_POLICY=PASSIVE $PY train_lm.py "../../$D" "../../$O")
+(cd models/training && OMP_WAIT_POLICY=ACTIVE $PY train_lm.py "../../$D" "../../$O")
 step "manifest"
 node --import tsx models/training/make-manifest.ts $O models/demo
 cp $O/greedy-reference.json models/demo/

@@ -10,7 +10,9 @@ import path from 'node:path';
 import { getLlama } from 'node-llama-cpp';
 import { drawnLabels } from '../../src/common/phantoms/PhantomCase.js';
 import { renderInstruction } from '../../src/common/radialog/instructTemplates.js';
+import { findingsWithLabels } from '../../src/common/phantoms/findingsWithLabels.js';
 import { Prng } from '../../src/common/phantoms/Prng.js';
+import { writeReportSentences } from '../../src/common/phantoms/sentenceBank.js';
 import { END_OF_ANSWER, IMAGE_PLACEHOLDER_COUNT, renderVicunaPrompt, type VicunaTurn } from '../../src/common/radialog/vicunaPrompt.js';
 import { buildInstructDataset, followUpInstruction, instructSample } from '../../src/node/dataset/buildInstructDataset.js';
 import { phantomSourceImages } from '../../src/node/dataset/phantomSourceImages.js';
@@ -29,6 +31,11 @@ const BUILDS = Number(process.env.RADIALOG_LM_BUILDS ?? 6);
 // own prior, e.g. "no" for the pneumothorax that reports nearly always negate, no longer pays).
 const EXTRA_CO = Number(process.env.RADIALOG_LM_EXTRA_CO ?? 2);
 const EXTRA_FOLLOW_UPS = Number(process.env.RADIALOG_LM_EXTRA_FOLLOW_UPS ?? 1);
+// Corrections the reader asks for on a right draft (as the workstation and bench do): a random finding
+// added and/or removed, answered with the same report, word for word, with that edit. The builder's
+// corrections always lead to the image's true report, so a model can meet them from the image and
+// findings alone; these cannot be met without reading the request.
+const EXTRA_EDITS = Number(process.env.RADIALOG_LM_EXTRA_EDITS ?? 2);
 const MAX_FOLLOW_UPS = 12;
 const system = fs.readFileSync(systemFile, 'utf8').trim();
 fs.mkdirSync(out, { recursive: true });
@@ -42,7 +49,7 @@ const eos = model.tokens.eos!;
 const tokenize = (text: string): number[] => tokenizePrompt(model, text, placeholders);
 
 // Conversations keyed by image and first exchange (a correction's first exchange is its erroneous report).
-const conversations = new Map<string, { dicom: string; first: VicunaTurn; followUps: Map<string, VicunaTurn> }>();
+const conversations = new Map<string, { dicom: string; first: VicunaTurn; followUps: Map<string, VicunaTurn>; edits: VicunaTurn[] }>();
 const questionLabels = drawnLabels.filter((l) => l !== 'No Finding');
 for (let build = 1; build <= BUILDS; build++) {
 	const { images, teacher } = phantomSourceImages(seeds, build - 1);
@@ -76,16 +83,35 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 	}
 }
 
-function addRecord(r: { instruction: string; output: string; dicom: string }): void {
+{
+	const { images, cases } = phantomSourceImages(seeds);
+	const pick = new Prng(3000);
+	for (const img of images) {
+		const c = cases.get(img.dicomId)!;
+		const truth = questionLabels.filter((l) => img.labels.includes(l));
+		const absent = questionLabels.filter((l) => !truth.includes(l));
+		for (let e = 0; e < EXTRA_EDITS; e++) {
+			const mode = truth.length ? pick.int(0, 2) : 0;
+			const add = mode !== 1 ? [pick.pick(absent)] : [];
+			const remove = mode !== 0 ? [pick.pick(truth)] : [];
+			const edited = findingsWithLabels(c.findings, [...truth.filter((l) => !remove.includes(l)), ...add], pick);
+			const message = renderInstruction('CO', pick.int(0, 9), { add, remove });
+			addRecord({ instruction: followUpInstruction(img.labels, img.report, message), output: writeReportSentences(edited, c.seed).map((x) => x.text).join(' '), dicom: img.dicomId }, true);
+		}
+	}
+}
+
+function addRecord(r: { instruction: string; output: string; dicom: string }, edit = false): void {
 	const text = recordPromptText(r.instruction);
 	const cut = text.indexOf(`${END_OF_ANSWER}USER: `);
 	const [firstUser, firstAnswer] = cut < 0 ? [text, r.output] : text.slice(0, cut).split(' ASSISTANT: ') as [string, string];
 	const key = `${r.dicom}\n${firstUser}\n${firstAnswer}`;
-	const c = conversations.get(key) ?? { dicom: r.dicom, first: { user: firstUser, assistant: firstAnswer }, followUps: new Map() };
+	const c = conversations.get(key) ?? { dicom: r.dicom, first: { user: firstUser, assistant: firstAnswer }, followUps: new Map(), edits: [] };
 	conversations.set(key, c);
 	if (cut >= 0) {
 		const user = text.slice(cut + END_OF_ANSWER.length + 'USER: '.length);
-		c.followUps.set(`${user}\n${r.output}`, { user, assistant: r.output });
+		if (edit) c.edits.push({ user, assistant: r.output });
+		else c.followUps.set(`${user}\n${r.output}`, { user, assistant: r.output });
 	}
 }
 
@@ -97,6 +123,8 @@ for (const c of conversations.values()) {
 	const followUps = rng.shuffle([...c.followUps.values()]);
 	const chunks: VicunaTurn[][] = [];
 	for (let k = 0; k < Math.max(1, followUps.length); k += MAX_FOLLOW_UPS) chunks.push(followUps.slice(k, k + MAX_FOLLOW_UPS));
+	// An edit changes the report under discussion, so it ends its chunk (later answers would not fit it).
+	c.edits.forEach((e, k) => (k < chunks.length ? chunks[k]!.push(e) : chunks.push([e])));
 	for (const chunk of chunks) {
 		const turns = [c.first, ...chunk];
 		const ids = tokenize(renderVicunaPrompt(system, turns));

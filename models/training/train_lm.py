@@ -22,7 +22,7 @@ np.random.seed(11)
 torch.set_num_threads(int(os.environ.get('RADIALOG_TRAIN_THREADS', '2')))
 data, out = sys.argv[1], sys.argv[2]
 D, LAYERS, HEADS, FFN = (int(os.environ.get(k, v)) for k, v in [('RADIALOG_LM_WIDTH', '128'), ('RADIALOG_LM_LAYERS', '3'), ('RADIALOG_LM_HEADS', '4'), ('RADIALOG_LM_FFN', '384')])
-STEPS = int(os.environ.get('RADIALOG_LM_STEPS', '3000'))
+STEPS = int(os.environ.get('RADIALOG_LM_STEPS', '2800'))
 BATCH = int(os.environ.get('RADIALOG_LM_BATCH', '16'))
 # A yes/no answer is decided by one token among hundreds of report tokens; it weighs this much more.
 YES_NO_WEIGHT = float(os.environ.get('RADIALOG_LM_YES_NO_WEIGHT', '3'))
@@ -111,26 +111,37 @@ def write_greedy_reference(lm, qformer, refs, feats, path, max_new=24):
     print('wrote', path)
 
 
+def sample_tensors(s, out_pos):
+    """Input ids (image placeholders as EOS; their rows are replaced), targets and loss weights of a sample."""
+    x = torch.tensor([i if i < 32000 else 2 for i in s['ids']])
+    y = torch.full((len(x),), -100, dtype=torch.long)
+    w = torch.ones(len(x))
+    # Position p predicts token p+1; only answer tokens (each answer with its EOS) are learned.
+    for start, end in s['spans']:
+        y[start - 1:end - 1] = torch.tensor([out_pos[i] for i in s['ids'][start:end]])
+    for k in s.get('yesNo', []):
+        w[s['spans'][k][0] - 1] = YES_NO_WEIGHT
+    return x, y, w
+
+
 def batch_loss(lm, qformer, batch, feats, out_pos):
     t = max(len(s['ids']) for s in batch)
     ids = torch.full((len(batch), t), 2, dtype=torch.long)
     target = torch.full((len(batch), t), -100, dtype=torch.long)
     weight = torch.ones(len(batch), t)
     for b, s in enumerate(batch):
-        x = [i if i < 32000 else 2 for i in s['ids']]
-        ids[b, :len(x)] = torch.tensor(x)
-        # Position p predicts token p+1; only answer tokens (each answer with its EOS) are learned.
-        for start, end in s['spans']:
-            for p in range(start - 1, end - 1):
-                target[b, p] = out_pos[s['ids'][p + 1]]
-        for k in s.get('yesNo', []):
-            weight[b, s['spans'][k][0] - 1] = YES_NO_WEIGHT
+        if 'tensors' not in s:
+            s['tensors'] = sample_tensors(s, out_pos)
+        x, y, w = s['tensors']
+        ids[b, :len(x)], target[b, :len(x)], weight[b, :len(x)] = x, y, w
     with autocast(BF16):
         image = qformer(torch.stack([feats[s['seed']] for s in batch]))
         h = lm.hidden(ids, image, [s['imageAt'] for s in batch])
-        logits = lm.logits(h)
-    target, weight = target.reshape(-1), weight.reshape(-1) * (target.reshape(-1) >= 0)
-    loss = F.cross_entropy(logits.float().reshape(-1, len(out_pos) + 1), target, ignore_index=-100, reduction='none')
+        # Logits only where an answer token is predicted: most positions are prompt.
+        learned = (target >= 0).reshape(-1)
+        logits = lm.logits(h.reshape(-1, h.shape[-1])[learned])
+    loss = F.cross_entropy(logits.float(), target.reshape(-1)[learned], reduction='none')
+    weight = weight.reshape(-1)[learned]
     return (loss * weight).sum() / weight.sum()
 
 
