@@ -60,9 +60,9 @@ for (let build = 1; build <= BUILDS; build++) {
 	}
 	for (const r of records) addRecord(r);
 }
-const trainImages = phantomSourceImages(seeds).images;
+const plain = phantomSourceImages(seeds);
 const presentOdds = new Map(questionLabels.map((l) => {
-	const p = trainImages.filter((img) => img.labels.includes(l)).length / seeds.length;
+	const p = plain.images.filter((img) => img.labels.includes(l)).length / seeds.length;
 	return [l, Math.min(1, p / Math.max(1 - p, 1e-9))];
 }));
 for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
@@ -84,10 +84,9 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 }
 
 {
-	const { images, cases } = phantomSourceImages(seeds);
 	const pick = new Prng(3000);
-	for (const img of images) {
-		const c = cases.get(img.dicomId)!;
+	for (const img of plain.images) {
+		const c = plain.cases.get(img.dicomId)!;
 		const truth = questionLabels.filter((l) => img.labels.includes(l));
 		const absent = questionLabels.filter((l) => !truth.includes(l));
 		for (let e = 0; e < EXTRA_EDITS; e++) {
