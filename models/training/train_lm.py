@@ -51,10 +51,12 @@ def main():
     in_ids = sorted({i for s in samples for i in s['ids'] if i not in placeholders} | {1, 2})
     out_ids = sorted({i for s in samples for a, b in s['spans'] for i in s['ids'][a:b]})
     print(f'{len(samples)} samples, {len(in_ids)} input ids, {len(out_ids)} output ids, bf16 {BF16}', flush=True)
+    out_pos = {t: i for i, t in enumerate(out_ids)}
+    for s in samples:
+        s['tensors'] = sample_tensors(s, out_pos)
     lm = TinyLlama(in_ids, out_ids, N_VOCAB, D, LAYERS, HEADS, FFN)
     qformer = QFormer(D)
     max_lr = 3e-3
-    out_pos = {t: i for i, t in enumerate(out_ids)}
     params = list(lm.parameters()) + list(qformer.parameters())
     opt = torch.optim.AdamW(params, lr=max_lr, weight_decay=0.01, betas=(0.9, 0.98))
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=max_lr, total_steps=STEPS, pct_start=0.05)
@@ -68,7 +70,7 @@ def main():
             if step >= STEPS:
                 break
             batch = [samples[i] for i in batches[bi]]
-            loss = batch_loss(lm, qformer, batch, feats, out_pos)
+            loss = batch_loss(lm, qformer, batch, feats)
             opt.zero_grad(); loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
             opt.step(); sched.step(); step += 1
@@ -124,14 +126,12 @@ def sample_tensors(s, out_pos):
     return x, y, w
 
 
-def batch_loss(lm, qformer, batch, feats, out_pos):
+def batch_loss(lm, qformer, batch, feats):
     t = max(len(s['ids']) for s in batch)
     ids = torch.full((len(batch), t), 2, dtype=torch.long)
     target = torch.full((len(batch), t), -100, dtype=torch.long)
     weight = torch.ones(len(batch), t)
     for b, s in enumerate(batch):
-        if 'tensors' not in s:
-            s['tensors'] = sample_tensors(s, out_pos)
         x, y, w = s['tensors']
         ids[b, :len(x)], target[b, :len(x)], weight[b, :len(x)] = x, y, w
     with autocast(BF16):

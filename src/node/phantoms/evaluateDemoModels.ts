@@ -41,6 +41,9 @@ const positives = (text: string): Set<ChexpertLabel> => {
 	return new Set(scoredLabels.filter((x) => l[x] === 'positive'));
 };
 
+/** The same findings stated, over the scored labels. */
+const sameFindings = (a: ReadonlySet<ChexpertLabel>, b: ReadonlySet<ChexpertLabel>): boolean => scoredLabels.every((l) => a.has(l) === b.has(l));
+
 function macroF1(rows: readonly { truth: ReadonlySet<ChexpertLabel>; got: ReadonlySet<ChexpertLabel> }[]): { macro: number; perLabel: Record<string, number> } {
 	const perLabel: Record<string, number> = {};
 	for (const l of scoredLabels) {
@@ -96,9 +99,9 @@ export async function evaluateDemoModels(o: { modelsDir: string; seeds: readonly
 			if (yn.startsWith(said.has(asked) ? 'yes' : 'no')) yesNoReport++;
 			const list = await ask({ task: 'FQA_complete' });
 			const listed = new Set(scoredLabels.filter((l) => list.toLowerCase().includes(l.toLowerCase())));
-			if (scoredLabels.every((l) => listed.has(l) === truth.has(l))) listExact++;
+			if (sameFindings(listed, truth)) listExact++;
 			listLabels += scoredLabels.filter((l) => listed.has(l) === truth.has(l)).length;
-			if (scoredLabels.every((l) => listed.has(l) === said.has(l))) listExactReport++;
+			if (sameFindings(listed, said)) listExactReport++;
 			const named = (text: string) => text.length < report.length && [...said].every((l) => positives(text).has(l));
 			const easy = await ask({ task: 'EL' });
 			const summary = await ask({ task: 'SU' });
@@ -113,7 +116,7 @@ export async function evaluateDemoModels(o: { modelsDir: string; seeds: readonly
 	const n = o.seeds.length;
 	const c = macroF1(cls), r = macroF1(rep);
 	return {
-		studies: n, classifierMacroF1: c.macro, classifierPerLabelF1: c.perLabel, classifierExactMatch: cls.filter((x) => x.got.size === x.truth.size && [...x.got].every((l) => x.truth.has(l))).length / n, reportMacroF1: r.macro, reportPerLabelF1: r.perLabel,
+		studies: n, classifierMacroF1: c.macro, classifierPerLabelF1: c.perLabel, classifierExactMatch: cls.filter((x) => sameFindings(x.got, x.truth)).length / n, reportMacroF1: r.macro, reportPerLabelF1: r.perLabel,
 		correctionSuccess: corrections / n, yesNoAccuracy: yesNo / n, listExactMatch: listExact / n, listLabelAccuracy: listLabels / (n * scoredLabels.length),
 		easyLanguageOk: easyOk / n, summaryOk: summaryOk / n, yesNoVsReport: yesNoReport / n, listExactVsReport: listExactReport / n, examples,
 	};
