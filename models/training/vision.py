@@ -26,14 +26,27 @@ class Backbone(nn.Module):
 
 
 class ClassifierHead(nn.Module):
+    """Pooled features -> 14 logits. The local findings, a few pixels wide (a rib break, a nodule, a line), come
+    instead from per-patch maps (trained against where they were drawn), each from its strongest patch."""
+    LOCAL = (12, 4, 13, 3, 6, 8)  # make-vision-data's localLabels, as CheXpert indices
+
     def __init__(self, n_labels=14):
         super().__init__()
         self.drop = nn.Dropout(0.2)
         self.fc = nn.Linear(Backbone.channels * 2, n_labels)
+        self.local = nn.Sequential(nn.Conv2d(Backbone.channels, 32, 3, 1, 1), nn.ReLU(inplace=True), nn.Conv2d(32, len(self.LOCAL), 1))
 
-    def forward(self, f):
+    def local_maps(self, f):
+        """[B,64,14,14] -> [B,len(LOCAL),14,14] logits."""
+        return self.local(f)
+
+    def forward(self, f, maps=None):
         pooled = torch.cat([f.mean(dim=(2, 3)), f.amax(dim=(2, 3))], dim=1)
-        return self.fc(self.drop(pooled))
+        logits = list(self.fc(self.drop(pooled)).unbind(dim=1))
+        peaks = (self.local_maps(f) if maps is None else maps).flatten(2).amax(dim=2)
+        for j, k in enumerate(self.LOCAL):
+            logits[k] = peaks[:, j]
+        return torch.stack(logits, dim=1)
 
 
 class CrossBlock(nn.Module):

@@ -1,3 +1,4 @@
+import type { FindingMark } from './FindingMark.js';
 import type { PhantomCase, PhantomFindings, Side } from './PhantomCase.js';
 import type { Prng } from './Prng.js';
 import { bezier, type Raster, smoothstep } from './Raster.js';
@@ -13,7 +14,7 @@ export function pneumothoraxDepth(f: PhantomFindings): { side: Side; depth: numb
 }
 
 /** Draws every finding into the attenuation map (bones and devices are drawn elsewhere). */
-export function drawFindings(att: Raster, g: ThoraxGeometry, c: PhantomCase, lung: LungMap, rng: Prng): void {
+export function drawFindings(att: Raster, g: ThoraxGeometry, c: PhantomCase, lung: LungMap, rng: Prng, marks: FindingMark[]): void {
 	const f = c.findings;
 	const inLung = (side?: Side) => lung.mask(side);
 	const sideCode = (side: Side) => (side === 'right' ? 1 : 2);
@@ -43,7 +44,9 @@ export function drawFindings(att: Raster, g: ThoraxGeometry, c: PhantomCase, lun
 		const [cu, cv] = g.zoneCentre(f.consolidation.side, f.consolidation.zone);
 		const mask = inLung(f.consolidation.side);
 		for (let k = 0; k < 4; k++) {
-			att.addBlob(cu + rng.normal() * 0.025, cv + rng.normal() * 0.025, rng.range(0.045, 0.07), rng.range(0.04, 0.06), 0.42, 0.3, mask);
+			const u = cu + rng.normal() * 0.025, v = cv + rng.normal() * 0.025, ru = rng.range(0.045, 0.07), rv = rng.range(0.04, 0.06);
+			att.addBlob(u, v, ru, rv, 0.42, 0.3, mask);
+			marks.push({ label: 'Consolidation', u, v, r: Math.min(ru, rv) });
 		}
 		// Air bronchograms: dark branching lines inside the dense lung.
 		const layer = new Float32Array(att.data.length);
@@ -56,7 +59,11 @@ export function drawFindings(att: Raster, g: ThoraxGeometry, c: PhantomCase, lun
 	if (f.opacity) {
 		const [cu, cv] = g.zoneCentre(f.opacity.side, f.opacity.zone);
 		const mask = inLung(f.opacity.side);
-		for (let k = 0; k < 5; k++) att.addBlob(cu + rng.normal() * 0.04, cv + rng.normal() * 0.035, rng.range(0.05, 0.08), rng.range(0.05, 0.08), 0.17, 0.7, mask);
+		for (let k = 0; k < 5; k++) {
+			const u = cu + rng.normal() * 0.04, v = cv + rng.normal() * 0.035, ru = rng.range(0.05, 0.08), rv = rng.range(0.05, 0.08);
+			att.addBlob(u, v, ru, rv, 0.17, 0.7, mask);
+			marks.push({ label: 'Lung Opacity', u, v, r: Math.min(ru, rv) });
+		}
 	}
 	if (f.edema) {
 		const amount = f.edema.grade === 'mild' ? 0.2 : 0.3;
@@ -76,7 +83,12 @@ export function drawFindings(att: Raster, g: ThoraxGeometry, c: PhantomCase, lun
 		for (const side of f.atelectasis.sides) {
 			const layer = new Float32Array(att.data.length);
 			const y = rng.range(0.35, 0.6);
-			att.strokeMax([g.toImage(side, -0.45, y + 0.06), g.toImage(side, 0.1, y), g.toImage(side, 0.65, y - 0.07)], 0.009, (t) => 0.42 * (1 - t * t), layer);
+			const band = [g.toImage(side, -0.45, y + 0.06), g.toImage(side, 0.1, y), g.toImage(side, 0.65, y - 0.07)];
+			att.strokeMax(band, 0.009, (t) => 0.42 * (1 - t * t), layer);
+			for (let k = 0; k <= 8; k++) {
+				const [p, q] = k < 4 ? [band[0]!, band[1]!] : [band[1]!, band[2]!], t = (k % 4) / 4 + (k === 8 ? 1 : 0);
+				marks.push({ label: 'Atelectasis', u: p[0] + (q[0] - p[0]) * t, v: p[1] + (q[1] - p[1]) * t, r: 0.012 });
+			}
 			for (let i = 0; i < layer.length; i++) if (layer[i] && lung.side[i]) att.data[i] = (att.data[i] as number) + (layer[i] as number);
 		}
 	}
@@ -84,7 +96,9 @@ export function drawFindings(att: Raster, g: ThoraxGeometry, c: PhantomCase, lun
 		const [cu, cv] = g.zoneCentre(f.lesion.side, f.lesion.zone);
 		const r = f.lesion.sizeMm / 2 / 380;
 		for (let k = 0; k < f.lesion.count; k++) {
-			att.addBlob(cu + (k ? 0.06 : 0) + rng.normal() * 0.015, cv + rng.normal() * 0.02 - (k ? 0.05 : 0), r, r, 0.55, 0.15);
+			const u = cu + (k ? 0.06 : 0) + rng.normal() * 0.015, v = cv + rng.normal() * 0.02 - (k ? 0.05 : 0);
+			att.addBlob(u, v, r, r, 0.55, 0.15);
+			marks.push({ label: 'Lung Lesion', u, v, r });
 		}
 	}
 }

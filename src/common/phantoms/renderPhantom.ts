@@ -1,3 +1,4 @@
+import type { FindingMark } from './FindingMark.js';
 import type { PhantomCase, Side } from './PhantomCase.js';
 import { Prng } from './Prng.js';
 import { bezier, Raster } from './Raster.js';
@@ -10,6 +11,8 @@ import { LungMap } from './LungMap.js';
 export interface PhantomImage {
 	readonly size: number;
 	readonly pixels: Uint16Array;
+	/** Where the local findings (fracture, lung lesion, devices) were drawn; see FindingMark. */
+	readonly marks: readonly FindingMark[];
 }
 
 const sides: readonly Side[] = ['right', 'left'];
@@ -58,9 +61,10 @@ export function renderPhantom(c: PhantomCase, size = 1024): PhantomImage {
 	soft.addBlob(a.cx + 0.17, a.domeLeft + 0.065, 0.045, 0.025, -0.3);
 
 	drawVessels(att, g, lung, rng.fork(1), ptx);
-	drawBones(att, g, c, rng.fork(2));
-	drawFindings(att, g, c, lung, rng.fork(4));
-	drawDevices(att, g, c.findings.devices, rng.fork(5));
+	const marks: FindingMark[] = [];
+	drawBones(att, g, c, rng.fork(2), marks);
+	drawFindings(att, g, c, lung, rng.fork(4), marks);
+	drawDevices(att, g, c.findings.devices, rng.fork(5), marks);
 
 	// Soft tissue edges are unsharp on a radiograph; bone, metal and small findings much less so.
 	att.boxBlur(size / 600);
@@ -77,7 +81,7 @@ export function renderPhantom(c: PhantomCase, size = 1024): PhantomImage {
 			out[i] = Math.max(0, Math.min(4095, Math.round(150 + 3800 * val)));
 		}
 	}
-	return { size, pixels: out };
+	return { size, pixels: out, marks };
 }
 
 /** Branching vessel markings from each hilum, fading to the periphery; none in a pneumothorax. */
@@ -112,7 +116,7 @@ function drawVessels(att: Raster, g: ThoraxGeometry, lung: LungMap, rng: Prng, p
 	}
 }
 
-function drawBones(att: Raster, g: ThoraxGeometry, c: PhantomCase, rng: Prng): void {
+function drawBones(att: Raster, g: ThoraxGeometry, c: PhantomCase, rng: Prng, marks: FindingMark[]): void {
 	const a = c.anatomy;
 	const bones = new Float32Array(att.data.length);
 	const rad = a.ribThickness / 2;
@@ -127,21 +131,24 @@ function drawBones(att: Raster, g: ThoraxGeometry, c: PhantomCase, rng: Prng): v
 			const ant = bezier(end, P(a.thoraxHalf * 0.8, end[1] + 0.065), P(0.12 + 0.012 * i, end[1] + 0.085), 16);
 			att.strokeMax(ant, rad * 0.9, (t) => 0.05 + 0.05 * t ** 6, bones);
 			if (fx && fx.site === 'rib' && fx.side === side && (i === fx.rib || i === fx.rib + 1)) {
-				// A displaced fracture: a gap, the lateral fragment stepped down, a little callus.
-				const cut = 12;
+				// An acute displaced fracture: a lucent gap and the lateral fragment stepped down by about a rib's
+				// width. No callus: a bright node on a rib looks like the many rib crossings, a break does not.
+				const cut = 11;
 				att.strokeMax(post.slice(0, cut), rad, (t) => 0.1 + 0.1 * t ** 6, bones);
-				const lateral = post.slice(cut + 1).map(([u, vv]): [number, number] => [u, vv + rad * 1.6]);
+				const lateral = post.slice(cut + 3).map(([u, vv]): [number, number] => [u, vv + rad * 2]);
 				att.strokeMax(lateral, rad, (t) => 0.1 + 0.1 * t ** 6, bones);
-				const gap = post[cut] as [number, number];
-				att.addBlob(gap[0], gap[1] + rad, rad * 1.6, rad * 1.9, 0.12);
+				const [bu, bv] = post[cut + 1] as [number, number];
+				marks.push({ label: 'Fracture', u: bu, v: bv + rad, r: rad * 3 });
 			} else {
 				att.strokeMax(post, rad, (t) => 0.1 + 0.1 * t ** 6, bones);
 			}
 		}
 		const clav = bezier(P(0.035, a.apexV + 0.045), P(a.thoraxHalf * 0.45, a.apexV + 0.075), P(a.thoraxHalf * 1.02, a.apexV - 0.02), 24);
 		if (fx && fx.site === 'clavicle' && fx.side === side) {
-			att.strokeMax(clav.slice(0, 12), 0.012, (t) => 0.3 + 0.15 * t ** 4, bones);
+			att.strokeMax(clav.slice(0, 11), 0.012, (t) => 0.3 + 0.15 * t ** 4, bones);
 			att.strokeMax(clav.slice(13).map(([u, vv]): [number, number] => [u, vv - 0.02]), 0.012, (t) => 0.3 + 0.15 * t ** 4, bones);
+			const [bu, bv] = clav[12] as [number, number];
+			marks.push({ label: 'Fracture', u: bu, v: bv - 0.01, r: 0.03 });
 		} else {
 			att.strokeMax(clav, 0.012, (t) => 0.3 + 0.15 * t ** 4, bones);
 		}
