@@ -18,6 +18,29 @@ test('the same seed renders the same image; another seed a different one', () =>
 	assert.notEqual(hash(renderPhantom(samplePhantomCase(7), 256).pixels), hash(renderPhantom(samplePhantomCase(8), 256).pixels));
 });
 
+test('marks say where the local findings were drawn: the image changes inside each mark', () => {
+	const size = 256;
+	const without = { Fracture: { fracture: null }, 'Lung Lesion': { lesion: null }, 'Support Devices': { devices: [] } } as const;
+	for (const [label, none] of Object.entries(without)) {
+		let seed = 1;
+		while (!samplePhantomCase(seed).labels.includes(label as keyof typeof without)) seed++;
+		const c = samplePhantomCase(seed);
+		const withIt = renderPhantom(c, size), withoutIt = renderPhantom({ ...c, findings: { ...c.findings, ...none } }, size);
+		const marks = withIt.marks.filter((m) => m.label === label);
+		assert.ok(marks.length > 0, `${label} has marks`);
+		assert.deepEqual(withoutIt.marks.filter((m) => m.label === label), []);
+		const changed = (i: number) => Math.abs((withIt.pixels[i] as number) - (withoutIt.pixels[i] as number));
+		const inMark = (i: number, m: (typeof marks)[number]) => Math.hypot(m.u - ((i % size) + 0.5) / size, m.v - (Math.floor(i / size) + 0.5) / size) <= m.r;
+		for (const m of marks) assert.ok(withIt.pixels.some((_, i) => inMark(i, m) && changed(i) > 200), `${label}: the image changes inside the mark at (${m.u.toFixed(3)}, ${m.v.toFixed(3)})`);
+		// A fracture also moves the whole lateral fragment (its mark is the break); for the others the largest change is in a mark.
+		if (label === 'Fracture') continue;
+		let at = 0;
+		withIt.pixels.forEach((_, i) => { if (changed(i) > changed(at)) at = i; });
+		assert.ok(marks.some((m) => inMark(at, { ...m, r: m.r + 2 / size })), `${label}: the largest change lies in a mark`);
+	}
+	for (const m of renderPhantom(samplePhantomCase(3), size).marks) assert.ok(samplePhantomCase(3).labels.includes(m.label), m.label);
+});
+
 test('labels cover every drawn finding over many cases, with no-finding cases under a quarter', () => {
 	const counts = new Map<string, number>();
 	for (let s = 1; s <= 600; s++) for (const l of samplePhantomCase(s).labels) counts.set(l, (counts.get(l) ?? 0) + 1);
