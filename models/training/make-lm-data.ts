@@ -30,7 +30,7 @@ const BUILDS = Number(process.env.RADIALOG_LM_BUILDS ?? 6);
 // "yes" and "no" are equally likely and only the findings list and report decide the answer (a finding's
 // own prior, e.g. "no" for the pneumothorax that reports nearly always negate, no longer pays).
 const EXTRA_CO = Number(process.env.RADIALOG_LM_EXTRA_CO ?? 2);
-const EXTRA_FOLLOW_UPS = Number(process.env.RADIALOG_LM_EXTRA_FOLLOW_UPS ?? 1);
+const EXTRA_FOLLOW_UPS = Number(process.env.RADIALOG_LM_EXTRA_FOLLOW_UPS ?? 2);
 // Corrections the reader asks for on a right draft (as the workstation and bench do): a random finding
 // added and/or removed, answered with the same report, word for word, with that edit. The builder's
 // corrections always lead to the image's true report, so a model can meet them from the image and

@@ -1,7 +1,7 @@
 // Renders phantoms and writes what the vision models train on: the manifest's preprocessing applied
 // (min-max to 0..255, short side 512, centre crop 448, 0..1) and the graph's first step (2×2 average
-// pool to 224), stored as bytes, plus the 14 CheXpert labels and the patches that the local findings
-// (fracture, lung lesion, devices) touch.
+// pool to 224), stored as bytes, plus the 14 CheXpert labels and the patches that each local finding
+// (`localLabels`) touches.
 //   node --import tsx models/training/make-vision-data.ts OUT_DIR TRAIN_COUNT VAL_COUNT
 import fs from 'node:fs';
 import os from 'node:os';

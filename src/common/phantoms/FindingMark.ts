@@ -1,9 +1,9 @@
 import type { ChexpertLabel } from '../domain/chexpert.js';
 
 /**
- * Where a small, local finding was drawn, in normalised image coordinates (0..1, like the raster's).
- * Ground truth for training only: the demo classifier learns the findings that are a few pixels wide
- * (a rib break, a nodule) from where they are, which one image-level label is too weak a signal for.
+ * Where a local finding was drawn, in normalised image coordinates (0..1, like the raster's).
+ * Ground truth for training only: the demo classifier learns the findings that occupy a small part of
+ * the image (a rib break, a nodule, a line) from where they are; one image-level label was too weak a signal.
  */
 export interface FindingMark {
 	readonly label: ChexpertLabel;
