@@ -85,9 +85,8 @@ export function drawFindings(att: Raster, g: ThoraxGeometry, c: PhantomCase, lun
 			const y = rng.range(0.35, 0.6);
 			const band = [g.toImage(side, -0.45, y + 0.06), g.toImage(side, 0.1, y), g.toImage(side, 0.65, y - 0.07)];
 			att.strokeMax(band, 0.009, (t) => 0.42 * (1 - t * t), layer);
-			for (let k = 0; k <= 8; k++) {
-				const [p, q] = k < 4 ? [band[0]!, band[1]!] : [band[1]!, band[2]!], t = (k % 4) / 4 + (k === 8 ? 1 : 0);
-				marks.push({ label: 'Atelectasis', u: p[0] + (q[0] - p[0]) * t, v: p[1] + (q[1] - p[1]) * t, r: 0.012 });
+			for (const [p, q] of [[band[0]!, band[1]!], [band[1]!, band[2]!]] as const) {
+				for (let t = 0; t <= 1; t += 0.25) marks.push({ label: 'Atelectasis', u: p[0] + (q[0] - p[0]) * t, v: p[1] + (q[1] - p[1]) * t, r: 0.012 });
 			}
 			for (let i = 0; i < layer.length; i++) if (layer[i] && lung.side[i]) att.data[i] = (att.data[i] as number) + (layer[i] as number);
 		}
