@@ -13,7 +13,7 @@ export interface ServedWorkstation {
 
 /** Starts the workstation the way a user does (`npm start`'s launcher) and waits for its ready line. */
 export async function startServedWorkstation(dataDir: string, extraArgs: string[] = []): Promise<ServedWorkstation> {
-	const child = spawn(process.execPath, [path.resolve('main/start.mjs'), '--no-open', '--data-dir', dataDir, ...extraArgs], {
+	const child = spawn(process.execPath, [path.resolve('bin/start.mjs'), '--no-open', '--data-dir', dataDir, ...extraArgs], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: { ...process.env },
 	});

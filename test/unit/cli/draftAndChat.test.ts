@@ -7,7 +7,7 @@ import { generatePhantomStudies } from '../../../src/node/phantoms/generatePhant
 import { testModelsDir } from '../../fixtures/testModels.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
-const cli = path.resolve('src/node/cli/radialog.mjs');
+const cli = path.resolve('bin/radialog.mjs');
 const studies = tempDir();
 let models: string;
 

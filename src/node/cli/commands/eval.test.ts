@@ -9,7 +9,7 @@ import { tempDir } from '../../../../test/helpers/tempDir.js';
 import { testModelsDir } from '../../../../test/fixtures/testModels.js';
 import { copyTestLabelerModel } from '../../../../test/fixtures/testLabelerModel.js';
 
-const cli = path.resolve('src/node/cli/radialog.mjs');
+const cli = path.resolve('bin/radialog.mjs');
 const evalCli = (args: string[]) => spawnSync(process.execPath, [cli, 'eval', ...args], { encoding: 'utf8' });
 
 test('radialog eval --dataset <csv> --predictions <csv> writes JSON and an HTML page', () => {

@@ -8,7 +8,7 @@ import { tempDir } from '../../../../test/helpers/tempDir.js';
 import { makeDicomFixture } from '../../../../test/helpers/dicomFixtures.js';
 
 const run = promisify(execFile);
-const cli = path.resolve('src/node/cli/radialog.mjs');
+const cli = path.resolve('bin/radialog.mjs');
 
 test('radialog import prints the report and exits non-zero only when nothing could be imported; radialog studies lists them', async () => {
 	const input = tempDir('radialog-cli-in-');

@@ -7,7 +7,7 @@ import { chexpertLabels } from '../../../common/domain/chexpert.js';
 import { copyTestLabelerModel } from '../../../../test/fixtures/testLabelerModel.js';
 import { tempDir } from '../../../../test/helpers/tempDir.js';
 
-const cli = path.resolve('src/node/cli/radialog.mjs');
+const cli = path.resolve('bin/radialog.mjs');
 const label = (args: string[], input?: string) => spawnSync(process.execPath, [cli, 'label', ...args], { input, encoding: 'utf8' });
 
 test('radialog label - reads one report per line from stdin and prints every observation per report', () => {

@@ -37,7 +37,7 @@ if (electron) {
 	child.on('exit', (code) => process.exit(code ?? 0));
 } else {
 	if (!args.includes('--browser')) console.log('Electron runtime not installed (its binary download failed or was skipped): starting browser mode instead.');
-	const child = spawn(process.execPath, [path.join(root, 'src', 'node', 'cli', 'radialog.mjs'), 'serve', ...args.filter((a) => a !== '--browser')], { stdio: 'inherit' });
+	const child = spawn(process.execPath, [path.join(root, 'bin', 'radialog.mjs'), 'serve', ...args.filter((a) => a !== '--browser')], { stdio: 'inherit' });
 	for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 	child.on('exit', (code) => process.exit(code ?? 0));
 }
