@@ -25,8 +25,19 @@ import { defaultModelsDir } from '../src/node/inference/terminalSupport.js';
 import { renderReportGenerationPrompt } from '../src/common/radialog/conversation.js';
 import { maxNewTokens } from '../src/common/radialog/instructTemplates.js';
 
-const { values } = parseArgs({ options: { models: { type: 'string' }, gpu: { type: 'boolean' }, threads: { type: 'string' }, drafts: { type: 'string' }, reps: { type: 'string' }, image: { type: 'string' } } });
-const modelsDir = values.models ?? (fs.existsSync(path.join(defaultModelsDir(), 'manifest.json')) ? defaultModelsDir() : testModelsDir());
+const { values } = parseArgs({
+	options: {
+		models: { type: 'string' },
+		gpu: { type: 'boolean' },
+		threads: { type: 'string' },
+		drafts: { type: 'string' },
+		reps: { type: 'string' },
+		image: { type: 'string' },
+	},
+});
+const modelsDir =
+	values.models ??
+	(fs.existsSync(path.join(defaultModelsDir(), 'manifest.json')) ? defaultModelsDir() : testModelsDir());
 const gpu = values.gpu ? ('auto' as const) : (false as const);
 const threads = Number(values.threads ?? 1);
 const drafts = Number(values.drafts ?? 200);
@@ -35,9 +46,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 const base = values.image ? await decodeDicomFile(path.resolve(values.image)) : null;
-const imageFor = (i: number): AssistantImage => (base ? { key: `bench-${i}`, image: base } : { ...syntheticImage(i + 1), key: `bench-${i}` });
+const imageFor = (i: number): AssistantImage =>
+	base ? { key: `bench-${i}`, image: base } : { ...syntheticImage(i + 1), key: `bench-${i}` };
 
-console.log(`models: ${modelsDir}\ndevice: ${gpu ? 'GPU if available' : 'CPU'}, threads ${threads}, node ${process.version}, ${process.platform}/${process.arch}`);
+console.log(
+	`models: ${modelsDir}\ndevice: ${gpu ? 'GPU if available' : 'CPU'}, threads ${threads}, node ${process.version}, ${process.platform}/${process.arch}`,
+);
 
 // 2. Overhead against raw node-llama-cpp (in one process, alternating).
 {
@@ -46,7 +60,11 @@ console.log(`models: ${modelsDir}\ndevice: ${gpu ? 'GPU if available' : 'CPU'}, 
 	const findings = (await engine.predictFindings(image)).filter((f) => f.positive).map((f) => f.label);
 	const prompt = renderReportGenerationPrompt(engine.set.manifest.llm.systemPrompt, findings);
 	await engine.draftReport({ image, findings });
-	const raw = await RawLlamaBaseline.open(readModelSet(modelsDir), { threads, gpu, embeddings: await engine.imageEmbeddings(image) });
+	const raw = await RawLlamaBaseline.open(readModelSet(modelsDir), {
+		threads,
+		gpu,
+		embeddings: await engine.imageEmbeddings(image),
+	});
 	const tokens = engine.tokenizePrompt(prompt);
 	const ours: number[] = [];
 	const theirs: number[] = [];
@@ -65,14 +83,17 @@ console.log(`models: ${modelsDir}\ndevice: ${gpu ? 'GPU if available' : 'CPU'}, 
 		const b = await raw.generate(tokens, maxNewTokens.RG);
 		theirs.push(b.totalMs);
 		const o2 = o ?? (await runOurs());
-		same &&= o2.generation.tokens.length === b.tokens.length && o2.generation.tokens.every((t, i) => t === b.tokens[i]);
+		same &&=
+			o2.generation.tokens.length === b.tokens.length && o2.generation.tokens.every((t, i) => t === b.tokens[i]);
 		count = b.tokens.length;
 	}
 	const ratio = median(ours) / median(theirs);
 	console.log(`\n[overhead] same prompt (${tokens.length} tokens) → ${count} tokens, ${reps} alternating runs`);
 	console.log(`  raw node-llama-cpp  median ${ms(median(theirs))}`);
 	console.log(`  project (engine)    median ${ms(median(ours))}`);
-	console.log(`  ratio ${ratio.toFixed(3)} (overhead ${((ratio - 1) * 100).toFixed(1)} %, goal ≤ 5 %); identical tokens: ${same}`);
+	console.log(
+		`  ratio ${ratio.toFixed(3)} (overhead ${((ratio - 1) * 100).toFixed(1)} %, goal ≤ 5 %); identical tokens: ${same}`,
+	);
 	await raw.close();
 	await engine.close();
 }
@@ -105,10 +126,18 @@ console.log(`models: ${modelsDir}\ndevice: ${gpu ? 'GPU if available' : 'CPU'}, 
 	console.log(`  time to first token: median ${ms(median(ttft))}, first ${ms(ttft[0]!)}`);
 	console.log(`  total draft time:    median ${ms(median(total))}, first ${ms(total[0]!)}`);
 	const at = (n: number) => rss.find(([k]) => k === n)?.[1] ?? NaN;
-	console.log(`  model-process RSS (MB) after n drafts: ${[1, 10, 50, 100, 150, drafts].filter((n, i, a) => n <= drafts && a.indexOf(n) === i).map((n) => `${n}: ${at(n).toFixed(0)}`).join(', ')}`);
+	console.log(
+		`  model-process RSS (MB) after n drafts: ${[1, 10, 50, 100, 150, drafts]
+			.filter((n, i, a) => n <= drafts && a.indexOf(n) === i)
+			.map((n) => `${n}: ${at(n).toFixed(0)}`)
+			.join(', ')}`,
+	);
 	// The model is reloaded every few images (adapters are freed only with it), so RSS is a sawtooth;
 	// compare the peaks of an early and the last window of 40 drafts rather than two arbitrary points.
 	const peak = (from: number, to: number) => Math.max(...rss.filter(([n]) => n >= from && n <= to).map(([, r]) => r));
-	if (drafts >= 90) console.log(`  peak RSS drafts 10–50: ${peak(10, 50).toFixed(0)} MB, last 40 drafts: ${peak(drafts - 39, drafts).toFixed(0)} MB; growth ${(peak(drafts - 39, drafts) - peak(10, 50)).toFixed(1)} MB (goal < 50 MB)`);
+	if (drafts >= 90)
+		console.log(
+			`  peak RSS drafts 10–50: ${peak(10, 50).toFixed(0)} MB, last 40 drafts: ${peak(drafts - 39, drafts).toFixed(0)} MB; growth ${(peak(drafts - 39, drafts) - peak(10, 50)).toFixed(1)} MB (goal < 50 MB)`,
+		);
 	await assistant.close();
 }

@@ -17,8 +17,12 @@ const sentences = fs
 
 // A fixed pseudo-random mix: 2,000 reports of 4 to 8 sentences each (like a findings section).
 let seed = 42;
-const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const reports = Array.from({ length: 2000 }, () => Array.from({ length: 4 + Math.floor(next() * 5) }, () => sentences[Math.floor(next() * sentences.length)]).join(' '));
+const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const reports = Array.from({ length: 2000 }, () =>
+	Array.from({ length: 4 + Math.floor(next() * 5) }, () => sentences[Math.floor(next() * sentences.length)]).join(
+		' ',
+	),
+);
 
 const allPhrases = new RegExp(`\\b(?:${directMentions.flatMap((d) => d.phrases).join('|')})\\b`, 'gi');
 function baselineScan(text: string): number {
@@ -44,7 +48,9 @@ function reportsPerSecond(work: (text: string) => unknown, seconds = 2): number 
 const baseline = reportsPerSecond(baselineScan);
 const labeler = reportsPerSecond(labelReport);
 const words = reports.reduce((s, r) => s + r.split(' ').length, 0) / reports.length;
-console.log(`reports: ${reports.length}, ${words.toFixed(0)} words each on average, one core (Node ${process.version})`);
+console.log(
+	`reports: ${reports.length}, ${words.toFixed(0)} words each on average, one core (Node ${process.version})`,
+);
 console.log(`baseline (one regex scan for mention phrases): ${baseline.toFixed(0)} reports/s`);
 console.log(`rule-based labeler (labelReport):              ${labeler.toFixed(0)} reports/s`);
 console.log(`ratio labeler / baseline: ${(labeler / baseline).toFixed(3)}`);

@@ -23,11 +23,21 @@ function electronBinary() {
 function ensureBuilt(what, marker, script) {
 	if (fs.existsSync(path.join(root, marker))) return;
 	console.log(`Building the ${what} (first start)...`);
-	const r = spawnSync(process.execPath, [path.join(root, script[0]), ...script.slice(1)], { cwd: root, stdio: 'inherit' });
+	const r = spawnSync(process.execPath, [path.join(root, script[0]), ...script.slice(1)], {
+		cwd: root,
+		stdio: 'inherit',
+	});
 	if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const viteBuild = ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'];
+const viteBuild = [
+	'node_modules/vite/bin/vite.js',
+	'build',
+	'--config',
+	'renderer/vite.config.ts',
+	'--logLevel',
+	'warn',
+];
 ensureBuilt('user interface', 'dist/renderer/index.html', viteBuild);
 
 const electron = args.includes('--browser') ? null : electronBinary();
@@ -36,8 +46,15 @@ if (electron) {
 	const child = spawn(electron, [path.join(root, 'dist', 'main', 'main.cjs'), ...args], { stdio: 'inherit' });
 	child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-	if (!args.includes('--browser')) console.log('Electron runtime not installed (its binary download failed or was skipped): starting browser mode instead.');
-	const child = spawn(process.execPath, [path.join(root, 'bin', 'radialog.mjs'), 'serve', ...args.filter((a) => a !== '--browser')], { stdio: 'inherit' });
+	if (!args.includes('--browser'))
+		console.log(
+			'Electron runtime not installed (its binary download failed or was skipped): starting browser mode instead.',
+		);
+	const child = spawn(
+		process.execPath,
+		[path.join(root, 'bin', 'radialog.mjs'), 'serve', ...args.filter((a) => a !== '--browser')],
+		{ stdio: 'inherit' },
+	);
 	for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 	child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -15,15 +15,31 @@ try {
 	electronVersion = require('electron/package.json').version;
 	if (!fs.existsSync(require('electron'))) throw new Error('binary missing');
 } catch {
-	console.log('Electron runtime not installed: skipping the Electron build of better-sqlite3 (browser mode and tests use Node\'s).');
+	console.log(
+		"Electron runtime not installed: skipping the Electron build of better-sqlite3 (browser mode and tests use Node's).",
+	);
 	process.exit(0);
 }
 const src = path.dirname(require.resolve('better-sqlite3/package.json'));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bsql-electron-'));
 fs.cpSync(src, work, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });
 const gyp = require.resolve('node-gyp/bin/node-gyp.js');
-const r = spawnSync(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], { cwd: work, stdio: 'inherit' });
+const r = spawnSync(
+	process.execPath,
+	[
+		gyp,
+		'rebuild',
+		'--release',
+		`--target=${electronVersion}`,
+		'--runtime=electron',
+		'--dist-url=https://electronjs.org/headers',
+	],
+	{ cwd: work, stdio: 'inherit' },
+);
 if (r.status !== 0) process.exit(r.status ?? 1);
 fs.mkdirSync(path.join(root, 'dist', 'electron-native'), { recursive: true });
-fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), path.join(root, 'dist', 'electron-native', 'better_sqlite3.node'));
+fs.copyFileSync(
+	path.join(work, 'build', 'Release', 'better_sqlite3.node'),
+	path.join(root, 'dist', 'electron-native', 'better_sqlite3.node'),
+);
 console.log(`Built better-sqlite3 for Electron ${electronVersion} into dist/electron-native/.`);

@@ -24,7 +24,11 @@ function walk(dir, out = []) {
 	return out;
 }
 
-const unit = [...walk(path.join(root, 'src')), ...walk(path.join(root, 'main')), ...walk(path.join(root, 'test', 'unit'))];
+const unit = [
+	...walk(path.join(root, 'src')),
+	...walk(path.join(root, 'main')),
+	...walk(path.join(root, 'test', 'unit')),
+];
 const e2e = walk(path.join(root, 'test', 'e2e'));
 let files = only === 'unit' ? unit : only === 'e2e' ? e2e : [...unit, ...e2e];
 if (filters.length) files = files.filter((f) => filters.some((x) => f.includes(x)));
@@ -34,9 +38,13 @@ if (!files.length) {
 	process.exit(1);
 }
 fs.mkdirSync(path.join(root, 'test-output'), { recursive: true });
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
-	cwd: root,
-	stdio: 'inherit',
-	env: { ...process.env, RADIALOG_TEST_OUTPUT: path.join(root, 'test-output') },
-});
+const r = spawnSync(
+	process.execPath,
+	['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+	{
+		cwd: root,
+		stdio: 'inherit',
+		env: { ...process.env, RADIALOG_TEST_OUTPUT: path.join(root, 'test-output') },
+	},
+);
 process.exit(r.status ?? 1);

@@ -1,5 +1,8 @@
 import { utilityProcess } from 'electron';
-import type { ModelProcessHandle, ModelProcessLauncher } from '../../src/node/inference/process/ModelProcessLauncher.js';
+import type {
+	ModelProcessHandle,
+	ModelProcessLauncher,
+} from '../../src/node/inference/process/ModelProcessLauncher.js';
 import type { FromModelProcess } from '../../src/node/inference/process/protocol.js';
 
 /**
@@ -10,7 +13,11 @@ import type { FromModelProcess } from '../../src/node/inference/process/protocol
  */
 export class UtilityModelProcessLauncher implements ModelProcessLauncher {
 	launch(entryFile: string, execArgv: readonly string[]): ModelProcessHandle {
-		const child = utilityProcess.fork(entryFile, [], { execArgv: [...execArgv], serviceName: 'RaDialog model process', stdio: ['ignore', 'ignore', 'inherit'] });
+		const child = utilityProcess.fork(entryFile, [], {
+			execArgv: [...execArgv],
+			serviceName: 'RaDialog model process',
+			stdio: ['ignore', 'ignore', 'inherit'],
+		});
 		return {
 			get pid() {
 				return child.pid;

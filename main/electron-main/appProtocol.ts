@@ -6,7 +6,14 @@ import { contentSecurityPolicy } from '../../src/node/bridge/StaticFiles.js';
 export const appScheme = 'radialog';
 export const appOrigin = `${appScheme}://app`;
 
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.wasm': 'application/wasm', '.png': 'image/png' };
+const types: Record<string, string> = {
+	'.html': 'text/html',
+	'.js': 'text/javascript',
+	'.css': 'text/css',
+	'.svg': 'image/svg+xml',
+	'.wasm': 'application/wasm',
+	'.png': 'image/png',
+};
 
 /** Checklist "Use a custom protocol instead of file://" and "Define a Content Security Policy". */
 export function serveAppProtocol(ses: Session, rendererDir: string): void {
@@ -17,7 +24,12 @@ export function serveAppProtocol(ses: Session, rendererDir: string): void {
 		if (url.host !== 'app' || !file.startsWith(root + path.sep)) return new Response('Forbidden', { status: 403 });
 		try {
 			const body = await fs.readFile(file);
-			return new Response(body, { headers: { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': contentSecurityPolicy(null) } });
+			return new Response(body, {
+				headers: {
+					'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+					'content-security-policy': contentSecurityPolicy(null),
+				},
+			});
 		} catch {
 			return new Response('Not found', { status: 404 });
 		}

@@ -10,13 +10,17 @@ import { hardenSession, hardenWebContents } from './hardening.js';
 import { UtilityModelProcessLauncher } from './UtilityModelProcessLauncher.js';
 
 // Checklist "Use a custom protocol instead of file://": registered before ready, as Electron requires.
-protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+	{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 // Checklist "Enable process sandboxing": for every renderer, not only the windows we remember to configure.
 app.enableSandbox();
 
 function dataDirArg(): string | undefined {
 	const i = process.argv.indexOf('--data-dir');
-	return i >= 0 ? process.argv[i + 1] : process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
+	return i >= 0
+		? process.argv[i + 1]
+		: process.argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
 }
 
 async function start(): Promise<void> {
@@ -36,7 +40,8 @@ async function start(): Promise<void> {
 
 	// Checklist "Validate the sender of all IPC messages": only our own page may call the API.
 	ipcMain.handle('radialog:call', async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
-		if (!event.senderFrame || new URL(event.senderFrame.url).origin !== appOrigin) throw new Error('Refused: unknown sender.');
+		if (!event.senderFrame || new URL(event.senderFrame.url).origin !== appOrigin)
+			throw new Error('Refused: unknown sender.');
 		try {
 			return { ok: true, value: await dispatcher.dispatch(String(method), input) };
 		} catch (err) {
@@ -59,7 +64,9 @@ async function start(): Promise<void> {
 		},
 	});
 	hardenWebContents(win.webContents);
-	const unsubscribe = workstation.events.subscribe((e) => { if (!win.isDestroyed()) win.webContents.send('radialog:event', e); });
+	const unsubscribe = workstation.events.subscribe((e) => {
+		if (!win.isDestroyed()) win.webContents.send('radialog:event', e);
+	});
 	win.on('closed', unsubscribe);
 	await workstation.startBackground();
 	await win.loadURL(`${appOrigin}/index.html`);

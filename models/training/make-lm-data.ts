@@ -7,14 +7,23 @@
 //   node --import tsx models/training/make-lm-data.ts VOCAB_GGUF OUT_DIR IMAGES SYSTEM_PROMPT_FILE
 import fs from 'node:fs';
 import path from 'node:path';
-import { getLlama } from 'node-llama-cpp';
+import { getLlama, LlamaLogLevel } from 'node-llama-cpp';
 import { drawnLabels } from '../../src/common/phantoms/PhantomCase.js';
 import { renderInstruction } from '../../src/common/radialog/instructTemplates.js';
 import { findingsWithLabels } from '../../src/common/phantoms/findingsWithLabels.js';
 import { Prng } from '../../src/common/phantoms/Prng.js';
 import { writeReportSentences } from '../../src/common/phantoms/sentenceBank.js';
-import { END_OF_ANSWER, IMAGE_PLACEHOLDER_COUNT, renderVicunaPrompt, type VicunaTurn } from '../../src/common/radialog/vicunaPrompt.js';
-import { buildInstructDataset, followUpInstruction, instructSample } from '../../src/node/dataset/buildInstructDataset.js';
+import {
+	END_OF_ANSWER,
+	IMAGE_PLACEHOLDER_COUNT,
+	renderVicunaPrompt,
+	type VicunaTurn,
+} from '../../src/common/radialog/vicunaPrompt.js';
+import {
+	buildInstructDataset,
+	followUpInstruction,
+	instructSample,
+} from '../../src/node/dataset/buildInstructDataset.js';
 import { phantomSourceImages } from '../../src/node/dataset/phantomSourceImages.js';
 import { recordPromptText } from '../../src/node/dataset/recordPrompt.js';
 import { writeDatasetFile } from '../../src/node/dataset/writeDatasetFile.js';
@@ -22,7 +31,8 @@ import { tokenizePrompt } from '../../src/node/inference/llama/tokenizePrompt.js
 import { trainSeeds } from './seeds.js';
 
 const [vocab, out, count = '1200', systemFile] = process.argv.slice(2);
-if (!vocab || !out || !systemFile) throw new Error('usage: make-lm-data.ts VOCAB_GGUF OUT_DIR IMAGES SYSTEM_PROMPT_FILE');
+if (!vocab || !out || !systemFile)
+	throw new Error('usage: make-lm-data.ts VOCAB_GGUF OUT_DIR IMAGES SYSTEM_PROMPT_FILE');
 const BUILDS = Number(process.env.RADIALOG_LM_BUILDS ?? 6);
 // The tiny LLM learns corrections and lookups slowest: extra records per image, made by the same
 // construction with further teacher variations. Extra yes/no questions are balanced per finding: every
@@ -42,14 +52,20 @@ fs.mkdirSync(out, { recursive: true });
 
 const seeds = trainSeeds(Number(count));
 const seedOf = new Map(phantomSourceImages(seeds).images.map((img, i) => [img.dicomId, seeds[i]!]));
-const llama = await getLlama({ gpu: false, logLevel: 'error' });
+const llama = await getLlama({ gpu: false, logLevel: LlamaLogLevel.error });
 const model = await llama.loadModel({ modelPath: vocab, vocabOnly: true });
 const placeholders = Array.from({ length: IMAGE_PLACEHOLDER_COUNT }, (_, k) => 32000 + k);
 const eos = model.tokens.eos!;
 const tokenize = (text: string): number[] => tokenizePrompt(model, text, placeholders);
 
 // Conversations keyed by image and first exchange (a correction's first exchange is its erroneous report).
-const conversations = new Map<string, { dicom: string; first: VicunaTurn; followUps: Map<string, VicunaTurn>; edits: VicunaTurn[] }>();
+interface Conversation {
+	dicom: string;
+	first: VicunaTurn;
+	followUps: Map<string, VicunaTurn>;
+	edits: VicunaTurn[];
+}
+const conversations = new Map<string, Conversation>();
 const questionLabels = drawnLabels.filter((l) => l !== 'No Finding');
 for (let build = 1; build <= BUILDS; build++) {
 	const { images, teacher } = phantomSourceImages(seeds, build - 1);
@@ -61,15 +77,20 @@ for (let build = 1; build <= BUILDS; build++) {
 	for (const r of records) addRecord(r);
 }
 const plain = phantomSourceImages(seeds);
-const presentOdds = new Map(questionLabels.map((l) => {
-	const p = plain.images.filter((img) => img.labels.includes(l)).length / seeds.length;
-	return [l, Math.min(1, p / Math.max(1 - p, 1e-9))];
-}));
+const presentOdds = new Map(
+	questionLabels.map((l) => {
+		const p = plain.images.filter((img) => img.labels.includes(l)).length / seeds.length;
+		return [l, Math.min(1, p / Math.max(1 - p, 1e-9))];
+	}),
+);
 for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 	const { images, teacher } = phantomSourceImages(seeds, BUILDS + extra);
 	const pick = new Prng(1000 + extra);
 	for (const img of images) {
-		const tasks = [...(extra < EXTRA_CO ? ['CO' as const] : []), ...(extra < EXTRA_FOLLOW_UPS ? ['FQA_complete' as const, 'EL' as const, 'SU' as const] : [])];
+		const tasks = [
+			...(extra < EXTRA_CO ? ['CO' as const] : []),
+			...(extra < EXTRA_FOLLOW_UPS ? ['FQA_complete' as const, 'EL' as const, 'SU' as const] : []),
+		];
 		for (const task of tasks) {
 			const sample = await instructSample(task, img, img.labels, teacher, questionLabels, pick);
 			if (sample) addRecord({ ...sample, dicom: img.dicomId });
@@ -78,7 +99,11 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 		const asked = questionLabels.filter((l) => img.labels.includes(l) || pick.chance(presentOdds.get(l)!));
 		for (const pathology of pick.shuffle(asked)) {
 			const message = renderInstruction('FQA_binary', pick.int(0, 9), { pathology });
-			addRecord({ instruction: followUpInstruction(img.labels, img.report, message), output: img.labels.includes(pathology) ? 'Yes' : 'No', dicom: img.dicomId });
+			addRecord({
+				instruction: followUpInstruction(img.labels, img.report, message),
+				output: img.labels.includes(pathology) ? 'Yes' : 'No',
+				dicom: img.dicomId,
+			});
 		}
 	}
 }
@@ -95,7 +120,16 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 			const remove = mode !== 0 ? [pick.pick(truth)] : [];
 			const edited = findingsWithLabels(c.findings, [...truth.filter((l) => !remove.includes(l)), ...add], pick);
 			const message = renderInstruction('CO', pick.int(0, 9), { add, remove });
-			addRecord({ instruction: followUpInstruction(img.labels, img.report, message), output: writeReportSentences(edited, c.seed).map((x) => x.text).join(' '), dicom: img.dicomId }, true);
+			addRecord(
+				{
+					instruction: followUpInstruction(img.labels, img.report, message),
+					output: writeReportSentences(edited, c.seed)
+						.map((x) => x.text)
+						.join(' '),
+					dicom: img.dicomId,
+				},
+				true,
+			);
 		}
 	}
 }
@@ -103,9 +137,15 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 function addRecord(r: { instruction: string; output: string; dicom: string }, edit = false): void {
 	const text = recordPromptText(r.instruction);
 	const cut = text.indexOf(`${END_OF_ANSWER}USER: `);
-	const [firstUser, firstAnswer] = cut < 0 ? [text, r.output] : text.slice(0, cut).split(' ASSISTANT: ') as [string, string];
+	const [firstUser, firstAnswer] =
+		cut < 0 ? [text, r.output] : (text.slice(0, cut).split(' ASSISTANT: ') as [string, string]);
 	const key = `${r.dicom}\n${firstUser}\n${firstAnswer}`;
-	const c = conversations.get(key) ?? { dicom: r.dicom, first: { user: firstUser, assistant: firstAnswer }, followUps: new Map(), edits: [] };
+	const c: Conversation = conversations.get(key) ?? {
+		dicom: r.dicom,
+		first: { user: firstUser, assistant: firstAnswer },
+		followUps: new Map(),
+		edits: [],
+	};
 	conversations.set(key, c);
 	if (cut >= 0) {
 		const user = text.slice(cut + END_OF_ANSWER.length + 'USER: '.length);
@@ -116,12 +156,20 @@ function addRecord(r: { instruction: string; output: string; dicom: string }, ed
 
 const rng = new Prng(7);
 // yesNo: the spans that answer a yes/no question; their one deciding token weighs more in the loss.
-const samples: { ids: number[]; spans: [number, number][]; yesNo: number[]; imageAt: number; seed: number; prompt?: string }[] = [];
+const samples: {
+	ids: number[];
+	spans: [number, number][];
+	yesNo: number[];
+	imageAt: number;
+	seed: number;
+	prompt?: string;
+}[] = [];
 let misaligned = 0;
 for (const c of conversations.values()) {
 	const followUps = rng.shuffle([...c.followUps.values()]);
 	const chunks: VicunaTurn[][] = [];
-	for (let k = 0; k < Math.max(1, followUps.length); k += MAX_FOLLOW_UPS) chunks.push(followUps.slice(k, k + MAX_FOLLOW_UPS));
+	for (let k = 0; k < Math.max(1, followUps.length); k += MAX_FOLLOW_UPS)
+		chunks.push(followUps.slice(k, k + MAX_FOLLOW_UPS));
 	// An edit changes the report under discussion, so it ends its chunk (later answers would not fit it).
 	c.edits.forEach((e, k) => (k < chunks.length ? chunks[k]!.push(e) : chunks.push([e])));
 	for (const chunk of chunks) {
@@ -139,12 +187,21 @@ for (const c of conversations.values()) {
 		const imageAt = ids.indexOf(placeholders[0]!);
 		if (imageAt < 0) throw new Error('a conversation without its image');
 		// The first few keep their prompt text: the GGUF-vs-PyTorch greedy check feeds it to the runtime.
-		const yesNo = spans.map((_, k) => k).filter((k) => /^(Yes|No)$/.test(turns[k]!.assistant));
-		samples.push({ ids: ids.slice(0, spans.at(-1)![1]), spans, yesNo, imageAt, seed: seedOf.get(c.dicom)!, ...(samples.length < 8 ? { prompt: renderVicunaPrompt(system, [{ user: c.first.user }]) } : {}) });
+		const yesNo = spans.map((_, k) => k).filter((k) => /^(Yes|No)$/.test(turns[k]!.assistant ?? ''));
+		samples.push({
+			ids: ids.slice(0, spans.at(-1)![1]),
+			spans,
+			yesNo,
+			imageAt,
+			seed: seedOf.get(c.dicom)!,
+			...(samples.length < 8 ? { prompt: renderVicunaPrompt(system, [{ user: c.first.user }]) } : {}),
+		});
 	}
 }
 fs.writeFileSync(path.join(out, 'lm-samples.json'), JSON.stringify({ placeholders, samples }));
 const lengths = samples.map((s) => s.ids.length).sort((a, b) => a - b);
 const answers = samples.reduce((n, s) => n + s.spans.length, 0);
-console.log(`${BUILDS} builds → ${samples.length} conversations with ${answers} answers (${misaligned} cut short where a prefix tokenized differently), tokens median ${lengths[lengths.length >> 1]}, max ${lengths.at(-1)}, total ${lengths.reduce((a, b) => a + b, 0)}`);
+console.log(
+	`${BUILDS} builds → ${samples.length} conversations with ${answers} answers (${misaligned} cut short where a prefix tokenized differently), tokens median ${lengths[lengths.length >> 1]}, max ${lengths.at(-1)}, total ${lengths.reduce((a, b) => a + b, 0)}`,
+);
 await model.dispose();

@@ -19,16 +19,28 @@ if (!shard) fs.mkdirSync(out, { recursive: true });
 
 /** Rendering at 512 is the 1024-pixel image after the manifest's resize, at a quarter of the cost. */
 export function preprocess224(pixels: Uint16Array, size: number): Uint8Array {
-	let lo = Infinity, hi = -Infinity;
-	for (const v of pixels) { if (v < lo) lo = v; if (v > hi) hi = v; }
+	let lo = Infinity,
+		hi = -Infinity;
+	for (const v of pixels) {
+		if (v < lo) lo = v;
+		if (v > hi) hi = v;
+	}
 	const scale = 255 / Math.max(1, hi - lo);
-	const crop = Math.round((448 / 512) * size), off = Math.floor((size - crop) / 2);
-	const outSize = 224, f = crop / outSize;
+	const crop = Math.round((448 / 512) * size),
+		off = Math.floor((size - crop) / 2);
+	const outSize = 224,
+		f = crop / outSize;
 	const o = new Uint8Array(outSize * outSize);
 	for (let y = 0; y < outSize; y++) {
 		for (let x = 0; x < outSize; x++) {
-			let acc = 0, n = 0;
-			for (let dy = 0; dy < f; dy++) for (let dx = 0; dx < f; dx++) { acc += (pixels[(off + Math.floor(y * f) + dy) * size + off + Math.floor(x * f) + dx] as number) - lo; n++; }
+			let acc = 0,
+				n = 0;
+			for (let dy = 0; dy < f; dy++)
+				for (let dx = 0; dx < f; dx++) {
+					acc +=
+						(pixels[(off + Math.floor(y * f) + dy) * size + off + Math.floor(x * f) + dx] as number) - lo;
+					n++;
+				}
 			o[y * outSize + x] = Math.round((acc / n) * scale);
 		}
 	}
@@ -36,18 +48,30 @@ export function preprocess224(pixels: Uint16Array, size: number): Uint8Array {
 }
 
 /** The labels the classifier learns from a per-patch map, in the order of `localCells`. */
-const localLabels = ['Fracture', 'Lung Lesion', 'Support Devices', 'Lung Opacity', 'Consolidation', 'Atelectasis'] as const;
+const localLabels = [
+	'Fracture',
+	'Lung Lesion',
+	'Support Devices',
+	'Lung Opacity',
+	'Consolidation',
+	'Atelectasis',
+] as const;
 
 /** For each local label, the 14×14 patch cells (the backbone's grid over the 224 input) its marks touch. */
 function localCells(marks: readonly FindingMark[], size: number): number[][] {
-	const crop = Math.round((448 / 512) * size), off = Math.floor((size - crop) / 2), scale = 224 / crop;
+	const crop = Math.round((448 / 512) * size),
+		off = Math.floor((size - crop) / 2),
+		scale = 224 / crop;
 	return localLabels.map((label) => {
 		const cells = new Set<number>();
 		for (const m of marks.filter((x) => x.label === label)) {
-			const x = (m.u * size - off) * scale, y = (m.v * size - off) * scale, r = Math.max(3, m.r * size * scale);
+			const x = (m.u * size - off) * scale,
+				y = (m.v * size - off) * scale,
+				r = Math.max(3, m.r * size * scale);
 			for (let cy = 0; cy < 14; cy++) {
 				for (let cx = 0; cx < 14; cx++) {
-					const nx = Math.max(cx * 16, Math.min(x, cx * 16 + 16)), ny = Math.max(cy * 16, Math.min(y, cy * 16 + 16));
+					const nx = Math.max(cx * 16, Math.min(x, cx * 16 + 16)),
+						ny = Math.max(cy * 16, Math.min(y, cy * 16 + 16));
 					if (Math.hypot(x - nx, y - ny) < r) cells.add(cy * 14 + cx);
 				}
 			}
@@ -78,14 +102,38 @@ async function write(name: string, seeds: number[]) {
 	const t0 = Date.now();
 	const workers = Math.max(1, Math.min(os.availableParallelism(), 4));
 	const size = Math.ceil(seeds.length / workers);
-	const parts = await Promise.all(Array.from({ length: workers }, (_, w) => new Promise<Rendered>((resolve, reject) => {
-		const child = fork(process.argv[1]!, [], { env: { ...process.env, RADIALOG_RENDER_SHARD: JSON.stringify(seeds.slice(w * size, (w + 1) * size)) }, serialization: 'advanced' });
-		child.once('message', (m) => resolve(m as Rendered));
-		child.once('exit', (code) => { if (code) reject(new Error(`a render process exited with ${code}`)); });
-	})));
+	const parts = await Promise.all(
+		Array.from(
+			{ length: workers },
+			(_, w) =>
+				new Promise<Rendered>((resolve, reject) => {
+					const child = fork(process.argv[1]!, [], {
+						env: {
+							...process.env,
+							RADIALOG_RENDER_SHARD: JSON.stringify(seeds.slice(w * size, (w + 1) * size)),
+						},
+						serialization: 'advanced',
+					});
+					child.once('message', (m) => resolve(m as Rendered));
+					child.once('exit', (code) => {
+						if (code) reject(new Error(`a render process exited with ${code}`));
+					});
+				}),
+		),
+	);
 	fs.writeFileSync(path.join(out, `${name}-images.u8`), Buffer.concat(parts.map((p) => p.images)));
-	fs.writeFileSync(path.join(out, `${name}-labels.json`), JSON.stringify({ seeds, labels: parts.flatMap((p) => p.labels), localLabels, localCells: parts.flatMap((p) => p.localCells) }));
-	console.log(`${name}: ${seeds.length} phantoms with ${workers} processes (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+	fs.writeFileSync(
+		path.join(out, `${name}-labels.json`),
+		JSON.stringify({
+			seeds,
+			labels: parts.flatMap((p) => p.labels),
+			localLabels,
+			localCells: parts.flatMap((p) => p.localCells),
+		}),
+	);
+	console.log(
+		`${name}: ${seeds.length} phantoms with ${workers} processes (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+	);
 }
 
 if (shard) {

@@ -52,10 +52,20 @@ test(`import phantoms, draft streams, reject and apply, easy language, sign, exp
 	await shell.open(served.url);
 	await shell.waitForWorklistLoaded();
 	// The reader's settings, through the same API the settings screen uses.
-	await page.evaluate(async (body) => {
-		const res = await fetch('/api/settings.update', { method: 'POST', headers: { 'content-type': 'application/json', 'x-radialog-token': sessionStorage.getItem('radialog-token') ?? '' }, body });
-		if (!res.ok) throw new Error(await res.text());
-	}, JSON.stringify({ readerName: 'Dr. E2E Reader', exportFolder: exportsDir, modelsDir, llmThreads: 1 }));
+	await page.evaluate(
+		async (body) => {
+			const res = await fetch('/api/settings.update', {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					'x-radialog-token': sessionStorage.getItem('radialog-token') ?? '',
+				},
+				body,
+			});
+			if (!res.ok) throw new Error(await res.text());
+		},
+		JSON.stringify({ readerName: 'Dr. E2E Reader', exportFolder: exportsDir, modelsDir, llmThreads: 1 }),
+	);
 	const report = new ReportPage(page);
 	await report.watchStreaming();
 
@@ -71,7 +81,7 @@ test(`import phantoms, draft streams, reject and apply, easy language, sign, exp
 	await report.root.waitFor();
 	await report.waitReady();
 	await shot('2-drafted');
-	assert.ok(await report.longestStreamSeen() > 0, 'the draft streamed into the pane');
+	assert.ok((await report.longestStreamSeen()) > 0, 'the draft streamed into the pane');
 	assert.match(await report.draftBanner.innerText(), /DRAFT — AI-generated, not signed/);
 	const notice = await report.notice.innerText();
 	assert.match(notice, /demo|synthetic|random|not for clinical/i);
@@ -87,14 +97,17 @@ test(`import phantoms, draft streams, reject and apply, easy language, sign, exp
 	await report.reject(target);
 	await shot('3-rejected');
 	await report.apply();
-	assert.ok(await report.longestStreamSeen() > 0, 'the regenerated draft streamed into the pane');
+	assert.ok((await report.longestStreamSeen()) > 0, 'the regenerated draft streamed into the pane');
 	const corrected = await report.findingsText.inputValue();
 	console.log(`corrected: ${corrected}`);
 	assert.equal(await report.finding(target).getAttribute('data-positive'), 'false');
 	if (haveDemo) {
 		assert.notEqual(corrected, draft);
 		// The demo LLM's correction turn (bench/demo-models.ts measures it on held-out phantoms).
-		assert.ok(!positiveLabels(labelReport(corrected)).some((l) => l === target), `the new draft no longer states ${target}: ${corrected}`);
+		assert.ok(
+			!positiveLabels(labelReport(corrected)).some((l) => l === target),
+			`the new draft no longer states ${target}: ${corrected}`,
+		);
 	}
 	await shot('4-corrected');
 
@@ -118,7 +131,11 @@ test(`import phantoms, draft streams, reject and apply, easy language, sign, exp
 	const pdf = pdfText(files.pdf!);
 	assert.ok(pdf.includes('Electronically signed by Dr. E2E Reader'), pdf);
 	assert.ok(pdf.includes('No acute cardiopulmonary process'));
-	assert.match(execFileSync('pdfimages', ['-list', files.pdf!], { encoding: 'utf8' }), /\n\s*1\s+0\s+image\s+\d+\s+\d+\s+(gray|rgb)/, 'the key image is in the PDF');
+	assert.match(
+		execFileSync('pdfimages', ['-list', files.pdf!], { encoding: 'utf8' }),
+		/\n\s*1\s+0\s+image\s+\d+\s+\d+\s+(gray|rgb)/,
+		'the key image is in the PDF',
+	);
 	assert.ok(pdf.includes(notice.replace(/\s+/g, ' ')), 'the model notice is in the PDF');
 	const sr = spawnSync('dsrdump', ['-Dv', '+Pl', files.sr!], { encoding: 'utf8' });
 	assert.equal(sr.status, 0, sr.stderr);
@@ -127,20 +144,38 @@ test(`import phantoms, draft streams, reject and apply, easy language, sign, exp
 	// text export, which holds the stored findings exactly (a textarea would normalise line ends).
 	const txt = fs.readFileSync(files.text!, 'utf8');
 	const storedFindings = txt.slice(txt.indexOf('FINDINGS\n') + 9, txt.indexOf('\n\nIMPRESSION'));
-	assert.ok(storedFindings.length > 0 && fs.readFileSync(files.sr!).toString('utf8').includes(storedFindings), 'the SR holds the signed findings');
+	assert.ok(
+		storedFindings.length > 0 && fs.readFileSync(files.sr!).toString('utf8').includes(storedFindings),
+		'the SR holds the signed findings',
+	);
 	const fhir = JSON.parse(fs.readFileSync(files.fhir!, 'utf8'));
 	assert.deepEqual(checkDiagnosticReport(fhir), []);
 	assert.equal(fhir.status, 'final');
 	const hl7 = Hl7Message.parse(fs.readFileSync(files.hl7!, 'utf8'));
 	assert.equal(hl7.getSegment('OBR')!.getField(25).toString(), 'F');
-	assert.ok(hl7.getAllSegments('NTE').some((s) => s.getField(3).toString().includes(notice.slice(0, 20))), 'the model notice is in the HL7 message');
+	assert.ok(
+		hl7.getAllSegments('NTE').some((s) => s.getField(3).toString().includes(notice.slice(0, 20))),
+		'the model notice is in the HL7 message',
+	);
 	const handout = pdfText(handoutFile);
 	assert.ok(handout.includes('Your radiologist has checked this explanation.'));
 	assert.ok(handout.includes('The report from your doctor is the reference'));
 
 	const actions = await report.auditActions();
 	await shot('8-audit');
-	for (const a of ['predict', 'draft', 'decide_finding', 'correct', 'edit', 'ask', 'sign', 'export', 'handout_generate', 'handout_edit']) assert.ok(actions.includes(a), `audit has ${a}: ${actions}`);
+	for (const a of [
+		'predict',
+		'draft',
+		'decide_finding',
+		'correct',
+		'edit',
+		'ask',
+		'sign',
+		'export',
+		'handout_generate',
+		'handout_edit',
+	])
+		assert.ok(actions.includes(a), `audit has ${a}: ${actions}`);
 	if (issues.length) assert.ok(actions.includes('consistency_warning'));
 
 	await page.getByTestId('tab-report').click();

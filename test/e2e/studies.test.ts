@@ -18,9 +18,28 @@ const input = tempDir('radialog-e2e-in-');
 const study = '1.2.826.0.1.3680043.10.1373.55.1';
 
 before(async () => {
-	makeDicomFixture(path.join(input, 'jane', 'pa.dcm'), 'dx16', { study, view: 'PA', patient: 'Doe^Jane', pid: 'E2E-1', rows: 512, cols: 400 });
-	makeDicomFixture(path.join(input, 'jane', 'lat.dcm'), 'dx16', { study, view: 'LL', patient: 'Doe^Jane', pid: 'E2E-1', rows: 512, cols: 400 });
-	makeDicomFixture(path.join(input, 'richard', 'ap.dcm'), 'mono1', { view: 'AP', patient: 'Roe^Richard', pid: 'E2E-2', date: '20231111' });
+	makeDicomFixture(path.join(input, 'jane', 'pa.dcm'), 'dx16', {
+		study,
+		view: 'PA',
+		patient: 'Doe^Jane',
+		pid: 'E2E-1',
+		rows: 512,
+		cols: 400,
+	});
+	makeDicomFixture(path.join(input, 'jane', 'lat.dcm'), 'dx16', {
+		study,
+		view: 'LL',
+		patient: 'Doe^Jane',
+		pid: 'E2E-1',
+		rows: 512,
+		cols: 400,
+	});
+	makeDicomFixture(path.join(input, 'richard', 'ap.dcm'), 'mono1', {
+		view: 'AP',
+		patient: 'Roe^Richard',
+		pid: 'E2E-2',
+		date: '20231111',
+	});
 	fs.writeFileSync(path.join(input, 'readme.txt'), 'not an image');
 	// This test needs no receiver; keep the default DICOM port free for other runs.
 	process.env.RADIALOG_RECEIVER_PORT = 'off';
@@ -103,7 +122,11 @@ test('files dropped on the window are uploaded and imported; a multi-frame image
 	const a = makeDicomFixture(path.join(dir, 'a.dcm'), 'dx8', { patient: 'Dropped^Dora', pid: 'E2E-3' });
 	const m = makeDicomFixture(path.join(dir, 'm.dcm'), 'multiframe', { patient: 'Multi^Frame', pid: 'E2E-4' });
 	const worklist = new WorklistPage(page);
-	await worklist.dropFiles([{ name: 'a.dcm', bytes: fs.readFileSync(a) }, { name: 'm.dcm', bytes: fs.readFileSync(m) }, { name: 'broken.dcm', bytes: Buffer.from('DICM?') }]);
+	await worklist.dropFiles([
+		{ name: 'a.dcm', bytes: fs.readFileSync(a) },
+		{ name: 'm.dcm', bytes: fs.readFileSync(m) },
+		{ name: 'broken.dcm', bytes: Buffer.from('DICM?') },
+	]);
 	const report = page.getByTestId('import-report');
 	await report.waitFor();
 	assert.equal(await report.getAttribute('data-imported'), '2');

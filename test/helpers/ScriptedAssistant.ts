@@ -2,7 +2,15 @@ import type { ChexpertLabel } from '../../src/common/domain/chexpert.js';
 import { chexpertLabels } from '../../src/common/domain/chexpert.js';
 import { renderRequest } from '../../src/common/radialog/conversation.js';
 import { renderReportGenerationMessage } from '../../src/common/radialog/reportGenerationMessage.js';
-import type { AssistantImage, AssistantRequest, ChatTurn, FindingPrediction, GeneratedText, ReportAssistant, StreamHandlers } from '../../src/common/radialog/ReportAssistant.js';
+import type {
+	AssistantImage,
+	AssistantRequest,
+	ChatTurn,
+	FindingPrediction,
+	GeneratedText,
+	ReportAssistant,
+	StreamHandlers,
+} from '../../src/common/radialog/ReportAssistant.js';
 
 /** One sentence per observation that the rule-based labeler reads as positive. */
 export const positiveSentence: Record<ChexpertLabel, string> = {
@@ -29,10 +37,17 @@ export const positiveSentence: Record<ChexpertLabel, string> = {
  */
 export class ScriptedAssistant implements ReportAssistant {
 	readonly calls: { kind: string; request?: AssistantRequest; findings: readonly ChexpertLabel[] }[] = [];
-	constructor(readonly predictions: Partial<Record<ChexpertLabel, number>>, readonly notice: string | null = 'Demo models, synthetic data, not for clinical use') {}
+	constructor(
+		readonly predictions: Partial<Record<ChexpertLabel, number>>,
+		readonly notice: string | null = 'Demo models, synthetic data, not for clinical use',
+	) {}
 
 	async predictFindings(_image: AssistantImage): Promise<FindingPrediction[]> {
-		return chexpertLabels.map((label) => ({ label, probability: this.predictions[label] ?? 0.05, positive: (this.predictions[label] ?? 0.05) >= 0.5 }));
+		return chexpertLabels.map((label) => ({
+			label,
+			probability: this.predictions[label] ?? 0.05,
+			positive: (this.predictions[label] ?? 0.05) >= 0.5,
+		}));
 	}
 
 	private write(labels: readonly ChexpertLabel[]): string {
@@ -50,12 +65,24 @@ export class ScriptedAssistant implements ReportAssistant {
 		return { text, tokenCount: words.length, prompt, stoppedBy: 'eos' };
 	}
 
-	async draftReport(input: { image: AssistantImage; findings: readonly ChexpertLabel[] }, handlers?: StreamHandlers): Promise<GeneratedText> {
+	async draftReport(
+		input: { image: AssistantImage; findings: readonly ChexpertLabel[] },
+		handlers?: StreamHandlers,
+	): Promise<GeneratedText> {
 		this.calls.push({ kind: 'draft', findings: input.findings });
 		return this.stream(this.write(input.findings), renderReportGenerationMessage(input.findings), handlers);
 	}
 
-	async followUp(input: { image: AssistantImage; findings: readonly ChexpertLabel[]; report: string; history: readonly ChatTurn[]; request: AssistantRequest }, handlers?: StreamHandlers): Promise<GeneratedText> {
+	async followUp(
+		input: {
+			image: AssistantImage;
+			findings: readonly ChexpertLabel[];
+			report: string;
+			history: readonly ChatTurn[];
+			request: AssistantRequest;
+		},
+		handlers?: StreamHandlers,
+	): Promise<GeneratedText> {
 		this.calls.push({ kind: 'followUp', request: input.request, findings: input.findings });
 		const { message } = renderRequest(input.request);
 		const r = input.request;
@@ -68,11 +95,21 @@ export class ScriptedAssistant implements ReportAssistant {
 				answer = this.write(chexpertLabels.filter((l) => now.has(l)));
 				break;
 			}
-			case 'EL': answer = 'The pictures of your chest show that your heart looks a bit bigger than usual. Your doctor will explain what to do next.'; break;
-			case 'SU': answer = '- ' + input.report.split('. ').join('\n- '); break;
-			case 'FQA_complete': answer = input.findings.map((l) => l.toLowerCase()).join(', ') || 'no common findings'; break;
-			case 'FQA_binary': answer = input.findings.some((l) => l.toLowerCase() === r.pathology.toLowerCase()) ? 'yes' : 'no'; break;
-			default: answer = `About that: ${input.report}`;
+			case 'EL':
+				answer =
+					'The pictures of your chest show that your heart looks a bit bigger than usual. Your doctor will explain what to do next.';
+				break;
+			case 'SU':
+				answer = '- ' + input.report.split('. ').join('\n- ');
+				break;
+			case 'FQA_complete':
+				answer = input.findings.map((l) => l.toLowerCase()).join(', ') || 'no common findings';
+				break;
+			case 'FQA_binary':
+				answer = input.findings.some((l) => l.toLowerCase() === r.pathology.toLowerCase()) ? 'yes' : 'no';
+				break;
+			default:
+				answer = `About that: ${input.report}`;
 		}
 		return this.stream(answer, message, handlers);
 	}
@@ -83,6 +120,18 @@ export class ScriptedAssistant implements ReportAssistant {
 /** A small decoded frame for tests that never look at pixels. */
 export const testImage: AssistantImage = {
 	key: 'test-image',
-	image: { rows: 4, columns: 4, samplesPerPixel: 1, photometricInterpretation: 'MONOCHROME2', pixels: new Uint16Array(16).map((_, i) => i * 100),
-		minValue: 0, maxValue: 1500, windowCenter: null, windowWidth: null, rescaleSlope: 1, rescaleIntercept: 0, pixelSpacing: null },
+	image: {
+		rows: 4,
+		columns: 4,
+		samplesPerPixel: 1,
+		photometricInterpretation: 'MONOCHROME2',
+		pixels: new Uint16Array(16).map((_, i) => i * 100),
+		minValue: 0,
+		maxValue: 1500,
+		windowCenter: null,
+		windowWidth: null,
+		rescaleSlope: 1,
+		rescaleIntercept: 0,
+		pixelSpacing: null,
+	},
 };

@@ -8,9 +8,15 @@ export type FixtureKind = 'dx16' | 'dx16signed' | 'mono1' | 'dx8' | 'rgb' | 'mul
 const python = '/usr/bin/python3';
 const script = path.resolve('test/helpers/makeDicomFixture.py');
 
-export function makeDicomFixture(file: string, kind: FixtureKind, fields: Record<string, string | number> = {}): string {
+export function makeDicomFixture(
+	file: string,
+	kind: FixtureKind,
+	fields: Record<string, string | number> = {},
+): string {
 	fs.mkdirSync(path.dirname(file), { recursive: true });
-	execFileSync(python, [script, file, kind, ...Object.entries(fields).map(([k, v]) => `${k}=${v}`)], { stdio: 'pipe' });
+	execFileSync(python, [script, file, kind, ...Object.entries(fields).map(([k, v]) => `${k}=${v}`)], {
+		stdio: 'pipe',
+	});
 	return file;
 }
 

@@ -5,37 +5,116 @@
  */
 export function checkDiagnosticReport(r: Record<string, any>): string[] {
 	const problems: string[] = [];
-	const need = (ok: unknown, msg: string) => { if (!ok) problems.push(msg); };
-	const isCodeable = (c: any) => c && (Array.isArray(c.coding) ? c.coding.every((x: any) => typeof x.code === 'string' && typeof x.system === 'string') : typeof c.text === 'string');
+	const need = (ok: unknown, msg: string) => {
+		if (!ok) problems.push(msg);
+	};
+	const isCodeable = (c: any) =>
+		c &&
+		(Array.isArray(c.coding)
+			? c.coding.every((x: any) => typeof x.code === 'string' && typeof x.system === 'string')
+			: typeof c.text === 'string');
 	need(r.resourceType === 'DiagnosticReport', 'resourceType');
 	need(typeof r.id === 'string' && /^[A-Za-z0-9\-.]{1,64}$/.test(r.id), 'id format');
-	need(['registered', 'partial', 'preliminary', 'final', 'amended', 'corrected', 'appended', 'cancelled', 'entered-in-error', 'unknown'].includes(r.status), 'status value set');
+	need(
+		[
+			'registered',
+			'partial',
+			'preliminary',
+			'final',
+			'amended',
+			'corrected',
+			'appended',
+			'cancelled',
+			'entered-in-error',
+			'unknown',
+		].includes(r.status),
+		'status value set',
+	);
 	need(isCodeable(r.code), 'code 1..1 CodeableConcept');
 	need(!r.category || (Array.isArray(r.category) && r.category.every(isCodeable)), 'category CodeableConcept[]');
-	need(!r.effectiveDateTime || /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/.test(r.effectiveDateTime), 'effectiveDateTime format');
-	need(!r.issued || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(r.issued), 'issued instant format');
+	need(
+		!r.effectiveDateTime ||
+			/^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/.test(r.effectiveDateTime),
+		'effectiveDateTime format',
+	);
+	need(
+		!r.issued || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(r.issued),
+		'issued instant format',
+	);
 	const contained = new Map<string, any>((r.contained ?? []).map((c: any) => [`#${c.id}`, c]));
-	for (const c of r.contained ?? []) need(typeof c.resourceType === 'string' && typeof c.id === 'string' && !c.contained, 'contained resource shape');
-	const refs: any[] = [r.subject, ...(r.imagingStudy ?? []), ...(r.resultsInterpreter ?? []), ...(r.performer ?? [])].filter(Boolean);
+	for (const c of r.contained ?? [])
+		need(
+			typeof c.resourceType === 'string' && typeof c.id === 'string' && !c.contained,
+			'contained resource shape',
+		);
+	const refs: any[] = [
+		r.subject,
+		...(r.imagingStudy ?? []),
+		...(r.resultsInterpreter ?? []),
+		...(r.performer ?? []),
+	].filter(Boolean);
 	for (const ref of refs) {
-		need(typeof ref.reference === 'string' || typeof ref.display === 'string', 'Reference has reference or display');
-		if (typeof ref.reference === 'string' && ref.reference.startsWith('#')) need(contained.has(ref.reference), `reference ${ref.reference} resolves`);
+		need(
+			typeof ref.reference === 'string' || typeof ref.display === 'string',
+			'Reference has reference or display',
+		);
+		if (typeof ref.reference === 'string' && ref.reference.startsWith('#'))
+			need(contained.has(ref.reference), `reference ${ref.reference} resolves`);
 	}
 	need(contained.get(r.subject?.reference)?.resourceType === 'Patient', 'subject is a Patient');
-	for (const s of r.imagingStudy ?? []) need(contained.get(s.reference)?.resourceType === 'ImagingStudy', 'imagingStudy is an ImagingStudy');
+	for (const s of r.imagingStudy ?? [])
+		need(contained.get(s.reference)?.resourceType === 'ImagingStudy', 'imagingStudy is an ImagingStudy');
 	const patient = contained.get(r.subject?.reference);
 	if (patient) {
-		need(!patient.gender || ['male', 'female', 'other', 'unknown'].includes(patient.gender), 'Patient.gender value set');
+		need(
+			!patient.gender || ['male', 'female', 'other', 'unknown'].includes(patient.gender),
+			'Patient.gender value set',
+		);
 		need(!patient.birthDate || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(patient.birthDate), 'Patient.birthDate format');
 	}
 	for (const s of [...contained.values()].filter((c) => c.resourceType === 'ImagingStudy')) {
-		need(['registered', 'available', 'cancelled', 'entered-in-error', 'unknown'].includes(s.status), 'ImagingStudy.status');
+		need(
+			['registered', 'available', 'cancelled', 'entered-in-error', 'unknown'].includes(s.status),
+			'ImagingStudy.status',
+		);
 		need(s.subject?.reference && contained.has(s.subject.reference), 'ImagingStudy.subject');
 	}
 	for (const a of r.presentedForm ?? []) {
-		need(typeof a.contentType === 'string' && typeof a.data === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(a.data), 'presentedForm Attachment with base64 data');
+		need(
+			typeof a.contentType === 'string' && typeof a.data === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(a.data),
+			'presentedForm Attachment with base64 data',
+		);
 	}
-	const known = new Set(['resourceType', 'id', 'meta', 'implicitRules', 'language', 'text', 'contained', 'extension', 'modifierExtension', 'identifier', 'basedOn', 'status', 'category', 'code', 'subject', 'encounter', 'effectiveDateTime', 'effectivePeriod', 'issued', 'performer', 'resultsInterpreter', 'specimen', 'result', 'imagingStudy', 'media', 'conclusion', 'conclusionCode', 'presentedForm']);
+	const known = new Set([
+		'resourceType',
+		'id',
+		'meta',
+		'implicitRules',
+		'language',
+		'text',
+		'contained',
+		'extension',
+		'modifierExtension',
+		'identifier',
+		'basedOn',
+		'status',
+		'category',
+		'code',
+		'subject',
+		'encounter',
+		'effectiveDateTime',
+		'effectivePeriod',
+		'issued',
+		'performer',
+		'resultsInterpreter',
+		'specimen',
+		'result',
+		'imagingStudy',
+		'media',
+		'conclusion',
+		'conclusionCode',
+		'presentedForm',
+	]);
 	for (const k of Object.keys(r)) need(known.has(k), `unknown element ${k}`);
 	return problems;
 }

@@ -12,18 +12,32 @@ import { ScriptedAssistant, testImage } from './ScriptedAssistant.js';
 
 /** Adds one chest X-ray study (patient, series, instance) to a real database; returns its id. */
 export function insertStudy(db: SqliteDatabase, n = 1): number {
-	const p = db.prepare(`INSERT INTO patients (patient_id, name, birth_date, sex) VALUES (?, ?, '19650412', 'F')`).run(`PAT${n}`, `Tester^Jane^${n}`);
-	const s = db.prepare(`INSERT INTO studies (study_instance_uid, patient_ref, study_date, study_time, accession_number, description, modality)
-		VALUES (?, ?, '20261120', '093000', ?, 'CHEST PA', 'DX')`).run(`1.2.826.0.1.3680043.8.498.${n}`, p.lastInsertRowid, `ACC${n}`);
-	const se = db.prepare(`INSERT INTO series (series_instance_uid, study_ref, modality, series_number, view_position) VALUES (?, ?, 'DX', 1, 'PA')`)
+	const p = db
+		.prepare(`INSERT INTO patients (patient_id, name, birth_date, sex) VALUES (?, ?, '19650412', 'F')`)
+		.run(`PAT${n}`, `Tester^Jane^${n}`);
+	const s = db
+		.prepare(
+			`INSERT INTO studies (study_instance_uid, patient_ref, study_date, study_time, accession_number, description, modality)
+		VALUES (?, ?, '20261120', '093000', ?, 'CHEST PA', 'DX')`,
+		)
+		.run(`1.2.826.0.1.3680043.8.498.${n}`, p.lastInsertRowid, `ACC${n}`);
+	const se = db
+		.prepare(
+			`INSERT INTO series (series_instance_uid, study_ref, modality, series_number, view_position) VALUES (?, ?, 'DX', 1, 'PA')`,
+		)
 		.run(`1.2.826.0.1.3680043.8.498.${n}.1`, s.lastInsertRowid);
-	db.prepare(`INSERT INTO instances (sop_instance_uid, series_ref, sop_class_uid, instance_number, rows, columns, file_sha256, file_size)
-		VALUES (?, ?, '1.2.840.10008.5.1.4.1.1.1.1', 1, 4, 4, ?, 100)`).run(`1.2.826.0.1.3680043.8.498.${n}.1.1`, se.lastInsertRowid, 'a'.repeat(64));
+	db.prepare(
+		`INSERT INTO instances (sop_instance_uid, series_ref, sop_class_uid, instance_number, rows, columns, file_sha256, file_size)
+		VALUES (?, ?, '1.2.840.10008.5.1.4.1.1.1.1', 1, 4, 4, ?, 100)`,
+	).run(`1.2.826.0.1.3680043.8.498.${n}.1.1`, se.lastInsertRowid, 'a'.repeat(64));
 	return Number(s.lastInsertRowid);
 }
 
 /** The reporting workflow on a real SQLite file with a scripted assistant and the real labeler. */
-export function reportingFixture(dir: string, predictions: Partial<Record<ChexpertLabel, number>> = { Cardiomegaly: 0.91, 'Pleural Effusion': 0.77 }) {
+export function reportingFixture(
+	dir: string,
+	predictions: Partial<Record<ChexpertLabel, number>> = { Cardiomegaly: 0.91, 'Pleural Effusion': 0.77 },
+) {
 	const db = openDatabase(path.join(dir, 'workstation.sqlite'));
 	const events = new EventBus();
 	const settings = new SettingsStore(db);
@@ -34,5 +48,13 @@ export function reportingFixture(dir: string, predictions: Partial<Record<Chexpe
 		studyImage: async () => testImage,
 		labeler: (text) => positiveLabels(labelReport(text)),
 	});
-	return { db, events, settings, assistant, reporting, signing: new ReportSigning(reporting), exports: new ReportExports(reporting) };
+	return {
+		db,
+		events,
+		settings,
+		assistant,
+		reporting,
+		signing: new ReportSigning(reporting),
+		exports: new ReportExports(reporting),
+	};
 }

@@ -13,10 +13,14 @@ export interface ServedWorkstation {
 
 /** Starts the workstation the way a user does (`npm start`'s launcher) and waits for its ready line. */
 export async function startServedWorkstation(dataDir: string, extraArgs: string[] = []): Promise<ServedWorkstation> {
-	const child = spawn(process.execPath, [path.resolve('bin/start.mjs'), '--no-open', '--data-dir', dataDir, ...extraArgs], {
-		stdio: ['ignore', 'pipe', 'pipe'],
-		env: { ...process.env },
-	});
+	const child = spawn(
+		process.execPath,
+		[path.resolve('bin/start.mjs'), '--no-open', '--data-dir', dataDir, ...extraArgs],
+		{
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: { ...process.env },
+		},
+	);
 	const output: string[] = [];
 	const rl = readline.createInterface({ input: child.stdout! });
 	child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
@@ -25,9 +29,15 @@ export async function startServedWorkstation(dataDir: string, extraArgs: string[
 		rl.on('line', (line) => {
 			output.push(line);
 			const m = /Workstation ready at (\S+)/.exec(line);
-			if (m) { clearTimeout(timer); resolve(m[1]!); }
+			if (m) {
+				clearTimeout(timer);
+				resolve(m[1]!);
+			}
 		});
-		child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`workstation exited with ${code}:\n${output.join('\n')}`)); });
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`workstation exited with ${code}:\n${output.join('\n')}`));
+		});
 	});
 	const parsed = new URL(url);
 	return {

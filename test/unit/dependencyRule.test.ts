@@ -18,7 +18,11 @@ function cruise(files: Record<string, string>) {
 		fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
 		fs.writeFileSync(path.join(dir, name), text);
 	}
-	const r = spawnSync(process.execPath, [depcruise, 'src', 'main', 'renderer', '--config', '.dependency-cruiser.cjs'], { cwd: dir, encoding: 'utf8' });
+	const r = spawnSync(
+		process.execPath,
+		[depcruise, 'src', 'main', 'renderer', '--config', '.dependency-cruiser.cjs'],
+		{ cwd: dir, encoding: 'utf8' },
+	);
 	return { status: r.status, output: r.stdout + r.stderr };
 }
 
@@ -30,7 +34,11 @@ const clean = {
 };
 
 test('the real tree passes the rule', () => {
-	const r = spawnSync(process.execPath, [depcruise, 'src', 'main', 'renderer', '--config', '.dependency-cruiser.cjs'], { cwd: root, encoding: 'utf8' });
+	const r = spawnSync(
+		process.execPath,
+		[depcruise, 'src', 'main', 'renderer', '--config', '.dependency-cruiser.cjs'],
+		{ cwd: root, encoding: 'utf8' },
+	);
 	assert.equal(r.status, 0, r.stdout + r.stderr);
 });
 
@@ -40,7 +48,10 @@ test('a layout that follows the rule passes', () => {
 });
 
 test('src importing the renderer fails', () => {
-	const r = cruise({ ...clean, 'src/node/bad.ts': "import { z } from '../../renderer/src/app.js';\nexport const b = z;\n" });
+	const r = cruise({
+		...clean,
+		'src/node/bad.ts': "import { z } from '../../renderer/src/app.js';\nexport const b = z;\n",
+	});
 	assert.notEqual(r.status, 0);
 	assert.match(r.output, /src-not-to-shells/);
 });
@@ -52,7 +63,10 @@ test('src importing electron fails', () => {
 });
 
 test('the renderer importing services from src fails', () => {
-	const r = cruise({ ...clean, 'renderer/src/bad.ts': "import { y } from '../../src/node/service.js';\nexport const b = y;\n" });
+	const r = cruise({
+		...clean,
+		'renderer/src/bad.ts': "import { y } from '../../src/node/service.js';\nexport const b = y;\n",
+	});
 	assert.notEqual(r.status, 0);
 	assert.match(r.output, /renderer-only-api-from-src/);
 });
@@ -64,7 +78,10 @@ test('the pure tree importing a Node built-in fails', () => {
 });
 
 test('a heavy package used outside its home folder fails', () => {
-	const r = cruise({ ...clean, 'src/node/bad.ts': "import Database from 'better-sqlite3';\nexport const b = Database;\n" });
+	const r = cruise({
+		...clean,
+		'src/node/bad.ts': "import Database from 'better-sqlite3';\nexport const b = Database;\n",
+	});
 	assert.notEqual(r.status, 0);
 	assert.match(r.output, /home-of-better-sqlite3/);
 });

@@ -6,24 +6,24 @@ import { test } from 'node:test';
 import semver from 'semver';
 
 interface LockPackage {
-  readonly engines?: { readonly node?: string } | readonly string[];
+	readonly engines?: { readonly node?: string } | readonly string[];
 }
 
 const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { engines: { node: string } };
 const lock = JSON.parse(fs.readFileSync('package-lock.json', 'utf8')) as {
-  packages: Record<string, LockPackage>;
+	packages: Record<string, LockPackage>;
 };
 
 test('the running Node satisfies package.json engines', () => {
-  assert.ok(semver.satisfies(process.version, pkg.engines.node), `${process.version} vs ${pkg.engines.node}`);
+	assert.ok(semver.satisfies(process.version, pkg.engines.node), `${process.version} vs ${pkg.engines.node}`);
 });
 
 test("every locked package's engines accept the lowest Node that package.json allows", () => {
-  const lowest = semver.minVersion(pkg.engines.node)?.version ?? '';
-  const refused = Object.entries(lock.packages)
-    .filter(([name, p]) => name !== '' && p.engines && !Array.isArray(p.engines))
-    .map(([name, p]) => [name, (p.engines as { node?: string }).node] as const)
-    .filter(([, range]) => range !== undefined && !semver.satisfies(lowest, range))
-    .map(([name, range]) => `${name} needs node ${range}`);
-  assert.deepEqual(refused, [], `Node ${lowest} is refused by:\n${refused.join('\n')}`);
+	const lowest = semver.minVersion(pkg.engines.node)?.version ?? '';
+	const refused = Object.entries(lock.packages)
+		.filter(([name, p]) => name !== '' && p.engines && !Array.isArray(p.engines))
+		.map(([name, p]) => [name, (p.engines as { node?: string }).node] as const)
+		.filter(([, range]) => range !== undefined && !semver.satisfies(lowest, range))
+		.map(([name, range]) => `${name} needs node ${range}`);
+	assert.deepEqual(refused, [], `Node ${lowest} is refused by:\n${refused.join('\n')}`);
 });

@@ -11,7 +11,10 @@ interface ElectronDoor {
 
 export class WorkstationCallError extends Error {
 	override readonly name = 'WorkstationCallError';
-	constructor(readonly code: string, message: string) {
+	constructor(
+		readonly code: string,
+		message: string,
+	) {
 		super(message);
 	}
 }
@@ -56,27 +59,41 @@ function bridgeClient(): WorkstationClient {
 	const listeners = new Set<(e: ApiEvent) => void>();
 	const connect = () => {
 		const ws = new WebSocket(`ws://${location.host}/events?token=${encodeURIComponent(token)}`);
-		ws.onmessage = (m) => { for (const l of listeners) l(JSON.parse(String(m.data)) as ApiEvent); };
+		ws.onmessage = (m) => {
+			for (const l of listeners) l(JSON.parse(String(m.data)) as ApiEvent);
+		};
 		ws.onclose = () => setTimeout(connect, 1000);
 	};
 	connect();
 	return {
 		api: proxy(async (method, input) => {
-			const binaryInput = input && typeof input === 'object' && (input as { bytes?: unknown }).bytes instanceof Uint8Array;
+			const binaryInput =
+				input && typeof input === 'object' && (input as { bytes?: unknown }).bytes instanceof Uint8Array;
 			const { bytes, ...meta } = (binaryInput ? input : {}) as { bytes?: Uint8Array };
 			const res = await fetch(`/api/${encodeURIComponent(method)}`, {
 				method: 'POST',
 				headers: binaryInput
-					? { 'content-type': 'application/octet-stream', 'x-radialog-token': token, 'x-radialog-meta': encodeURIComponent(JSON.stringify(meta)) }
+					? {
+							'content-type': 'application/octet-stream',
+							'x-radialog-token': token,
+							'x-radialog-meta': encodeURIComponent(JSON.stringify(meta)),
+						}
 					: { 'content-type': 'application/json', 'x-radialog-token': token },
 				body: binaryInput ? (bytes as BodyInit) : JSON.stringify(input ?? {}),
 			});
 			if (!res.ok) {
 				const body = (await res.json().catch(() => null)) as { error?: ApiErrorBody } | null;
-				throw new WorkstationCallError(body?.error?.code ?? 'internal', body?.error?.message ?? `Request failed (${res.status}).`);
+				throw new WorkstationCallError(
+					body?.error?.code ?? 'internal',
+					body?.error?.message ?? `Request failed (${res.status}).`,
+				);
 			}
 			if (res.headers.get('content-type')?.startsWith('application/octet-stream')) {
-				return { kind: 'binary', meta: JSON.parse(decodeURIComponent(res.headers.get('x-radialog-meta') ?? '%7B%7D')), bytes: new Uint8Array(await res.arrayBuffer()) };
+				return {
+					kind: 'binary',
+					meta: JSON.parse(decodeURIComponent(res.headers.get('x-radialog-meta') ?? '%7B%7D')),
+					bytes: new Uint8Array(await res.arrayBuffer()),
+				};
 			}
 			return res.json();
 		}),

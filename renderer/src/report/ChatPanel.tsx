@@ -9,13 +9,16 @@ const regions = ['heart', 'lungs', 'pleura', 'mediastinum', 'bones', 'devices'];
 export function ChatPanel({ h }: { h: ReportHandle }) {
 	const s = h.state!;
 	const [question, setQuestion] = useState('');
-	const [pathology, setPathology] = useState<FindingLabel>(s.findings.find((f) => f.positive && f.label !== 'No Finding')?.label ?? 'Pleural Effusion');
+	const [pathology, setPathology] = useState<FindingLabel>(
+		s.findings.find((f) => f.positive && f.label !== 'No Finding')?.label ?? 'Pleural Effusion',
+	);
 	const [region, setRegion] = useState('heart');
 	const disabled = !s.report || h.busy !== null;
-	const ask = (request: AskRequest) => h.run(`ask ${request.task}`, async () => {
-		await h.api['report.ask']({ studyId: s.studyId, request });
-		return h.reload();
-	});
+	const ask = (request: AskRequest) =>
+		h.run(`ask ${request.task}`, async () => {
+			await h.api['report.ask']({ studyId: s.studyId, request });
+			return h.reload();
+		});
 	const submit = (e: FormEvent) => {
 		e.preventDefault();
 		const text = question.trim();
@@ -28,37 +31,120 @@ export function ChatPanel({ h }: { h: ReportHandle }) {
 	return (
 		<section className="rp-chat" aria-label="Conversation with the assistant" data-testid="chat-panel">
 			<div className="rp-chat-actions" role="toolbar" aria-label="Assistant tasks">
-				<button type="button" disabled={disabled} data-testid="ask-FQA_complete" onClick={() => ask({ task: 'FQA_complete' })}>List findings</button>
+				<button
+					type="button"
+					disabled={disabled}
+					data-testid="ask-FQA_complete"
+					onClick={() => ask({ task: 'FQA_complete' })}
+				>
+					List findings
+				</button>
 				<span className="rp-inline">
-					<select aria-label="Pathology" value={pathology} onChange={(e) => setPathology(e.target.value as FindingLabel)}>
-						{Labels.options.filter((l) => l !== 'No Finding').map((l) => <option key={l}>{l}</option>)}
+					<select
+						aria-label="Pathology"
+						value={pathology}
+						onChange={(e) => setPathology(e.target.value as FindingLabel)}
+					>
+						{Labels.options
+							.filter((l) => l !== 'No Finding')
+							.map((l) => (
+								<option key={l}>{l}</option>
+							))}
 					</select>
-					<button type="button" disabled={disabled} data-testid="ask-FQA_binary" onClick={() => ask({ task: 'FQA_binary', pathology })}>Is there …?</button>
-					<button type="button" disabled={disabled} data-testid="ask-RE" onClick={() => ask({ task: 'RE', pathology })}>Why …?</button>
+					<button
+						type="button"
+						disabled={disabled}
+						data-testid="ask-FQA_binary"
+						onClick={() => ask({ task: 'FQA_binary', pathology })}
+					>
+						Is there …?
+					</button>
+					<button
+						type="button"
+						disabled={disabled}
+						data-testid="ask-RE"
+						onClick={() => ask({ task: 'RE', pathology })}
+					>
+						Why …?
+					</button>
 				</span>
 				<span className="rp-inline">
-					<select aria-label="Region" value={region} onChange={(e) => setRegion(e.target.value)}>{regions.map((r) => <option key={r}>{r}</option>)}</select>
-					<button type="button" disabled={disabled || !question.trim()} data-testid="ask-RQA" title="Ask the typed question about this region"
-						onClick={() => { const q = question.trim(); setQuestion(''); void ask({ task: 'RQA', region, question: q }); }}>Ask about region</button>
+					<select aria-label="Region" value={region} onChange={(e) => setRegion(e.target.value)}>
+						{regions.map((r) => (
+							<option key={r}>{r}</option>
+						))}
+					</select>
+					<button
+						type="button"
+						disabled={disabled || !question.trim()}
+						data-testid="ask-RQA"
+						title="Ask the typed question about this region"
+						onClick={() => {
+							const q = question.trim();
+							setQuestion('');
+							void ask({ task: 'RQA', region, question: q });
+						}}
+					>
+						Ask about region
+					</button>
 				</span>
-				<button type="button" disabled={disabled} data-testid="ask-EL" onClick={() => ask({ task: 'EL' })}>Easy language</button>
-				<button type="button" disabled={disabled} data-testid="ask-SU" onClick={() => ask({ task: 'SU' })}>Summary</button>
-				<button type="button" disabled={disabled || add.length + remove.length === 0} data-testid="ask-CO" title="Ask for a corrected text without replacing the draft"
-					onClick={() => ask({ task: 'CO', add, remove })}>Suggest correction</button>
+				<button type="button" disabled={disabled} data-testid="ask-EL" onClick={() => ask({ task: 'EL' })}>
+					Easy language
+				</button>
+				<button type="button" disabled={disabled} data-testid="ask-SU" onClick={() => ask({ task: 'SU' })}>
+					Summary
+				</button>
+				<button
+					type="button"
+					disabled={disabled || add.length + remove.length === 0}
+					data-testid="ask-CO"
+					title="Ask for a corrected text without replacing the draft"
+					onClick={() => ask({ task: 'CO', add, remove })}
+				>
+					Suggest correction
+				</button>
 			</div>
-			{s.modelNotice && <p className="rp-notice" data-testid="chat-notice">{s.modelNotice}. Answers are AI-generated drafts.</p>}
+			{s.modelNotice && (
+				<p className="rp-notice" data-testid="chat-notice">
+					{s.modelNotice}. Answers are AI-generated drafts.
+				</p>
+			)}
 			<ol className="rp-messages" aria-live="polite">
 				{s.messages.map((m) => (
-					<li key={m.id} className={`rp-msg rp-msg-${m.role}`} data-testid="chat-message" data-role={m.role} data-task={m.task}>
+					<li
+						key={m.id}
+						className={`rp-msg rp-msg-${m.role}`}
+						data-testid="chat-message"
+						data-role={m.role}
+						data-task={m.task}
+					>
 						<span className="rp-msg-who">{m.role === 'user' ? 'You' : 'Assistant (AI draft)'}</span>
 						<div className="rp-msg-text">{m.text}</div>
 					</li>
 				))}
-				{streaming && <li className="rp-msg rp-msg-assistant" data-testid="chat-stream"><span className="rp-msg-who">Assistant (AI draft)</span><div className="rp-msg-text">{streaming.text}<span className="rp-caret" /></div></li>}
+				{streaming && (
+					<li className="rp-msg rp-msg-assistant" data-testid="chat-stream">
+						<span className="rp-msg-who">Assistant (AI draft)</span>
+						<div className="rp-msg-text">
+							{streaming.text}
+							<span className="rp-caret" />
+						</div>
+					</li>
+				)}
 			</ol>
 			<form className="rp-ask" onSubmit={submit}>
-				<input id="rp-chat-input" data-testid="chat-input" value={question} onChange={(e) => setQuestion(e.target.value)} placeholder="Ask about this study… (Alt+C)" aria-label="Question" disabled={!s.report} />
-				<button type="submit" disabled={disabled || !question.trim()}>Ask</button>
+				<input
+					id="rp-chat-input"
+					data-testid="chat-input"
+					value={question}
+					onChange={(e) => setQuestion(e.target.value)}
+					placeholder="Ask about this study… (Alt+C)"
+					aria-label="Question"
+					disabled={!s.report}
+				/>
+				<button type="submit" disabled={disabled || !question.trim()}>
+					Ask
+				</button>
 			</form>
 		</section>
 	);

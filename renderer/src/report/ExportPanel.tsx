@@ -3,8 +3,11 @@ import type { ExportFormat } from '../../../src/common/api/reportContract.js';
 import type { ReportHandle } from './useReport.js';
 
 const formats: { format: ExportFormat; label: string }[] = [
-	{ format: 'pdf', label: 'PDF' }, { format: 'text', label: 'Text' }, { format: 'sr', label: 'DICOM SR' },
-	{ format: 'fhir', label: 'FHIR' }, { format: 'hl7', label: 'HL7 v2' },
+	{ format: 'pdf', label: 'PDF' },
+	{ format: 'text', label: 'Text' },
+	{ format: 'sr', label: 'DICOM SR' },
+	{ format: 'fhir', label: 'FHIR' },
+	{ format: 'hl7', label: 'HL7 v2' },
 ];
 
 /** Exports to the export folder, and the patient handout: the assistant's easy-language text, reviewed here. */
@@ -13,39 +16,123 @@ export function ExportPanel({ h }: { h: ReportHandle }) {
 	const [files, setFiles] = useState<{ format: string; path: string }[]>([]);
 	const [keyImage, setKeyImage] = useState(false);
 	const [handout, setHandout] = useState(s.handout?.text ?? '');
-	useEffect(() => { setHandout(s.handout?.text ?? ''); }, [s.handout?.text]);
+	useEffect(() => {
+		setHandout(s.handout?.text ?? '');
+	}, [s.handout?.text]);
 	const signed = s.report?.status === 'signed';
-	const doExport = (list: ExportFormat[]) => h.run('export', async () => {
-		const r = await h.api['report.export']({ studyId: s.studyId, formats: list, includeKeyImage: keyImage });
-		setFiles(r.files);
-		return r;
-	});
+	const doExport = (list: ExportFormat[]) =>
+		h.run('export', async () => {
+			const r = await h.api['report.export']({ studyId: s.studyId, formats: list, includeKeyImage: keyImage });
+			setFiles(r.files);
+			return r;
+		});
 	const streaming = h.stream?.kind === 'ask' && h.busy === 'handout' ? h.stream : null;
 	return (
 		<section className="rp-export" aria-label="Export and patient handout">
-			<div className="rp-section-head"><h3>Export</h3>{!signed && <span className="rp-draft-chip">Exports will be marked DRAFT</span>}</div>
-			<div className="rp-export-row" role="toolbar" aria-label="Export formats">
-				{formats.map((f) => <button key={f.format} type="button" data-testid={`export-${f.format}`} disabled={!s.report || h.busy !== null} onClick={() => void doExport([f.format])}>{f.label}</button>)}
-				<button type="button" data-testid="export-all" disabled={!s.report || h.busy !== null} onClick={() => void doExport(formats.map((f) => f.format))}>All</button>
-				<label className="rp-inline"><input type="checkbox" data-testid="export-key-image" checked={keyImage} onChange={(e) => setKeyImage(e.target.checked)} /> key image in PDF</label>
+			<div className="rp-section-head">
+				<h3>Export</h3>
+				{!signed && <span className="rp-draft-chip">Exports will be marked DRAFT</span>}
 			</div>
-			{files.length > 0 && <ul className="rp-files" data-testid="export-result">{files.map((f) => <li key={f.path} data-format={f.format}>{f.format}: <code>{f.path}</code></li>)}</ul>}
+			<div className="rp-export-row" role="toolbar" aria-label="Export formats">
+				{formats.map((f) => (
+					<button
+						key={f.format}
+						type="button"
+						data-testid={`export-${f.format}`}
+						disabled={!s.report || h.busy !== null}
+						onClick={() => void doExport([f.format])}
+					>
+						{f.label}
+					</button>
+				))}
+				<button
+					type="button"
+					data-testid="export-all"
+					disabled={!s.report || h.busy !== null}
+					onClick={() => void doExport(formats.map((f) => f.format))}
+				>
+					All
+				</button>
+				<label className="rp-inline">
+					<input
+						type="checkbox"
+						data-testid="export-key-image"
+						checked={keyImage}
+						onChange={(e) => setKeyImage(e.target.checked)}
+					/>{' '}
+					key image in PDF
+				</label>
+			</div>
+			{files.length > 0 && (
+				<ul className="rp-files" data-testid="export-result">
+					{files.map((f) => (
+						<li key={f.path} data-format={f.format}>
+							{f.format}: <code>{f.path}</code>
+						</li>
+					))}
+				</ul>
+			)}
 
-			<div className="rp-section-head"><h3>Patient handout</h3><span className="muted">easy language, reviewed by you</span></div>
-			<button type="button" data-testid="handout-generate" disabled={!s.report || h.busy !== null}
-				onClick={() => void h.run('handout', () => h.api['report.handout.generate']({ studyId: s.studyId }))}>{s.handout ? 'Regenerate from the assistant' : 'Draft with the assistant (easy language)'}</button>
-			{streaming && <div className="rp-streaming" data-testid="handout-stream">{streaming.text}<span className="rp-caret" /></div>}
+			<div className="rp-section-head">
+				<h3>Patient handout</h3>
+				<span className="muted">easy language, reviewed by you</span>
+			</div>
+			<button
+				type="button"
+				data-testid="handout-generate"
+				disabled={!s.report || h.busy !== null}
+				onClick={() => void h.run('handout', () => h.api['report.handout.generate']({ studyId: s.studyId }))}
+			>
+				{s.handout ? 'Regenerate from the assistant' : 'Draft with the assistant (easy language)'}
+			</button>
+			{streaming && (
+				<div className="rp-streaming" data-testid="handout-stream">
+					{streaming.text}
+					<span className="rp-caret" />
+				</div>
+			)}
 			{s.handout && (
 				<>
 					{s.modelNotice && <p className="rp-notice">AI-drafted text: check every word. {s.modelNotice}.</p>}
-					<textarea aria-label="Handout text" data-testid="handout-text" rows={6} value={handout} onChange={(e) => setHandout(e.target.value)} />
+					<textarea
+						aria-label="Handout text"
+						data-testid="handout-text"
+						rows={6}
+						value={handout}
+						onChange={(e) => setHandout(e.target.value)}
+					/>
 					<div className="rp-export-row">
-						<button type="button" data-testid="handout-save" disabled={!handout.trim() || handout === s.handout.text && !!s.handout.reviewedBy || h.busy !== null}
-							onClick={() => void h.run('handout-save', () => h.api['report.handout.save']({ studyId: s.studyId, text: handout.trim() }))}>
+						<button
+							type="button"
+							data-testid="handout-save"
+							disabled={
+								!handout.trim() ||
+								(handout === s.handout.text && !!s.handout.reviewedBy) ||
+								h.busy !== null
+							}
+							onClick={() =>
+								void h.run('handout-save', () =>
+									h.api['report.handout.save']({ studyId: s.studyId, text: handout.trim() }),
+								)
+							}
+						>
 							{s.handout.reviewedBy ? 'Save changes' : 'Mark reviewed'}
 						</button>
-						<span className="muted" data-testid="handout-reviewed" data-reviewed={String(!!s.handout.reviewedBy)}>{s.handout.reviewedBy ? `Reviewed by ${s.handout.reviewedBy}` : 'Not reviewed yet'}</span>
-						<button type="button" data-testid="export-handout" disabled={!s.handout.reviewedBy || h.busy !== null} onClick={() => void doExport(['handout'])}>Export handout PDF</button>
+						<span
+							className="muted"
+							data-testid="handout-reviewed"
+							data-reviewed={String(!!s.handout.reviewedBy)}
+						>
+							{s.handout.reviewedBy ? `Reviewed by ${s.handout.reviewedBy}` : 'Not reviewed yet'}
+						</span>
+						<button
+							type="button"
+							data-testid="export-handout"
+							disabled={!s.handout.reviewedBy || h.busy !== null}
+							onClick={() => void doExport(['handout'])}
+						>
+							Export handout PDF
+						</button>
 					</div>
 				</>
 			)}

@@ -10,7 +10,11 @@ const autosaveMs = 400;
 export function ReportEditor({ h }: { h: ReportHandle }) {
 	const report = h.state!.report!;
 	const [text, setText] = useState({ findings: report.findings, impression: report.impression });
-	const [save, setSave] = useState<{ state: SaveState; version: number; at: string | null }>({ state: 'saved', version: report.versionNo, at: null });
+	const [save, setSave] = useState<{ state: SaveState; version: number; at: string | null }>({
+		state: 'saved',
+		version: report.versionNo,
+		at: null,
+	});
 	const pending = useRef<{ findings: string; impression: string } | null>(null);
 	const timer = useRef<number | null>(null);
 	const readOnly = report.status === 'signed' || h.busy === 'draft' || h.busy === 'apply';
@@ -24,7 +28,10 @@ export function ReportEditor({ h }: { h: ReportHandle }) {
 	}, [report.id, report.versionNo, report.findings, report.impression]);
 
 	const flush = useCallback(async () => {
-		if (timer.current) { window.clearTimeout(timer.current); timer.current = null; }
+		if (timer.current) {
+			window.clearTimeout(timer.current);
+			timer.current = null;
+		}
 		const body = pending.current;
 		if (!body) return;
 		pending.current = null;
@@ -39,14 +46,25 @@ export function ReportEditor({ h }: { h: ReportHandle }) {
 		}
 	}, [h]);
 
-	useEffect(() => () => { void flush(); }, [flush]);
+	useEffect(
+		() => () => {
+			void flush();
+		},
+		[flush],
+	);
 	useEffect(() => {
 		const onKey = (e: KeyboardEvent) => {
-			if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') { e.preventDefault(); void flush(); }
+			if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+				e.preventDefault();
+				void flush();
+			}
 		};
 		window.addEventListener('keydown', onKey);
 		window.addEventListener('beforeunload', flush);
-		return () => { window.removeEventListener('keydown', onKey); window.removeEventListener('beforeunload', flush); };
+		return () => {
+			window.removeEventListener('keydown', onKey);
+			window.removeEventListener('beforeunload', flush);
+		};
 	}, [flush]);
 
 	const change = (field: 'findings' | 'impression', value: string) => {
@@ -55,7 +73,9 @@ export function ReportEditor({ h }: { h: ReportHandle }) {
 		pending.current = next;
 		setSave((s) => ({ ...s, state: 'dirty' }));
 		if (timer.current) window.clearTimeout(timer.current);
-		timer.current = window.setTimeout(() => { void flush(); }, autosaveMs);
+		timer.current = window.setTimeout(() => {
+			void flush();
+		}, autosaveMs);
 	};
 
 	return (
@@ -63,24 +83,76 @@ export function ReportEditor({ h }: { h: ReportHandle }) {
 			<div className="rp-section-head">
 				<h3>Report</h3>
 				{report.status !== 'signed' && (
-					<button type="button" data-testid="regenerate" disabled={h.busy !== null} title="Write a new draft from the findings as they stand (your edits become an earlier version)"
-						onClick={() => { if (window.confirm('Replace the text with a new AI draft? Your current text stays in the version history.')) void h.run('draft', () => h.api['report.draft']({ studyId: h.state!.studyId, regenerate: true })); }}>
+					<button
+						type="button"
+						data-testid="regenerate"
+						disabled={h.busy !== null}
+						title="Write a new draft from the findings as they stand (your edits become an earlier version)"
+						onClick={() => {
+							if (
+								window.confirm(
+									'Replace the text with a new AI draft? Your current text stays in the version history.',
+								)
+							)
+								void h.run('draft', () =>
+									h.api['report.draft']({ studyId: h.state!.studyId, regenerate: true }),
+								);
+						}}
+					>
 						Regenerate
 					</button>
 				)}
 				<span className="spacer" />
-				<span className={`rp-save rp-save-${save.state}`} data-testid="save-state" data-state={save.state} data-version={save.version} aria-live="polite">
-					{report.status === 'signed' ? 'Signed, read-only' : save.state === 'saved' ? `Saved · version ${save.version}` : save.state === 'saving' ? 'Saving…' : save.state === 'dirty' ? 'Editing…' : 'Not saved'}
+				<span
+					className={`rp-save rp-save-${save.state}`}
+					data-testid="save-state"
+					data-state={save.state}
+					data-version={save.version}
+					aria-live="polite"
+				>
+					{report.status === 'signed'
+						? 'Signed, read-only'
+						: save.state === 'saved'
+							? `Saved · version ${save.version}`
+							: save.state === 'saving'
+								? 'Saving…'
+								: save.state === 'dirty'
+									? 'Editing…'
+									: 'Not saved'}
 				</span>
 			</div>
-			<label className="rp-label" htmlFor="rp-findings-text">Findings</label>
-			{streaming
-				? <div className="rp-streaming" data-testid="draft-stream" aria-live="polite">{streaming.text}<span className="rp-caret" /></div>
-				: <textarea id="rp-findings-text" data-testid="findings-text" value={text.findings} readOnly={readOnly} rows={8}
-					onChange={(e) => change('findings', e.target.value)} onBlur={() => void flush()} />}
-			<label className="rp-label" htmlFor="rp-impression-text">Impression</label>
-			<textarea id="rp-impression-text" data-testid="impression-text" value={text.impression} readOnly={readOnly} rows={3}
-				placeholder="Your impression" onChange={(e) => change('impression', e.target.value)} onBlur={() => void flush()} />
+			<label className="rp-label" htmlFor="rp-findings-text">
+				Findings
+			</label>
+			{streaming ? (
+				<div className="rp-streaming" data-testid="draft-stream" aria-live="polite">
+					{streaming.text}
+					<span className="rp-caret" />
+				</div>
+			) : (
+				<textarea
+					id="rp-findings-text"
+					data-testid="findings-text"
+					value={text.findings}
+					readOnly={readOnly}
+					rows={8}
+					onChange={(e) => change('findings', e.target.value)}
+					onBlur={() => void flush()}
+				/>
+			)}
+			<label className="rp-label" htmlFor="rp-impression-text">
+				Impression
+			</label>
+			<textarea
+				id="rp-impression-text"
+				data-testid="impression-text"
+				value={text.impression}
+				readOnly={readOnly}
+				rows={3}
+				placeholder="Your impression"
+				onChange={(e) => change('impression', e.target.value)}
+				onBlur={() => void flush()}
+			/>
 		</section>
 	);
 }

@@ -41,20 +41,43 @@ export function ReportPane({ studyId }: { studyId: number }) {
 		(document.querySelector('#rp-findings-list [tabindex="0"]') as HTMLElement | null)?.focus();
 	}, [hasReport]);
 
-	const apply = () => { void h.run('apply', () => h.api['report.applyCorrections']({ studyId })); };
+	const apply = () => {
+		void h.run('apply', () => h.api['report.applyCorrections']({ studyId }));
+	};
 
 	useEffect(() => {
 		const onKey = (e: KeyboardEvent) => {
-			if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); setTab('report'); setTimeout(() => sign.current?.startSign(), 0); return; }
+			if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+				e.preventDefault();
+				setTab('report');
+				setTimeout(() => sign.current?.startSign(), 0);
+				return;
+			}
 			if (!e.altKey || e.ctrlKey || e.metaKey) return;
 			const k = e.key.toLowerCase();
 			const t = tabs.find((x) => x.key === k);
-			if (t) { e.preventDefault(); setTab(t.id); return; }
-			const focus = (tabId: Tab, selector: string) => { setTab(tabId); setTimeout(() => (document.querySelector(selector) as HTMLElement | null)?.focus(), 0); };
-			if (k === 'a') { e.preventDefault(); apply(); }
-			else if (k === 'f') { e.preventDefault(); focus('report', '#rp-findings-list [tabindex="0"]'); }
-			else if (k === 'e') { e.preventDefault(); focus('report', '#rp-findings-text'); }
-			else if (k === 'c') { e.preventDefault(); focus('chat', '#rp-chat-input'); }
+			if (t) {
+				e.preventDefault();
+				setTab(t.id);
+				return;
+			}
+			const focus = (tabId: Tab, selector: string) => {
+				setTab(tabId);
+				setTimeout(() => (document.querySelector(selector) as HTMLElement | null)?.focus(), 0);
+			};
+			if (k === 'a') {
+				e.preventDefault();
+				apply();
+			} else if (k === 'f') {
+				e.preventDefault();
+				focus('report', '#rp-findings-list [tabindex="0"]');
+			} else if (k === 'e') {
+				e.preventDefault();
+				focus('report', '#rp-findings-text');
+			} else if (k === 'c') {
+				e.preventDefault();
+				focus('chat', '#rp-chat-input');
+			}
 		};
 		window.addEventListener('keydown', onKey);
 		return () => window.removeEventListener('keydown', onKey);
@@ -62,43 +85,99 @@ export function ReportPane({ studyId }: { studyId: number }) {
 
 	const status = s?.report?.status ?? (h.busy === 'draft' || h.stream ? 'drafting' : 'none');
 	return (
-		<section className="report-pane" aria-label="Report" data-testid="report-pane" data-study-id={studyId}
-			data-state={!s ? 'loading' : s.report ? 'ready' : h.busy ? 'drafting' : 'empty'} data-busy={h.busy ?? ''} data-report-status={status}>
+		<section
+			className="report-pane"
+			aria-label="Report"
+			data-testid="report-pane"
+			data-study-id={studyId}
+			data-state={!s ? 'loading' : s.report ? 'ready' : h.busy ? 'drafting' : 'empty'}
+			data-busy={h.busy ?? ''}
+			data-report-status={status}
+		>
 			{s && (
 				<header className="rp-head">
 					<div className="rp-patient">
-						<b>{s.header.patientName.replace(/\^/g, ' ').trim()}</b> <span className="muted">{s.header.patientId} · {s.header.studyDate ?? ''} · {s.header.accessionNumber ?? ''}</span>
+						<b>{s.header.patientName.replace(/\^/g, ' ').trim()}</b>{' '}
+						<span className="muted">
+							{s.header.patientId} · {s.header.studyDate ?? ''} · {s.header.accessionNumber ?? ''}
+						</span>
 					</div>
 					<span className={`rp-status rp-status-${status}`} data-testid="report-status" data-status={status}>
-						{status === 'signed' ? 'Signed' : status === 'draft' ? 'Draft' : status === 'drafting' ? 'Drafting…' : 'No report'}
+						{status === 'signed'
+							? 'Signed'
+							: status === 'draft'
+								? 'Draft'
+								: status === 'drafting'
+									? 'Drafting…'
+									: 'No report'}
 					</span>
 				</header>
 			)}
 			{s && status !== 'signed' && (s.report?.aiGenerated || h.stream) && (
-				<div className="rp-draft-banner" role="note" data-testid="draft-banner">DRAFT — AI-generated, not signed</div>
+				<div className="rp-draft-banner" role="note" data-testid="draft-banner">
+					DRAFT — AI-generated, not signed
+				</div>
 			)}
-			{s?.modelNotice && <div className="rp-notice" data-testid="report-model-notice">{s.modelNotice}</div>}
-			{h.error && <div className="banner banner-error" role="alert" data-testid="report-error">{h.error} <button type="button" onClick={() => h.setError(null)}>Dismiss</button></div>}
+			{s?.modelNotice && (
+				<div className="rp-notice" data-testid="report-model-notice">
+					{s.modelNotice}
+				</div>
+			)}
+			{h.error && (
+				<div className="banner banner-error" role="alert" data-testid="report-error">
+					{h.error}{' '}
+					<button type="button" onClick={() => h.setError(null)}>
+						Dismiss
+					</button>
+				</div>
+			)}
 			{s && !s.report && !h.stream && h.busy !== 'draft' && (
 				<div className="rp-empty" data-testid="report-empty">
 					<p>No draft yet{s.assistantProblem ? `: ${s.assistantProblem}` : '.'}</p>
-					<button type="button" onClick={() => void h.run('draft', () => h.api['report.draft']({ studyId }))}>Draft with the assistant</button>
+					<button type="button" onClick={() => void h.run('draft', () => h.api['report.draft']({ studyId }))}>
+						Draft with the assistant
+					</button>
 				</div>
 			)}
 			{s && (
 				<>
 					<nav className="rp-tabs" role="tablist" aria-label="Report sections">
 						{tabs.map((t) => (
-							<button key={t.id} type="button" role="tab" aria-selected={tab === t.id} data-testid={`tab-${t.id}`} onClick={() => setTab(t.id)} title={`Alt+${t.key}`}>{t.label}</button>
+							<button
+								key={t.id}
+								type="button"
+								role="tab"
+								aria-selected={tab === t.id}
+								data-testid={`tab-${t.id}`}
+								onClick={() => setTab(t.id)}
+								title={`Alt+${t.key}`}
+							>
+								{t.label}
+							</button>
 						))}
 						<span className="spacer" />
-						{h.busy && <span className="rp-busy" data-testid="report-busy">{h.stream?.tokensPerSecond ? `${h.busy} · ${h.stream.tokensPerSecond.toFixed(0)} tok/s` : `${h.busy}…`}</span>}
+						{h.busy && (
+							<span className="rp-busy" data-testid="report-busy">
+								{h.stream?.tokensPerSecond
+									? `${h.busy} · ${h.stream.tokensPerSecond.toFixed(0)} tok/s`
+									: `${h.busy}…`}
+							</span>
+						)}
 					</nav>
 					<div className="rp-body" role="tabpanel">
 						{tab === 'report' && (
 							<>
 								<FindingsPanel h={h} onApply={apply} />
-								{s.report ? <ReportEditor h={h} /> : h.stream && <div className="rp-streaming" data-testid="draft-stream">{h.stream.text}<span className="rp-caret" /></div>}
+								{s.report ? (
+									<ReportEditor h={h} />
+								) : (
+									h.stream && (
+										<div className="rp-streaming" data-testid="draft-stream">
+											{h.stream.text}
+											<span className="rp-caret" />
+										</div>
+									)
+								)}
 								{s.report && <SignPanel ref={sign} h={h} />}
 							</>
 						)}
@@ -106,7 +185,9 @@ export function ReportPane({ studyId }: { studyId: number }) {
 						{tab === 'export' && <ExportPanel h={h} />}
 						{tab === 'history' && <HistoryPanel h={h} />}
 					</div>
-					<footer className="rp-keys muted">Alt+F findings · a/r accept/reject · Alt+A apply · Alt+E edit · Alt+C ask · Ctrl+Enter sign</footer>
+					<footer className="rp-keys muted">
+						Alt+F findings · a/r accept/reject · Alt+A apply · Alt+E edit · Alt+C ask · Ctrl+Enter sign
+					</footer>
 				</>
 			)}
 		</section>

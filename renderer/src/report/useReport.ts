@@ -34,37 +34,58 @@ export function useReport(studyId: number) {
 		alive.current = true;
 		setState(null);
 		reload().catch((e: Error) => setError(e.message));
-		return () => { alive.current = false; };
+		return () => {
+			alive.current = false;
+		};
 	}, [reload]);
 
-	useEffect(() => client.onEvent((e) => {
-		if (e.type === 'tokens' && e.studyId === studyId && (busyRef.current !== null || !stateRef.current?.report)) {
-			setStream((prev) => prev && prev.jobId === e.jobId
-				? { ...prev, text: prev.text + e.text, tokensPerSecond: e.tokensPerSecond }
-				: { jobId: e.jobId, kind: e.jobId.split(':')[0] ?? '', text: e.text, tokensPerSecond: e.tokensPerSecond });
-		}
-		// A background draft of this study finished: show it.
-		if (e.type === 'progress' && e.studyId === studyId && e.done) {
-			if (busyRef.current === null) setStream(null);
-			reload().catch(() => undefined);
-		}
-	}), [client, studyId, reload]);
+	useEffect(
+		() =>
+			client.onEvent((e) => {
+				if (
+					e.type === 'tokens' &&
+					e.studyId === studyId &&
+					(busyRef.current !== null || !stateRef.current?.report)
+				) {
+					setStream((prev) =>
+						prev && prev.jobId === e.jobId
+							? { ...prev, text: prev.text + e.text, tokensPerSecond: e.tokensPerSecond }
+							: {
+									jobId: e.jobId,
+									kind: e.jobId.split(':')[0] ?? '',
+									text: e.text,
+									tokensPerSecond: e.tokensPerSecond,
+								},
+					);
+				}
+				// A background draft of this study finished: show it.
+				if (e.type === 'progress' && e.studyId === studyId && e.done) {
+					if (busyRef.current === null) setStream(null);
+					reload().catch(() => undefined);
+				}
+			}),
+		[client, studyId, reload],
+	);
 
 	/** Runs one call; its result (when a ReportState) replaces the state. Errors show, never throw. */
-	const run = useCallback(async <T,>(label: string, call: () => Promise<T>): Promise<T | null> => {
+	const run = useCallback(async <T>(label: string, call: () => Promise<T>): Promise<T | null> => {
 		setBusy(label);
 		busyRef.current = label;
 		setError(null);
 		try {
 			const out = await call();
-			if (alive.current && out && typeof out === 'object' && 'studyStatus' in (out as object)) setState(out as unknown as ReportState);
+			if (alive.current && out && typeof out === 'object' && 'studyStatus' in (out as object))
+				setState(out as unknown as ReportState);
 			return out;
 		} catch (e) {
 			if (alive.current) setError((e as Error).message);
 			return null;
 		} finally {
 			busyRef.current = null;
-			if (alive.current) { setBusy(null); setStream(null); }
+			if (alive.current) {
+				setBusy(null);
+				setStream(null);
+			}
 		}
 	}, []);
 

@@ -17,13 +17,27 @@ export function App() {
 		<div className="app" data-testid="app" data-ready={info ? 'true' : 'false'}>
 			<header className="app-header">
 				<h1>RaDialog Workstation</h1>
-				{info?.modelNotice && <span className="model-notice" data-testid="model-notice">{info.modelNotice}</span>}
+				{info?.modelNotice && (
+					<span className="model-notice" data-testid="model-notice">
+						{info.modelNotice}
+					</span>
+				)}
 			</header>
-			{error && <div className="banner banner-error" role="alert">Cannot reach the workstation backend: {error}</div>}
+			{error && (
+				<div className="banner banner-error" role="alert">
+					Cannot reach the workstation backend: {error}
+				</div>
+			)}
 			<main className="app-main">
-				{openStudyId === null
-					? <WorklistPanel onOpenStudy={setOpenStudyId} />
-					: <StudyView studyId={openStudyId} onClose={() => setOpenStudyId(null)} onOpenStudy={setOpenStudyId} />}
+				{openStudyId === null ? (
+					<WorklistPanel onOpenStudy={setOpenStudyId} />
+				) : (
+					<StudyView
+						studyId={openStudyId}
+						onClose={() => setOpenStudyId(null)}
+						onOpenStudy={setOpenStudyId}
+					/>
+				)}
 			</main>
 			<StatusBar info={info} />
 		</div>

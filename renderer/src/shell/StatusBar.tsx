@@ -13,7 +13,11 @@ export function StatusBar({ info }: { info: AppInfo | null }) {
 				</span>
 			))}
 			<span className="spacer" />
-			{info && <span className="muted">{info.shell === 'browser' ? 'Browser mode' : 'Desktop'} · v{info.version} · data: {info.dataDir}</span>}
+			{info && (
+				<span className="muted">
+					{info.shell === 'browser' ? 'Browser mode' : 'Desktop'} · v{info.version} · data: {info.dataDir}
+				</span>
+			)}
 		</footer>
 	);
 }

@@ -9,10 +9,23 @@ type Progress = z.infer<typeof ProgressEvent>;
 export function useProgress(): Progress[] {
 	const client = useClient();
 	const [jobs, setJobs] = useState<Map<string, Progress>>(new Map());
-	useEffect(() => client.onEvent((e) => {
-		if (e.type !== 'progress') return;
-		setJobs((prev) => new Map(prev).set(e.jobId, e));
-		if (e.done) setTimeout(() => setJobs((prev) => { const next = new Map(prev); next.delete(e.jobId); return next; }), e.error ? 15000 : 3000);
-	}), [client]);
+	useEffect(
+		() =>
+			client.onEvent((e) => {
+				if (e.type !== 'progress') return;
+				setJobs((prev) => new Map(prev).set(e.jobId, e));
+				if (e.done)
+					setTimeout(
+						() =>
+							setJobs((prev) => {
+								const next = new Map(prev);
+								next.delete(e.jobId);
+								return next;
+							}),
+						e.error ? 15000 : 3000,
+					);
+			}),
+		[client],
+	);
 	return [...jobs.values()];
 }

@@ -1,4 +1,8 @@
-export interface WindowPreset { name: string; center: number; width: number }
+export interface WindowPreset {
+	name: string;
+	center: number;
+	width: number;
+}
 
 /**
  * Radiographs carry no calibrated units (unlike CT's Hounsfield scale), so presets are fractions of the

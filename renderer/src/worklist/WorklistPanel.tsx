@@ -10,7 +10,12 @@ import './worklist.css';
 
 const rowHeight = 30;
 const statuses: StudyStatus[] = ['new', 'drafted', 'in_review', 'signed'];
-const statusLabel: Record<StudyStatus, string> = { new: 'New', drafted: 'Drafted', in_review: 'In review', signed: 'Signed' };
+const statusLabel: Record<StudyStatus, string> = {
+	new: 'New',
+	drafted: 'Drafted',
+	in_review: 'In review',
+	signed: 'Signed',
+};
 type SortKey = WorklistFilter['sort'];
 const columns: { label: string; sort?: SortKey; cell: (s: WorklistItem) => string; className?: string }[] = [
 	{ label: 'Patient', sort: 'patientName', cell: (s) => s.patientName },
@@ -46,9 +51,13 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 	const [demoBusy, setDemoBusy] = useState(false);
 	const list = useRef<HTMLDivElement>(null);
 
-	useEffect(() => { const t = setTimeout(() => setDebounced(search.trim()), 200); return () => clearTimeout(t); }, [search]);
+	useEffect(() => {
+		const t = setTimeout(() => setDebounced(search.trim()), 200);
+		return () => clearTimeout(t);
+	}, [search]);
 	const filter: WorklistFilter = {
-		sort, direction,
+		sort,
+		direction,
 		...(debounced ? { search: debounced } : {}),
 		...(status.length ? { status } : {}),
 		...(dateFrom ? { dateFrom: dateFrom.replace(/-/g, '') } : {}),
@@ -56,7 +65,10 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 	};
 	rememberWorklistFilter(filter);
 	const { total, error, rowAt, ensureRange } = useWorklistRows(filter);
-	useEffect(() => { setSelected(0); list.current?.scrollTo({ top: 0 }); }, [JSON.stringify(filter)]); // eslint-disable-line react-hooks/exhaustive-deps
+	useEffect(() => {
+		setSelected(0);
+		list.current?.scrollTo({ top: 0 });
+	}, [JSON.stringify(filter)]); // eslint-disable-line react-hooks/exhaustive-deps
 
 	useLayoutEffect(() => {
 		const el = list.current;
@@ -69,45 +81,84 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 	const first = Math.floor(scrollTop / rowHeight);
 	const visible = Math.ceil(height / rowHeight) + 1;
 	const last = Math.min((total ?? 0) - 1, first + visible);
-	useEffect(() => { if (total) ensureRange(first, last + 20); }, [first, last, total, ensureRange]);
+	useEffect(() => {
+		if (total) ensureRange(first, last + 20);
+	}, [first, last, total, ensureRange]);
 
-	const moveTo = useCallback((i: number) => {
-		if (!total) return;
-		const n = Math.max(0, Math.min(total - 1, i));
-		setSelected(n);
-		const el = list.current;
-		if (!el) return;
-		if (n * rowHeight < el.scrollTop) el.scrollTop = n * rowHeight;
-		else if ((n + 1) * rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = (n + 1) * rowHeight - el.clientHeight;
-	}, [total]);
+	const moveTo = useCallback(
+		(i: number) => {
+			if (!total) return;
+			const n = Math.max(0, Math.min(total - 1, i));
+			setSelected(n);
+			const el = list.current;
+			if (!el) return;
+			if (n * rowHeight < el.scrollTop) el.scrollTop = n * rowHeight;
+			else if ((n + 1) * rowHeight > el.scrollTop + el.clientHeight)
+				el.scrollTop = (n + 1) * rowHeight - el.clientHeight;
+		},
+		[total],
+	);
 
 	const onKey = (e: React.KeyboardEvent) => {
 		const page = Math.max(1, Math.floor(height / rowHeight) - 1);
 		const keys: Record<string, () => void> = {
-			ArrowDown: () => moveTo(selected + 1), ArrowUp: () => moveTo(selected - 1),
-			PageDown: () => moveTo(selected + page), PageUp: () => moveTo(selected - page),
-			Home: () => moveTo(0), End: () => moveTo((total ?? 1) - 1),
-			Enter: () => { const s = rowAt(selected); if (s) onOpenStudy(s.studyId); },
+			ArrowDown: () => moveTo(selected + 1),
+			ArrowUp: () => moveTo(selected - 1),
+			PageDown: () => moveTo(selected + page),
+			PageUp: () => moveTo(selected - page),
+			Home: () => moveTo(0),
+			End: () => moveTo((total ?? 1) - 1),
+			Enter: () => {
+				const s = rowAt(selected);
+				if (s) onOpenStudy(s.studyId);
+			},
 		};
 		const k = keys[e.key];
-		if (k) { e.preventDefault(); k(); }
+		if (k) {
+			e.preventDefault();
+			k();
+		}
 	};
 
 	const toggleSort = (key: SortKey) => {
 		if (sort === key) setDirection((d) => (d === 'asc' ? 'desc' : 'asc'));
-		else { setSort(key); setDirection(key === 'patientName' || key === 'priority' ? 'asc' : 'desc'); }
+		else {
+			setSort(key);
+			setDirection(key === 'patientName' || key === 'priority' ? 'asc' : 'desc');
+		}
 	};
 
 	const importPath = async (path: string) => {
 		setImporting('busy');
 		setImportError(null);
-		try { setReport(await api['import.paths']({ paths: [path] })); setImporting(null); } catch (e) { setImportError((e as Error).message); setImporting('dialog'); }
+		try {
+			setReport(await api['import.paths']({ paths: [path] }));
+			setImporting(null);
+		} catch (e) {
+			setImportError((e as Error).message);
+			setImporting('dialog');
+		}
 	};
 
 	const loadDemo = async () => {
 		setDemoBusy(true);
 		setImportError(null);
-		try { const r = await api['demo.load']({ count: 20 }); setReport({ jobId: 'demo', files: r.studies, imported: r.imported, duplicates: r.duplicates, failed: r.failed, studyIds: r.studyIds, errors: [] }); } catch (e) { setImportError((e as Error).message); } finally { setDemoBusy(false); }
+		try {
+			const r = await api['demo.load']({ count: 20 });
+			setReport({
+				jobId: 'demo',
+				files: r.studies,
+				imported: r.imported,
+				duplicates: r.duplicates,
+				failed: r.failed,
+				studyIds: r.studyIds,
+				errors: [],
+			});
+		} catch (e) {
+			setImportError((e as Error).message);
+		} finally {
+			setDemoBusy(false);
+		}
 	};
 
 	const importDropped = async (data: DataTransfer) => {
@@ -118,68 +169,206 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 		try {
 			for (const batch of uploadBatches(files)) {
 				const bytes = new Uint8Array(await new Blob(batch).arrayBuffer());
-				const r: ImportReport = await api['import.upload']({ names: batch.map((f) => f.name), sizes: batch.map((f) => f.size), bytes });
-				merged = merged ? { ...merged, files: merged.files + r.files, imported: merged.imported + r.imported, duplicates: merged.duplicates + r.duplicates, failed: merged.failed + r.failed,
-					studyIds: [...new Set([...merged.studyIds, ...r.studyIds])], errors: [...merged.errors, ...r.errors] } : r;
+				const r: ImportReport = await api['import.upload']({
+					names: batch.map((f) => f.name),
+					sizes: batch.map((f) => f.size),
+					bytes,
+				});
+				merged = merged
+					? {
+							...merged,
+							files: merged.files + r.files,
+							imported: merged.imported + r.imported,
+							duplicates: merged.duplicates + r.duplicates,
+							failed: merged.failed + r.failed,
+							studyIds: [...new Set([...merged.studyIds, ...r.studyIds])],
+							errors: [...merged.errors, ...r.errors],
+						}
+					: r;
 			}
 			setReport(merged);
-		} catch (e) { setImportError((e as Error).message); }
+		} catch (e) {
+			setImportError((e as Error).message);
+		}
 	};
 
 	const rows: React.ReactNode[] = [];
 	for (let i = first; i <= last; i++) {
 		const s = rowAt(i);
 		rows.push(
-			<div key={i} role="row" className={`wl-row${i === selected ? ' selected' : ''}${s ? '' : ' loading'}`} style={{ top: i * rowHeight }} aria-selected={i === selected}
-				data-testid={s ? 'worklist-row' : 'worklist-row-loading'} data-study-id={s?.studyId} data-status={s?.status}
-				onClick={() => setSelected(i)} onDoubleClick={() => s && onOpenStudy(s.studyId)}>
-				{columns.map((c) => <div key={c.label} role="cell" className={`wl-cell ${c.className ?? ''} ${c.label === 'Status' && s ? `status-${s.status}` : ''}`}>{s ? c.cell(s) : ''}</div>)}
+			<div
+				key={i}
+				role="row"
+				className={`wl-row${i === selected ? ' selected' : ''}${s ? '' : ' loading'}`}
+				style={{ top: i * rowHeight }}
+				aria-selected={i === selected}
+				data-testid={s ? 'worklist-row' : 'worklist-row-loading'}
+				data-study-id={s?.studyId}
+				data-status={s?.status}
+				onClick={() => setSelected(i)}
+				onDoubleClick={() => s && onOpenStudy(s.studyId)}
+			>
+				{columns.map((c) => (
+					<div
+						key={c.label}
+						role="cell"
+						className={`wl-cell ${c.className ?? ''} ${c.label === 'Status' && s ? `status-${s.status}` : ''}`}
+					>
+						{s ? c.cell(s) : ''}
+					</div>
+				))}
 			</div>,
 		);
 	}
 
 	return (
-		<section className={`worklist${dragging ? ' dragging' : ''}`} data-testid="worklist" data-loaded={total !== null ? 'true' : 'false'} data-total={total ?? ''} aria-label="Worklist"
-			onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) { e.preventDefault(); setDragging(true); } }}
-			onDragLeave={(e) => { if (e.currentTarget === e.target) setDragging(false); }}
-			onDrop={(e) => { e.preventDefault(); setDragging(false); void importDropped(e.dataTransfer); }}>
+		<section
+			className={`worklist${dragging ? ' dragging' : ''}`}
+			data-testid="worklist"
+			data-loaded={total !== null ? 'true' : 'false'}
+			data-total={total ?? ''}
+			aria-label="Worklist"
+			onDragOver={(e) => {
+				if (e.dataTransfer.types.includes('Files')) {
+					e.preventDefault();
+					setDragging(true);
+				}
+			}}
+			onDragLeave={(e) => {
+				if (e.currentTarget === e.target) setDragging(false);
+			}}
+			onDrop={(e) => {
+				e.preventDefault();
+				setDragging(false);
+				void importDropped(e.dataTransfer);
+			}}
+		>
 			<div className="worklist-toolbar">
-				<input type="search" placeholder="Search patient, ID, accession…" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Search studies" />
+				<input
+					type="search"
+					placeholder="Search patient, ID, accession…"
+					value={search}
+					onChange={(e) => setSearch(e.target.value)}
+					aria-label="Search studies"
+				/>
 				<div className="wl-status-filter" role="group" aria-label="Filter by status">
 					{statuses.map((s) => (
-						<button key={s} aria-pressed={status.includes(s)} className={status.includes(s) ? 'on' : ''} data-testid={`filter-${s}`}
-							onClick={() => setStatus((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]))}>{statusLabel[s]}</button>
+						<button
+							key={s}
+							aria-pressed={status.includes(s)}
+							className={status.includes(s) ? 'on' : ''}
+							data-testid={`filter-${s}`}
+							onClick={() =>
+								setStatus((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]))
+							}
+						>
+							{statusLabel[s]}
+						</button>
 					))}
 				</div>
-				<label className="wl-date">From <input type="date" value={dateFrom} onChange={(e) => setDateFrom(e.target.value)} aria-label="Study date from" /></label>
-				<label className="wl-date">To <input type="date" value={dateTo} onChange={(e) => setDateTo(e.target.value)} aria-label="Study date to" /></label>
+				<label className="wl-date">
+					From{' '}
+					<input
+						type="date"
+						value={dateFrom}
+						onChange={(e) => setDateFrom(e.target.value)}
+						aria-label="Study date from"
+					/>
+				</label>
+				<label className="wl-date">
+					To{' '}
+					<input
+						type="date"
+						value={dateTo}
+						onChange={(e) => setDateTo(e.target.value)}
+						aria-label="Study date to"
+					/>
+				</label>
 				<span className="spacer" />
-				<span className="muted" data-testid="worklist-count">{total === null ? 'Loading…' : `${total.toLocaleString()} stud${total === 1 ? 'y' : 'ies'}`}</span>
-				<button onClick={() => setImporting('dialog')} data-testid="import-folder">Import folder…</button>
+				<span className="muted" data-testid="worklist-count">
+					{total === null ? 'Loading…' : `${total.toLocaleString()} stud${total === 1 ? 'y' : 'ies'}`}
+				</span>
+				<button onClick={() => setImporting('dialog')} data-testid="import-folder">
+					Import folder…
+				</button>
 			</div>
-			{(error || importError) && <div className="banner banner-error" role="alert">{error ?? importError}</div>}
+			{(error || importError) && (
+				<div className="banner banner-error" role="alert">
+					{error ?? importError}
+				</div>
+			)}
 			{total === 0 && !debounced && !status.length && !dateFrom && !dateTo ? (
 				<div className="empty-state" data-testid="worklist-empty">
 					<p>No studies yet.</p>
-					<p className="muted">Import a folder of DICOM files, drop files or folders here, or send studies to this workstation from a modality or PACS.</p>
-					<p><button onClick={() => void loadDemo()} disabled={demoBusy} data-testid="load-demo-studies">{demoBusy ? 'Generating demo studies…' : 'Load demo studies'}</button> <span className="muted">20 synthetic phantoms: demo data, not patients, not for clinical use.</span></p>
+					<p className="muted">
+						Import a folder of DICOM files, drop files or folders here, or send studies to this workstation
+						from a modality or PACS.
+					</p>
+					<p>
+						<button onClick={() => void loadDemo()} disabled={demoBusy} data-testid="load-demo-studies">
+							{demoBusy ? 'Generating demo studies…' : 'Load demo studies'}
+						</button>{' '}
+						<span className="muted">
+							20 synthetic phantoms: demo data, not patients, not for clinical use.
+						</span>
+					</p>
 				</div>
 			) : (
 				<div className="wl-table" role="table" aria-label="Studies" aria-rowcount={total ?? 0}>
 					<div className="wl-row wl-head" role="row">
 						{columns.map((c) => (
-							<div key={c.label} role="columnheader" className={`wl-cell ${c.className ?? ''}`} aria-sort={c.sort && sort === c.sort ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-								{c.sort ? <button className="wl-sort" onClick={() => toggleSort(c.sort!)} data-testid={`sort-${c.sort}`}>{c.label}{sort === c.sort ? (direction === 'asc' ? ' ▲' : ' ▼') : ''}</button> : c.label}
+							<div
+								key={c.label}
+								role="columnheader"
+								className={`wl-cell ${c.className ?? ''}`}
+								aria-sort={
+									c.sort && sort === c.sort
+										? direction === 'asc'
+											? 'ascending'
+											: 'descending'
+										: 'none'
+								}
+							>
+								{c.sort ? (
+									<button
+										className="wl-sort"
+										onClick={() => toggleSort(c.sort!)}
+										data-testid={`sort-${c.sort}`}
+									>
+										{c.label}
+										{sort === c.sort ? (direction === 'asc' ? ' ▲' : ' ▼') : ''}
+									</button>
+								) : (
+									c.label
+								)}
 							</div>
 						))}
 					</div>
-					<div className="wl-body" ref={list} tabIndex={0} onKeyDown={onKey} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="worklist-body" data-selected={selected}>
+					<div
+						className="wl-body"
+						ref={list}
+						tabIndex={0}
+						onKeyDown={onKey}
+						onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+						data-testid="worklist-body"
+						data-selected={selected}
+					>
 						<div style={{ height: (total ?? 0) * rowHeight, position: 'relative' }}>{rows}</div>
 					</div>
 				</div>
 			)}
-			{dragging && <div className="wl-drop" aria-hidden="true">Drop DICOM files or folders to import</div>}
-			{importing && <ImportPathDialog busy={importing === 'busy'} onImport={(p) => void importPath(p)} onCancel={() => setImporting(null)} />}
+			{dragging && (
+				<div className="wl-drop" aria-hidden="true">
+					Drop DICOM files or folders to import
+				</div>
+			)}
+			{importing && (
+				<ImportPathDialog
+					busy={importing === 'busy'}
+					onImport={(p) => void importPath(p)}
+					onCancel={() => setImporting(null)}
+				/>
+			)}
 			{report && <ImportReportDialog report={report} onClose={() => setReport(null)} />}
 		</section>
 	);

@@ -25,33 +25,53 @@ export function useWorklistRows(filter: WorklistFilter) {
 		setVersion((v) => v + 1);
 	}, []);
 
-	const loadBlock = useCallback((b: number) => {
-		if (blocks.current.has(b)) return;
-		blocks.current.set(b, 'loading');
-		const gen = generation.current;
-		client.api['worklist.list']({ ...(JSON.parse(key) as WorklistFilter), offset: b * blockSize, limit: blockSize }).then((page) => {
-			if (gen !== generation.current) return;
-			blocks.current.set(b, page.items);
-			setTotal(page.total);
-			setError(null);
-			setVersion((v) => v + 1);
-		}, (e: Error) => {
-			if (gen !== generation.current) return;
-			blocks.current.delete(b);
-			setError(e.message);
-		});
-	}, [client, key]);
+	const loadBlock = useCallback(
+		(b: number) => {
+			if (blocks.current.has(b)) return;
+			blocks.current.set(b, 'loading');
+			const gen = generation.current;
+			client.api['worklist.list']({
+				...(JSON.parse(key) as WorklistFilter),
+				offset: b * blockSize,
+				limit: blockSize,
+			}).then(
+				(page) => {
+					if (gen !== generation.current) return;
+					blocks.current.set(b, page.items);
+					setTotal(page.total);
+					setError(null);
+					setVersion((v) => v + 1);
+				},
+				(e: Error) => {
+					if (gen !== generation.current) return;
+					blocks.current.delete(b);
+					setError(e.message);
+				},
+			);
+		},
+		[client, key],
+	);
 
-	useEffect(() => { reset(); }, [key, reset]);
-	useEffect(() => { if (blocks.current.size === 0) loadBlock(0); }, [version, loadBlock]);
+	useEffect(() => {
+		reset();
+	}, [key, reset]);
+	useEffect(() => {
+		if (blocks.current.size === 0) loadBlock(0);
+	}, [version, loadBlock]);
 	// A modality pushing a series sends one event per image: reload at most every 300 ms.
 	useEffect(() => {
 		let timer: ReturnType<typeof setTimeout> | null = null;
 		const off = client.onEvent((e) => {
 			if (e.type !== 'worklist.changed' || timer) return;
-			timer = setTimeout(() => { timer = null; reset(); }, 300);
+			timer = setTimeout(() => {
+				timer = null;
+				reset();
+			}, 300);
 		});
-		return () => { off(); if (timer) clearTimeout(timer); };
+		return () => {
+			off();
+			if (timer) clearTimeout(timer);
+		};
 	}, [client, reset]);
 
 	const rowAt = useCallback((i: number): WorklistItem | undefined => {
@@ -59,9 +79,17 @@ export function useWorklistRows(filter: WorklistFilter) {
 		return Array.isArray(b) ? b[i % blockSize] : undefined;
 	}, []);
 
-	const ensureRange = useCallback((first: number, last: number) => {
-		for (let b = Math.floor(Math.max(0, first) / blockSize); b <= Math.floor(Math.max(0, last) / blockSize); b++) loadBlock(b);
-	}, [loadBlock]);
+	const ensureRange = useCallback(
+		(first: number, last: number) => {
+			for (
+				let b = Math.floor(Math.max(0, first) / blockSize);
+				b <= Math.floor(Math.max(0, last) / blockSize);
+				b++
+			)
+				loadBlock(b);
+		},
+		[loadBlock],
+	);
 
 	return { total, error, rowAt, ensureRange, version, reload: reset };
 }

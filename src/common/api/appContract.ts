@@ -17,7 +17,11 @@ export const Settings = z.object({
 	receiver: z.object({
 		enabled: z.boolean(),
 		port: z.number().int().min(1).max(65535),
-		aeTitle: z.string().min(1).max(16).regex(/^[ -~]+$/, 'AE titles are printable ASCII'),
+		aeTitle: z
+			.string()
+			.min(1)
+			.max(16)
+			.regex(/^[ -~]+$/, 'AE titles are printable ASCII'),
 	}),
 	modelsDir: z.string().max(4096).nullable(),
 	llmThreads: z.number().int().min(0).max(256),

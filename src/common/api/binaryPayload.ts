@@ -20,6 +20,10 @@ export function binaryPayload<M extends z.ZodTypeAny>(meta: M) {
 }
 
 export function isBinaryPayload(value: unknown): value is BinaryPayload<unknown> {
-	return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'binary'
-		&& (value as { bytes?: unknown }).bytes instanceof Uint8Array;
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		(value as { kind?: unknown }).kind === 'binary' &&
+		(value as { bytes?: unknown }).bytes instanceof Uint8Array
+	);
 }

@@ -1,5 +1,6 @@
 /** Errors that cross the API boundary keep a code the UI can act on and a message a person can read. */
-export type ApiErrorCode = 'bad_request' | 'not_found' | 'conflict' | 'unauthorized' | 'forbidden' | 'internal' | 'unavailable';
+export type ApiErrorCode =
+	'bad_request' | 'not_found' | 'conflict' | 'unauthorized' | 'forbidden' | 'internal' | 'unavailable';
 
 export interface ApiErrorBody {
 	readonly code: ApiErrorCode;
@@ -8,7 +9,10 @@ export interface ApiErrorBody {
 
 export class ApiError extends Error {
 	override readonly name = 'ApiError';
-	constructor(readonly code: ApiErrorCode, message: string) {
+	constructor(
+		readonly code: ApiErrorCode,
+		message: string,
+	) {
 		super(message);
 	}
 	toBody(): ApiErrorBody {

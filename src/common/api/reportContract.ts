@@ -3,9 +3,20 @@ import { StudyStatus } from './worklistContract.js';
 
 /** The 14 CheXpert observations (same order as src/common/domain/chexpert.ts; the UI may import only api/). */
 export const FindingLabel = z.enum([
-	'No Finding', 'Enlarged Cardiomediastinum', 'Cardiomegaly', 'Lung Opacity', 'Lung Lesion', 'Edema',
-	'Consolidation', 'Pneumonia', 'Atelectasis', 'Pneumothorax', 'Pleural Effusion', 'Pleural Other',
-	'Fracture', 'Support Devices',
+	'No Finding',
+	'Enlarged Cardiomediastinum',
+	'Cardiomegaly',
+	'Lung Opacity',
+	'Lung Lesion',
+	'Edema',
+	'Consolidation',
+	'Pneumonia',
+	'Atelectasis',
+	'Pneumothorax',
+	'Pleural Effusion',
+	'Pleural Other',
+	'Fracture',
+	'Support Devices',
 ]);
 export type FindingLabel = z.infer<typeof FindingLabel>;
 
@@ -38,7 +49,12 @@ export const ReportView = z.object({
 });
 export type ReportView = z.infer<typeof ReportView>;
 
-export const Addendum = z.object({ id: z.number().int(), text: z.string(), signedBy: z.string(), signedAt: z.string() });
+export const Addendum = z.object({
+	id: z.number().int(),
+	text: z.string(),
+	signedBy: z.string(),
+	signedAt: z.string(),
+});
 
 export const AssistantTask = z.enum(['FQA_complete', 'FQA_binary', 'RE', 'RQA', 'EL', 'SU', 'CO', 'free']);
 export type AssistantTask = z.infer<typeof AssistantTask>;
@@ -52,7 +68,12 @@ export const ChatMessage = z.object({
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
-export const Handout = z.object({ text: z.string(), aiText: z.string(), reviewedBy: z.string().nullable(), updatedAt: z.string() });
+export const Handout = z.object({
+	text: z.string(),
+	aiText: z.string(),
+	reviewedBy: z.string().nullable(),
+	updatedAt: z.string(),
+});
 
 export const StudyHeader = z.object({
 	studyInstanceUid: z.string(),
@@ -134,26 +155,70 @@ const ForStudy = z.object({ studyId: z.number().int() }).strict();
 export const reportContract = {
 	'report.open': { input: ForStudy, output: ReportState },
 	/** Predicts findings (when not yet done) and drafts the report; tokens stream as `tokens` events. */
-	'report.draft': { input: z.object({ studyId: z.number().int(), regenerate: z.boolean().default(false) }).strict(), output: ReportState },
-	'report.decideFinding': { input: z.object({ studyId: z.number().int(), label: FindingLabel, decision: FindingDecision.nullable() }).strict(), output: ReportState },
+	'report.draft': {
+		input: z.object({ studyId: z.number().int(), regenerate: z.boolean().default(false) }).strict(),
+		output: ReportState,
+	},
+	'report.decideFinding': {
+		input: z
+			.object({ studyId: z.number().int(), label: FindingLabel, decision: FindingDecision.nullable() })
+			.strict(),
+		output: ReportState,
+	},
 	/** Sends the correction instruction built from the decisions and regenerates the draft. */
 	'report.applyCorrections': { input: ForStudy, output: ReportState },
 	/** Autosave of the editor: coalesces quick saves into one version. */
-	'report.save': { input: z.object({ studyId: z.number().int(), findings: z.string().max(100_000), impression: z.string().max(100_000) }).strict(), output: z.object({ versionNo: z.number().int(), savedAt: z.string() }) },
+	'report.save': {
+		input: z
+			.object({
+				studyId: z.number().int(),
+				findings: z.string().max(100_000),
+				impression: z.string().max(100_000),
+			})
+			.strict(),
+		output: z.object({ versionNo: z.number().int(), savedAt: z.string() }),
+	},
 	'report.versions': { input: ForStudy, output: z.array(ReportVersion) },
-	'report.diff': { input: z.object({ studyId: z.number().int(), from: z.number().int(), to: z.number().int() }).strict(), output: z.array(DiffSegment) },
-	'report.ask': { input: z.object({ studyId: z.number().int(), request: AskRequest }).strict(), output: z.object({ question: ChatMessage, answer: ChatMessage }) },
-	'report.check': { input: ForStudy, output: z.object({ issues: z.array(ConsistencyIssue), labelerAvailable: z.boolean() }) },
+	'report.diff': {
+		input: z.object({ studyId: z.number().int(), from: z.number().int(), to: z.number().int() }).strict(),
+		output: z.array(DiffSegment),
+	},
+	'report.ask': {
+		input: z.object({ studyId: z.number().int(), request: AskRequest }).strict(),
+		output: z.object({ question: ChatMessage, answer: ChatMessage }),
+	},
+	'report.check': {
+		input: ForStudy,
+		output: z.object({ issues: z.array(ConsistencyIssue), labelerAvailable: z.boolean() }),
+	},
 	/** Signs with the reader name from the settings; refuses while consistency issues are unacknowledged. */
-	'report.sign': { input: z.object({ studyId: z.number().int(), acknowledgeIssues: z.boolean().default(false) }).strict(), output: ReportState },
-	'report.addendum': { input: z.object({ studyId: z.number().int(), text: z.string().min(1).max(50_000) }).strict(), output: ReportState },
+	'report.sign': {
+		input: z.object({ studyId: z.number().int(), acknowledgeIssues: z.boolean().default(false) }).strict(),
+		output: ReportState,
+	},
+	'report.addendum': {
+		input: z.object({ studyId: z.number().int(), text: z.string().min(1).max(50_000) }).strict(),
+		output: ReportState,
+	},
 	'report.export': {
-		input: z.object({ studyId: z.number().int(), formats: z.array(ExportFormat).min(1), includeKeyImage: z.boolean().default(false) }).strict(),
+		input: z
+			.object({
+				studyId: z.number().int(),
+				formats: z.array(ExportFormat).min(1),
+				includeKeyImage: z.boolean().default(false),
+			})
+			.strict(),
 		output: z.object({ files: z.array(z.object({ format: ExportFormat, path: z.string() })) }),
 	},
 	'report.handout.generate': { input: ForStudy, output: ReportState },
-	'report.handout.save': { input: z.object({ studyId: z.number().int(), text: z.string().min(1).max(50_000) }).strict(), output: ReportState },
+	'report.handout.save': {
+		input: z.object({ studyId: z.number().int(), text: z.string().min(1).max(50_000) }).strict(),
+		output: ReportState,
+	},
 	'report.audit': { input: ForStudy, output: z.array(AuditEntry) },
 	/** Stored corrections and conversations as a RaDialog-instruct-style `.json.gz` in the export folder. */
-	'report.exportDataset': { input: z.object({}).strict(), output: z.object({ path: z.string(), records: z.number().int() }) },
+	'report.exportDataset': {
+		input: z.object({}).strict(),
+		output: z.object({ path: z.string(), records: z.number().int() }),
+	},
 } as const;

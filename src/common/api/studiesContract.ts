@@ -91,22 +91,43 @@ const StudyRef = z.object({ studyId: z.number().int() }).strict();
 
 export const studiesContract = {
 	/** Import files and folders from this machine's disk (browser mode runs on the same machine). */
-	'import.paths': { input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }).strict(), output: ImportReport },
-	/** Import dropped files: their bytes back to back, split by `sizes`. Each call is one import batch. */
-	'import.upload': {
-		input: z.object({
-			names: z.array(z.string().max(4096)).min(1).max(10_000),
-			sizes: z.array(z.number().int().min(0)).min(1).max(10_000),
-			bytes: z.instanceof(Uint8Array),
-		}).strict().refine((v) => v.names.length === v.sizes.length && v.sizes.reduce((a, b) => a + b, 0) === v.bytes.length, 'names, sizes and bytes do not match'),
+	'import.paths': {
+		input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }).strict(),
 		output: ImportReport,
 	},
-	'import.recent': { input: z.object({ limit: z.number().int().min(1).max(100).default(10) }).strict(), output: z.array(ImportSummary) },
+	/** Import dropped files: their bytes back to back, split by `sizes`. Each call is one import batch. */
+	'import.upload': {
+		input: z
+			.object({
+				names: z.array(z.string().max(4096)).min(1).max(10_000),
+				sizes: z.array(z.number().int().min(0)).min(1).max(10_000),
+				bytes: z.instanceof(Uint8Array),
+			})
+			.strict()
+			.refine(
+				(v) => v.names.length === v.sizes.length && v.sizes.reduce((a, b) => a + b, 0) === v.bytes.length,
+				'names, sizes and bytes do not match',
+			),
+		output: ImportReport,
+	},
+	'import.recent': {
+		input: z.object({ limit: z.number().int().min(1).max(100).default(10) }).strict(),
+		output: z.array(ImportSummary),
+	},
 	'study.get': { input: StudyRef, output: StudyDetail },
 	/** The next or previous study in the worklist as sorted and filtered on screen (default: newest import first). */
 	'study.adjacent': {
-		input: z.object({ studyId: z.number().int(), direction: z.enum(['next', 'previous']), worklist: WorklistQuery.omit({ offset: true, limit: true }).default({}) }).strict(),
+		input: z
+			.object({
+				studyId: z.number().int(),
+				direction: z.enum(['next', 'previous']),
+				worklist: WorklistQuery.omit({ offset: true, limit: true }).default({}),
+			})
+			.strict(),
 		output: z.object({ studyId: z.number().int().nullable() }),
 	},
-	'image.frame': { input: z.object({ instanceId: z.number().int(), frame: z.number().int().min(0).default(0) }).strict(), output: binaryPayload(FrameMeta) },
+	'image.frame': {
+		input: z.object({ instanceId: z.number().int(), frame: z.number().int().min(0).default(0) }).strict(),
+		output: binaryPayload(FrameMeta),
+	},
 } as const;

@@ -23,16 +23,24 @@ export const WorklistItem = z.object({
 });
 export type WorklistItem = z.infer<typeof WorklistItem>;
 
-export const WorklistQuery = z.object({
-	search: z.string().max(200).optional(),
-	status: z.array(StudyStatus).optional(),
-	dateFrom: z.string().regex(/^\d{8}$/).optional(),
-	dateTo: z.string().regex(/^\d{8}$/).optional(),
-	sort: z.enum(['studyDate', 'patientName', 'priority', 'status', 'imported']).default('imported'),
-	direction: z.enum(['asc', 'desc']).default('desc'),
-	offset: z.number().int().min(0).default(0),
-	limit: z.number().int().min(1).max(1000).default(100),
-}).strict();
+export const WorklistQuery = z
+	.object({
+		search: z.string().max(200).optional(),
+		status: z.array(StudyStatus).optional(),
+		dateFrom: z
+			.string()
+			.regex(/^\d{8}$/)
+			.optional(),
+		dateTo: z
+			.string()
+			.regex(/^\d{8}$/)
+			.optional(),
+		sort: z.enum(['studyDate', 'patientName', 'priority', 'status', 'imported']).default('imported'),
+		direction: z.enum(['asc', 'desc']).default('desc'),
+		offset: z.number().int().min(0).default(0),
+		limit: z.number().int().min(1).max(1000).default(100),
+	})
+	.strict();
 export type WorklistQuery = z.input<typeof WorklistQuery>;
 
 export const WorklistPage = z.object({

@@ -19,7 +19,10 @@ export class BertWordPieceTokenizer {
 	private readonly clsId: number;
 	private readonly sepId: number;
 
-	private constructor(private readonly tokenizer: Tokenizer, private readonly vocab: ReadonlyMap<string, number>) {
+	private constructor(
+		private readonly tokenizer: Tokenizer,
+		private readonly vocab: ReadonlyMap<string, number>,
+	) {
 		this.padId = vocab.get('[PAD]')!;
 		this.clsId = vocab.get('[CLS]')!;
 		this.sepId = vocab.get('[SEP]')!;
@@ -34,12 +37,32 @@ export class BertWordPieceTokenizer {
 		lines.forEach((token, id) => vocab.set(token, id));
 		const missing = specials.filter((s) => s !== '[MASK]' && !vocab.has(s));
 		if (missing.length) throw new InvalidVocabulary(`the vocabulary lacks ${missing.join(', ')}`);
-		const special = (content: string) => ({ id: vocab.get(content)!, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
+		const special = (content: string) => ({
+			id: vocab.get(content)!,
+			content,
+			single_word: false,
+			lstrip: false,
+			rstrip: false,
+			normalized: false,
+			special: true,
+		});
 		const tokenizer = new Tokenizer(
 			{
-				normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: options.lowercase },
+				normalizer: {
+					type: 'BertNormalizer',
+					clean_text: true,
+					handle_chinese_chars: true,
+					strip_accents: null,
+					lowercase: options.lowercase,
+				},
 				pre_tokenizer: { type: 'BertPreTokenizer' },
-				model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab: Object.fromEntries(vocab) },
+				model: {
+					type: 'WordPiece',
+					unk_token: '[UNK]',
+					continuing_subword_prefix: '##',
+					max_input_chars_per_word: 100,
+					vocab: Object.fromEntries(vocab),
+				},
 				post_processor: null,
 				decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
 				added_tokens: specials.filter((s) => vocab.has(s)).map(special),

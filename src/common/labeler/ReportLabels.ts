@@ -6,7 +6,12 @@ import { chexpertLabels, type ChexpertLabel } from '../domain/chexpert.js';
  */
 export type LabelState = 'positive' | 'negative' | 'uncertain' | 'not_mentioned';
 
-export const labelStates = ['positive', 'negative', 'uncertain', 'not_mentioned'] as const satisfies readonly LabelState[];
+export const labelStates = [
+	'positive',
+	'negative',
+	'uncertain',
+	'not_mentioned',
+] as const satisfies readonly LabelState[];
 
 /** One state per CheXpert observation. */
 export type ReportLabels = Record<ChexpertLabel, LabelState>;

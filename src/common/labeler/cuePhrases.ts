@@ -21,36 +21,104 @@ const hedgedNegation = [
 	'can ?not (?:be )?(?:entirely |completely |totally |definitively |definitely )?(?:excluded|ruled out|exclude|rule out)',
 	"can't (?:be )?(?:entirely |completely )?(?:excluded|ruled out|exclude|rule out)",
 	'(?:is |are )?not (?:be )?(?:entirely |completely |totally |definitively |definitely )?(?:excluded|ruled out)',
-	'(?:difficult|impossible|hard) to (?:exclude|rule out)', 'rule out', 'to exclude', 'r/o', '(?:evaluate|eval|assess) for',
+	'(?:difficult|impossible|hard) to (?:exclude|rule out)',
+	'rule out',
+	'to exclude',
+	'r/o',
+	'(?:evaluate|eval|assess) for',
 ];
 
 export const cues: readonly Cue[] = [
 	...hedgedNegation.map((pattern) => ({ kind: 'uncertainty' as const, pre: true, post: true, pattern })),
 	// "No change in the cardiomegaly" keeps the cardiomegaly; "no new consolidation" does not.
-	{ kind: 'neutral', pre: true, post: true, pattern: '(?:no|without) (?:\\w+ ){0,2}(?:change|increase|decrease|worsening|improvement|progression|enlargement)s? (?:in|of)' },
-	{ kind: 'neutral', pre: true, post: true, pattern: '(?:not|no) (?:\\w+ )?(?:changed|improved|worsened)|no longer (?:enlarged|widened)' },
-	{ kind: 'negation', pre: true, post: true, pattern: '(?:has |have |had )?(?:been )?(?:completely |entirely |largely )?(?:resolved|removed|discontinued)|removal(?: of)?|resolution of' },
-	{ kind: 'negation', pre: false, post: true, pattern: '(?:is |are |was |were )?(?:no longer|not) (?:\\w+ )?(?:seen|identified|present|visualized|visible|appreciated|evident|demonstrated|detected|noted|observed|apparent|imaged|included)' },
+	{
+		kind: 'neutral',
+		pre: true,
+		post: true,
+		pattern:
+			'(?:no|without) (?:\\w+ ){0,2}(?:change|increase|decrease|worsening|improvement|progression|enlargement)s? (?:in|of)',
+	},
+	{
+		kind: 'neutral',
+		pre: true,
+		post: true,
+		pattern: '(?:not|no) (?:\\w+ )?(?:changed|improved|worsened)|no longer (?:enlarged|widened)',
+	},
+	{
+		kind: 'negation',
+		pre: true,
+		post: true,
+		pattern:
+			'(?:has |have |had )?(?:been )?(?:completely |entirely |largely )?(?:resolved|removed|discontinued)|removal(?: of)?|resolution of',
+	},
+	{
+		kind: 'negation',
+		pre: false,
+		post: true,
+		pattern:
+			'(?:is |are |was |were )?(?:no longer|not) (?:\\w+ )?(?:seen|identified|present|visualized|visible|appreciated|evident|demonstrated|detected|noted|observed|apparent|imaged|included)',
+	},
 	{ kind: 'negation', pre: false, post: true, pattern: '(?:is |are )?absent' },
-	{ kind: 'negation', pre: true, post: false, pattern: 'no longer|no|not|without|absence of|negative for|free of|clear of|ruled out|neither|nor|never' },
-	{ kind: 'uncertainty', pre: false, post: true, pattern: '(?:is|are) (?:possible|likely|probable|suspected|questioned|questionable|a consideration|considered)|(?:may|might|could) (?:also )?be (?:present|seen|noted)' },
+	{
+		kind: 'negation',
+		pre: true,
+		post: false,
+		pattern: 'no longer|no|not|without|absence of|negative for|free of|clear of|ruled out|neither|nor|never',
+	},
+	{
+		kind: 'uncertainty',
+		pre: false,
+		post: true,
+		pattern:
+			'(?:is|are) (?:possible|likely|probable|suspected|questioned|questionable|a consideration|considered)|(?:may|might|could) (?:also )?be (?:present|seen|noted)',
+	},
 	// Bare "likely" looks back only at the end of a clause ("atelectasis, likely"), not in "opacity likely reflects atelectasis".
-	{ kind: 'uncertainty', pre: false, post: true, pattern: '(?:possible|likely|probable|suspected|questioned)(?= ?(?:,|\\?|$))' },
+	{
+		kind: 'uncertainty',
+		pre: false,
+		post: true,
+		pattern: '(?:possible|likely|probable|suspected|questioned)(?= ?(?:,|\\?|$))',
+	},
 	// "X versus Y" hedges its two neighbours only, not the list before them.
 	{ kind: 'uncertainty', pre: true, post: true, nearestOnly: true, pattern: 'versus|vs\\.?' },
 	// A question mark hedges what it follows or precedes ("?pneumonia", "pneumonia?").
 	{ kind: 'uncertainty', pre: true, post: true, pattern: '\\?' },
 	// Hedges that a negation before them does not undo: "no findings to suggest pneumonia" is a negative.
 	{
-		kind: 'uncertainty', pre: true, post: false, keepsNegation: true,
-		pattern: 'suspicious (?:for|of)|concerning for|concern for|worrisome for|suggestive of|suggest(?:s|ing|ed)?|to indicate',
+		kind: 'uncertainty',
+		pre: true,
+		post: false,
+		keepsNegation: true,
+		pattern:
+			'suspicious (?:for|of)|concerning for|concern for|worrisome for|suggestive of|suggest(?:s|ing|ed)?|to indicate',
 	},
 	{
-		kind: 'uncertainty', pre: true, post: false,
+		kind: 'uncertainty',
+		pre: true,
+		post: false,
 		pattern: [
-			'may', 'might', 'could', 'possible', 'possibly', 'probable', 'probably', 'likely', 'questionable', 'question of', 'suspected', 'suspect',
-			'presumed', 'presumably', 'potential(?:ly)?', 'differential(?: diagnosis)?(?: includes?)?', 'possibility of', 'equivocal', 'indeterminate',
-			'uncertain', 'borderline', 'considered',
+			'may',
+			'might',
+			'could',
+			'possible',
+			'possibly',
+			'probable',
+			'probably',
+			'likely',
+			'questionable',
+			'question of',
+			'suspected',
+			'suspect',
+			'presumed',
+			'presumably',
+			'potential(?:ly)?',
+			'differential(?: diagnosis)?(?: includes?)?',
+			'possibility of',
+			'equivocal',
+			'indeterminate',
+			'uncertain',
+			'borderline',
+			'considered',
 		].join('|'),
 	},
 ];
@@ -67,13 +135,17 @@ export const negationStoppers =
  * the items of a list that a cue after it covers ("effusion or pneumothorax is not seen").
  */
 export const postFillerWords = new Set(
-	('is are was were be been has have had seen now also still again completely entirely totally largely essentially previously prior ' +
+	(
+		'is are was were be been has have had seen now also still again completely entirely totally largely essentially previously prior ' +
 		'noted described demonstrated identified in on at of the a an left right bilateral bilaterally base bases apex apices lobe lobes lower upper ' +
-		'middle lung lungs side sides zone zones study radiograph exam examination there this these that').split(' '),
+		'middle lung lungs side sides zone zones study radiograph exam examination there this these that'
+	).split(' '),
 );
 
 export const listWords = new Set(
-	('and or nor , / small large tiny trace minimal mild moderate severe significant focal new acute left right bilateral bibasilar basilar apical ' +
+	(
+		'and or nor , / small large tiny trace minimal mild moderate severe significant focal new acute left right bilateral bibasilar basilar apical ' +
 		'basal pleural lobar lower upper lobe definite obvious overt residual displaced rib pulmonary frank the a an any layering loculated ' +
-		'subsegmental patchy linear plate-like plate like discrete').split(' '),
+		'subsegmental patchy linear plate-like plate like discrete'
+	).split(' '),
 );

@@ -40,10 +40,15 @@ const attributeRules = attributeMentions.map((a) => ({
 	// Normal first, so "not enlarged" is read before its "enlarged".
 	attribute: new RegExp(`\\b(?:(${a.normal})|(${a.borderline})|(${a.positive}))\\b`, 'g'),
 }));
-const cueRe = new RegExp(cues.map((c) => (/^\\\W$/.test(c.pattern) ? `(${c.pattern})` : `(\\b(?:${c.pattern})(?![a-z0-9]))`)).join('|'), 'g');
+const cueRe = new RegExp(
+	cues.map((c) => (/^\\\W$/.test(c.pattern) ? `(${c.pattern})` : `(\\b(?:${c.pattern})(?![a-z0-9]))`)).join('|'),
+	'g',
+);
 const breakerRe = new RegExp(clauseBreakers, 'g');
 // A comma opening a new statement ("no effusion, heart size is enlarged") ends a negation; one inside a list does not.
-const stopperRe = new RegExp(`${negationStoppers}|,(?! ?(?:or|nor|and)\\b)(?=[^,]*\\b(?:is|are|was|were|has|have|remains?|appears?|persists?|demonstrates?|shows?|measures?)\\b)`);
+const stopperRe = new RegExp(
+	`${negationStoppers}|,(?! ?(?:or|nor|and)\\b)(?=[^,]*\\b(?:is|are|was|were|has|have|remains?|appears?|persists?|demonstrates?|shows?|measures?)\\b)`,
+);
 const pathologies = chexpertLabels.filter((l) => l !== 'No Finding' && l !== 'Support Devices');
 const rank: Record<LabelState, number> = { not_mentioned: 0, negative: 1, uncertain: 2, positive: 3 };
 
@@ -56,9 +61,12 @@ const rank: Record<LabelState, number> = { not_mentioned: 0, negative: 1, uncert
 export function labelReport(text: string): ReportLabels {
 	const labels = emptyReportLabels();
 	for (const sentence of splitSentences(text)) {
-		for (const [label, state] of labelSentence(sentence)) if (rank[state] > rank[labels[label]]) labels[label] = state;
+		for (const [label, state] of labelSentence(sentence))
+			if (rank[state] > rank[labels[label]]) labels[label] = state;
 	}
-	labels['No Finding'] = pathologies.some((l) => labels[l] === 'positive' || labels[l] === 'uncertain') ? 'not_mentioned' : 'positive';
+	labels['No Finding'] = pathologies.some((l) => labels[l] === 'positive' || labels[l] === 'uncertain')
+		? 'not_mentioned'
+		: 'positive';
 	return labels;
 }
 
@@ -67,7 +75,12 @@ export function splitSentences(text: string): string[] {
 		.toLowerCase()
 		.replace(/\be\.t\.(?=\s)/g, 'et')
 		.split(/(?<=[.!?])\s+|\n+/)
-		.map((s) => s.replace(/\s+/g, ' ').replace(/[.!]+$/, '').trim())
+		.map((s) =>
+			s
+				.replace(/\s+/g, ' ')
+				.replace(/[.!]+$/, '')
+				.trim(),
+		)
 		.filter((s) => s.length > 0);
 }
 
@@ -85,7 +98,14 @@ function labelSentence(s: string): [ChexpertLabel, LabelState][] {
 	return out;
 }
 
-function mentionState(s: string, m: Mention, mentions: readonly Mention[], found: readonly FoundCue[], breaks: readonly Span[], post: readonly CueKind[]): LabelState {
+function mentionState(
+	s: string,
+	m: Mention,
+	mentions: readonly Mention[],
+	found: readonly FoundCue[],
+	breaks: readonly Span[],
+	post: readonly CueKind[],
+): LabelState {
 	const clauseStart = Math.max(0, ...breaks.filter((b) => b.end <= m.start).map((b) => b.end));
 	let negated = post.includes('negation');
 	let uncertain = post.includes('uncertainty');
@@ -95,7 +115,9 @@ function mentionState(s: string, m: Mention, mentions: readonly Mention[], found
 			if (!c.nearestOnly || !mentions.some((o) => o.start >= c.end && o.end <= m.start)) uncertain = true;
 		} else if (c.kind === 'negation') {
 			const between = s.slice(c.end, m.start);
-			const hedgedBetween = found.some((o) => o.kind === 'uncertainty' && !o.keepsNegation && o.start >= c.end && o.end <= m.start);
+			const hedgedBetween = found.some(
+				(o) => o.kind === 'uncertainty' && !o.keepsNegation && o.start >= c.end && o.end <= m.start,
+			);
 			if (!stopperRe.test(between) && !hedgedBetween) negated = true;
 		}
 	}
@@ -103,18 +125,31 @@ function mentionState(s: string, m: Mention, mentions: readonly Mention[], found
 }
 
 /** For each mention, the kinds of the cues after it that reach back to it. */
-function postCueReach(s: string, mentions: readonly Mention[], found: readonly FoundCue[], breaks: readonly Span[]): CueKind[][] {
+function postCueReach(
+	s: string,
+	mentions: readonly Mention[],
+	found: readonly FoundCue[],
+	breaks: readonly Span[],
+): CueKind[][] {
 	const reach: CueKind[][] = mentions.map(() => []);
 	for (const c of found) {
 		if (!c.post || c.kind === 'neutral') continue;
 		const clauseStart = Math.max(0, ...breaks.filter((b) => b.end <= c.start).map((b) => b.end));
 		let i = lastIndexBefore(mentions, c.start);
-		if (i < 0 || mentions[i]!.start < clauseStart || !onlyWords(s.slice(mentions[i]!.end, c.start), postFillerWords, 8)) continue;
+		if (
+			i < 0 ||
+			mentions[i]!.start < clauseStart ||
+			!onlyWords(s.slice(mentions[i]!.end, c.start), postFillerWords, 8)
+		)
+			continue;
 		let next = mentions[i]!;
 		while (i >= 0) {
 			const m = mentions[i]!;
 			if (c.nearestOnly && m.start !== next.start) break;
-			if (m !== next && m.end > next.start) { i--; continue; } // same span, other label
+			if (m !== next && m.end > next.start) {
+				i--;
+				continue;
+			} // same span, other label
 			if (m !== next && !onlyWords(s.slice(m.end, next.start), listWords, 6)) break;
 			reach[i]!.push(c.kind);
 			for (let j = i - 1; j >= 0 && mentions[j]!.start === m.start; j--) reach[j]!.push(c.kind);
@@ -132,7 +167,10 @@ function lastIndexBefore(mentions: readonly Mention[], pos: number): number {
 }
 
 function onlyWords(gap: string, allowed: ReadonlySet<string>, max: number): boolean {
-	const tokens = gap.replace(/,/g, ' , ').split(' ').filter((t) => t);
+	const tokens = gap
+		.replace(/,/g, ' , ')
+		.split(' ')
+		.filter((t) => t);
 	return tokens.length <= max && tokens.every((t) => allowed.has(t));
 }
 
@@ -141,16 +179,26 @@ function findCues(s: string): FoundCue[] {
 	for (const m of execAll(cueRe, s)) {
 		const which = m.findIndex((g, i) => i > 0 && g !== undefined) - 1;
 		const cue = cues[which]!;
-		out.push({ start: m.index, end: m.index + m[0].length, kind: cue.kind, pre: cue.pre, post: cue.post, nearestOnly: !!cue.nearestOnly, keepsNegation: !!cue.keepsNegation });
+		out.push({
+			start: m.index,
+			end: m.index + m[0].length,
+			kind: cue.kind,
+			pre: cue.pre,
+			post: cue.post,
+			nearestOnly: !!cue.nearestOnly,
+			keepsNegation: !!cue.keepsNegation,
+		});
 	}
 	return out;
 }
 
 function findMentions(s: string): Mention[] {
 	const all: Mention[] = [];
-	for (const m of execAll(excludeRe, s)) all.push({ start: m.index, end: m.index + m[0].length, labels: [], fixed: null });
+	for (const m of execAll(excludeRe, s))
+		all.push({ start: m.index, end: m.index + m[0].length, labels: [], fixed: null });
 	for (const rule of directRules) {
-		for (const m of execAll(rule.re, s)) all.push({ start: m.index, end: m.index + m[0].length, labels: rule.labels, fixed: null });
+		for (const m of execAll(rule.re, s))
+			all.push({ start: m.index, end: m.index + m[0].length, labels: rule.labels, fixed: null });
 	}
 	for (const rule of attributeRules) {
 		for (const m of execAll(rule.subject, s)) {

@@ -36,8 +36,12 @@ const f1Of = (p: number, r: number) => (p + r > 0 ? (2 * p * r) / (p + r) : 0);
  * Only "positive" counts as present; uncertain, negative and not mentioned all count as absent, as in
  * the published CE numbers. An undefined precision or recall (nothing predicted, nothing to find) is 0.
  */
-export function clinicalEfficacy(predicted: readonly ReportLabels[], reference: readonly ReportLabels[]): ClinicalEfficacy {
-	if (predicted.length !== reference.length) throw new RangeError(`${predicted.length} predicted label sets for ${reference.length} references`);
+export function clinicalEfficacy(
+	predicted: readonly ReportLabels[],
+	reference: readonly ReportLabels[],
+): ClinicalEfficacy {
+	if (predicted.length !== reference.length)
+		throw new RangeError(`${predicted.length} predicted label sets for ${reference.length} references`);
 	const perLabel = chexpertLabels.map((label): LabelScore => {
 		let tp = 0;
 		let fp = 0;
@@ -51,7 +55,16 @@ export function clinicalEfficacy(predicted: readonly ReportLabels[], reference: 
 		});
 		const precision = ratio(tp, tp + fp);
 		const recall = ratio(tp, tp + fn);
-		return { label, truePositives: tp, falsePositives: fp, falseNegatives: fn, support: tp + fn, precision, recall, f1: f1Of(precision, recall) };
+		return {
+			label,
+			truePositives: tp,
+			falsePositives: fp,
+			falseNegatives: fn,
+			support: tp + fn,
+			precision,
+			recall,
+			f1: f1Of(precision, recall),
+		};
 	});
 	const mean = (f: (s: LabelScore) => number) => perLabel.reduce((sum, s) => sum + f(s), 0) / perLabel.length;
 	const tp = perLabel.reduce((s, l) => s + l.truePositives, 0);

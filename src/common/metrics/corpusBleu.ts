@@ -37,12 +37,18 @@ export function corpusBleu(pairs: readonly TokenPair[], maxN = 4): BleuScores {
 		referenceLength += reference.length;
 		for (let n = 1; n <= maxN; n++) {
 			const ref = ngramCounts(reference, n);
-			for (const [gram, count] of ngramCounts(candidate, n)) matched[n - 1]! += Math.min(count, ref.get(gram) ?? 0);
+			for (const [gram, count] of ngramCounts(candidate, n))
+				matched[n - 1]! += Math.min(count, ref.get(gram) ?? 0);
 			total[n - 1]! += Math.max(0, candidate.length - n + 1);
 		}
 	}
 	const precisions = matched.map((m, i) => (total[i]! > 0 ? m / total[i]! : 0));
-	const brevityPenalty = candidateLength === 0 ? 0 : candidateLength > referenceLength ? 1 : Math.exp(1 - referenceLength / candidateLength);
+	const brevityPenalty =
+		candidateLength === 0
+			? 0
+			: candidateLength > referenceLength
+				? 1
+				: Math.exp(1 - referenceLength / candidateLength);
 	const bleu: number[] = [];
 	let logSum = 0;
 	for (let n = 1; n <= maxN; n++) {

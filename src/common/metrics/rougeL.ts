@@ -4,7 +4,8 @@ function longestCommonSubsequence(a: readonly string[], b: readonly string[]): n
 	let prev = new Array<number>(b.length + 1).fill(0);
 	let row = new Array<number>(b.length + 1).fill(0);
 	for (let i = 1; i <= a.length; i++) {
-		for (let j = 1; j <= b.length; j++) row[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
+		for (let j = 1; j <= b.length; j++)
+			row[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
 		[prev, row] = [row, prev];
 	}
 	return prev[b.length]!;

@@ -4,7 +4,13 @@ import { labelStates } from '../labeler/ReportLabels.js';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 as 64 lower-case hex digits');
 /** Relative to the manifest's folder; never absolute, never escaping it. */
-const RelativeFile = z.string().min(1).refine((f) => !f.startsWith('/') && !/^[a-zA-Z]:/.test(f) && !f.split(/[\\/]/).includes('..'), 'a path inside the model folder');
+const RelativeFile = z
+	.string()
+	.min(1)
+	.refine(
+		(f) => !f.startsWith('/') && !/^[a-zA-Z]:/.test(f) && !f.split(/[\\/]/).includes('..'),
+		'a path inside the model folder',
+	);
 
 /** How a decoded DICOM frame becomes a model input tensor. Numbers live here, not in code. */
 export const Preprocessing = z.object({
@@ -113,32 +119,42 @@ export const ReportLabelerModel = ModelFile.extend({
 	 * One entry per head, each a graph output of shape [batch, classes.length] holding logits; the largest
 	 * logit wins (as in CheXbert's argmax). Every CheXpert observation appears exactly once.
 	 */
-	heads: z.array(z.object({
-		/** The graph output that holds this head's logits. */
-		output: z.string(),
-		label: z.enum(chexpertLabels),
-		/**
-		 * The state each logit index stands for. CheXbert: `["not_mentioned", "positive", "negative", "uncertain"]`
-		 * for the 13 findings and `["not_mentioned", "positive"]` for No Finding.
-		 */
-		classes: z.array(HeadClass).min(2),
-	})).refine((heads) => chexpertLabels.every((l) => heads.filter((h) => h.label === l).length === 1), 'one head per CheXpert observation, each exactly once'),
+	heads: z
+		.array(
+			z.object({
+				/** The graph output that holds this head's logits. */
+				output: z.string(),
+				label: z.enum(chexpertLabels),
+				/**
+				 * The state each logit index stands for. CheXbert: `["not_mentioned", "positive", "negative", "uncertain"]`
+				 * for the 13 findings and `["not_mentioned", "positive"]` for No Finding.
+				 */
+				classes: z.array(HeadClass).min(2),
+			}),
+		)
+		.refine(
+			(heads) => chexpertLabels.every((l) => heads.filter((h) => h.label === l).length === 1),
+			'one head per CheXpert observation, each exactly once',
+		),
 });
 export type ReportLabelerModel = z.infer<typeof ReportLabelerModel>;
 
-export const ModelManifest = z.object({
-	schemaVersion: z.literal(1),
-	name: z.string(),
-	description: z.string(),
-	/** Shown wherever this set's output appears (UI, CLI, every export); null for validated clinical models. */
-	notice: z.string().nullable(),
-	vision: z.object({ encoder: VisionEncoder, classifier: Classifier }),
-	llm: LanguageModel,
-	/** Optional: a report labeler model (e.g. CheXbert as ONNX) replacing the rule-based one. */
-	labeler: ReportLabelerModel.optional(),
-}).refine((m) => m.vision.encoder.output.shape.at(-2) === m.llm.imagePlaceholderTokenIds.length, {
-	message: 'the vision encoder must produce one embedding per image placeholder token',
-}).refine((m) => m.vision.encoder.output.shape.at(-1) === m.llm.embeddingLength, {
-	message: "the vision encoder's embedding width must equal the LLM's",
-});
+export const ModelManifest = z
+	.object({
+		schemaVersion: z.literal(1),
+		name: z.string(),
+		description: z.string(),
+		/** Shown wherever this set's output appears (UI, CLI, every export); null for validated clinical models. */
+		notice: z.string().nullable(),
+		vision: z.object({ encoder: VisionEncoder, classifier: Classifier }),
+		llm: LanguageModel,
+		/** Optional: a report labeler model (e.g. CheXbert as ONNX) replacing the rule-based one. */
+		labeler: ReportLabelerModel.optional(),
+	})
+	.refine((m) => m.vision.encoder.output.shape.at(-2) === m.llm.imagePlaceholderTokenIds.length, {
+		message: 'the vision encoder must produce one embedding per image placeholder token',
+	})
+	.refine((m) => m.vision.encoder.output.shape.at(-1) === m.llm.embeddingLength, {
+		message: "the vision encoder's embedding width must equal the LLM's",
+	});
 export type ModelManifest = z.infer<typeof ModelManifest>;

@@ -35,8 +35,10 @@ export class LungMap {
 	static of(g: ThoraxGeometry, size: number): LungMap {
 		const m = new LungMap(size);
 		const a = g.a;
-		const y0 = Math.max(0, Math.floor((a.apexV - 0.01) * size)), y1 = Math.min(size, Math.ceil((Math.max(a.domeLeft, a.domeRight) + a.sinusDepth * 1.3 + 0.01) * size));
-		const x0 = Math.max(0, Math.floor((a.cx - a.thoraxHalf * 1.05) * size)), x1 = Math.min(size, Math.ceil((a.cx + a.thoraxHalf * 1.05) * size));
+		const y0 = Math.max(0, Math.floor((a.apexV - 0.01) * size)),
+			y1 = Math.min(size, Math.ceil((Math.max(a.domeLeft, a.domeRight) + a.sinusDepth * 1.3 + 0.01) * size));
+		const x0 = Math.max(0, Math.floor((a.cx - a.thoraxHalf * 1.05) * size)),
+			x1 = Math.min(size, Math.ceil((a.cx + a.thoraxHalf * 1.05) * size));
 		for (let y = y0; y < y1; y++) {
 			for (let x = x0; x < x1; x++) {
 				const lp = g.lungAt((x + 0.5) / size, (y + 0.5) / size);

@@ -36,7 +36,12 @@ export interface PhantomFindings {
 	readonly opacity: { readonly side: Side; readonly zone: Zone } | null;
 	readonly edema: { readonly grade: 'mild' | 'moderate' } | null;
 	readonly atelectasis: { readonly sides: readonly Side[] } | null;
-	readonly lesion: { readonly side: Side; readonly zone: Zone; readonly count: 1 | 2; readonly sizeMm: number } | null;
+	readonly lesion: {
+		readonly side: Side;
+		readonly zone: Zone;
+		readonly count: 1 | 2;
+		readonly sizeMm: number;
+	} | null;
 	readonly fracture: { readonly side: Side; readonly site: 'rib' | 'clavicle'; readonly rib: number } | null;
 	readonly devices: readonly Device[];
 }
@@ -51,8 +56,18 @@ export interface PhantomCase {
 
 /** The CheXpert observations the phantoms can draw (Pneumonia and Pleural Other are never drawn). */
 export const drawnLabels = [
-	'No Finding', 'Enlarged Cardiomediastinum', 'Cardiomegaly', 'Lung Opacity', 'Lung Lesion', 'Edema', 'Consolidation',
-	'Atelectasis', 'Pneumothorax', 'Pleural Effusion', 'Fracture', 'Support Devices',
+	'No Finding',
+	'Enlarged Cardiomediastinum',
+	'Cardiomegaly',
+	'Lung Opacity',
+	'Lung Lesion',
+	'Edema',
+	'Consolidation',
+	'Atelectasis',
+	'Pneumothorax',
+	'Pleural Effusion',
+	'Fracture',
+	'Support Devices',
 ] as const satisfies readonly ChexpertLabel[];
 
 const sides: readonly Side[] = ['right', 'left'];
@@ -97,7 +112,9 @@ export function samplePhantomCase(seed: number, prevalence = 0.18): PhantomCase 
 		opacity: has() ? { side: f.pick(sides), zone: zone() } : null,
 		edema: has() ? { grade: f.pick(['mild', 'moderate'] as const) } : null,
 		atelectasis: has() ? { sides: f.chance(0.35) ? sides : [f.pick(sides)] } : null,
-		lesion: has() ? { side: f.pick(sides), zone: zone(), count: f.chance(0.3) ? 2 : 1, sizeMm: f.int(12, 30) } : null,
+		lesion: has()
+			? { side: f.pick(sides), zone: zone(), count: f.chance(0.3) ? 2 : 1, sizeMm: f.int(12, 30) }
+			: null,
 		fracture: has() ? { side: f.pick(sides), site: f.chance(0.7) ? 'rib' : 'clavicle', rib: f.int(3, 7) } : null,
 		devices: has() ? pickDevices(f) : [],
 	};

@@ -9,7 +9,12 @@ export interface PhantomStudy {
 	readonly case: PhantomCase;
 	/** Ground-truth findings section, from the sentence bank. */
 	readonly findingsText: string;
-	readonly patient: { readonly name: string; readonly id: string; readonly birthDate: string; readonly sex: 'F' | 'M' };
+	readonly patient: {
+		readonly name: string;
+		readonly id: string;
+		readonly birthDate: string;
+		readonly sex: 'F' | 'M';
+	};
 	readonly study: {
 		readonly studyInstanceUid: string;
 		readonly seriesInstanceUid: string;
@@ -22,7 +27,24 @@ export interface PhantomStudy {
 	};
 }
 
-const given = ['Alex', 'Sam', 'Robin', 'Kim', 'Jo', 'Charlie', 'Noa', 'Eli', 'Mika', 'Toni', 'Ari', 'Jules', 'Lou', 'Nico', 'Rene', 'Sascha'];
+const given = [
+	'Alex',
+	'Sam',
+	'Robin',
+	'Kim',
+	'Jo',
+	'Charlie',
+	'Noa',
+	'Eli',
+	'Mika',
+	'Toni',
+	'Ari',
+	'Jules',
+	'Lou',
+	'Nico',
+	'Rene',
+	'Sascha',
+];
 const family = ['Phantom', 'Demo', 'Testcase', 'Sample', 'Synthetic'];
 
 /** A UID under the 2.25 root (a UUID as a decimal integer), drawn from the seed so it is reproducible. */

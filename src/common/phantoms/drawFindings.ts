@@ -14,7 +14,14 @@ export function pneumothoraxDepth(f: PhantomFindings): { side: Side; depth: numb
 }
 
 /** Draws every finding into the attenuation map (bones and devices are drawn elsewhere). */
-export function drawFindings(att: Raster, g: ThoraxGeometry, c: PhantomCase, lung: LungMap, rng: Prng, marks: FindingMark[]): void {
+export function drawFindings(
+	att: Raster,
+	g: ThoraxGeometry,
+	c: PhantomCase,
+	lung: LungMap,
+	rng: Prng,
+	marks: FindingMark[],
+): void {
 	const f = c.findings;
 	const inLung = (side?: Side) => lung.mask(side);
 	const sideCode = (side: Side) => (side === 'right' ? 1 : 2);
@@ -44,7 +51,10 @@ export function drawFindings(att: Raster, g: ThoraxGeometry, c: PhantomCase, lun
 		const [cu, cv] = g.zoneCentre(f.consolidation.side, f.consolidation.zone);
 		const mask = inLung(f.consolidation.side);
 		for (let k = 0; k < 4; k++) {
-			const u = cu + rng.normal() * 0.025, v = cv + rng.normal() * 0.025, ru = rng.range(0.045, 0.07), rv = rng.range(0.04, 0.06);
+			const u = cu + rng.normal() * 0.025,
+				v = cv + rng.normal() * 0.025,
+				ru = rng.range(0.045, 0.07),
+				rv = rng.range(0.04, 0.06);
 			att.addBlob(u, v, ru, rv, 0.42, 0.3, mask);
 			marks.push({ label: 'Consolidation', u, v, r: Math.min(ru, rv) });
 		}
@@ -52,15 +62,24 @@ export function drawFindings(att: Raster, g: ThoraxGeometry, c: PhantomCase, lun
 		const layer = new Float32Array(att.data.length);
 		for (let k = 0; k < 3; k++) {
 			const p0: [number, number] = [cu + rng.normal() * 0.02, cv - 0.03];
-			att.strokeMax(bezier(p0, [p0[0] + rng.normal() * 0.02, cv], [p0[0] + rng.normal() * 0.04, cv + 0.045]), 0.003, () => 0.18, layer);
+			att.strokeMax(
+				bezier(p0, [p0[0] + rng.normal() * 0.02, cv], [p0[0] + rng.normal() * 0.04, cv + 0.045]),
+				0.003,
+				() => 0.18,
+				layer,
+			);
 		}
-		for (let i = 0; i < layer.length; i++) if (layer[i]) att.data[i] = (att.data[i] as number) - (layer[i] as number);
+		for (let i = 0; i < layer.length; i++)
+			if (layer[i]) att.data[i] = (att.data[i] as number) - (layer[i] as number);
 	}
 	if (f.opacity) {
 		const [cu, cv] = g.zoneCentre(f.opacity.side, f.opacity.zone);
 		const mask = inLung(f.opacity.side);
 		for (let k = 0; k < 5; k++) {
-			const u = cu + rng.normal() * 0.04, v = cv + rng.normal() * 0.035, ru = rng.range(0.05, 0.08), rv = rng.range(0.05, 0.08);
+			const u = cu + rng.normal() * 0.04,
+				v = cv + rng.normal() * 0.035,
+				ru = rng.range(0.05, 0.08),
+				rv = rng.range(0.05, 0.08);
 			att.addBlob(u, v, ru, rv, 0.17, 0.7, mask);
 			marks.push({ label: 'Lung Opacity', u, v, r: Math.min(ru, rv) });
 		}
@@ -74,9 +93,18 @@ export function drawFindings(att: Raster, g: ThoraxGeometry, c: PhantomCase, lun
 			for (let k = 0; k < 7; k++) {
 				const [u, v] = g.toImage(side, rng.range(0.7, 0.92), rng.range(0.2, 0.75));
 				const len = 0.02 * g.sign(side);
-				att.strokeMax([[u - len, v], [u + len * 0.2, v]], 0.0022, () => 0.16, layer);
+				att.strokeMax(
+					[
+						[u - len, v],
+						[u + len * 0.2, v],
+					],
+					0.0022,
+					() => 0.16,
+					layer,
+				);
 			}
-			for (let i = 0; i < layer.length; i++) if (layer[i] && lung.side[i]) att.data[i] = (att.data[i] as number) + (layer[i] as number);
+			for (let i = 0; i < layer.length; i++)
+				if (layer[i] && lung.side[i]) att.data[i] = (att.data[i] as number) + (layer[i] as number);
 		}
 	}
 	if (f.atelectasis) {
@@ -85,17 +113,28 @@ export function drawFindings(att: Raster, g: ThoraxGeometry, c: PhantomCase, lun
 			const y = rng.range(0.35, 0.6);
 			const band = [g.toImage(side, -0.45, y + 0.06), g.toImage(side, 0.1, y), g.toImage(side, 0.65, y - 0.07)];
 			att.strokeMax(band, 0.009, (t) => 0.42 * (1 - t * t), layer);
-			for (const [p, q] of [[band[0]!, band[1]!], [band[1]!, band[2]!]] as const) {
-				for (let t = 0; t <= 1; t += 0.25) marks.push({ label: 'Atelectasis', u: p[0] + (q[0] - p[0]) * t, v: p[1] + (q[1] - p[1]) * t, r: 0.012 });
+			for (const [p, q] of [
+				[band[0]!, band[1]!],
+				[band[1]!, band[2]!],
+			] as const) {
+				for (let t = 0; t <= 1; t += 0.25)
+					marks.push({
+						label: 'Atelectasis',
+						u: p[0] + (q[0] - p[0]) * t,
+						v: p[1] + (q[1] - p[1]) * t,
+						r: 0.012,
+					});
 			}
-			for (let i = 0; i < layer.length; i++) if (layer[i] && lung.side[i]) att.data[i] = (att.data[i] as number) + (layer[i] as number);
+			for (let i = 0; i < layer.length; i++)
+				if (layer[i] && lung.side[i]) att.data[i] = (att.data[i] as number) + (layer[i] as number);
 		}
 	}
 	if (f.lesion) {
 		const [cu, cv] = g.zoneCentre(f.lesion.side, f.lesion.zone);
 		const r = f.lesion.sizeMm / 2 / 380;
 		for (let k = 0; k < f.lesion.count; k++) {
-			const u = cu + (k ? 0.06 : 0) + rng.normal() * 0.015, v = cv + rng.normal() * 0.02 - (k ? 0.05 : 0);
+			const u = cu + (k ? 0.06 : 0) + rng.normal() * 0.015,
+				v = cv + rng.normal() * 0.02 - (k ? 0.05 : 0);
 			att.addBlob(u, v, r, r, 0.55, 0.15);
 			marks.push({ label: 'Lung Lesion', u, v, r });
 		}

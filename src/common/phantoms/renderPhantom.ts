@@ -39,7 +39,10 @@ export function renderPhantom(c: PhantomCase, size = 1024): PhantomImage {
 		const bh = v < 0.05 ? 0.11 + (shoulder - 0.11) * (v / 0.05) ** 2 : shoulder;
 		const spine = 0.2 * (0.75 + 0.25 * Math.cos(((v - a.apexV) / a.ribSpacing) * Math.PI * 2));
 		const trachea = v < a.apexV + 0.16;
-		const heartRow = Math.abs(v - g.heart.cv) < g.heart.rv ? 0.1 * (1 - Math.min(1, Math.max(0, (v - a.domeLeft + 0.01) / 0.05))) : 0;
+		const heartRow =
+			Math.abs(v - g.heart.cv) < g.heart.rv
+				? 0.1 * (1 - Math.min(1, Math.max(0, (v - a.domeLeft + 0.01) / 0.05)))
+				: 0;
 		for (let x = 0; x < size; x++) {
 			const i = y * size + x;
 			const u = (x + 0.5) / size;
@@ -77,7 +80,8 @@ export function renderPhantom(c: PhantomCase, size = 1024): PhantomImage {
 		for (let x = 0; x < size; x++) {
 			const i = y * size + x;
 			const I = 1 - Math.exp(-a.exposure * Math.max(0, att.data[i] as number));
-			const val = I * (1 + heel * (y / size - 0.5)) + a.noise * 2 * (noise.next() + noise.next() + noise.next() - 1.5);
+			const val =
+				I * (1 + heel * (y / size - 0.5)) + a.noise * 2 * (noise.next() + noise.next() + noise.next() - 1.5);
 			out[i] = Math.max(0, Math.min(4095, Math.round(150 + 3800 * val)));
 		}
 	}
@@ -85,12 +89,21 @@ export function renderPhantom(c: PhantomCase, size = 1024): PhantomImage {
 }
 
 /** Branching vessel markings from each hilum, fading to the periphery; none in a pneumothorax. */
-function drawVessels(att: Raster, g: ThoraxGeometry, lung: LungMap, rng: Prng, ptx: { side: Side; depth: number } | null): void {
+function drawVessels(
+	att: Raster,
+	g: ThoraxGeometry,
+	lung: LungMap,
+	rng: Prng,
+	ptx: { side: Side; depth: number } | null,
+): void {
 	const layer = new Float32Array(att.data.length);
 	const branch = (p: [number, number], angle: number, depth: number): void => {
 		const len = rng.range(0.04, 0.075) * (1 - depth * 0.12);
 		const q: [number, number] = [p[0] + Math.cos(angle) * len, p[1] + Math.sin(angle) * len];
-		const mid: [number, number] = [(p[0] + q[0]) / 2 + rng.normal() * 0.006, (p[1] + q[1]) / 2 + rng.normal() * 0.006];
+		const mid: [number, number] = [
+			(p[0] + q[0]) / 2 + rng.normal() * 0.006,
+			(p[1] + q[1]) / 2 + rng.normal() * 0.006,
+		];
 		const w = 0.0045 * (1 - depth * 0.2);
 		att.strokeMax(bezier(p, mid, q, 6), w, (t) => (0.11 - depth * 0.018) * (1 - t * t), layer);
 		if (depth < 4) {
@@ -143,10 +156,20 @@ function drawBones(att: Raster, g: ThoraxGeometry, c: PhantomCase, rng: Prng, ma
 				att.strokeMax(post, rad, (t) => 0.1 + 0.1 * t ** 6, bones);
 			}
 		}
-		const clav = bezier(P(0.035, a.apexV + 0.045), P(a.thoraxHalf * 0.45, a.apexV + 0.075), P(a.thoraxHalf * 1.02, a.apexV - 0.02), 24);
+		const clav = bezier(
+			P(0.035, a.apexV + 0.045),
+			P(a.thoraxHalf * 0.45, a.apexV + 0.075),
+			P(a.thoraxHalf * 1.02, a.apexV - 0.02),
+			24,
+		);
 		if (fx && fx.site === 'clavicle' && fx.side === side) {
 			att.strokeMax(clav.slice(0, 11), 0.012, (t) => 0.3 + 0.15 * t ** 4, bones);
-			att.strokeMax(clav.slice(13).map(([u, vv]): [number, number] => [u, vv - 0.02]), 0.012, (t) => 0.3 + 0.15 * t ** 4, bones);
+			att.strokeMax(
+				clav.slice(13).map(([u, vv]): [number, number] => [u, vv - 0.02]),
+				0.012,
+				(t) => 0.3 + 0.15 * t ** 4,
+				bones,
+			);
 			const [bu, bv] = clav[12] as [number, number];
 			marks.push({ label: 'Fracture', u: bu, v: bv - 0.01, r: 0.03 });
 		} else {

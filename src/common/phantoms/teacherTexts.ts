@@ -25,7 +25,12 @@ function plainSentences(f: PhantomFindings): string[] {
 
 export function easyLanguage(f: PhantomFindings, rng: Prng): string {
 	const s = plainSentences(f);
-	if (!s.length) return rng.pick(['Your chest X-ray looks normal. The heart and lungs look healthy.', 'Good news: the heart and lungs look normal on this X-ray.', 'Nothing worrying was found. The lungs and heart look healthy.']);
+	if (!s.length)
+		return rng.pick([
+			'Your chest X-ray looks normal. The heart and lungs look healthy.',
+			'Good news: the heart and lungs look normal on this X-ray.',
+			'Nothing worrying was found. The lungs and heart look healthy.',
+		]);
 	return s.join(' ');
 }
 
@@ -58,18 +63,78 @@ interface RegionQuestion {
 	readonly answer: string;
 }
 
-const regionTopics: readonly { region: string; part: ReportRegion; yesNo: readonly [string, ChexpertLabel][]; open: readonly string[]; normal: string }[] = [
-	{ region: 'heart', part: 'heart', yesNo: [['Is the heart enlarged?', 'Cardiomegaly'], ['Is the heart size increased?', 'Cardiomegaly']], open: ['How does the heart look?', 'What can you say about the heart?'], normal: 'The heart size is normal.' },
-	{ region: 'mediastinum', part: 'heart', yesNo: [['Is the mediastinum widened?', 'Enlarged Cardiomediastinum']], open: ['How do the mediastinal contours look?'], normal: 'The mediastinum is normal.' },
-	{ region: 'lungs', part: 'lungs', yesNo: [['Is there consolidation in the lungs?', 'Consolidation'], ['Is there a nodule in the lungs?', 'Lung Lesion'], ['Are there signs of edema in the lungs?', 'Edema']], open: ['What do you see in the lungs?', 'Are the lungs clear?'], normal: 'The lungs are clear.' },
-	{ region: 'pleura', part: 'pleura', yesNo: [['Is there fluid in the pleural space?', 'Pleural Effusion'], ['Is there a pneumothorax?', 'Pneumothorax']], open: ['How does the pleura look?'], normal: 'There is no pleural effusion or pneumothorax.' },
-	{ region: 'bones', part: 'bones', yesNo: [['Are there any fractures?', 'Fracture']], open: ['How do the bones look?'], normal: 'No fracture is seen.' },
-	{ region: 'lines and tubes', part: 'devices', yesNo: [['Are there any lines or tubes?', 'Support Devices']], open: ['Which devices are present?'], normal: 'No lines, tubes or devices are seen.' },
+const regionTopics: readonly {
+	region: string;
+	part: ReportRegion;
+	yesNo: readonly [string, ChexpertLabel][];
+	open: readonly string[];
+	normal: string;
+}[] = [
+	{
+		region: 'heart',
+		part: 'heart',
+		yesNo: [
+			['Is the heart enlarged?', 'Cardiomegaly'],
+			['Is the heart size increased?', 'Cardiomegaly'],
+		],
+		open: ['How does the heart look?', 'What can you say about the heart?'],
+		normal: 'The heart size is normal.',
+	},
+	{
+		region: 'mediastinum',
+		part: 'heart',
+		yesNo: [['Is the mediastinum widened?', 'Enlarged Cardiomediastinum']],
+		open: ['How do the mediastinal contours look?'],
+		normal: 'The mediastinum is normal.',
+	},
+	{
+		region: 'lungs',
+		part: 'lungs',
+		yesNo: [
+			['Is there consolidation in the lungs?', 'Consolidation'],
+			['Is there a nodule in the lungs?', 'Lung Lesion'],
+			['Are there signs of edema in the lungs?', 'Edema'],
+		],
+		open: ['What do you see in the lungs?', 'Are the lungs clear?'],
+		normal: 'The lungs are clear.',
+	},
+	{
+		region: 'pleura',
+		part: 'pleura',
+		yesNo: [
+			['Is there fluid in the pleural space?', 'Pleural Effusion'],
+			['Is there a pneumothorax?', 'Pneumothorax'],
+		],
+		open: ['How does the pleura look?'],
+		normal: 'There is no pleural effusion or pneumothorax.',
+	},
+	{
+		region: 'bones',
+		part: 'bones',
+		yesNo: [['Are there any fractures?', 'Fracture']],
+		open: ['How do the bones look?'],
+		normal: 'No fracture is seen.',
+	},
+	{
+		region: 'lines and tubes',
+		part: 'devices',
+		yesNo: [['Are there any lines or tubes?', 'Support Devices']],
+		open: ['Which devices are present?'],
+		normal: 'No lines, tubes or devices are seen.',
+	},
 ];
 
-export function regionQuestion(f: PhantomFindings, labels: readonly ChexpertLabel[], sentences: readonly ReportSentence[], rng: Prng): RegionQuestion {
+export function regionQuestion(
+	f: PhantomFindings,
+	labels: readonly ChexpertLabel[],
+	sentences: readonly ReportSentence[],
+	rng: Prng,
+): RegionQuestion {
 	const t = rng.pick(regionTopics);
-	const said = sentences.filter((s) => s.region === t.part).map((s) => s.text).join(' ');
+	const said = sentences
+		.filter((s) => s.region === t.part)
+		.map((s) => s.text)
+		.join(' ');
 	if (rng.chance(0.55)) {
 		const [question, label] = rng.pick(t.yesNo);
 		const yes = labels.includes(label);

@@ -58,14 +58,20 @@ export interface ReportAssistant {
 	readonly notice: string | null;
 	predictFindings(image: AssistantImage, handlers?: StreamHandlers): Promise<FindingPrediction[]>;
 	/** First turn: report generation from the image and the positive findings the reader accepted. */
-	draftReport(input: { image: AssistantImage; findings: readonly ChexpertLabel[] }, handlers?: StreamHandlers): Promise<GeneratedText>;
+	draftReport(
+		input: { image: AssistantImage; findings: readonly ChexpertLabel[] },
+		handlers?: StreamHandlers,
+	): Promise<GeneratedText>;
 	/** A later turn. `report` is the first turn's answer (the current draft); `history` the turns after it. */
-	followUp(input: {
-		image: AssistantImage;
-		findings: readonly ChexpertLabel[];
-		report: string;
-		history: readonly ChatTurn[];
-		request: AssistantRequest;
-	}, handlers?: StreamHandlers): Promise<GeneratedText>;
+	followUp(
+		input: {
+			image: AssistantImage;
+			findings: readonly ChexpertLabel[];
+			report: string;
+			history: readonly ChatTurn[];
+			request: AssistantRequest;
+		},
+		handlers?: StreamHandlers,
+	): Promise<GeneratedText>;
 	close(): Promise<void>;
 }

@@ -54,7 +54,10 @@ export function shortSideSize(rows: number, columns: number, short: number): { r
  * downscale factor, half-pixel centres): the same arithmetic as torch's interpolate(mode='bilinear',
  * antialias=True, align_corners=False) and PIL's BILINEAR resize.
  */
-function resampleWeights(inSize: number, outSize: number): { start: Int32Array; count: Int32Array; weights: Float32Array; taps: number } {
+function resampleWeights(
+	inSize: number,
+	outSize: number,
+): { start: Int32Array; count: Int32Array; weights: Float32Array; taps: number } {
 	const scale = inSize / outSize;
 	const support = scale > 1 ? scale : 1;
 	const taps = Math.ceil(support) * 2 + 1;
@@ -79,7 +82,13 @@ function resampleWeights(inSize: number, outSize: number): { start: Int32Array; 
 }
 
 /** Separable antialiased bilinear resize of a single-channel row-major image. */
-export function resizeBilinear(src: Float32Array, rows: number, columns: number, outRows: number, outColumns: number): Float32Array {
+export function resizeBilinear(
+	src: Float32Array,
+	rows: number,
+	columns: number,
+	outRows: number,
+	outColumns: number,
+): Float32Array {
 	const wx = resampleWeights(columns, outColumns);
 	const wy = resampleWeights(rows, outRows);
 	const tmp = new Float32Array(rows * outColumns);

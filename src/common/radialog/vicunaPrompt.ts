@@ -14,7 +14,7 @@ export const END_OF_ANSWER = '</s>';
 /** A default system text in the reference's spirit; a model set may carry its own in its manifest. */
 export const DEFAULT_SYSTEM_PROMPT =
 	'A conversation between a curious user and an AI assistant that is an experienced radiologist. ' +
-	'The assistant gives professional, detailed and polite answers to the user\'s questions.';
+	"The assistant gives professional, detailed and polite answers to the user's questions.";
 
 export interface VicunaTurn {
 	readonly user: string;
@@ -39,7 +39,11 @@ export function renderVicunaPrompt(system: string, turns: readonly VicunaTurn[])
 
 /** One piece of a prompt on its way to token ids. */
 export type PromptSegment =
-	| { readonly kind: 'text'; readonly text: string; /** false: tokenize without the SentencePiece leading space */ readonly leadingSpace: boolean }
+	| {
+			readonly kind: 'text';
+			readonly text: string;
+			/** false: tokenize without the SentencePiece leading space */ readonly leadingSpace: boolean;
+	  }
 	| { readonly kind: 'image' }
 	| { readonly kind: 'endOfAnswer' };
 

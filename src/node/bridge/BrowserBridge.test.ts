@@ -17,7 +17,9 @@ before(async () => {
 	fs.mkdirSync(path.join(dir, 'renderer'));
 	fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
 	workstation = new Workstation({ dataDir: path.join(dir, 'data'), shell: 'browser' });
-	bridge = new BrowserBridge(new ApiDispatcher(workstation.handlers), workstation.events, { rendererDir: path.join(dir, 'renderer') });
+	bridge = new BrowserBridge(new ApiDispatcher(workstation.handlers), workstation.events, {
+		rendererDir: path.join(dir, 'renderer'),
+	});
 	await bridge.listen();
 });
 after(async () => {
@@ -27,7 +29,11 @@ after(async () => {
 });
 
 function call(method: string, body: unknown, headers: Record<string, string> = {}) {
-	return fetch(`${bridge.origin}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+	return fetch(`${bridge.origin}/api/${method}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body: JSON.stringify(body),
+	});
 }
 
 test('binds to loopback with a long random token', () => {
@@ -38,7 +44,7 @@ test('binds to loopback with a long random token', () => {
 test('a call with the token is answered', async () => {
 	const res = await call('worklist.list', {}, { 'x-radialog-token': bridge.token });
 	assert.equal(res.status, 200);
-	const page = await res.json() as { total: number; items: unknown[] };
+	const page = (await res.json()) as { total: number; items: unknown[] };
 	assert.equal(page.total, 0);
 	assert.deepEqual(page.items, []);
 });
@@ -62,8 +68,20 @@ test('a call from another origin is refused even with the token', async () => {
 test('a request naming another host (DNS rebinding) is refused', async () => {
 	const http = await import('node:http');
 	const status = await new Promise<number>((resolve, reject) => {
-		const req = http.request({ host: '127.0.0.1', port: new URL(bridge.origin).port, path: '/api/worklist.list', method: 'POST',
-			headers: { host: 'attacker.example:80', 'x-radialog-token': bridge.token, 'content-type': 'application/json' } }, (res) => resolve(res.statusCode ?? 0));
+		const req = http.request(
+			{
+				host: '127.0.0.1',
+				port: new URL(bridge.origin).port,
+				path: '/api/worklist.list',
+				method: 'POST',
+				headers: {
+					host: 'attacker.example:80',
+					'x-radialog-token': bridge.token,
+					'content-type': 'application/json',
+				},
+			},
+			(res) => resolve(res.statusCode ?? 0),
+		);
 		req.on('error', reject);
 		req.end('{}');
 	});
@@ -79,11 +97,15 @@ test('input is validated against the contract', async () => {
 });
 
 test('the event socket needs the token and our origin', async () => {
-	const attempt = (query: string, origin: string) => new Promise<string>((resolve) => {
-		const ws = new WebSocket(`ws://127.0.0.1:${new URL(bridge.origin).port}/events${query}`, { origin });
-		ws.on('open', () => { ws.close(); resolve('open'); });
-		ws.on('error', () => resolve('refused'));
-	});
+	const attempt = (query: string, origin: string) =>
+		new Promise<string>((resolve) => {
+			const ws = new WebSocket(`ws://127.0.0.1:${new URL(bridge.origin).port}/events${query}`, { origin });
+			ws.on('open', () => {
+				ws.close();
+				resolve('open');
+			});
+			ws.on('error', () => resolve('refused'));
+		});
 	assert.equal(await attempt('', bridge.origin), 'refused');
 	assert.equal(await attempt(`?token=${bridge.token}`, 'http://evil.example'), 'refused');
 	assert.equal(await attempt(`?token=${bridge.token}`, bridge.origin), 'open');

@@ -32,7 +32,11 @@ export class BrowserBridge {
 	private port = 0;
 	private readonly staticFiles: StaticFiles;
 
-	constructor(private readonly dispatcher: ApiDispatcher, private readonly events: EventBus, private readonly options: BrowserBridgeOptions) {
+	constructor(
+		private readonly dispatcher: ApiDispatcher,
+		private readonly events: EventBus,
+		private readonly options: BrowserBridgeOptions,
+	) {
 		this.token = options.token ?? crypto.randomBytes(32).toString('base64url');
 		this.staticFiles = new StaticFiles(options.rendererDir, () => this.port);
 	}
@@ -46,7 +50,9 @@ export class BrowserBridge {
 	}
 
 	async listen(): Promise<void> {
-		const server = http.createServer((req, res) => { void this.handle(req, res); });
+		const server = http.createServer((req, res) => {
+			void this.handle(req, res);
+		});
 		this.server = server;
 		this.wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 		server.on('upgrade', (req, socket, head) => {
@@ -80,14 +86,19 @@ export class BrowserBridge {
 	}
 
 	/** Host and Origin checks, then the token; null when the request may proceed. */
-	private refusal(req: http.IncomingMessage, token: string | null | undefined): ApiError & { status: number } | null {
+	private refusal(
+		req: http.IncomingMessage,
+		token: string | null | undefined,
+	): (ApiError & { status: number }) | null {
 		const allowedHosts = [`127.0.0.1:${this.port}`, `localhost:${this.port}`];
-		if (!allowedHosts.includes(req.headers.host ?? '')) return withStatus(new ApiError('forbidden', 'Unknown host.'), 403);
+		if (!allowedHosts.includes(req.headers.host ?? ''))
+			return withStatus(new ApiError('forbidden', 'Unknown host.'), 403);
 		const origin = req.headers.origin;
 		if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
 			return withStatus(new ApiError('forbidden', 'Requests from other origins are refused.'), 403);
 		}
-		if (!token || !sameSecret(token, this.token)) return withStatus(new ApiError('unauthorized', 'Missing or wrong session token.'), 401);
+		if (!token || !sameSecret(token, this.token))
+			return withStatus(new ApiError('unauthorized', 'Missing or wrong session token.'), 401);
 		return null;
 	}
 
@@ -100,10 +111,14 @@ export class BrowserBridge {
 		}
 		const refusal = this.refusal(req, header(req, 'x-radialog-token'));
 		if (refusal) return sendError(res, refusal);
-		if (req.method !== 'POST') return sendError(res, withStatus(new ApiError('bad_request', 'API calls are POST.'), 405));
+		if (req.method !== 'POST')
+			return sendError(res, withStatus(new ApiError('bad_request', 'API calls are POST.'), 405));
 		try {
 			const input = await readInput(req);
-			const result = await this.dispatcher.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+			const result = await this.dispatcher.dispatch(
+				decodeURIComponent(url.pathname.slice('/api/'.length)),
+				input,
+			);
 			if (isBinaryPayload(result)) {
 				res.writeHead(200, {
 					'content-type': 'application/octet-stream',
@@ -147,7 +162,10 @@ async function readInput(req: http.IncomingMessage): Promise<unknown> {
 	const body = Buffer.concat(chunks);
 	try {
 		if (binary) {
-			const meta = JSON.parse(decodeURIComponent(header(req, 'x-radialog-meta') ?? '%7B%7D')) as Record<string, unknown>;
+			const meta = JSON.parse(decodeURIComponent(header(req, 'x-radialog-meta') ?? '%7B%7D')) as Record<
+				string,
+				unknown
+			>;
 			return { ...meta, bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
 		}
 		return body.length ? JSON.parse(body.toString('utf8')) : {};
@@ -161,10 +179,21 @@ function withStatus(e: ApiError, status: number): ApiError & { status: number } 
 }
 
 function statusOf(code: ApiError['code']): number {
-	return { bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, unavailable: 503, internal: 500 }[code];
+	return {
+		bad_request: 400,
+		unauthorized: 401,
+		forbidden: 403,
+		not_found: 404,
+		conflict: 409,
+		unavailable: 503,
+		internal: 500,
+	}[code];
 }
 
 function sendError(res: http.ServerResponse, e: ApiError & { status?: number }): void {
-	res.writeHead(e.status ?? statusOf(e.code), { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+	res.writeHead(e.status ?? statusOf(e.code), {
+		'content-type': 'application/json; charset=utf-8',
+		'cache-control': 'no-store',
+	});
 	res.end(JSON.stringify({ error: e.toBody() }));
 }

@@ -3,8 +3,14 @@ import type http from 'node:http';
 import path from 'node:path';
 
 const types: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-	'.svg': 'image/svg+xml', '.png': 'image/png', '.wasm': 'application/wasm', '.json': 'application/json', '.ico': 'image/x-icon',
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.wasm': 'application/wasm',
+	'.json': 'application/json',
+	'.ico': 'image/x-icon',
 	'.woff2': 'font/woff2',
 };
 
@@ -14,7 +20,10 @@ const types: Record<string, string> = {
  * back to this bridge.
  */
 export class StaticFiles {
-	constructor(private readonly root: string, private readonly port: () => number) {}
+	constructor(
+		private readonly root: string,
+		private readonly port: () => number,
+	) {}
 
 	serve(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
 		if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -30,7 +39,10 @@ export class StaticFiles {
 		fs.readFile(file, (err, data) => {
 			if (err) {
 				res.writeHead(err.code === 'ENOENT' ? 404 : 500, { 'content-type': 'text/plain' }).end(
-					err.code === 'ENOENT' && rel === 'index.html' ? 'The UI is not built. Run `npm run build:renderer`.' : 'Not found');
+					err.code === 'ENOENT' && rel === 'index.html'
+						? 'The UI is not built. Run `npm run build:renderer`.'
+						: 'Not found',
+				);
 				return;
 			}
 			res.writeHead(200, {

@@ -12,7 +12,11 @@ const commandsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'com
 
 /** Each file in commands/ is one subcommand named after the file, so adding one touches nothing shared. */
 function commandNames(): string[] {
-	return fs.readdirSync(commandsDir).filter((f) => /\.(ts|js)$/.test(f) && !f.includes('.test.')).map((f) => f.replace(/\.(ts|js)$/, '')).sort();
+	return fs
+		.readdirSync(commandsDir)
+		.filter((f) => /\.(ts|js)$/.test(f) && !f.includes('.test.'))
+		.map((f) => f.replace(/\.(ts|js)$/, ''))
+		.sort();
 }
 
 async function loadCommand(name: string): Promise<Command | null> {

@@ -8,7 +8,12 @@ export class UsageError extends Error {
 /** node:util's parser with the workstation's shared flags and a readable error for a wrong flag. */
 export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
 	try {
-		return nodeParseArgs({ args: argv, options: { 'data-dir': { type: 'string' }, ...options }, allowPositionals: true, strict: true });
+		return nodeParseArgs({
+			args: argv,
+			options: { 'data-dir': { type: 'string' }, ...options },
+			allowPositionals: true,
+			strict: true,
+		});
 	} catch (err) {
 		throw new UsageError((err as Error).message);
 	}

@@ -35,7 +35,14 @@ export interface InstructTeacher {
 	 * teacher simulates a classifier's errors); the conversation's first prompt then names these, so the
 	 * model cannot meet the correction by rewriting the report from a findings list that is already right.
 	 */
-	reportWithErrors(image: SourceImage): Promise<{ report: string; labels: readonly ChexpertLabel[]; writtenFrom?: readonly ChexpertLabel[] }>;
+	reportWithErrors(
+		image: SourceImage,
+	): Promise<{ report: string; labels: readonly ChexpertLabel[]; writtenFrom?: readonly ChexpertLabel[] }>;
 	/** `first` adapted so that it states `add` and no longer states `remove`. */
-	correctedReport(image: SourceImage, first: string, add: readonly ChexpertLabel[], remove: readonly ChexpertLabel[]): Promise<string>;
+	correctedReport(
+		image: SourceImage,
+		first: string,
+		add: readonly ChexpertLabel[],
+		remove: readonly ChexpertLabel[],
+	): Promise<string>;
 }

@@ -19,7 +19,10 @@ export class PhantomTeacher implements InstructTeacher {
 	private readonly variants = new Map<string, number>();
 
 	/** `variation` > 0 draws other wordings and other errors for the same images (more training samples). */
-	constructor(cases: Iterable<[string, PhantomCase]>, private readonly variation = 0) {
+	constructor(
+		cases: Iterable<[string, PhantomCase]>,
+		private readonly variation = 0,
+	) {
 		for (const [id, c] of cases) this.cases.set(id, c);
 	}
 
@@ -52,7 +55,9 @@ export class PhantomTeacher implements InstructTeacher {
 		return explanation(writeReportSentences(c.findings, c.seed), label);
 	}
 
-	async reportWithErrors(image: SourceImage): Promise<{ report: string; labels: readonly ChexpertLabel[]; writtenFrom: readonly ChexpertLabel[] }> {
+	async reportWithErrors(
+		image: SourceImage,
+	): Promise<{ report: string; labels: readonly ChexpertLabel[]; writtenFrom: readonly ChexpertLabel[] }> {
 		const c = this.get(image);
 		const r = this.rng(image, 4);
 		const truth: ChexpertLabel[] = c.labels.filter((l) => l !== 'No Finding');
@@ -62,16 +67,25 @@ export class PhantomTeacher implements InstructTeacher {
 		const mode = truth.length ? r.int(0, 2) : 1;
 		if (mode !== 1) wrong = wrong.filter((l) => l !== r.pick(truth));
 		if (mode !== 0) wrong.push(r.pick(absent));
-		if (mode === 2 && r.chance(0.3) && wrong.length < truth.length + 1) wrong.push(r.pick(absent.filter((l) => !wrong.includes(l))));
+		if (mode === 2 && r.chance(0.3) && wrong.length < truth.length + 1)
+			wrong.push(r.pick(absent.filter((l) => !wrong.includes(l))));
 		const f = findingsWithLabels(c.findings, wrong, r);
 		const variant = r.int(0, 3);
 		this.variants.set(image.dicomId, variant);
 		// As if the classifier had predicted `wrong` and the report followed it.
-		return { report: writeReportSentences(f, c.seed, variant).map((s) => s.text).join(' '), labels: labelsOf(f), writtenFrom: labelsOf(f) };
+		return {
+			report: writeReportSentences(f, c.seed, variant)
+				.map((s) => s.text)
+				.join(' '),
+			labels: labelsOf(f),
+			writtenFrom: labelsOf(f),
+		};
 	}
 
 	async correctedReport(image: SourceImage): Promise<string> {
 		const c = this.get(image);
-		return writeReportSentences(c.findings, c.seed, this.variants.get(image.dicomId) ?? 0).map((s) => s.text).join(' ');
+		return writeReportSentences(c.findings, c.seed, this.variants.get(image.dicomId) ?? 0)
+			.map((s) => s.text)
+			.join(' ');
 	}
 }

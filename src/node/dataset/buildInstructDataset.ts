@@ -51,7 +51,10 @@ export function stratify(images: readonly SourceImage[], rng: Prng): { kept: Sou
 	const without = rng.shuffle(images.filter(isNoFinding));
 	const allowed = Math.floor(withFindings.length / 3);
 	const keptWithout = new Set(without.slice(0, allowed));
-	return { kept: images.filter((i) => !isNoFinding(i) || keptWithout.has(i)), dropped: Math.max(0, without.length - allowed) };
+	return {
+		kept: images.filter((i) => !isNoFinding(i) || keptWithout.has(i)),
+		dropped: Math.max(0, without.length - allowed),
+	};
 }
 
 /**
@@ -59,7 +62,11 @@ export function stratify(images: readonly SourceImage[], rng: Prng): { kept: Sou
  * sample per image plus one instruct task per image, tasks split evenly, all shuffled; instruct samples are
  * second turns after a first exchange whose answer is the ground-truth report (a report with errors for CO).
  */
-export async function buildInstructDataset(images: readonly SourceImage[], teacher: InstructTeacher, o: BuildOptions = {}): Promise<{ records: InstructRecord[]; summary: DatasetSummary }> {
+export async function buildInstructDataset(
+	images: readonly SourceImage[],
+	teacher: InstructTeacher,
+	o: BuildOptions = {},
+): Promise<{ records: InstructRecord[]; summary: DatasetSummary }> {
 	const rng = new Prng(o.seed ?? 1);
 	const { kept, dropped } = stratify(images, rng.fork(1));
 	const order = rng.fork(2).shuffle([...kept]);
@@ -70,7 +77,12 @@ export async function buildInstructDataset(images: readonly SourceImage[], teach
 	const pick = rng.fork(3);
 	// Even split: every task gets n/7 slots. Images that can serve fewer tasks (no finding: no RE) choose
 	// first, each image taking the task with the most slots left that it can serve.
-	const left = new Map<InstructTask, number>(instructTasks.map((t, k) => [t, Math.floor(order.length / instructTasks.length) + (k < order.length % instructTasks.length ? 1 : 0)]));
+	const left = new Map<InstructTask, number>(
+		instructTasks.map((t, k) => [
+			t,
+			Math.floor(order.length / instructTasks.length) + (k < order.length % instructTasks.length ? 1 : 0),
+		]),
+	);
 	const chooseFirst = [...order.filter(isNoFinding), ...order.filter((i) => !isNoFinding(i))];
 	for (let i = 0; i < chooseFirst.length; i++) {
 		const img = chooseFirst[i] as SourceImage;
@@ -78,7 +90,11 @@ export async function buildInstructDataset(images: readonly SourceImage[], teach
 		const findings = img.predictedFindings ?? img.labels;
 		records.push({ instruction: reportGenerationInstruction(findings), output: img.report, dicom: img.dicomId });
 		tasks.RG++;
-		const byNeed = [...instructTasks].sort((a, b) => (left.get(b) ?? 0) - (left.get(a) ?? 0) || ((instructTasks.indexOf(a) - i) % 7 + 7) % 7 - ((instructTasks.indexOf(b) - i) % 7 + 7) % 7);
+		const byNeed = [...instructTasks].sort(
+			(a, b) =>
+				(left.get(b) ?? 0) - (left.get(a) ?? 0) ||
+				((((instructTasks.indexOf(a) - i) % 7) + 7) % 7) - ((((instructTasks.indexOf(b) - i) % 7) + 7) % 7),
+		);
 		for (const task of byNeed) {
 			const sample = await instructSample(task, img, findings, teacher, questionLabels, pick);
 			if (sample) {
@@ -91,17 +107,39 @@ export async function buildInstructDataset(images: readonly SourceImage[], teach
 		o.onProgress?.(i + 1, order.length);
 	}
 	rng.fork(4).shuffle(records);
-	return { records, summary: { images: kept.length, noFindingImages: kept.filter(isNoFinding).length, droppedNoFindingImages: dropped, tasks, labels } };
+	return {
+		records,
+		summary: {
+			images: kept.length,
+			noFindingImages: kept.filter(isNoFinding).length,
+			droppedNoFindingImages: dropped,
+			tasks,
+			labels,
+		},
+	};
 }
 
 /** One instruct record of `task` for an image, as the construction above makes it; null when the image offers nothing to ask (RE without a finding). */
-export async function instructSample(task: InstructTask, img: SourceImage, findings: readonly ChexpertLabel[], teacher: InstructTeacher, questionLabels: readonly ChexpertLabel[], rng: Prng): Promise<{ instruction: string; output: string } | null> {
+export async function instructSample(
+	task: InstructTask,
+	img: SourceImage,
+	findings: readonly ChexpertLabel[],
+	teacher: InstructTeacher,
+	questionLabels: readonly ChexpertLabel[],
+	rng: Prng,
+): Promise<{ instruction: string; output: string } | null> {
 	const variant = rng.int(0, 9);
 	const positives: ChexpertLabel[] = img.labels.filter((l) => l !== 'No Finding');
-	const turn = (message: string, output: string, first = img.report, firstFindings = findings) => ({ instruction: followUpInstruction(firstFindings, first, message), output });
+	const turn = (message: string, output: string, first = img.report, firstFindings = findings) => ({
+		instruction: followUpInstruction(firstFindings, first, message),
+		output,
+	});
 	switch (task) {
 		case 'FQA_complete':
-			return turn(renderInstruction(task, variant), (positives.length ? chexpertLabels.filter((l) => positives.includes(l)) : ['No Finding']).join(', '));
+			return turn(
+				renderInstruction(task, variant),
+				(positives.length ? chexpertLabels.filter((l) => positives.includes(l)) : ['No Finding']).join(', '),
+			);
 		case 'FQA_binary': {
 			const pool = rng.chance(0.5) && positives.length ? positives : questionLabels;
 			const pathology = rng.pick(pool);
@@ -129,7 +167,12 @@ export async function instructSample(task: InstructTask, img: SourceImage, findi
 			const add = chexpertLabels.filter((l) => truth.has(l) && !said.has(l));
 			const remove = chexpertLabels.filter((l) => said.has(l) && !truth.has(l));
 			if (!add.length && !remove.length) return null;
-			return turn(renderInstruction('CO', variant, { add, remove }), await teacher.correctedReport(img, wrong.report, add, remove), wrong.report, wrong.writtenFrom ?? findings);
+			return turn(
+				renderInstruction('CO', variant, { add, remove }),
+				await teacher.correctedReport(img, wrong.report, add, remove),
+				wrong.report,
+				wrong.writtenFrom ?? findings,
+			);
 		}
 	}
 }

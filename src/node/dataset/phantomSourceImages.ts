@@ -4,7 +4,10 @@ import type { SourceImage } from './InstructTeacher.js';
 import { PhantomTeacher } from './PhantomTeacher.js';
 
 /** Phantom seeds as dataset images (`variation`: see PhantomTeacher) (dicom id = the SOP Instance UID) with their rule-based teacher. */
-export function phantomSourceImages(seeds: Iterable<number>, variation = 0): { images: SourceImage[]; teacher: PhantomTeacher; cases: Map<string, PhantomCase> } {
+export function phantomSourceImages(
+	seeds: Iterable<number>,
+	variation = 0,
+): { images: SourceImage[]; teacher: PhantomTeacher; cases: Map<string, PhantomCase> } {
 	const images: SourceImage[] = [];
 	const cases = new Map<string, PhantomCase>();
 	for (const seed of seeds) {

@@ -27,7 +27,10 @@ function labelRows(file: string): Map<string, ChexpertLabel[]> {
 	for (const r of parseCsv(fs.readFileSync(file, 'utf8'))) {
 		const missing = chexpertLabels.filter((l) => !(l in r));
 		if (missing.length) throw new DatasetInputError(`${file}: missing label columns ${missing.join(', ')}`);
-		out.set(key(r), chexpertLabels.filter((l) => Number(r[l]) === 1));
+		out.set(
+			key(r),
+			chexpertLabels.filter((l) => Number(r[l]) === 1),
+		);
 	}
 	return out;
 }
@@ -52,7 +55,9 @@ export function readMimicInputs(o: MimicInputs): SourceImage[] {
 			const j = JSON.parse(line) as { report_ID?: string; nle?: string; diagnosis_label?: number[] };
 			const study = String(j.report_ID ?? '').replace(/^s/, '');
 			const e = nle.get(study) ?? {};
-			(j.diagnosis_label ?? []).forEach((flag, k) => { if (flag === 1 && j.nle && chexpertLabels[k]) e[chexpertLabels[k]!] = j.nle; });
+			(j.diagnosis_label ?? []).forEach((flag, k) => {
+				if (flag === 1 && j.nle && chexpertLabels[k]) e[chexpertLabels[k]!] = j.nle;
+			});
 			nle.set(study, e);
 		}
 	}
@@ -63,11 +68,20 @@ export function readMimicInputs(o: MimicInputs): SourceImage[] {
 		const l = labels.get(k);
 		if (!text || !l) continue;
 		const study = (r.study_id ?? k).replace(/^s/, '');
-		for (const dicomId of r.dicom_id ? [r.dicom_id] : dicomsOf.get(study) ?? []) {
+		for (const dicomId of r.dicom_id ? [r.dicom_id] : (dicomsOf.get(study) ?? [])) {
 			const p = predicted?.get(dicomId) ?? predicted?.get(k);
-			images.push({ dicomId, report: text, labels: l, ...(p ? { predictedFindings: p } : {}), ...(nle.has(study) ? { explanations: nle.get(study)! } : {}) });
+			images.push({
+				dicomId,
+				report: text,
+				labels: l,
+				...(p ? { predictedFindings: p } : {}),
+				...(nle.has(study) ? { explanations: nle.get(study)! } : {}),
+			});
 		}
 	}
-	if (!images.length) throw new DatasetInputError('no image had both a report and labels; check the key columns (dicom_id or study_id with --metadata)');
+	if (!images.length)
+		throw new DatasetInputError(
+			'no image had both a report and labels; check the key columns (dicom_id or study_id with --metadata)',
+		);
 	return images;
 }

@@ -7,7 +7,8 @@ import type { InstructRecord } from './buildInstructDataset.js';
  * non-ASCII escaped as \uXXXX), gzip-compressed, so tools written for that file read this one unchanged.
  */
 export function serializeDataset(records: readonly InstructRecord[]): string {
-	const str = (s: string) => JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	const str = (s: string) =>
+		JSON.stringify(s).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 	return `[${records.map((r) => `{"instruction": ${str(r.instruction)}, "output": ${str(r.output)}, "dicom": ${str(r.dicom)}}`).join(', ')}]`;
 }
 

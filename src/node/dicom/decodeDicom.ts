@@ -8,7 +8,13 @@ import { decodeJpeg2000, decodeJpegBaseline, decodeJpegLs } from './codecs/wasmC
 import { decodeJpegLossless } from './codecs/decodeJpegLossless.js';
 import { decodeJpegExtended } from './codecs/decodeJpegExtended.js';
 import { decodeRle } from './codecs/decodeRle.js';
-import { applyModalityRescale, minMax, normaliseStoredBits, samplesFromBytes, type SampleLayout } from './storedValues.js';
+import {
+	applyModalityRescale,
+	minMax,
+	normaliseStoredBits,
+	samplesFromBytes,
+	type SampleLayout,
+} from './storedValues.js';
 import { planarToInterleaved, ybr422ToYbrFull, ybrFullToRgb } from './colour.js';
 
 /** Larger than any radiograph detector (43 cm at 50 µm is 8600 px); beyond it a file is damaged, not big. */
@@ -25,26 +31,53 @@ export async function decodeDicomBytes(bytes: Uint8Array, frame = 0): Promise<De
 }
 
 interface PixelModule {
-	rows: number; columns: number; samplesPerPixel: 1 | 3; bitsAllocated: number; bitsStored: number;
-	signed: boolean; photometric: string; planar: boolean; frames: number;
+	rows: number;
+	columns: number;
+	samplesPerPixel: 1 | 3;
+	bitsAllocated: number;
+	bitsStored: number;
+	signed: boolean;
+	photometric: string;
+	planar: boolean;
+	frames: number;
 }
 
 function pixelModule(ds: DicomDataSet): PixelModule {
-	if (!ds.elements.x7fe00010) throw new DicomReadError('no_pixel_data', 'The file has no pixel data (not an image, or an image without pixels).');
+	if (!ds.elements.x7fe00010)
+		throw new DicomReadError(
+			'no_pixel_data',
+			'The file has no pixel data (not an image, or an image without pixels).',
+		);
 	const rows = ds.uint16('x00280010') ?? 0;
 	const columns = ds.uint16('x00280011') ?? 0;
 	const spp = ds.uint16('x00280002') ?? 1;
 	const bitsAllocated = ds.uint16('x00280100') ?? 0;
 	const frames = Math.max(1, ds.intString('x00280008') || 1);
 	if (!(rows > 0 && columns > 0 && rows <= maxSide && columns <= maxSide)) {
-		throw new DicomReadError('bad_dimensions', `Image dimensions ${rows} × ${columns} are not plausible (1..${maxSide} pixels per side).`);
+		throw new DicomReadError(
+			'bad_dimensions',
+			`Image dimensions ${rows} × ${columns} are not plausible (1..${maxSide} pixels per side).`,
+		);
 	}
-	if (spp !== 1 && spp !== 3) throw new DicomReadError('bad_dimensions', `Samples per pixel ${spp} is not supported (1 or 3).`);
-	if (![8, 16, 32].includes(bitsAllocated)) throw new DicomReadError('bad_dimensions', `Bits allocated ${bitsAllocated} is not supported (8, 16 or 32).`);
+	if (spp !== 1 && spp !== 3)
+		throw new DicomReadError('bad_dimensions', `Samples per pixel ${spp} is not supported (1 or 3).`);
+	if (![8, 16, 32].includes(bitsAllocated))
+		throw new DicomReadError('bad_dimensions', `Bits allocated ${bitsAllocated} is not supported (8, 16 or 32).`);
 	const bitsStored = Math.min(ds.uint16('x00280101') ?? bitsAllocated, bitsAllocated);
 	const photometric = (ds.string('x00280004') ?? (spp === 3 ? 'RGB' : 'MONOCHROME2')).trim();
-	if (photometric === 'PALETTE COLOR') throw new DicomReadError('unsupported_syntax', 'Palette colour images are not supported.');
-	return { rows, columns, samplesPerPixel: spp, bitsAllocated, bitsStored, signed: ds.uint16('x00280103') === 1, photometric, planar: ds.uint16('x00280006') === 1, frames };
+	if (photometric === 'PALETTE COLOR')
+		throw new DicomReadError('unsupported_syntax', 'Palette colour images are not supported.');
+	return {
+		rows,
+		columns,
+		samplesPerPixel: spp,
+		bitsAllocated,
+		bitsStored,
+		signed: ds.uint16('x00280103') === 1,
+		photometric,
+		planar: ds.uint16('x00280006') === 1,
+		frames,
+	};
 }
 
 export async function decodeDataSetFrame(ds: DicomDataSet, frame: number): Promise<DecodedImage> {
@@ -52,9 +85,15 @@ export async function decodeDataSetFrame(ds: DicomDataSet, frame: number): Promi
 	const ts = transferSyntaxOf(tsUid);
 	if (!ts) throw new DicomReadError('unsupported_syntax', `Transfer syntax ${tsUid} is not supported.`);
 	const pm = pixelModule(ds);
-	if (!Number.isInteger(frame) || frame < 0 || frame >= pm.frames) throw new DicomReadError('bad_frame', `Frame ${frame + 1} does not exist (the image has ${pm.frames}).`);
+	if (!Number.isInteger(frame) || frame < 0 || frame >= pm.frames)
+		throw new DicomReadError('bad_frame', `Frame ${frame + 1} does not exist (the image has ${pm.frames}).`);
 	const pixelCount = pm.rows * pm.columns;
-	const layout: SampleLayout = { bitsAllocated: pm.bitsAllocated, bitsStored: pm.bitsStored, signed: pm.signed, bigEndian: ts.encoding === 'native-big-endian' };
+	const layout: SampleLayout = {
+		bitsAllocated: pm.bitsAllocated,
+		bitsStored: pm.bitsStored,
+		signed: pm.signed,
+		bigEndian: ts.encoding === 'native-big-endian',
+	};
 	let sampleBytes: Uint8Array;
 	let photometric = pm.photometric;
 	let planar = pm.planar;
@@ -65,11 +104,20 @@ export async function decodeDataSetFrame(ds: DicomDataSet, frame: number): Promi
 				const is422 = photometric === 'YBR_FULL_422' && pm.samplesPerPixel === 3 && pm.bitsAllocated === 8;
 				const frameBytes = is422 ? pixelCount * 2 : pixelCount * pm.samplesPerPixel * (pm.bitsAllocated / 8);
 				sampleBytes = nativeFrameBytes(ds, frame, frameBytes);
-				if (is422) { sampleBytes = ybr422ToYbrFull(sampleBytes, pixelCount); photometric = 'YBR_FULL'; planar = false; }
+				if (is422) {
+					sampleBytes = ybr422ToYbrFull(sampleBytes, pixelCount);
+					photometric = 'YBR_FULL';
+					planar = false;
+				}
 				break;
 			}
 			case 'rle':
-				sampleBytes = decodeRle(encapsulatedFrameBytes(ds, frame, pm.frames, false), pixelCount, pm.samplesPerPixel, pm.bitsAllocated);
+				sampleBytes = decodeRle(
+					encapsulatedFrameBytes(ds, frame, pm.frames, false),
+					pixelCount,
+					pm.samplesPerPixel,
+					pm.bitsAllocated,
+				);
 				planar = false;
 				break;
 			case 'jpeg-lossless':
@@ -78,8 +126,14 @@ export async function decodeDataSetFrame(ds: DicomDataSet, frame: number): Promi
 				break;
 			case 'jpeg-baseline': {
 				if (pm.bitsStored > 8) {
-					if (pm.samplesPerPixel !== 1 || pm.bitsStored > 12) throw new DicomReadError('unsupported_syntax', twelveBitOnly(pm));
-					sampleBytes = await decodeJpegExtended(encapsulatedFrameBytes(ds, frame, pm.frames, true), { rows: pm.rows, columns: pm.columns, bitsStored: pm.bitsStored, signed: pm.signed });
+					if (pm.samplesPerPixel !== 1 || pm.bitsStored > 12)
+						throw new DicomReadError('unsupported_syntax', twelveBitOnly(pm));
+					sampleBytes = await decodeJpegExtended(encapsulatedFrameBytes(ds, frame, pm.frames, true), {
+						rows: pm.rows,
+						columns: pm.columns,
+						bitsStored: pm.bitsStored,
+						signed: pm.signed,
+					});
 					planar = false;
 					break;
 				}
@@ -104,17 +158,34 @@ export async function decodeDataSetFrame(ds: DicomDataSet, frame: number): Promi
 		}
 	} catch (err) {
 		if (err instanceof DicomReadError) throw err;
-		throw new DicomReadError('decode_failed', `The ${ts.name} pixel data could not be decoded (${String((err as Error)?.message ?? err)}).`);
+		throw new DicomReadError(
+			'decode_failed',
+			`The ${ts.name} pixel data could not be decoded (${String((err as Error)?.message ?? err)}).`,
+		);
 	}
 	const expected = pixelCount * pm.samplesPerPixel * (pm.bitsAllocated / 8);
-	if (ts.encoding !== 'native' && ts.encoding !== 'native-big-endian' && sampleBytes.length < expected && !(pm.bitsAllocated === 16 && sampleBytes.length === expected / 2)) {
-		throw new DicomReadError('decode_failed', `The decoded ${ts.name} frame has ${sampleBytes.length} bytes; the header promises ${expected}.`);
+	if (
+		ts.encoding !== 'native' &&
+		ts.encoding !== 'native-big-endian' &&
+		sampleBytes.length < expected &&
+		!(pm.bitsAllocated === 16 && sampleBytes.length === expected / 2)
+	) {
+		throw new DicomReadError(
+			'decode_failed',
+			`The decoded ${ts.name} frame has ${sampleBytes.length} bytes; the header promises ${expected}.`,
+		);
 	}
 	// A codec may return 8-bit samples for data stored in 16 bits with 8 bits stored.
-	const codecLayout = pm.bitsAllocated === 16 && sampleBytes.length === expected / 2 ? { ...layout, bitsAllocated: 8 } : layout;
-	if (pm.samplesPerPixel === 3) return colourImage(ds, pm, sampleBytes.subarray(0, pixelCount * 3), photometric, planar);
+	const codecLayout =
+		pm.bitsAllocated === 16 && sampleBytes.length === expected / 2 ? { ...layout, bitsAllocated: 8 } : layout;
+	if (pm.samplesPerPixel === 3)
+		return colourImage(ds, pm, sampleBytes.subarray(0, pixelCount * 3), photometric, planar);
 	const native = ts.encoding === 'native' || ts.encoding === 'native-big-endian';
-	const stored = samplesFromBytes(sampleBytes.subarray(0, pixelCount * (codecLayout.bitsAllocated / 8)), codecLayout, !native);
+	const stored = samplesFromBytes(
+		sampleBytes.subarray(0, pixelCount * (codecLayout.bitsAllocated / 8)),
+		codecLayout,
+		!native,
+	);
 	// Bits above Bits Stored hold overlays or garbage only in native data; codecs return clean samples.
 	if (native || codecLayout.signed) normaliseStoredBits(stored, codecLayout);
 	const slope = ds.floatString('x00281053') || 1;
@@ -122,26 +193,54 @@ export async function decodeDataSetFrame(ds: DicomDataSet, frame: number): Promi
 	const pixels = applyModalityRescale(stored, slope, intercept);
 	const { min, max } = minMax(pixels);
 	return {
-		rows: pm.rows, columns: pm.columns, samplesPerPixel: 1, photometricInterpretation: photometric,
+		rows: pm.rows,
+		columns: pm.columns,
+		samplesPerPixel: 1,
+		photometricInterpretation: photometric,
 		pixels: pixels instanceof Int8Array ? Int16Array.from(pixels) : pixels,
-		minValue: min, maxValue: max,
+		minValue: min,
+		maxValue: max,
 		windowCenter: ds.floatString('x00281050') ?? null,
 		windowWidth: ds.floatString('x00281051') ?? null,
-		rescaleSlope: slope, rescaleIntercept: intercept,
-		pixelSpacing: pixelSpacing(ds), voiLut: voiLut(ds), numberOfFrames: pm.frames,
+		rescaleSlope: slope,
+		rescaleIntercept: intercept,
+		pixelSpacing: pixelSpacing(ds),
+		voiLut: voiLut(ds),
+		numberOfFrames: pm.frames,
 	};
 }
 
-function colourImage(ds: DicomDataSet, pm: PixelModule, bytes: Uint8Array, photometric: string, planar: boolean): DecodedImage {
-	if (pm.bitsAllocated !== 8) throw new DicomReadError('unsupported_syntax', `Colour images with ${pm.bitsAllocated}-bit samples are not supported.`);
+function colourImage(
+	ds: DicomDataSet,
+	pm: PixelModule,
+	bytes: Uint8Array,
+	photometric: string,
+	planar: boolean,
+): DecodedImage {
+	if (pm.bitsAllocated !== 8)
+		throw new DicomReadError(
+			'unsupported_syntax',
+			`Colour images with ${pm.bitsAllocated}-bit samples are not supported.`,
+		);
 	const pixelCount = pm.rows * pm.columns;
 	const px = planar ? planarToInterleaved(bytes, pixelCount) : new Uint8Array(bytes);
 	if (photometric === 'YBR_FULL' || photometric === 'YBR_FULL_422') ybrFullToRgb(px);
 	const { min, max } = minMax(px);
 	return {
-		rows: pm.rows, columns: pm.columns, samplesPerPixel: 3, photometricInterpretation: 'RGB', pixels: px,
-		minValue: min, maxValue: max, windowCenter: null, windowWidth: null, rescaleSlope: 1, rescaleIntercept: 0,
-		pixelSpacing: pixelSpacing(ds), voiLut: null, numberOfFrames: pm.frames,
+		rows: pm.rows,
+		columns: pm.columns,
+		samplesPerPixel: 3,
+		photometricInterpretation: 'RGB',
+		pixels: px,
+		minValue: min,
+		maxValue: max,
+		windowCenter: null,
+		windowWidth: null,
+		rescaleSlope: 1,
+		rescaleIntercept: 0,
+		pixelSpacing: pixelSpacing(ds),
+		voiLut: null,
+		numberOfFrames: pm.frames,
 	};
 }
 
@@ -163,7 +262,8 @@ function voiLut(ds: DicomDataSet): VoiLut | null {
 	const bits = item.uint16('x00283002', 2) ?? 16;
 	const values: number[] = [];
 	const eight = data.length === count;
-	for (let i = 0; i < count && (eight ? i : i * 2) < data.length; i++) values.push(eight ? item.byteArray[data.dataOffset + i]! : item.uint16('x00283006', i)!);
+	for (let i = 0; i < count && (eight ? i : i * 2) < data.length; i++)
+		values.push(eight ? item.byteArray[data.dataOffset + i]! : item.uint16('x00283006', i)!);
 	return { firstValueMapped: first, bitsPerEntry: bits, data: values };
 }
 
@@ -182,7 +282,11 @@ export function checkDicomImage(ds: DicomDataSet): void {
 		nativeFrameBytes(ds, pm.frames - 1, frameBytes);
 	} else if (!ds.elements.x7fe00010!.fragments?.length) {
 		throw new DicomReadError('no_pixel_data', 'The compressed pixel data has no fragments.');
-	} else if (ts.encoding === 'jpeg-baseline' && pm.bitsStored > 8 && (pm.samplesPerPixel !== 1 || pm.bitsStored > 12)) {
+	} else if (
+		ts.encoding === 'jpeg-baseline' &&
+		pm.bitsStored > 8 &&
+		(pm.samplesPerPixel !== 1 || pm.bitsStored > 12)
+	) {
 		throw new DicomReadError('unsupported_syntax', twelveBitOnly(pm));
 	}
 }

@@ -15,10 +15,21 @@ export function parseDicomBytes(bytes: Uint8Array, options: { untilTag?: string 
 	try {
 		return dicomParser.parseDicom(buffer, options.untilTag ? { untilTag: options.untilTag } : undefined);
 	} catch (err) {
-		const message = typeof err === 'string' ? err : err instanceof Error ? err.message : String((err as { exception?: unknown })?.exception ?? err);
+		const message =
+			typeof err === 'string'
+				? err
+				: err instanceof Error
+					? err.message
+					: String((err as { exception?: unknown })?.exception ?? err);
 		if (/past end|overrun|overread|truncat|eof|end of buffer/i.test(message)) {
-			throw new DicomReadError('truncated', `The file is truncated or damaged (${message.replace(/^dicomParser\.\w+: /, '')}).`);
+			throw new DicomReadError(
+				'truncated',
+				`The file is truncated or damaged (${message.replace(/^dicomParser\.\w+: /, '')}).`,
+			);
 		}
-		throw new DicomReadError('not_dicom', `The file could not be parsed as DICOM (${message.replace(/^dicomParser\.\w+: /, '')}).`);
+		throw new DicomReadError(
+			'not_dicom',
+			`The file could not be parsed as DICOM (${message.replace(/^dicomParser\.\w+: /, '')}).`,
+		);
 	}
 }

@@ -13,8 +13,17 @@ export interface SampleLayout {
 export function samplesFromBytes(bytes: Uint8Array, layout: SampleLayout, owned = false): StoredArray {
 	const { bitsAllocated, signed } = layout;
 	// A codec's fresh, aligned output buffer can be used in place instead of copied.
-	if (owned && !layout.bigEndian && bitsAllocated === 16 && bytes.byteOffset % 2 === 0 && bytes.byteLength % 2 === 0 && !Buffer.isBuffer(bytes)) {
-		return signed ? new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2) : new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
+	if (
+		owned &&
+		!layout.bigEndian &&
+		bitsAllocated === 16 &&
+		bytes.byteOffset % 2 === 0 &&
+		bytes.byteLength % 2 === 0 &&
+		!Buffer.isBuffer(bytes)
+	) {
+		return signed
+			? new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2)
+			: new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
 	}
 	if (bitsAllocated === 8) {
 		// new Uint8Array(view) copies; Buffer#slice would share the file's memory.
@@ -25,7 +34,10 @@ export function samplesFromBytes(bytes: Uint8Array, layout: SampleLayout, owned 
 		const n = bytes.length >> 1;
 		const raw = new Uint8Array(n * 2);
 		if (layout.bigEndian) {
-			for (let i = 0; i < n * 2; i += 2) { raw[i] = bytes[i + 1]!; raw[i + 1] = bytes[i]!; }
+			for (let i = 0; i < n * 2; i += 2) {
+				raw[i] = bytes[i + 1]!;
+				raw[i + 1] = bytes[i]!;
+			}
 		} else raw.set(bytes.subarray(0, n * 2));
 		return signed ? new Int16Array(raw.buffer) : new Uint16Array(raw.buffer);
 	}

@@ -1,5 +1,6 @@
 /** How the pixel data of each supported transfer syntax is stored, so the decoder can pick a codec. */
-export type PixelEncoding = 'native' | 'native-big-endian' | 'jpeg-baseline' | 'jpeg-lossless' | 'jpeg-ls' | 'jpeg-2000' | 'rle';
+export type PixelEncoding =
+	'native' | 'native-big-endian' | 'jpeg-baseline' | 'jpeg-lossless' | 'jpeg-ls' | 'jpeg-2000' | 'rle';
 
 export interface TransferSyntax {
 	readonly uid: string;

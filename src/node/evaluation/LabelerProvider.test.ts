@@ -12,11 +12,14 @@ import { LabelerProvider } from './LabelerProvider.js';
 
 // "Zorblax" is Edema to the test labeler model (test/fixtures/make-test-labeler.py) and nothing to the rules.
 
-test('labeler provider: the model folder\'s labeler, remade when the folder changes; rules without one', async () => {
+test("labeler provider: the model folder's labeler, remade when the folder changes; rules without one", async () => {
 	const withModel = copyTestLabelerModel(tempDir());
 	let dir: string | null = withModel;
 	const unavailable: string[] = [];
-	const p = new LabelerProvider(() => dir, (m) => unavailable.push(m));
+	const p = new LabelerProvider(
+		() => dir,
+		(m) => unavailable.push(m),
+	);
 	try {
 		assert.equal((await p.get()).name, 'test-chexbert-shaped');
 		assert.deepEqual(await p.positiveLabels('Zorblax.'), ['Edema']);
@@ -34,7 +37,10 @@ test('labeler provider: a broken labeler model is reported once and the rules ch
 	const dir = copyTestLabelerModel(tempDir());
 	fs.appendFileSync(path.join(dir, 'vocab.txt'), 'changed\n');
 	const unavailable: string[] = [];
-	const p = new LabelerProvider(() => dir, (m) => unavailable.push(m));
+	const p = new LabelerProvider(
+		() => dir,
+		(m) => unavailable.push(m),
+	);
 	try {
 		assert.deepEqual(await p.positiveLabels('Small pleural effusion. Zorblax.'), ['Pleural Effusion']);
 		assert.deepEqual(await p.positiveLabels('Zorblax.'), ['No Finding'], 'the rules see nothing abnormal');
@@ -45,26 +51,41 @@ test('labeler provider: a broken labeler model is reported once and the rules ch
 	}
 });
 
-test('workstation: the consistency guard reads the report with the model folder\'s labeler model', async () => {
+test("workstation: the consistency guard reads the report with the model folder's labeler model", async () => {
 	const data = tempDir();
 	const ws = new Workstation({ dataDir: data, shell: 'browser' });
 	const events: ApiEvent[] = [];
 	ws.events.subscribe((e) => events.push(e));
 	try {
-		Object.assign(ws.reporting.reporting.deps, { assistant: async () => new ScriptedAssistant({ Edema: 0.8 }), studyImage: async () => testImage });
+		Object.assign(ws.reporting.reporting.deps, {
+			assistant: async () => new ScriptedAssistant({ Edema: 0.8 }),
+			studyImage: async () => testImage,
+		});
 		const studyId = insertStudy(ws.db);
 		await ws.reporting.reporting.draft(studyId);
 		await ws.reporting.reporting.decide(studyId, 'Edema', 'accepted');
 		ws.reporting.reporting.save(studyId, { findings: 'Zorblax.', impression: '' });
 		const rulesIssues = (await ws.reporting.signing.check(studyId)).issues.map((i) => i.message);
-		assert.deepEqual(rulesIssues, ['You accepted edema, but the report does not mention it.'], 'the demo models list no labeler: the rules read the text');
+		assert.deepEqual(
+			rulesIssues,
+			['You accepted edema, but the report does not mention it.'],
+			'the demo models list no labeler: the rules read the text',
+		);
 		ws.settings.update({ modelsDir: copyTestLabelerModel(data) });
-		assert.deepEqual((await ws.reporting.signing.check(studyId)).issues, [], 'the labeler model reads "zorblax" as edema');
+		assert.deepEqual(
+			(await ws.reporting.signing.check(studyId)).issues,
+			[],
+			'the labeler model reads "zorblax" as edema',
+		);
 		assert.equal(events.filter((e) => e.type === 'progress' && e.jobId === 'labeler').length, 0);
 		const broken = copyTestLabelerModel(tempDir());
 		fs.rmSync(path.join(broken, 'labeler.onnx'));
 		ws.settings.update({ modelsDir: broken });
-		assert.deepEqual((await ws.reporting.signing.check(studyId)).issues.map((i) => i.message), rulesIssues, 'a broken labeler model does not block the check: the rules read the text');
+		assert.deepEqual(
+			(await ws.reporting.signing.check(studyId)).issues.map((i) => i.message),
+			rulesIssues,
+			'a broken labeler model does not block the check: the rules read the text',
+		);
 		const said = events.filter((e) => e.type === 'progress' && e.jobId === 'labeler');
 		assert.equal(said.length, 1);
 		assert.match((said[0] as { error: string }).error, /labeler model named in the manifest is missing/);

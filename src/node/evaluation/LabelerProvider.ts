@@ -26,7 +26,9 @@ export class LabelerProvider {
 		if (this.current && this.current.dir === dir) return this.current.labeler;
 		await this.close();
 		const labeler = createReportLabeler(dir ? { manifestPath: dir } : {}).catch((err: unknown) => {
-			this.onUnavailable(`the model folder's report labeler cannot be used, so the rules check the report: ${err instanceof Error ? err.message : String(err)}`);
+			this.onUnavailable(
+				`the model folder's report labeler cannot be used, so the rules check the report: ${err instanceof Error ? err.message : String(err)}`,
+			);
 			return new RuleBasedReportLabeler();
 		});
 		this.current = { dir, labeler };

@@ -28,14 +28,24 @@ function setF1(predicted: Set<ChexpertLabel>, reference: Set<ChexpertLabel>): nu
  * the mean over samples of the F1 between the label sets named in answer and reference. Other tasks have
  * free-text answers and only the text metrics.
  */
-export function answerScore(task: string, pairs: readonly { prediction: string; reference: string }[]): AnswerScore | null {
+export function answerScore(
+	task: string,
+	pairs: readonly { prediction: string; reference: string }[],
+): AnswerScore | null {
 	if (!pairs.length) return null;
 	if (task === 'FQA_binary') {
-		const right = pairs.filter((p) => yesNo(p.reference) !== null && yesNo(p.prediction) === yesNo(p.reference)).length;
+		const right = pairs.filter(
+			(p) => yesNo(p.reference) !== null && yesNo(p.prediction) === yesNo(p.reference),
+		).length;
 		return { kind: 'yes/no accuracy', value: right / pairs.length };
 	}
 	if (task === 'FQA_complete') {
-		return { kind: 'findings list F1', value: pairs.reduce((s, p) => s + setF1(listedLabels(p.prediction), listedLabels(p.reference)), 0) / pairs.length };
+		return {
+			kind: 'findings list F1',
+			value:
+				pairs.reduce((s, p) => s + setF1(listedLabels(p.prediction), listedLabels(p.reference)), 0) /
+				pairs.length,
+		};
 	}
 	return null;
 }

@@ -11,13 +11,18 @@ import { OnnxReportLabeler } from '../inference/onnx/OnnxReportLabeler.js';
  * labeler, or with `preferRules` (`--labeler rules`), the rule-based labeler is used.
  * `manifestPath` may be the model folder or its manifest file.
  */
-export async function createReportLabeler(options: { manifestPath?: string; preferRules?: boolean; threads?: number } = {}): Promise<ReportLabeler> {
+export async function createReportLabeler(
+	options: { manifestPath?: string; preferRules?: boolean; threads?: number } = {},
+): Promise<ReportLabeler> {
 	if (options.manifestPath && !options.preferRules) {
 		const { manifestPath, manifest } = readManifest(options.manifestPath);
 		const spec = manifest.labeler;
 		if (spec) {
 			const { file, vocabFile } = OnnxReportLabeler.files(manifestPath, spec);
-			await verifyFileHashes(manifestPath, [[file, spec.sha256], [vocabFile, spec.tokenizer.vocab.sha256]]);
+			await verifyFileHashes(manifestPath, [
+				[file, spec.sha256],
+				[vocabFile, spec.tokenizer.vocab.sha256],
+			]);
 			return OnnxReportLabeler.open(manifestPath, spec, options.threads ? { threads: options.threads } : {});
 		}
 	}

@@ -21,11 +21,21 @@ async function decodeJpegImage(bytes: Uint8Array): Promise<DecodedImage> {
 	const d = await decodeJpegBaseline(bytes);
 	let min = 255;
 	let max = 0;
-	for (const v of d.bytes) (min = v < min ? v : min), (max = v > max ? v : max);
+	for (const v of d.bytes) ((min = v < min ? v : min), (max = v > max ? v : max));
 	const rgb = d.componentCount === 3;
 	return {
-		rows: d.height, columns: d.width, samplesPerPixel: rgb ? 3 : 1, photometricInterpretation: rgb ? 'RGB' : 'MONOCHROME2', pixels: d.bytes,
-		minValue: min, maxValue: max, windowCenter: null, windowWidth: null, rescaleSlope: 1, rescaleIntercept: 0, pixelSpacing: null,
+		rows: d.height,
+		columns: d.width,
+		samplesPerPixel: rgb ? 3 : 1,
+		photometricInterpretation: rgb ? 'RGB' : 'MONOCHROME2',
+		pixels: d.bytes,
+		minValue: min,
+		maxValue: max,
+		windowCenter: null,
+		windowWidth: null,
+		rescaleSlope: 1,
+		rescaleIntercept: 0,
+		pixelSpacing: null,
 	};
 }
 

@@ -21,7 +21,9 @@ export async function draftReports(
 	imageOf: (dicom: string) => Promise<AssistantImage>,
 	options: { followUps?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<{ predictions: Predictions; failures: DraftFailure[] }> {
-	const wanted = samples.filter((s) => s.task === 'RG' || (options.followUps && s.instruction && followUpParts(s.instruction)));
+	const wanted = samples.filter(
+		(s) => s.task === 'RG' || (options.followUps && s.instruction && followUpParts(s.instruction)),
+	);
 	const byDicom = new Map<string, EvalSample[]>();
 	for (const s of wanted) byDicom.set(s.dicom, [...(byDicom.get(s.dicom) ?? []), s]);
 	const predictions: Predictions = new Map();
@@ -40,7 +42,13 @@ export async function draftReports(
 		for (const s of asks) {
 			const parts = s.task === 'RG' ? null : followUpParts(s.instruction!)!;
 			const answer = parts
-				? await assistant.followUp({ image, findings, report: parts.report, history: [], request: { task: 'free', text: parts.message } })
+				? await assistant.followUp({
+						image,
+						findings,
+						report: parts.report,
+						history: [],
+						request: { task: 'free', text: parts.message },
+					})
 				: await assistant.draftReport({ image, findings });
 			predictions.set(predictionKey(dicom, s.task), answer.text);
 			options.onProgress?.(++done, wanted.length);

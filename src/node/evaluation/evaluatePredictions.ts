@@ -67,11 +67,28 @@ interface Scored {
 }
 
 function scoreGroup(task: RadialogTask | 'overall', items: readonly Scored[]): TaskEvaluation {
-	const pairs: TokenPair[] = items.map((s) => ({ candidate: reportTokens(s.prediction), reference: reportTokens(s.sample.reference) }));
+	const pairs: TokenPair[] = items.map((s) => ({
+		candidate: reportTokens(s.prediction),
+		reference: reportTokens(s.sample.reference),
+	}));
 	const labelled = items.flatMap((s) => (s.labels ? [s.labels] : []));
-	const ce = labelled.length ? clinicalEfficacy(labelled.map((l) => l.predicted), labelled.map((l) => l.reference)) : null;
-	const answers = answerScore(task, items.map((s) => ({ prediction: s.prediction, reference: s.sample.reference })));
-	return { task, samples: items.length, text: { bleu: corpusBleu(pairs).bleu, meteorExact: corpusMeteorExact(pairs), rougeL: corpusRougeL(pairs) }, clinicalEfficacy: ce, answerScore: answers };
+	const ce = labelled.length
+		? clinicalEfficacy(
+				labelled.map((l) => l.predicted),
+				labelled.map((l) => l.reference),
+			)
+		: null;
+	const answers = answerScore(
+		task,
+		items.map((s) => ({ prediction: s.prediction, reference: s.sample.reference })),
+	);
+	return {
+		task,
+		samples: items.length,
+		text: { bleu: corpusBleu(pairs).bleu, meteorExact: corpusMeteorExact(pairs), rougeL: corpusRougeL(pairs) },
+		clinicalEfficacy: ce,
+		answerScore: answers,
+	};
 }
 
 /**
@@ -90,13 +107,28 @@ export async function evaluatePredictions(
 		const prediction = predictions.get(predictionKey(sample.dicom, sample.task));
 		if (prediction !== undefined) scored.push({ sample, prediction });
 	}
-	if (!scored.length) throw new NothingToScore(`none of the ${samples.length} samples has a prediction (reports are matched by dicom id, other tasks by "dicom#TASK")`);
+	if (!scored.length)
+		throw new NothingToScore(
+			`none of the ${samples.length} samples has a prediction (reports are matched by dicom id, other tasks by "dicom#TASK")`,
+		);
 	const reports = scored.filter((s) => reportTasks.has(s.sample.task));
-	const [predicted, reference] = await Promise.all([labeler.label(reports.map((s) => s.prediction)), labeler.label(reports.map((s) => s.sample.reference))]);
+	const [predicted, reference] = await Promise.all([
+		labeler.label(reports.map((s) => s.prediction)),
+		labeler.label(reports.map((s) => s.sample.reference)),
+	]);
 	reports.forEach((s, i) => (s.labels = { predicted: predicted[i]!, reference: reference[i]! }));
 	for (const s of scored) {
-		const positive = s.labels && { predicted: positiveLabels(s.labels.predicted), reference: positiveLabels(s.labels.reference) };
-		meta.onSample?.({ dicom: s.sample.dicom, task: s.sample.task, prediction: s.prediction, reference: s.sample.reference, ...(positive ? { positive } : {}) });
+		const positive = s.labels && {
+			predicted: positiveLabels(s.labels.predicted),
+			reference: positiveLabels(s.labels.reference),
+		};
+		meta.onSample?.({
+			dicom: s.sample.dicom,
+			task: s.sample.task,
+			prediction: s.prediction,
+			reference: s.sample.reference,
+			...(positive ? { positive } : {}),
+		});
 	}
 	const tasks: TaskEvaluation[] = [];
 	for (const task of taskOrder) {
@@ -108,7 +140,8 @@ export async function evaluatePredictions(
 		'METEOR here counts exact word matches only (no stemming, no synonyms), so it is lower than the usual METEOR.',
 		'Text is lower-cased and split into runs of letters and digits before BLEU, METEOR and ROUGE-L (beta 1.2).',
 	];
-	if (scored.length < samples.length) notes.push(`${samples.length - scored.length} samples had no prediction and were left out.`);
+	if (scored.length < samples.length)
+		notes.push(`${samples.length - scored.length} samples had no prediction and were left out.`);
 	return {
 		createdAt: new Date().toISOString(),
 		dataset: meta.dataset,

@@ -4,15 +4,21 @@ import { END_OF_ANSWER } from '../../common/radialog/vicunaPrompt.js';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const taskOf = (key: TemplateKey): RadialogTask => (key.startsWith('CO') ? 'CO' : (key as RadialogTask));
 /** This project's own wordings, slots as wildcards: an exact answer for datasets built here. */
-const knownWordings = (Object.entries(instructTemplates) as [TemplateKey, readonly string[]][]).flatMap(([key, variants]) =>
-	// A wording that is nothing but a slot ("{question}") would match everything.
-	variants.filter((v) => !/^\{\w+\}$/.test(v)).map((v) => ({ task: taskOf(key), re: new RegExp(`^${escape(v).replace(/\\\{\w+\\\}/g, '.+?')}$`, 'is') })),
+const knownWordings = (Object.entries(instructTemplates) as [TemplateKey, readonly string[]][]).flatMap(
+	([key, variants]) =>
+		// A wording that is nothing but a slot ("{question}") would match everything.
+		variants
+			.filter((v) => !/^\{\w+\}$/.test(v))
+			.map((v) => ({ task: taskOf(key), re: new RegExp(`^${escape(v).replace(/\\\{\w+\\\}/g, '.+?')}$`, 'is') })),
 );
 
 /** Wordings of other datasets (the published one has its own ten per task): keywords, checked in this order. */
 const keywordRules: [RadialogTask, RegExp][] = [
 	['CO', /\b(disagree|adapt the report|correct (?:the|this) report|revise the report)\b/i],
-	['EL', /\b(easy|simple|plain|layman|layperson|child|non-?expert|everyday) (?:language|words|terms)|\b(?:child|layperson|patient) (?:would|could|can) understand/i],
+	[
+		'EL',
+		/\b(easy|simple|plain|layman|layperson|child|non-?expert|everyday) (?:language|words|terms)|\b(?:child|layperson|patient) (?:would|could|can) understand/i,
+	],
 	['SU', /\bsummar(?:y|ise|ize)|bullet points|key points/i],
 	['FQA_complete', /\b(?:list|name|enumerate) (?:all|every|the)\b.*\bfindings?\b|all (?:the )?findings/i],
 	['RE', /^\s*why\b|\breason(?:ing)?\b|\bjustify\b|\bsupports?\b/i],

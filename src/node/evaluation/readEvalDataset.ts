@@ -39,7 +39,8 @@ function instructSamples(text: string, file: string): EvalSample[] {
 	} catch (err) {
 		throw new UnreadableDataset(`${file}: not a JSON list (${(err as Error).message})`);
 	}
-	if (!Array.isArray(list)) throw new UnreadableDataset(`${file}: expected a JSON list of {instruction, output, dicom}`);
+	if (!Array.isArray(list))
+		throw new UnreadableDataset(`${file}: expected a JSON list of {instruction, output, dicom}`);
 	return list.map((r: unknown, i) => {
 		const o = (r ?? {}) as Record<string, unknown>;
 		if (typeof o.instruction !== 'string' || typeof o.output !== 'string' || typeof o.dicom !== 'string') {
@@ -54,7 +55,9 @@ function csvSamples(text: string, file: string): EvalSample[] {
 		const dicom = pickField(r, dicomColumns)?.trim();
 		const reference = pickField(r, referenceColumns);
 		if (!dicom || reference === undefined) {
-			throw new UnreadableDataset(`${file}: row ${i + 2} needs a dicom id (${dicomColumns.join(' / ')}) and a report (${referenceColumns.join(' / ')})`);
+			throw new UnreadableDataset(
+				`${file}: row ${i + 2} needs a dicom id (${dicomColumns.join(' / ')}) and a report (${referenceColumns.join(' / ')})`,
+			);
 		}
 		return { dicom, task: 'RG' as const, reference };
 	});

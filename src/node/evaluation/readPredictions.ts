@@ -16,7 +16,8 @@ const tasks: readonly string[] = ['RG', ...instructTasks];
 
 function taskFrom(value: unknown, where: string): RadialogTask {
 	if (value === undefined || value === '') return 'RG';
-	if (typeof value !== 'string' || !tasks.includes(value)) throw new UnreadableDataset(`${where}: unknown task "${String(value)}" (one of ${tasks.join(', ')})`);
+	if (typeof value !== 'string' || !tasks.includes(value))
+		throw new UnreadableDataset(`${where}: unknown task "${String(value)}" (one of ${tasks.join(', ')})`);
 	return value as RadialogTask;
 }
 
@@ -35,12 +36,14 @@ export function readPredictions(file: string): Predictions {
 				const o = (item ?? {}) as Record<string, unknown>;
 				const dicom = dicomColumns.map((c) => o[c]).find((v) => typeof v === 'string');
 				const prediction = predictionColumns.map((c) => o[c]).find((v) => typeof v === 'string');
-				if (typeof dicom !== 'string' || typeof prediction !== 'string') throw new UnreadableDataset(`${file}: item ${i} needs a dicom id and a prediction`);
+				if (typeof dicom !== 'string' || typeof prediction !== 'string')
+					throw new UnreadableDataset(`${file}: item ${i} needs a dicom id and a prediction`);
 				out.set(predictionKey(dicom, taskFrom(o.task, `${file}: item ${i}`)), prediction);
 			});
 		} else {
 			for (const [dicom, prediction] of Object.entries(data as Record<string, unknown>)) {
-				if (typeof prediction !== 'string') throw new UnreadableDataset(`${file}: the prediction for "${dicom}" is not a string`);
+				if (typeof prediction !== 'string')
+					throw new UnreadableDataset(`${file}: the prediction for "${dicom}" is not a string`);
 				out.set(dicom, prediction);
 			}
 		}
@@ -49,7 +52,8 @@ export function readPredictions(file: string): Predictions {
 	csvRecords(text).forEach((r, i) => {
 		const dicom = pickField(r, dicomColumns)?.trim();
 		const prediction = pickField(r, predictionColumns);
-		if (!dicom || prediction === undefined) throw new UnreadableDataset(`${file}: row ${i + 2} needs a dicom id and a prediction column`);
+		if (!dicom || prediction === undefined)
+			throw new UnreadableDataset(`${file}: row ${i + 2} needs a dicom id and a prediction column`);
 		out.set(predictionKey(dicom, taskFrom(r.task, `${file}: row ${i + 2}`)), prediction);
 	});
 	return out;

@@ -4,13 +4,23 @@ import type { EvaluationResult, TaskEvaluation } from './evaluatePredictions.js'
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const pct = (x: number) => (100 * x).toFixed(1);
 const taskNames: Record<string, string> = {
-	RG: 'Report generation', FQA_complete: 'Findings (list all)', FQA_binary: 'Findings (yes/no)', RE: 'Reasoning', RQA: 'Region questions',
-	EL: 'Easy language', SU: 'Summary', CO: 'Correction', overall: 'Overall',
+	RG: 'Report generation',
+	FQA_complete: 'Findings (list all)',
+	FQA_binary: 'Findings (yes/no)',
+	RE: 'Reasoning',
+	RQA: 'Region questions',
+	EL: 'Easy language',
+	SU: 'Summary',
+	CO: 'Correction',
+	overall: 'Overall',
 };
 
 function textTable(rows: readonly TaskEvaluation[]): string {
 	const body = rows
-		.map((t) => `<tr${t.task === 'overall' ? ' class="total"' : ''}><th>${esc(taskNames[t.task] ?? t.task)}</th><td>${t.samples}</td>${t.text.bleu.map((b) => `<td>${pct(b)}</td>`).join('')}<td>${pct(t.text.meteorExact)}</td><td>${pct(t.text.rougeL)}</td><td>${t.answerScore ? `${pct(t.answerScore.value)} <small>${esc(t.answerScore.kind)}</small>` : ''}</td></tr>`)
+		.map(
+			(t) =>
+				`<tr${t.task === 'overall' ? ' class="total"' : ''}><th>${esc(taskNames[t.task] ?? t.task)}</th><td>${t.samples}</td>${t.text.bleu.map((b) => `<td>${pct(b)}</td>`).join('')}<td>${pct(t.text.meteorExact)}</td><td>${pct(t.text.rougeL)}</td><td>${t.answerScore ? `${pct(t.answerScore.value)} <small>${esc(t.answerScore.kind)}</small>` : ''}</td></tr>`,
+		)
 		.join('\n');
 	return `<table data-table="text"><thead><tr><th>Task</th><th>Samples</th><th>BLEU-1</th><th>BLEU-2</th><th>BLEU-3</th><th>BLEU-4</th><th>METEOR (exact)</th><th>ROUGE-L</th><th>Answer score</th></tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
@@ -61,7 +71,12 @@ function perLabelChart(ce: ClinicalEfficacy): string {
 	const height = 24 + ce.perLabel.length * rowH + 10;
 	const macroX = left + Math.round(ce.macro.f1 * width);
 	const legend =
-		series.map(([key, colour], k) => `<rect x="${left + k * 110}" y="4" width="12" height="12" fill="${colour}"/><text x="${left + k * 110 + 16}" y="15">${key === 'f1' ? 'F1' : key}</text>`).join('') +
+		series
+			.map(
+				([key, colour], k) =>
+					`<rect x="${left + k * 110}" y="4" width="12" height="12" fill="${colour}"/><text x="${left + k * 110 + 16}" y="15">${key === 'f1' ? 'F1' : key}</text>`,
+			)
+			.join('') +
 		`<line x1="${left + 330}" y1="10" x2="${left + 352}" y2="10" stroke="#c0392b" stroke-dasharray="4 3"/><text x="${left + 356}" y="15">macro F1</text>`;
 	return `<svg data-chart="per-label" xmlns="http://www.w3.org/2000/svg" width="${left + width + 60}" height="${height}" role="img" aria-label="Precision, recall and F1 per observation">
 ${legend}

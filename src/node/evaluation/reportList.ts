@@ -11,7 +11,10 @@ export function parseReportList(input: string): string[] {
 			if (typeof item === 'string') return item;
 			const o = (item ?? {}) as Record<string, unknown>;
 			const text = o.report ?? o.text ?? o.output;
-			if (typeof text !== 'string') throw new SyntaxError(`item ${i} of the JSON list is neither a string nor an object with a report, text or output field`);
+			if (typeof text !== 'string')
+				throw new SyntaxError(
+					`item ${i} of the JSON list is neither a string nor an object with a report, text or output field`,
+				);
 			return text;
 		});
 	}

@@ -13,7 +13,11 @@ export class EventBus {
 
 	emit(event: ApiEvent): void {
 		for (const l of this.listeners) {
-			try { l(event); } catch { /* a closed window must not stop the others from hearing */ }
+			try {
+				l(event);
+			} catch {
+				/* a closed window must not stop the others from hearing */
+			}
 		}
 	}
 }

@@ -3,7 +3,9 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB }
 /** Standard PDF fonts speak WinAnsi only: anything else becomes a close ASCII stand-in, never a crash. */
 export function winAnsiSafe(text: string): string {
 	return text
-		.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\u2026/g, '...')
+		.replace(/[\u2018\u2019]/g, "'")
+		.replace(/[\u201c\u201d]/g, '"')
+		.replace(/\u2026/g, '...')
 		.replace(/[^\x09\x0a\x0d\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2022\u20ac]/g, '?');
 }
 
@@ -15,7 +17,12 @@ export class PdfLayout {
 	readonly width = 595.28;
 	readonly height = 841.89;
 
-	private constructor(readonly pdf: PDFDocument, readonly regular: PDFFont, readonly bold: PDFFont, private readonly footer: string | null) {
+	private constructor(
+		readonly pdf: PDFDocument,
+		readonly regular: PDFFont,
+		readonly bold: PDFFont,
+		private readonly footer: string | null,
+	) {
 		this.newPage();
 	}
 
@@ -24,14 +31,26 @@ export class PdfLayout {
 		pdf.setTitle(winAnsiSafe(title));
 		pdf.setProducer('RaDialog Workstation');
 		pdf.setCreator('RaDialog Workstation');
-		const l = new PdfLayout(pdf, await pdf.embedFont(StandardFonts.Helvetica), await pdf.embedFont(StandardFonts.HelveticaBold), footer);
+		const l = new PdfLayout(
+			pdf,
+			await pdf.embedFont(StandardFonts.Helvetica),
+			await pdf.embedFont(StandardFonts.HelveticaBold),
+			footer,
+		);
 		return l;
 	}
 
 	private newPage(): void {
 		this.page = this.pdf.addPage([this.width, this.height]);
 		this.y = this.height - this.margin;
-		if (this.footer) this.page.drawText(winAnsiSafe(this.footer), { x: this.margin, y: 28, size: 8, font: this.regular, color: rgb(0.4, 0.4, 0.4) });
+		if (this.footer)
+			this.page.drawText(winAnsiSafe(this.footer), {
+				x: this.margin,
+				y: 28,
+				size: 8,
+				font: this.regular,
+				color: rgb(0.4, 0.4, 0.4),
+			});
 	}
 
 	private need(h: number): void {
@@ -45,14 +64,20 @@ export class PdfLayout {
 			for (const word of para.split(/\s+/).filter(Boolean)) {
 				const next = line ? `${line} ${word}` : word;
 				if (font.widthOfTextAtSize(next, size) <= maxWidth || !line) line = next;
-				else { lines.push(line); line = word; }
+				else {
+					lines.push(line);
+					line = word;
+				}
 			}
 			lines.push(line);
 		}
 		return lines;
 	}
 
-	text(text: string, o: { size?: number; bold?: boolean; color?: RGB; gapAfter?: number; indent?: number } = {}): void {
+	text(
+		text: string,
+		o: { size?: number; bold?: boolean; color?: RGB; gapAfter?: number; indent?: number } = {},
+	): void {
 		const size = o.size ?? 11;
 		const font = o.bold ? this.bold : this.regular;
 		const lead = size * 1.35;
@@ -70,7 +95,15 @@ export class PdfLayout {
 		const lines = this.wrap(text, this.bold, size, this.width - 2 * this.margin - 16);
 		const h = lines.length * size * 1.35 + 12;
 		this.need(h + 8);
-		this.page.drawRectangle({ x: this.margin, y: this.y - h, width: this.width - 2 * this.margin, height: h, color: o.fill, borderColor: o.color, borderWidth: 1.5 });
+		this.page.drawRectangle({
+			x: this.margin,
+			y: this.y - h,
+			width: this.width - 2 * this.margin,
+			height: h,
+			color: o.fill,
+			borderColor: o.color,
+			borderWidth: 1.5,
+		});
 		let y = this.y - 6;
 		for (const line of lines) {
 			y -= size * 1.35;
@@ -81,7 +114,12 @@ export class PdfLayout {
 
 	rule(): void {
 		this.need(10);
-		this.page.drawLine({ start: { x: this.margin, y: this.y - 4 }, end: { x: this.width - this.margin, y: this.y - 4 }, thickness: 0.7, color: rgb(0.6, 0.6, 0.6) });
+		this.page.drawLine({
+			start: { x: this.margin, y: this.y - 4 },
+			end: { x: this.width - this.margin, y: this.y - 4 },
+			thickness: 0.7,
+			color: rgb(0.6, 0.6, 0.6),
+		});
 		this.y -= 12;
 	}
 

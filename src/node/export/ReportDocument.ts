@@ -25,7 +25,11 @@ export interface ReportDocument {
 		readonly accessionNumber: string | null;
 		readonly description: string | null;
 	};
-	readonly instances: readonly { readonly seriesInstanceUid: string; readonly sopClassUid: string; readonly sopInstanceUid: string }[];
+	readonly instances: readonly {
+		readonly seriesInstanceUid: string;
+		readonly sopClassUid: string;
+		readonly sopInstanceUid: string;
+	}[];
 	/** When the export is made (ISO 8601); passed in so outputs are reproducible in tests. */
 	readonly exportedAt: string;
 }

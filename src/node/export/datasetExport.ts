@@ -30,7 +30,12 @@ export function withDatasetPlaceholders(prompt: string): string {
 }
 
 /** A later turn in the dataset's layout: the first exchange (report as answer) followed by the new message. */
-function followUpInstruction(draftPrompt: string, report: string, history: readonly { q: string; a: string }[], message: string): string {
+function followUpInstruction(
+	draftPrompt: string,
+	report: string,
+	history: readonly { q: string; a: string }[],
+	message: string,
+): string {
 	let text = `${withDatasetPlaceholders(draftPrompt)} ASSISTANT: ${report}</s>`;
 	for (const h of history) text += `USER: ${h.q} ASSISTANT: ${h.a}</s>`;
 	return `${text}USER: ${message}`;
@@ -44,14 +49,27 @@ function followUpInstruction(draftPrompt: string, report: string, history: reado
 export function instructRecords(cases: readonly StoredCase[]): InstructRecord[] {
 	const out: InstructRecord[] = [];
 	for (const c of cases) {
-		if (c.signedFindings?.trim()) out.push({ instruction: withDatasetPlaceholders(c.draftPrompt), output: c.signedFindings.trim(), dicom: c.dicom });
+		if (c.signedFindings?.trim())
+			out.push({
+				instruction: withDatasetPlaceholders(c.draftPrompt),
+				output: c.signedFindings.trim(),
+				dicom: c.dicom,
+			});
 		for (const k of c.corrections) {
-			out.push({ instruction: followUpInstruction(c.draftPrompt, k.before, [], k.prompt), output: (c.signedFindings ?? k.after).trim(), dicom: c.dicom });
+			out.push({
+				instruction: followUpInstruction(c.draftPrompt, k.before, [], k.prompt),
+				output: (c.signedFindings ?? k.after).trim(),
+				dicom: c.dicom,
+			});
 		}
 		// The model saw every earlier turn of the study's conversation: so does the record.
 		const history: { q: string; a: string }[] = [];
 		for (const t of c.turns) {
-			out.push({ instruction: followUpInstruction(c.draftPrompt, t.report, history, t.prompt), output: t.answer.trim(), dicom: c.dicom });
+			out.push({
+				instruction: followUpInstruction(c.draftPrompt, t.report, history, t.prompt),
+				output: t.answer.trim(),
+				dicom: c.dicom,
+			});
 			history.push({ q: t.prompt, a: t.answer.trim() });
 		}
 	}

@@ -16,13 +16,18 @@ async function draftedStudy() {
 	const f = reportingFixture(tempDir());
 	const studyId = insertStudy(f.db);
 	await f.reporting.draft(studyId);
-	f.reporting.save(studyId, { findings: f.reporting.store.report(studyId)!.findings, impression: 'Cardiomegaly with a right pleural effusion.' });
+	f.reporting.save(studyId, {
+		findings: f.reporting.store.report(studyId)!.findings,
+		impression: 'Cardiomegaly with a right pleural effusion.',
+	});
 	return { f, studyId };
 }
 
 test('an unsigned draft exports in every format marked DRAFT with the demo notice', async () => {
 	const { f, studyId } = await draftedStudy();
-	const files = Object.fromEntries((await f.exports.export(studyId, ['pdf', 'text', 'sr', 'fhir', 'hl7'])).map((x) => [x.format, x.path]));
+	const files = Object.fromEntries(
+		(await f.exports.export(studyId, ['pdf', 'text', 'sr', 'fhir', 'hl7'])).map((x) => [x.format, x.path]),
+	);
 	for (const p of Object.values(files)) assert.match(p, /_DRAFT_/, 'the file name says DRAFT');
 	const pdf = pdfText(files.pdf!);
 	assert.match(pdf, /DRAFT — AI-generated, not signed/);
@@ -39,7 +44,13 @@ test('an unsigned draft exports in every format marked DRAFT with the demo notic
 	assert.match(fhir.conclusion, /DRAFT/);
 	const hl7 = Hl7Message.parse(fs.readFileSync(files.hl7!, 'utf8'));
 	assert.equal(hl7.getSegment('OBR')!.getField(25).toString(), 'P');
-	assert.match(hl7.getAllSegments('NTE').map((s) => s.toString()).join('\n'), /DRAFT.*\n.*Demo models/);
+	assert.match(
+		hl7
+			.getAllSegments('NTE')
+			.map((s) => s.toString())
+			.join('\n'),
+		/DRAFT.*\n.*Demo models/,
+	);
 });
 
 test('a signed report exports as final: PDF text, SR by dsrdump and dcmdump, FHIR structure, HL7 ORU^R01, handout, addendum', async () => {
@@ -47,13 +58,31 @@ test('a signed report exports as final: PDF text, SR by dsrdump and dcmdump, FHI
 	await f.signing.sign(studyId, true);
 	await f.signing.addendum(studyId, 'Addendum: compared with outside films, stable.');
 	await f.reporting.generateHandout(studyId);
-	await f.reporting.saveHandout(studyId, 'Your heart looks a little bigger than usual. Your doctor will talk with you about it.');
-	const files = Object.fromEntries((await f.exports.export(studyId, ['pdf', 'text', 'sr', 'fhir', 'hl7', 'handout'])).map((x) => [x.format, x.path]));
+	await f.reporting.saveHandout(
+		studyId,
+		'Your heart looks a little bigger than usual. Your doctor will talk with you about it.',
+	);
+	const files = Object.fromEntries(
+		(await f.exports.export(studyId, ['pdf', 'text', 'sr', 'fhir', 'hl7', 'handout'])).map((x) => [
+			x.format,
+			x.path,
+		]),
+	);
 	const report = f.reporting.store.report(studyId)!;
 
 	const pdf = pdfText(files.pdf!);
 	assert.doesNotMatch(pdf, /DRAFT/);
-	for (const s of ['Jane 1 Tester', 'PAT1', 'ACC1', 'Findings', 'Impression', 'Cardiomegaly with a right pleural effusion.', 'Electronically signed by Dr. Ada Reader', 'Addendum', notice]) {
+	for (const s of [
+		'Jane 1 Tester',
+		'PAT1',
+		'ACC1',
+		'Findings',
+		'Impression',
+		'Cardiomegaly with a right pleural effusion.',
+		'Electronically signed by Dr. Ada Reader',
+		'Addendum',
+		notice,
+	]) {
 		assert.ok(pdf.includes(s), `PDF has "${s}"`);
 	}
 
@@ -83,10 +112,20 @@ test('a signed report exports as final: PDF text, SR by dsrdump and dcmdump, FHI
 	const obx = hl7.getAllSegments('OBX');
 	assert.equal(obx[0]!.getField(5).toString(), '1.2.826.0.1.3680043.8.498.1');
 	assert.ok(obx.some((s) => s.getField(5).toString() === 'Cardiomegaly with a right pleural effusion.'));
-	assert.ok(hl7text.split('\r').every((seg) => seg === '' || /^[A-Z]{2}[A-Z0-9]\|/.test(seg)), 'segments only, separated by CR');
+	assert.ok(
+		hl7text.split('\r').every((seg) => seg === '' || /^[A-Z]{2}[A-Z0-9]\|/.test(seg)),
+		'segments only, separated by CR',
+	);
 
 	const handout = pdfText(files.handout!);
-	for (const s of ['About your chest X-ray', 'Your heart looks a little bigger than usual', 'What this means for you', 'Next steps', 'The report from your doctor is the reference', 'Checked by Dr. Ada Reader']) {
+	for (const s of [
+		'About your chest X-ray',
+		'Your heart looks a little bigger than usual',
+		'What this means for you',
+		'Next steps',
+		'The report from your doctor is the reference',
+		'Checked by Dr. Ada Reader',
+	]) {
 		assert.ok(handout.replace(/\s+/g, ' ').includes(s), `handout has "${s}"`);
 	}
 	assert.equal(f.reporting.audit.forStudy(studyId).filter((a) => a.action === 'export').length, 6);
@@ -102,7 +141,11 @@ test('corrections and conversations export as a RaDialog-instruct .json.gz', asy
 	await f.signing.sign(studyId, true);
 	const { path: file, records } = f.exports.exportDataset();
 	assert.match(file, /\.json\.gz$/);
-	const data = JSON.parse(gunzipSync(fs.readFileSync(file)).toString('utf8')) as { instruction: string; output: string; dicom: string }[];
+	const data = JSON.parse(gunzipSync(fs.readFileSync(file)).toString('utf8')) as {
+		instruction: string;
+		output: string;
+		dicom: string;
+	}[];
 	assert.equal(data.length, records);
 	assert.equal(records, 3, 'report generation, correction, summary');
 	for (const r of data) {
@@ -112,7 +155,10 @@ test('corrections and conversations export as a RaDialog-instruct .json.gz', asy
 	}
 	const signed = f.reporting.store.report(studyId)!.findings;
 	assert.equal(data[0]!.output, signed);
-	assert.match(data[1]!.instruction, /ASSISTANT: .*pleural effusion.*<\/s>USER: .*(does not have|no longer|remove|exclude|no |absent).*pleural effusion/is);
+	assert.match(
+		data[1]!.instruction,
+		/ASSISTANT: .*pleural effusion.*<\/s>USER: .*(does not have|no longer|remove|exclude|no |absent).*pleural effusion/is,
+	);
 	assert.equal(data[1]!.output, signed);
 	assert.match(data[2]!.instruction, /USER: .*(summar|short|bullet|important)/i);
 });

@@ -7,24 +7,79 @@ import { warningLines, type ReportDocument } from './ReportDocument.js';
  * the message itself) is Medplum's @medplum/core HL7 model.
  */
 export function hl7Escape(value: string): string {
-	return value.replace(/[\\|^&~\r\n]/g, (c) => ({ '\\': '\\E\\', '|': '\\F\\', '^': '\\S\\', '&': '\\T\\', '~': '\\R\\', '\r': '\\X0D\\', '\n': '\\X0A\\' })[c]!);
+	return value.replace(
+		/[\\|^&~\r\n]/g,
+		(c) =>
+			({
+				'\\': '\\E\\',
+				'|': '\\F\\',
+				'^': '\\S\\',
+				'&': '\\T\\',
+				'~': '\\R\\',
+				'\r': '\\X0D\\',
+				'\n': '\\X0A\\',
+			})[c]!,
+	);
 }
 
 function hl7Timestamp(iso: string): string {
-	return iso.replace(/[-:T]/g, '').replace(/\.\d+Z?$|Z$/, '').slice(0, 14);
+	return iso
+		.replace(/[-:T]/g, '')
+		.replace(/\.\d+Z?$|Z$/, '')
+		.slice(0, 14);
 }
 
 /** An ORU^R01 (v2.5.1) result message: PID, OBR, NTE notices, one TX OBX per line of findings and impression. */
-export function hl7Export(doc: ReportDocument, controlId = `RW${doc.reportId}V${doc.versionNo}${Date.parse(doc.exportedAt) % 1e6}`): string {
+export function hl7Export(
+	doc: ReportDocument,
+	controlId = `RW${doc.reportId}V${doc.versionNo}${Date.parse(doc.exportedAt) % 1e6}`,
+): string {
 	const s = doc.study;
 	const status = doc.status === 'signed' ? (doc.addenda.length ? 'C' : 'F') : 'P';
 	const [family = '', given = '', middle = ''] = s.patientName.split('^');
 	const segs: Hl7Segment[] = [];
 	const seg = (fields: string[]) => segs.push(new Hl7Segment(fields));
-	seg(['MSH', '^~\\&', 'RADIALOG', 'WORKSTATION', '', '', hl7Timestamp(doc.exportedAt), '', 'ORU^R01^ORU_R01', controlId, 'P', '2.5.1',
-		'', '', '', '', '', 'UNICODE UTF-8']);
-	seg(['PID', '1', '', hl7Escape(s.patientId), '', [family, given, middle].map(hl7Escape).join('^').replace(/\^+$/, ''), '', s.patientBirthDate ?? '', s.patientSex ?? '']);
-	const obr = ['OBR', '1', '', hl7Escape(s.accessionNumber ?? ''), '18748-4^Diagnostic imaging study^LN', '', '', s.studyDate ? `${s.studyDate}${s.studyTime?.slice(0, 6) ?? ''}` : ''];
+	seg([
+		'MSH',
+		'^~\\&',
+		'RADIALOG',
+		'WORKSTATION',
+		'',
+		'',
+		hl7Timestamp(doc.exportedAt),
+		'',
+		'ORU^R01^ORU_R01',
+		controlId,
+		'P',
+		'2.5.1',
+		'',
+		'',
+		'',
+		'',
+		'',
+		'UNICODE UTF-8',
+	]);
+	seg([
+		'PID',
+		'1',
+		'',
+		hl7Escape(s.patientId),
+		'',
+		[family, given, middle].map(hl7Escape).join('^').replace(/\^+$/, ''),
+		'',
+		s.patientBirthDate ?? '',
+		s.patientSex ?? '',
+	]);
+	const obr = [
+		'OBR',
+		'1',
+		'',
+		hl7Escape(s.accessionNumber ?? ''),
+		'18748-4^Diagnostic imaging study^LN',
+		'',
+		'',
+		s.studyDate ? `${s.studyDate}${s.studyTime?.slice(0, 6) ?? ''}` : '',
+	];
 	while (obr.length < 33) obr.push('');
 	obr[22] = hl7Timestamp(doc.signedAt ?? doc.exportedAt);
 	obr[24] = 'RAD';
@@ -33,10 +88,20 @@ export function hl7Export(doc: ReportDocument, controlId = `RW${doc.reportId}V${
 	seg(obr);
 	warningLines(doc).forEach((w, i) => seg(['NTE', String(i + 1), 'L', hl7Escape(w)]));
 	let n = 0;
-	const obx = (type: string, code: string, sub: string, value: string) => seg(['OBX', String(++n), type, code, sub, value, '', '', '', '', '', status]);
+	const obx = (type: string, code: string, sub: string, value: string) =>
+		seg(['OBX', String(++n), type, code, sub, value, '', '', '', '', '', status]);
 	obx('ST', '110180^Study Instance UID^DCM', '', hl7Escape(s.studyInstanceUid));
-	for (const line of (doc.findings.trim() || '(none written)').split(/\r?\n/)) obx('TX', '18782-3^Radiology Study observation (narrative)^LN', '1', hl7Escape(line));
-	for (const line of (doc.impression.trim() || '(none written)').split(/\r?\n/)) obx('TX', '19005-8^Radiology Imaging study [Impression] (narrative)^LN', '2', hl7Escape(line));
-	doc.addenda.forEach((a, i) => obx('TX', '18782-3^Radiology Study observation (narrative)^LN', String(3 + i), hl7Escape(`Addendum (${a.signedBy}, ${a.signedAt}): ${a.text.trim()}`)));
+	for (const line of (doc.findings.trim() || '(none written)').split(/\r?\n/))
+		obx('TX', '18782-3^Radiology Study observation (narrative)^LN', '1', hl7Escape(line));
+	for (const line of (doc.impression.trim() || '(none written)').split(/\r?\n/))
+		obx('TX', '19005-8^Radiology Imaging study [Impression] (narrative)^LN', '2', hl7Escape(line));
+	doc.addenda.forEach((a, i) =>
+		obx(
+			'TX',
+			'18782-3^Radiology Study observation (narrative)^LN',
+			String(3 + i),
+			hl7Escape(`Addendum (${a.signedBy}, ${a.signedAt}): ${a.text.trim()}`),
+		),
+	);
 	return new Hl7Message(segs).toString() + '\r';
 }

@@ -27,7 +27,8 @@ function chunk(type: string, data: Uint8Array): Buffer {
  */
 export function keyImagePng(im: DecodedImage, maxSide = 768): Uint8Array {
 	const scale = Math.min(1, maxSide / Math.max(im.rows, im.columns));
-	const w = Math.max(1, Math.round(im.columns * scale)), h = Math.max(1, Math.round(im.rows * scale));
+	const w = Math.max(1, Math.round(im.columns * scale)),
+		h = Math.max(1, Math.round(im.rows * scale));
 	const lo = im.windowCenter !== null && im.windowWidth ? im.windowCenter - im.windowWidth / 2 : im.minValue;
 	const hi = im.windowCenter !== null && im.windowWidth ? im.windowCenter + im.windowWidth / 2 : im.maxValue;
 	const span = hi - lo || 1;
@@ -39,14 +40,25 @@ export function keyImagePng(im: DecodedImage, maxSide = 768): Uint8Array {
 		for (let x = 0; x < w; x++) {
 			const sx = Math.min(im.columns - 1, Math.floor(x / scale));
 			const i = (sy * im.columns + sx) * im.samplesPerPixel;
-			const v = im.samplesPerPixel === 3 ? (im.pixels[i]! + im.pixels[i + 1]! + im.pixels[i + 2]!) / 3 : im.pixels[i]!;
+			const v =
+				im.samplesPerPixel === 3 ? (im.pixels[i]! + im.pixels[i + 1]! + im.pixels[i + 2]!) / 3 : im.pixels[i]!;
 			let g = Math.round(((v - lo) / span) * 255);
 			g = g < 0 ? 0 : g > 255 ? 255 : g;
 			raw[y * (w + 1) + 1 + x] = invert ? 255 - g : g;
 		}
 	}
 	const ihdr = Buffer.alloc(13);
-	ihdr.writeUInt32BE(w, 0); ihdr.writeUInt32BE(h, 4);
-	ihdr[8] = 8; ihdr[9] = 0; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
-	return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array())]);
+	ihdr.writeUInt32BE(w, 0);
+	ihdr.writeUInt32BE(h, 4);
+	ihdr[8] = 8;
+	ihdr[9] = 0;
+	ihdr[10] = 0;
+	ihdr[11] = 0;
+	ihdr[12] = 0;
+	return Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		chunk('IHDR', ihdr),
+		chunk('IDAT', deflateSync(raw)),
+		chunk('IEND', new Uint8Array()),
+	]);
 }

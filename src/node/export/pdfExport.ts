@@ -6,12 +6,26 @@ import { isoDate, readableName, readableTime, sexWord, warningLines, type Report
 export async function pdfExport(doc: ReportDocument, o: { keyImagePng?: Uint8Array } = {}): Promise<Uint8Array> {
 	const s = doc.study;
 	const signed = doc.status === 'signed';
-	const footer = signed ? `Signed report - ${readableName(s.patientName)} - ${s.patientId}` : 'DRAFT - AI-generated, not signed - not a medical report';
+	const footer = signed
+		? `Signed report - ${readableName(s.patientName)} - ${s.patientId}`
+		: 'DRAFT - AI-generated, not signed - not a medical report';
 	const l = await PdfLayout.create(`Chest X-ray report - ${s.patientId}`, footer);
-	for (const w of warningLines(doc)) l.banner(w, signed ? { fill: rgb(1, 0.97, 0.88), color: rgb(0.55, 0.35, 0) } : { fill: rgb(1, 0.92, 0.92), color: rgb(0.7, 0, 0), size: 14 });
+	for (const w of warningLines(doc))
+		l.banner(
+			w,
+			signed
+				? { fill: rgb(1, 0.97, 0.88), color: rgb(0.55, 0.35, 0) }
+				: { fill: rgb(1, 0.92, 0.92), color: rgb(0.7, 0, 0), size: 14 },
+		);
 	l.text('Chest X-ray report', { size: 20, bold: true, gapAfter: 10 });
-	l.text(`Patient: ${readableName(s.patientName)}    ID: ${s.patientId}    Sex: ${sexWord(s.patientSex)}    Born: ${isoDate(s.patientBirthDate) ?? 'unknown'}`, { size: 10, gapAfter: 2 });
-	l.text(`Study: ${s.description ?? 'Chest X-ray'}    Date: ${isoDate(s.studyDate) ?? 'unknown'}    Accession: ${s.accessionNumber ?? '-'}`, { size: 10, gapAfter: 2 });
+	l.text(
+		`Patient: ${readableName(s.patientName)}    ID: ${s.patientId}    Sex: ${sexWord(s.patientSex)}    Born: ${isoDate(s.patientBirthDate) ?? 'unknown'}`,
+		{ size: 10, gapAfter: 2 },
+	);
+	l.text(
+		`Study: ${s.description ?? 'Chest X-ray'}    Date: ${isoDate(s.studyDate) ?? 'unknown'}    Accession: ${s.accessionNumber ?? '-'}`,
+		{ size: 10, gapAfter: 2 },
+	);
 	l.text(`Study Instance UID: ${s.studyInstanceUid}`, { size: 8, color: rgb(0.4, 0.4, 0.4) });
 	l.rule();
 	if (o.keyImagePng) await l.image(o.keyImagePng, 260);
@@ -23,7 +37,11 @@ export async function pdfExport(doc: ReportDocument, o: { keyImagePng?: Uint8Arr
 	if (signed) l.text(`Electronically signed by ${doc.signedBy} on ${readableTime(doc.signedAt)}`, { bold: true });
 	else l.text('Not signed. This draft is not a medical report.', { bold: true, color: rgb(0.7, 0, 0) });
 	for (const a of doc.addenda) {
-		l.text(`Addendum - signed by ${a.signedBy} on ${readableTime(a.signedAt)}`, { size: 12, bold: true, gapAfter: 2 });
+		l.text(`Addendum - signed by ${a.signedBy} on ${readableTime(a.signedAt)}`, {
+			size: 12,
+			bold: true,
+			gapAfter: 2,
+		});
 		l.text(a.text.trim(), { gapAfter: 10 });
 	}
 	return l.save();

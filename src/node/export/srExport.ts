@@ -12,16 +12,30 @@ const dcmjs = createRequire(import.meta.url)('dcmjs') as { data: DcmjsData };
 export const basicTextSrClass = '1.2.840.10008.5.1.4.1.1.88.11';
 const explicitVrLittleEndian = '1.2.840.10008.1.2.1';
 
-const code = (value: string, scheme: string, meaning: string) => [{ CodeValue: value, CodingSchemeDesignator: scheme, CodeMeaning: meaning }];
-const text = (concept: ReturnType<typeof code>, value: string, relationship = 'CONTAINS') =>
-	({ RelationshipType: relationship, ValueType: 'TEXT', ConceptNameCodeSequence: concept, TextValue: value });
-const container = (concept: ReturnType<typeof code>, children: object[]) =>
-	({ RelationshipType: 'CONTAINS', ValueType: 'CONTAINER', ConceptNameCodeSequence: concept, ContinuityOfContent: 'SEPARATE', ContentSequence: children });
+const code = (value: string, scheme: string, meaning: string) => [
+	{ CodeValue: value, CodingSchemeDesignator: scheme, CodeMeaning: meaning },
+];
+const text = (concept: ReturnType<typeof code>, value: string, relationship = 'CONTAINS') => ({
+	RelationshipType: relationship,
+	ValueType: 'TEXT',
+	ConceptNameCodeSequence: concept,
+	TextValue: value,
+});
+const container = (concept: ReturnType<typeof code>, children: object[]) => ({
+	RelationshipType: 'CONTAINS',
+	ValueType: 'CONTAINER',
+	ConceptNameCodeSequence: concept,
+	ContinuityOfContent: 'SEPARATE',
+	ContentSequence: children,
+});
 
 function dicomDateTime(iso: string): { date: string; time: string } {
 	const d = new Date(iso);
 	const p = (n: number, w = 2) => String(n).padStart(w, '0');
-	return { date: `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}`, time: `${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}` };
+	return {
+		date: `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}`,
+		time: `${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`,
+	};
 }
 
 /**
@@ -29,16 +43,33 @@ function dicomDateTime(iso: string): { date: string; time: string } {
  * same study as the images, referencing them in Current Requested Procedure Evidence. A draft is
  * PARTIAL/UNVERIFIED and says DRAFT in a Comment; a signed report is COMPLETE/VERIFIED with its reader.
  */
-export function srExport(doc: ReportDocument, uids: { series: string; instance: string } = { series: newDicomUid(), instance: newDicomUid() }): Uint8Array {
+export function srExport(
+	doc: ReportDocument,
+	uids: { series: string; instance: string } = { series: newDicomUid(), instance: newDicomUid() },
+): Uint8Array {
 	const { DicomMetaDictionary, DicomDict } = dcmjs.data;
 	const s = doc.study;
 	const signed = doc.status === 'signed';
 	const content = dicomDateTime(doc.exportedAt);
 	const children: object[] = [];
 	for (const w of warningLines(doc)) children.push(text(code('121106', 'DCM', 'Comment'), w));
-	children.push(container(code('121070', 'DCM', 'Findings'), [text(code('121071', 'DCM', 'Finding'), doc.findings.trim() || '(none written)')]));
-	children.push(container(code('121072', 'DCM', 'Impressions'), [text(code('121073', 'DCM', 'Impression'), doc.impression.trim() || '(none written)')]));
-	for (const a of doc.addenda) children.push(text(code('121106', 'DCM', 'Comment'), `Addendum (signed by ${a.signedBy} on ${a.signedAt}): ${a.text.trim()}`));
+	children.push(
+		container(code('121070', 'DCM', 'Findings'), [
+			text(code('121071', 'DCM', 'Finding'), doc.findings.trim() || '(none written)'),
+		]),
+	);
+	children.push(
+		container(code('121072', 'DCM', 'Impressions'), [
+			text(code('121073', 'DCM', 'Impression'), doc.impression.trim() || '(none written)'),
+		]),
+	);
+	for (const a of doc.addenda)
+		children.push(
+			text(
+				code('121106', 'DCM', 'Comment'),
+				`Addendum (signed by ${a.signedBy} on ${a.signedAt}): ${a.text.trim()}`,
+			),
+		);
 	const bySeries = new Map<string, { ReferencedSOPClassUID: string; ReferencedSOPInstanceUID: string }[]>();
 	for (const i of doc.instances) {
 		const list = bySeries.get(i.seriesInstanceUid) ?? [];
@@ -72,10 +103,15 @@ export function srExport(doc: ReportDocument, uids: { series: string; instance: 
 		PerformedProcedureCodeSequence: [],
 		CompletionFlag: signed ? 'COMPLETE' : 'PARTIAL',
 		VerificationFlag: signed ? 'VERIFIED' : 'UNVERIFIED',
-		CurrentRequestedProcedureEvidenceSequence: [{
-			StudyInstanceUID: s.studyInstanceUid,
-			ReferencedSeriesSequence: [...bySeries].map(([SeriesInstanceUID, ReferencedSOPSequence]) => ({ SeriesInstanceUID, ReferencedSOPSequence })),
-		}],
+		CurrentRequestedProcedureEvidenceSequence: [
+			{
+				StudyInstanceUID: s.studyInstanceUid,
+				ReferencedSeriesSequence: [...bySeries].map(([SeriesInstanceUID, ReferencedSOPSequence]) => ({
+					SeriesInstanceUID,
+					ReferencedSOPSequence,
+				})),
+			},
+		],
 		ValueType: 'CONTAINER',
 		ConceptNameCodeSequence: code('18748-4', 'LN', 'Diagnostic Imaging Report'),
 		ContinuityOfContent: 'SEPARATE',
@@ -84,20 +120,26 @@ export function srExport(doc: ReportDocument, uids: { series: string; instance: 
 	};
 	if (signed && doc.signedAt) {
 		const v = dicomDateTime(doc.signedAt);
-		dataset.VerifyingObserverSequence = [{
-			VerifyingObserverName: doc.signedBy ?? '', VerifyingOrganization: 'Unknown', VerificationDateTime: `${v.date}${v.time}`,
-			VerifyingObserverIdentificationCodeSequence: [],
-		}];
+		dataset.VerifyingObserverSequence = [
+			{
+				VerifyingObserverName: doc.signedBy ?? '',
+				VerifyingOrganization: 'Unknown',
+				VerificationDateTime: `${v.date}${v.time}`,
+				VerifyingObserverIdentificationCodeSequence: [],
+			},
+		];
 	}
 	if (bySeries.size === 0) delete dataset.CurrentRequestedProcedureEvidenceSequence;
-	const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset({
-		FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
-		MediaStorageSOPClassUID: basicTextSrClass,
-		MediaStorageSOPInstanceUID: uids.instance,
-		TransferSyntaxUID: explicitVrLittleEndian,
-		ImplementationClassUID: '2.25.302512716563209846437436152373093211849',
-		ImplementationVersionName: 'RADIALOG_WS',
-	}));
+	const dict = new DicomDict(
+		DicomMetaDictionary.denaturalizeDataset({
+			FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,
+			MediaStorageSOPClassUID: basicTextSrClass,
+			MediaStorageSOPInstanceUID: uids.instance,
+			TransferSyntaxUID: explicitVrLittleEndian,
+			ImplementationClassUID: '2.25.302512716563209846437436152373093211849',
+			ImplementationVersionName: 'RADIALOG_WS',
+		}),
+	);
 	dict.dict = DicomMetaDictionary.denaturalizeDataset(dataset);
 	return new Uint8Array(dict.write());
 }

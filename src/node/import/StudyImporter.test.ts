@@ -13,9 +13,18 @@ test('a folder with good and bad files imports every good file and reports each 
 	const input = tempDir('radialog-import-in-');
 	const study = '1.2.826.0.1.3680043.10.1373.99.1';
 	makeDicomFixture(path.join(input, 'a', 'pa.dcm'), 'dx16', { study, view: 'PA', patient: 'Doe^Jane', pid: 'P1' });
-	const lat = makeDicomFixture(path.join(input, 'a', 'lat.dcm'), 'dx16', { study, view: 'LL', patient: 'Doe^Jane', pid: 'P1' });
+	const lat = makeDicomFixture(path.join(input, 'a', 'lat.dcm'), 'dx16', {
+		study,
+		view: 'LL',
+		patient: 'Doe^Jane',
+		pid: 'P1',
+	});
 	dcmtk('dcmcjpeg', ['+e1'], lat, path.join(input, 'b', 'lat-jpeg-lossless.dcm')); // same SOP Instance UID: a duplicate
-	makeDicomFixture(path.join(input, 'b', 'other.dcm'), 'dx8', { patient: 'Roe^Richard', pid: 'P2', date: '20230505' });
+	makeDicomFixture(path.join(input, 'b', 'other.dcm'), 'dx8', {
+		patient: 'Roe^Richard',
+		pid: 'P2',
+		date: '20230505',
+	});
 	const good = fs.readFileSync(lat);
 	fs.writeFileSync(path.join(input, 'b', 'truncated.dcm'), good.subarray(0, 700));
 	fs.writeFileSync(path.join(input, 'b', 'notes.txt'), 'not an image');
@@ -90,17 +99,24 @@ test('uploaded bytes import like files, and a DICOMDIR brings in the files it re
 	const a = makeDicomFixture(path.join(media, 'IMAGES', 'IM000001'), 'dx16');
 	const b = makeDicomFixture(path.join(media, 'IMAGES', 'IM000002'), 'dx8');
 	// dcmmkdir writes a DICOMDIR for files named like ISO 9660 media (upper case, 8 characters).
-	execFileSync('dcmmkdir', ['--recurse', '--input-directory', media, '--output-file', path.join(media, 'DICOMDIR'), '+I', 'IMAGES'], { stdio: 'pipe' });
+	execFileSync(
+		'dcmmkdir',
+		['--recurse', '--input-directory', media, '--output-file', path.join(media, 'DICOMDIR'), '+I', 'IMAGES'],
+		{ stdio: 'pipe' },
+	);
 	const w = new Workstation({ dataDir, shell: 'browser' });
 	try {
 		const report = await w.importer.importPaths([path.join(media, 'DICOMDIR')]);
 		assert.equal(report.imported, 2, JSON.stringify(report));
 		const bytes = new Uint8Array(Buffer.concat([fs.readFileSync(a), Buffer.from('junk'), fs.readFileSync(b)]));
-		const upload = await w.handlers['import.upload']({ names: ['a.dcm', 'junk.bin', 'b.dcm'], sizes: [fs.statSync(a).size, 4, fs.statSync(b).size], bytes });
+		const upload = await w.handlers['import.upload']({
+			names: ['a.dcm', 'junk.bin', 'b.dcm'],
+			sizes: [fs.statSync(a).size, 4, fs.statSync(b).size],
+			bytes,
+		});
 		assert.equal(upload.duplicates, 2);
 		assert.equal(upload.errors[0]?.file, 'junk.bin');
 	} finally {
 		await w.close();
 	}
 });
-

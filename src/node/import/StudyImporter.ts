@@ -25,7 +25,10 @@ export interface ImportedFile {
 /** A file the importer refused, with the reason to show the user. */
 export class ImportFileRejected extends Error {
 	override readonly name = 'ImportFileRejected';
-	constructor(readonly code: string, message: string) {
+	constructor(
+		readonly code: string,
+		message: string,
+	) {
 		super(message);
 	}
 }
@@ -41,7 +44,11 @@ export class StudyImporter {
 	readonly originals: OriginalsStore;
 	private readonly studyListeners = new Set<(studyId: number) => void>();
 
-	constructor(private readonly store: SqliteStudyStore, dataDir: string, private readonly events?: EventBus) {
+	constructor(
+		private readonly store: SqliteStudyStore,
+		dataDir: string,
+		private readonly events?: EventBus,
+	) {
 		this.originals = new OriginalsStore(path.join(dataDir, 'originals'));
 	}
 
@@ -56,11 +63,21 @@ export class StudyImporter {
 		const jobId = newJobId();
 		this.progress(jobId, 'Looking for DICOM files', null, false);
 		const { files, missing } = await collectDicomFiles(paths);
-		return this.importItems(files.map((file) => ({ file })), source, jobId, missing.map((m) => ({ ...m, code: 'unreadable' })));
+		return this.importItems(
+			files.map((file) => ({ file })),
+			source,
+			jobId,
+			missing.map((m) => ({ ...m, code: 'unreadable' })),
+		);
 	}
 
 	/** Imports a batch of files given as paths or bytes. */
-	async importItems(items: readonly ImportItem[], source: ImportSource, jobId = newJobId(), preErrors: ImportFileError[] = []): Promise<ImportReport> {
+	async importItems(
+		items: readonly ImportItem[],
+		source: ImportSource,
+		jobId = newJobId(),
+		preErrors: ImportFileError[] = [],
+	): Promise<ImportReport> {
 		this.store.startImport(jobId, source);
 		const errors: ImportFileError[] = [...preErrors];
 		const studyIds = new Set<number>();
@@ -93,7 +110,10 @@ export class StudyImporter {
 						if (!c.bytes) throw c.error;
 						const r = this.importOne(c.bytes);
 						if (r.duplicate) duplicates++;
-						else { imported++; studyIds.add(r.studyId); }
+						else {
+							imported++;
+							studyIds.add(r.studyId);
+						}
 					} catch (err) {
 						errors.push(toFileError(c.name, err));
 					}
@@ -106,10 +126,29 @@ export class StudyImporter {
 			// Yield between chunks so a big folder never freezes the UI's calls on the same thread.
 			await new Promise((r) => setImmediate(r));
 		}
-		const report: ImportReport = { jobId, files: total + preErrors.length, imported, duplicates, failed: errors.length, studyIds: [...studyIds], errors };
-		this.store.finishImport(jobId, { files: report.files, imported, duplicates, failed: errors.length }, report.errors);
-		this.progress(jobId, `Imported ${imported} image${imported === 1 ? '' : 's'}${duplicates ? `, ${duplicates} already here` : ''}${errors.length ? `, ${errors.length} failed` : ''}`, 1, true,
-			imported === 0 && errors.length ? `${errors.length} file${errors.length === 1 ? '' : 's'} could not be imported` : null);
+		const report: ImportReport = {
+			jobId,
+			files: total + preErrors.length,
+			imported,
+			duplicates,
+			failed: errors.length,
+			studyIds: [...studyIds],
+			errors,
+		};
+		this.store.finishImport(
+			jobId,
+			{ files: report.files, imported, duplicates, failed: errors.length },
+			report.errors,
+		);
+		this.progress(
+			jobId,
+			`Imported ${imported} image${imported === 1 ? '' : 's'}${duplicates ? `, ${duplicates} already here` : ''}${errors.length ? `, ${errors.length} failed` : ''}`,
+			1,
+			true,
+			imported === 0 && errors.length
+				? `${errors.length} file${errors.length === 1 ? '' : 's'} could not be imported`
+				: null,
+		);
 		if (studyIds.size) this.announce([...studyIds]);
 		return report;
 	}
@@ -118,9 +157,14 @@ export class StudyImporter {
 	importOne(bytes: Uint8Array): ImportedFile {
 		const ds = parseDicomBytes(bytes);
 		const header = readDicomHeader(ds);
-		if (header.sopClassUid === '1.2.840.10008.1.3.10') throw new ImportFileRejected('dicomdir', 'A DICOMDIR (the index of a CD or folder), not an image; the images it lists are imported from their own files.');
+		if (header.sopClassUid === '1.2.840.10008.1.3.10')
+			throw new ImportFileRejected(
+				'dicomdir',
+				'A DICOMDIR (the index of a CD or folder), not an image; the images it lists are imported from their own files.',
+			);
 		if (!header.sopInstanceUid) throw new ImportFileRejected('missing_uid', 'The file has no SOP Instance UID.');
-		if (!header.studyInstanceUid || !header.seriesInstanceUid) throw new ImportFileRejected('missing_uid', 'The file has no Study or Series Instance UID.');
+		if (!header.studyInstanceUid || !header.seriesInstanceUid)
+			throw new ImportFileRejected('missing_uid', 'The file has no Study or Series Instance UID.');
 		checkDicomImage(ds);
 		const existing = this.store.findInstance(header.sopInstanceUid);
 		if (existing) return { ...existing, duplicate: true };
@@ -133,12 +177,22 @@ export class StudyImporter {
 		this.events?.emit({ type: 'worklist.changed', studyIds });
 		for (const id of studyIds) {
 			for (const l of this.studyListeners) {
-				try { l(id); } catch { /* one listener's failure must not stop the others */ }
+				try {
+					l(id);
+				} catch {
+					/* one listener's failure must not stop the others */
+				}
 			}
 		}
 	}
 
-	private progress(jobId: string, label: string, fraction: number | null, done: boolean, error: string | null = null): void {
+	private progress(
+		jobId: string,
+		label: string,
+		fraction: number | null,
+		done: boolean,
+		error: string | null = null,
+	): void {
 		this.events?.emit({ type: 'progress', jobId, label, fraction, done, error, studyId: null });
 	}
 }
@@ -148,8 +202,10 @@ function newJobId(): string {
 }
 
 function toFileError(file: string, err: unknown): ImportFileError {
-	if (err instanceof DicomReadError || err instanceof ImportFileRejected) return { file, code: err.code, message: err.message };
+	if (err instanceof DicomReadError || err instanceof ImportFileRejected)
+		return { file, code: err.code, message: err.message };
 	const e = err as NodeJS.ErrnoException;
-	if (e?.code && typeof e.code === 'string' && e.code.startsWith('E')) return { file, code: 'unreadable', message: `Cannot read the file (${e.code}).` };
+	if (e?.code && typeof e.code === 'string' && e.code.startsWith('E'))
+		return { file, code: 'unreadable', message: `Cannot read the file (${e.code}).` };
 	return { file, code: 'failed', message: e instanceof Error ? e.message : String(err) };
 }

@@ -20,10 +20,23 @@ export async function collectDicomFiles(paths: readonly string[]): Promise<Colle
 	const seen = new Set<string>();
 	const files: string[] = [];
 	const missing: { file: string; message: string }[] = [];
-	const add = (f: string) => { if (!seen.has(f)) { seen.add(f); files.push(f); } };
+	const add = (f: string) => {
+		if (!seen.has(f)) {
+			seen.add(f);
+			files.push(f);
+		}
+	};
 	const walk = async (p: string): Promise<void> => {
 		let st;
-		try { st = await fs.stat(p); } catch (err) { missing.push({ file: p, message: `Cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }); return; }
+		try {
+			st = await fs.stat(p);
+		} catch (err) {
+			missing.push({
+				file: p,
+				message: `Cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+			});
+			return;
+		}
 		if (st.isDirectory()) {
 			const entries = (await fs.readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
 			for (const e of entries) {
@@ -49,7 +62,11 @@ async function dicomdirReferences(dicomdir: string): Promise<string[]> {
 			const id = item.dataSet?.string('x00041500');
 			if (!id) continue;
 			const file = path.join(path.dirname(dicomdir), ...id.trim().split('\\'));
-			try { if ((await fs.stat(file)).isFile()) out.push(file); } catch { /* listed but absent: the walk reports what is there */ }
+			try {
+				if ((await fs.stat(file)).isFile()) out.push(file);
+			} catch {
+				/* listed but absent: the walk reports what is there */
+			}
 		}
 		return out;
 	} catch {

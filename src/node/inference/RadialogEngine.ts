@@ -2,7 +2,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ChexpertLabel } from '../../common/domain/chexpert.js';
 import type { ModelEvent } from '../../common/radialog/ModelEvent.js';
-import type { AssistantImage, AssistantRequest, ChatTurn, FindingPrediction, GeneratedText, StreamHandlers } from '../../common/radialog/ReportAssistant.js';
+import type {
+	AssistantImage,
+	AssistantRequest,
+	ChatTurn,
+	FindingPrediction,
+	GeneratedText,
+	StreamHandlers,
+} from '../../common/radialog/ReportAssistant.js';
 import { renderFollowUpPrompt, renderRequest } from '../../common/radialog/conversation.js';
 import { maxNewTokens } from '../../common/radialog/instructTemplates.js';
 import { renderReportGenerationMessage } from '../../common/radialog/reportGenerationMessage.js';
@@ -41,7 +48,8 @@ export class RadialogEngine {
 	static async open(o: EngineOptions): Promise<RadialogEngine> {
 		const emit = o.onEvent ?? (() => {});
 		const set = readModelSet(o.modelsDir);
-		if (o.verifyHashes ?? true) await verifyModelFiles(set, (fraction) => emit({ type: 'loading', stage: 'verifying', fraction }));
+		if (o.verifyHashes ?? true)
+			await verifyModelFiles(set, (fraction) => emit({ type: 'loading', stage: 'verifying', fraction }));
 		const threads = o.threads ?? Math.max(1, Math.min(8, os.availableParallelism()));
 		emit({ type: 'loading', stage: 'vision', fraction: 0 });
 		const vision = await OnnxVision.open(set, threads);
@@ -84,7 +92,13 @@ export class RadialogEngine {
 		return this.remember(this.embeddings, image.key, await this.vision.encode(image.image));
 	}
 
-	private async run(image: AssistantImage, prompt: string, message: string, maxTokens: number, h: StreamHandlers): Promise<GeneratedText & { generation: Generation }> {
+	private async run(
+		image: AssistantImage,
+		prompt: string,
+		message: string,
+		maxTokens: number,
+		h: StreamHandlers,
+	): Promise<GeneratedText & { generation: Generation }> {
 		await this.llm.useImage(image.key, await this.embeddingsOf(image));
 		let count = 0;
 		const generation = await this.llm.generate(prompt, {
@@ -96,18 +110,45 @@ export class RadialogEngine {
 				if (count % 8 === 1) this.emit({ type: 'generating', tokens: count, tokensPerSecond: tps });
 			},
 		});
-		return { text: generation.text, tokenCount: generation.tokens.length, prompt: message, stoppedBy: generation.stoppedBy, generation };
+		return {
+			text: generation.text,
+			tokenCount: generation.tokens.length,
+			prompt: message,
+			stoppedBy: generation.stoppedBy,
+			generation,
+		};
 	}
 
 	/** First turn: the report from the image and the accepted findings. */
 	async draftReport(input: { image: AssistantImage; findings: readonly ChexpertLabel[] }, h: StreamHandlers = {}) {
 		const message = renderReportGenerationMessage(input.findings);
-		return this.run(input.image, renderVicunaPrompt(this.set.manifest.llm.systemPrompt, [{ user: message }]), message, maxNewTokens.RG, h);
+		return this.run(
+			input.image,
+			renderVicunaPrompt(this.set.manifest.llm.systemPrompt, [{ user: message }]),
+			message,
+			maxNewTokens.RG,
+			h,
+		);
 	}
 
-	async followUp(input: { image: AssistantImage; findings: readonly ChexpertLabel[]; report: string; history: readonly ChatTurn[]; request: AssistantRequest }, h: StreamHandlers = {}) {
+	async followUp(
+		input: {
+			image: AssistantImage;
+			findings: readonly ChexpertLabel[];
+			report: string;
+			history: readonly ChatTurn[];
+			request: AssistantRequest;
+		},
+		h: StreamHandlers = {},
+	) {
 		const { message, maxTokens } = renderRequest(input.request);
-		const prompt = renderFollowUpPrompt(this.set.manifest.llm.systemPrompt, input.findings, input.report, input.history, message);
+		const prompt = renderFollowUpPrompt(
+			this.set.manifest.llm.systemPrompt,
+			input.findings,
+			input.report,
+			input.history,
+			message,
+		);
 		return this.run(input.image, prompt, message, maxTokens, h);
 	}
 

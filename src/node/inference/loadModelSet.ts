@@ -9,7 +9,12 @@ import { InvalidManifest, ModelFileMissing, ModelHashMismatch } from './modelErr
 export interface ModelSet {
 	readonly manifestPath: string;
 	readonly manifest: ModelManifest;
-	readonly paths: { readonly encoder: string; readonly classifier: string; readonly llm: string; readonly loraAdapters: readonly string[] };
+	readonly paths: {
+		readonly encoder: string;
+		readonly classifier: string;
+		readonly llm: string;
+		readonly loraAdapters: readonly string[];
+	};
 }
 
 /** `dir` may be the model folder or the manifest file itself. */
@@ -23,7 +28,8 @@ export function readModelSet(dirOrFile: string): ModelSet {
 	const dir = path.dirname(manifestPath);
 	const at = (f: string) => {
 		const p = path.join(dir, f);
-		if (!fs.existsSync(p)) throw new ModelFileMissing('a model file named in the manifest is missing', manifestPath, p);
+		if (!fs.existsSync(p))
+			throw new ModelFileMissing('a model file named in the manifest is missing', manifestPath, p);
 		return p;
 	};
 	return {
@@ -96,7 +102,11 @@ export async function verifyModelFiles(set: ModelSet, onProgress?: (fraction: nu
 }
 
 /** Checks each [file, expected sha256] pair (ModelHashMismatch naming the file), skipping files hashed before unchanged. */
-export async function verifyFileHashes(manifestPath: string, files: readonly (readonly [string, string])[], onProgress?: (fraction: number) => void): Promise<void> {
+export async function verifyFileHashes(
+	manifestPath: string,
+	files: readonly (readonly [string, string])[],
+	onProgress?: (fraction: number) => void,
+): Promise<void> {
 	const verified = readVerified();
 	const todo = files.filter(([f, expected]) => verified[identity(f)] !== expected);
 	const total = todo.reduce((s, [f]) => s + fs.statSync(f).size, 0) || 1;
@@ -106,7 +116,8 @@ export async function verifyFileHashes(manifestPath: string, files: readonly (re
 			done += n;
 			onProgress?.(done / total);
 		});
-		if (actual !== expected) throw new ModelHashMismatch(`sha256 mismatch: expected ${expected}, found ${actual}`, manifestPath, file);
+		if (actual !== expected)
+			throw new ModelHashMismatch(`sha256 mismatch: expected ${expected}, found ${actual}`, manifestPath, file);
 		verified[identity(file)] = actual;
 	}
 	onProgress?.(1);

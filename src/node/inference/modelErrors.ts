@@ -1,7 +1,13 @@
 /** Errors of the model stack; each names the file and the manifest it came from. */
 export class ModelSetError extends Error {
-	constructor(message: string, readonly manifestPath: string, readonly file?: string) {
-		super(file ? `${message} (file: ${file}; manifest: ${manifestPath})` : `${message} (manifest: ${manifestPath})`);
+	constructor(
+		message: string,
+		readonly manifestPath: string,
+		readonly file?: string,
+	) {
+		super(
+			file ? `${message} (file: ${file}; manifest: ${manifestPath})` : `${message} (manifest: ${manifestPath})`,
+		);
 	}
 }
 

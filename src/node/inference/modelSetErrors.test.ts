@@ -7,7 +7,14 @@ import { tempDir } from '../../../test/helpers/tempDir.js';
 import { llamaSource, testModelsDir } from '../../../test/fixtures/testModels.js';
 import { syntheticImage } from '../../../test/fixtures/testImages.js';
 import { createReportAssistant } from './createReportAssistant.js';
-import { InvalidManifest, ModelFileCorrupt, ModelFileMissing, ModelHashMismatch, ModelShapeMismatch, NotALanguageModel } from './modelErrors.js';
+import {
+	InvalidManifest,
+	ModelFileCorrupt,
+	ModelFileMissing,
+	ModelHashMismatch,
+	ModelShapeMismatch,
+	NotALanguageModel,
+} from './modelErrors.js';
 import { RadialogEngine } from './RadialogEngine.js';
 
 const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
@@ -16,28 +23,46 @@ const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)
 function variant(edit: (m: any, dir: string) => void): string {
 	const src = testModelsDir();
 	const dir = tempDir();
-	for (const f of fs.readdirSync(src)) if (f !== 'manifest.json') fs.symlinkSync(path.join(src, f), path.join(dir, f));
+	for (const f of fs.readdirSync(src))
+		if (f !== 'manifest.json') fs.symlinkSync(path.join(src, f), path.join(dir, f));
 	const m = JSON.parse(fs.readFileSync(path.join(src, 'manifest.json'), 'utf8'));
 	edit(m, dir);
 	fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(m));
 	return dir;
 }
 
-async function rejectsNaming(dir: string, Class: new (...a: any[]) => Error, file: string | null, verifyHashes = false) {
-	await assert.rejects(RadialogEngine.open({ modelsDir: dir, threads: 1, gpu: false, verifyHashes }), (err: Error) => {
-		assert.ok(err instanceof Class, `${err.name}: ${err.message}`);
-		assert.ok(err.message.includes(path.join(dir, 'manifest.json')), `names the manifest: ${err.message}`);
-		if (file) assert.ok(err.message.includes(path.join(dir, file)), `names ${file}: ${err.message}`);
-		return true;
-	});
+async function rejectsNaming(
+	dir: string,
+	Class: new (...a: any[]) => Error,
+	file: string | null,
+	verifyHashes = false,
+) {
+	await assert.rejects(
+		RadialogEngine.open({ modelsDir: dir, threads: 1, gpu: false, verifyHashes }),
+		(err: Error) => {
+			assert.ok(err instanceof Class, `${err.name}: ${err.message}`);
+			assert.ok(err.message.includes(path.join(dir, 'manifest.json')), `names the manifest: ${err.message}`);
+			if (file) assert.ok(err.message.includes(path.join(dir, file)), `names ${file}: ${err.message}`);
+			return true;
+		},
+	);
 }
 
 test('a missing model file names the file and the manifest', async () => {
-	await rejectsNaming(variant((m) => (m.vision.classifier.file = 'nowhere.onnx')), ModelFileMissing, 'nowhere.onnx');
+	await rejectsNaming(
+		variant((m) => (m.vision.classifier.file = 'nowhere.onnx')),
+		ModelFileMissing,
+		'nowhere.onnx',
+	);
 });
 
 test('a wrong sha256 is refused before loading', async () => {
-	await rejectsNaming(variant((m) => (m.llm.sha256 = '0'.repeat(64))), ModelHashMismatch, 'tiny-llm.gguf', true);
+	await rejectsNaming(
+		variant((m) => (m.llm.sha256 = '0'.repeat(64))),
+		ModelHashMismatch,
+		'tiny-llm.gguf',
+		true,
+	);
 });
 
 test('a corrupt ONNX file is reported as such', async () => {
@@ -50,11 +75,19 @@ test('a corrupt ONNX file is reported as such', async () => {
 });
 
 test('shape mismatches: a wrong input name, an embedding width the GGUF does not have', async () => {
-	await rejectsNaming(variant((m) => (m.vision.classifier.input.name = 'pixels')), ModelShapeMismatch, 'classifier.onnx');
-	await rejectsNaming(variant((m) => {
-		m.llm.embeddingLength = 128;
-		m.vision.encoder.output.shape = [-1, 32, 128];
-	}), ModelShapeMismatch, 'tiny-llm.gguf');
+	await rejectsNaming(
+		variant((m) => (m.vision.classifier.input.name = 'pixels')),
+		ModelShapeMismatch,
+		'classifier.onnx',
+	);
+	await rejectsNaming(
+		variant((m) => {
+			m.llm.embeddingLength = 128;
+			m.vision.encoder.output.shape = [-1, 32, 128];
+		}),
+		ModelShapeMismatch,
+		'tiny-llm.gguf',
+	);
 });
 
 test('a GGUF that is not a language model (vocabulary only) is named', async () => {
@@ -67,14 +100,20 @@ test('a GGUF that is not a language model (vocabulary only) is named', async () 
 
 test('an invalid manifest lists what is wrong', async () => {
 	const dir = variant((m) => delete m.llm.imagePlaceholderTokenIds);
-	await assert.rejects(RadialogEngine.open({ modelsDir: dir, threads: 1, gpu: false }), (err: Error) => err instanceof InvalidManifest && /imagePlaceholderTokenIds/.test(err.message));
+	await assert.rejects(
+		RadialogEngine.open({ modelsDir: dir, threads: 1, gpu: false }),
+		(err: Error) => err instanceof InvalidManifest && /imagePlaceholderTokenIds/.test(err.message),
+	);
 });
 
 test('errors cross the process boundary with their class and message', async () => {
 	const dir = variant((m) => (m.vision.encoder.sha256 = 'f'.repeat(64)));
 	const assistant = createReportAssistant({ modelsDir: dir, threads: 1, gpu: false });
 	try {
-		await assert.rejects(assistant.predictFindings(syntheticImage(1)), (err: Error) => err instanceof ModelHashMismatch && err.message.includes('encoder.onnx'));
+		await assert.rejects(
+			assistant.predictFindings(syntheticImage(1)),
+			(err: Error) => err instanceof ModelHashMismatch && err.message.includes('encoder.onnx'),
+		);
 	} finally {
 		await assistant.close();
 	}

@@ -23,12 +23,18 @@ after(() => assistant.close());
 
 test('findings: 14 CheXpert labels, positive exactly when the probability reaches the threshold', async () => {
 	const findings = await assistant.predictFindings(a);
-	assert.deepEqual(findings.map((f) => f.label), [...chexpertLabels]);
+	assert.deepEqual(
+		findings.map((f) => f.label),
+		[...chexpertLabels],
+	);
 	for (const f of findings) {
 		assert.ok(f.probability >= 0 && f.probability <= 1);
 		assert.equal(f.positive, f.probability >= 0.5);
 	}
-	assert.ok(findings.some((f) => f.positive) && findings.some((f) => !f.positive), 'the test classifier gives both outcomes');
+	assert.ok(
+		findings.some((f) => f.positive) && findings.some((f) => !f.positive),
+		'the test classifier gives both outcomes',
+	);
 	assert.ok(events.some((e) => e.type === 'loading' && e.stage === 'language-model'));
 	assert.ok(events.some((e) => e.type === 'ready'));
 	assert.match(assistant.notice ?? '', /random weights/);
@@ -61,7 +67,16 @@ test('every follow-up task renders its prompt and generates within its token lim
 		{ task: 'free', text: 'Anything else?' },
 	];
 	for (const request of requests) {
-		const r = await assistant.followUp({ image: a, findings: ['Cardiomegaly'], report, history: [{ role: 'user', text: 'Thanks.' }, { role: 'assistant', text: 'You are welcome.' }], request });
+		const r = await assistant.followUp({
+			image: a,
+			findings: ['Cardiomegaly'],
+			report,
+			history: [
+				{ role: 'user', text: 'Thanks.' },
+				{ role: 'assistant', text: 'You are welcome.' },
+			],
+			request,
+		});
 		const { message, maxTokens } = renderRequest(request);
 		assert.equal(r.prompt, message, request.task);
 		assert.ok(r.tokenCount > 0 && r.tokenCount <= maxTokens, `${request.task}: ${r.tokenCount}`);
@@ -72,15 +87,24 @@ test('every follow-up task renders its prompt and generates within its token lim
 test('cancel stops a generation early and the next call still works', async () => {
 	const controller = new AbortController();
 	let tokens = 0;
-	const r = await assistant.draftReport({ image: b, findings: [] }, {
-		signal: controller.signal,
-		onToken: () => {
-			if (++tokens === 3) controller.abort();
+	const r = await assistant.draftReport(
+		{ image: b, findings: [] },
+		{
+			signal: controller.signal,
+			onToken: () => {
+				if (++tokens === 3) controller.abort();
+			},
 		},
-	});
+	);
 	assert.equal(r.stoppedBy, 'cancelled');
 	assert.ok(r.tokenCount < maxNewTokens.RG, `${r.tokenCount} tokens`);
-	const next = await assistant.followUp({ image: b, findings: [], report: 'x', history: [], request: { task: 'FQA_binary', pathology: 'Edema' } });
+	const next = await assistant.followUp({
+		image: b,
+		findings: [],
+		report: 'x',
+		history: [],
+		request: { task: 'FQA_binary', pathology: 'Edema' },
+	});
 	assert.equal(next.stoppedBy === 'eos' || next.stoppedBy === 'maxTokens', true);
 });
 
@@ -89,12 +113,15 @@ test('a killed model process fails the call in flight, is reported, and the next
 	const pid = assistant.pid!;
 	let killed = false;
 	await assert.rejects(
-		assistant.draftReport({ image: a, findings: ['Edema'] }, {
-			onToken: () => {
-				if (!killed) process.kill(pid, 'SIGKILL');
-				killed = true;
+		assistant.draftReport(
+			{ image: a, findings: ['Edema'] },
+			{
+				onToken: () => {
+					if (!killed) process.kill(pid, 'SIGKILL');
+					killed = true;
+				},
 			},
-		}),
+		),
 		ModelProcessCrashed,
 	);
 	assert.ok(events.some((e) => e.type === 'crashed'));

@@ -38,18 +38,28 @@ export function progressPrinter(stream: NodeJS.WriteStream): { onEvent: (e: Mode
 		lastStage = stage;
 	};
 	const bar = (f: number) => `[${'#'.repeat(Math.round(f * 24)).padEnd(24, '.')}] ${Math.round(f * 100)}%`;
-	const names = { verifying: 'Checking model files', vision: 'Loading image models', 'language-model': 'Loading language model' };
+	const names = {
+		verifying: 'Checking model files',
+		vision: 'Loading image models',
+		'language-model': 'Loading language model',
+	};
 	return {
 		onEvent(e) {
 			if (e.type === 'loading') draw(`${names[e.stage]} ${bar(e.fraction)}`, e.stage);
 			else if (e.type === 'encoding') draw('Encoding the image…', 'encoding');
 			else if (e.type === 'classifying') draw('Classifying findings…', 'classifying');
-			else if (e.type === 'generating') draw(`Writing… ${e.tokens} tokens${e.tokensPerSecond ? `, ${e.tokensPerSecond.toFixed(1)} tokens/s` : ''}`, 'generating');
+			else if (e.type === 'generating')
+				draw(
+					`Writing… ${e.tokens} tokens${e.tokensPerSecond ? `, ${e.tokensPerSecond.toFixed(1)} tokens/s` : ''}`,
+					'generating',
+				);
 			else if (e.type === 'ready') draw(`Models ready on ${e.device}.`, 'ready');
 			else if (e.type === 'notice' || e.type === 'crashed') {
 				if (tty && shown) stream.write('\r\x1b[2K');
 				shown = '';
-				stream.write(`${e.type === 'crashed' ? 'Model process stopped: ' : 'Notice: '}${e.type === 'notice' ? e.text : e.message}\n`);
+				stream.write(
+					`${e.type === 'crashed' ? 'Model process stopped: ' : 'Notice: '}${e.type === 'notice' ? e.text : e.message}\n`,
+				);
 			}
 		},
 		clear() {

@@ -8,13 +8,21 @@ import { readModelSet } from '../inference/loadModelSet.js';
 
 const modelsDir = process.env.RADIALOG_DEMO_MODELS ?? path.resolve('models/demo');
 
-interface Reference { prompt: string; embeddings: number[]; tokens: number[] }
+interface Reference {
+	prompt: string;
+	embeddings: number[];
+	tokens: number[];
+}
 
 test('the exported GGUF decodes greedily as the PyTorch model did (same image embeddings, same prompt)', async () => {
 	const refs = JSON.parse(fs.readFileSync(path.join(modelsDir, 'greedy-reference.json'), 'utf8')) as Reference[];
 	assert.ok(refs.length >= 3);
 	const set = readModelSet(modelsDir);
-	const llm = await LlamaReportModel.open(set, { threads: 1, gpu: false, workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'radialog-greedy-')) });
+	const llm = await LlamaReportModel.open(set, {
+		threads: 1,
+		gpu: false,
+		workDir: fs.mkdtempSync(path.join(os.tmpdir(), 'radialog-greedy-')),
+	});
 	try {
 		for (const [k, r] of refs.entries()) {
 			await llm.useImage(`reference-${k}`, Float32Array.from(r.embeddings));

@@ -33,7 +33,15 @@ export interface DemoEvaluation {
 	/** Easy-language / summary answers shorter than the report and stating each of its positive findings. */
 	readonly easyLanguageOk: number;
 	readonly summaryOk: number;
-	readonly examples: readonly { seed: number; truth: readonly string[]; report: string; correction: string; request: string; easy: string; summary: string }[];
+	readonly examples: readonly {
+		seed: number;
+		truth: readonly string[];
+		report: string;
+		correction: string;
+		request: string;
+		easy: string;
+		summary: string;
+	}[];
 }
 
 const positives = (text: string): Set<ChexpertLabel> => {
@@ -42,15 +50,24 @@ const positives = (text: string): Set<ChexpertLabel> => {
 };
 
 /** The same findings stated, over the scored labels. */
-const sameFindings = (a: ReadonlySet<ChexpertLabel>, b: ReadonlySet<ChexpertLabel>): boolean => scoredLabels.every((l) => a.has(l) === b.has(l));
+const sameFindings = (a: ReadonlySet<ChexpertLabel>, b: ReadonlySet<ChexpertLabel>): boolean =>
+	scoredLabels.every((l) => a.has(l) === b.has(l));
 
-function macroF1(rows: readonly { truth: ReadonlySet<ChexpertLabel>; got: ReadonlySet<ChexpertLabel> }[]): { macro: number; perLabel: Record<string, number> } {
+function macroF1(rows: readonly { truth: ReadonlySet<ChexpertLabel>; got: ReadonlySet<ChexpertLabel> }[]): {
+	macro: number;
+	perLabel: Record<string, number>;
+} {
 	const perLabel: Record<string, number> = {};
 	for (const l of scoredLabels) {
-		let tp = 0, fp = 0, fn = 0;
+		let tp = 0,
+			fp = 0,
+			fn = 0;
 		for (const r of rows) {
-			const t = r.truth.has(l), g = r.got.has(l);
-			if (t && g) tp++; else if (g) fp++; else if (t) fn++;
+			const t = r.truth.has(l),
+				g = r.got.has(l);
+			if (t && g) tp++;
+			else if (g) fp++;
+			else if (t) fn++;
 		}
 		perLabel[l] = tp + fp + fn ? (2 * tp) / (2 * tp + fp + fn) : 1;
 	}
@@ -61,11 +78,29 @@ function macroF1(rows: readonly { truth: ReadonlySet<ChexpertLabel>; got: Readon
  * Runs the demo model set on held-out phantom studies through the real path: DICOM bytes → decoder →
  * RadialogEngine (ONNX vision, llama.cpp) → the labeler on what it writes.
  */
-export async function evaluateDemoModels(o: { modelsDir: string; seeds: readonly number[]; threads?: number; followUps?: boolean; onStudy?: (done: number) => void }): Promise<DemoEvaluation> {
-	const engine = await RadialogEngine.open({ modelsDir: o.modelsDir, threads: o.threads ?? 2, gpu: false, verifyHashes: false });
+export async function evaluateDemoModels(o: {
+	modelsDir: string;
+	seeds: readonly number[];
+	threads?: number;
+	followUps?: boolean;
+	onStudy?: (done: number) => void;
+}): Promise<DemoEvaluation> {
+	const engine = await RadialogEngine.open({
+		modelsDir: o.modelsDir,
+		threads: o.threads ?? 2,
+		gpu: false,
+		verifyHashes: false,
+	});
 	const cls: { truth: Set<ChexpertLabel>; got: Set<ChexpertLabel> }[] = [];
 	const rep: typeof cls = [];
-	let corrections = 0, yesNo = 0, listExact = 0, listLabels = 0, easyOk = 0, summaryOk = 0, yesNoReport = 0, listExactReport = 0;
+	let corrections = 0,
+		yesNo = 0,
+		listExact = 0,
+		listLabels = 0,
+		easyOk = 0,
+		summaryOk = 0,
+		yesNoReport = 0,
+		listExactReport = 0;
 	const examples: DemoEvaluation['examples'][number][] = [];
 	try {
 		for (const [n, seed] of o.seeds.entries()) {
@@ -82,7 +117,8 @@ export async function evaluateDemoModels(o: { modelsDir: string; seeds: readonly
 				o.onStudy?.(n + 1);
 				continue;
 			}
-			const ask = (request: Parameters<RadialogEngine['followUp']>[0]['request']) => engine.followUp({ image, findings: predicted, report, history: [], request }).then((g) => g.text);
+			const ask = (request: Parameters<RadialogEngine['followUp']>[0]['request']) =>
+				engine.followUp({ image, findings: predicted, report, history: [], request }).then((g) => g.text);
 			const rng = new Prng(seed).fork(77);
 			// A correction the reader might make: add a finding the draft lacks and/or remove one it states.
 			const absent = scoredLabels.filter((l) => !said.has(l));
@@ -102,22 +138,45 @@ export async function evaluateDemoModels(o: { modelsDir: string; seeds: readonly
 			if (sameFindings(listed, truth)) listExact++;
 			listLabels += scoredLabels.filter((l) => listed.has(l) === truth.has(l)).length;
 			if (sameFindings(listed, said)) listExactReport++;
-			const named = (text: string) => text.length < report.length && [...said].every((l) => positives(text).has(l));
+			const named = (text: string) =>
+				text.length < report.length && [...said].every((l) => positives(text).has(l));
 			const easy = await ask({ task: 'EL' });
 			const summary = await ask({ task: 'SU' });
 			if (named(easy)) easyOk++;
 			if (named(summary)) summaryOk++;
-			if (examples.length < 6) examples.push({ seed, truth: [...truth], report, correction: corrected, request: `add ${add.join(', ') || '-'}; remove ${remove.join(', ') || '-'}`, easy, summary });
+			if (examples.length < 6)
+				examples.push({
+					seed,
+					truth: [...truth],
+					report,
+					correction: corrected,
+					request: `add ${add.join(', ') || '-'}; remove ${remove.join(', ') || '-'}`,
+					easy,
+					summary,
+				});
 			o.onStudy?.(n + 1);
 		}
 	} finally {
 		await engine.close();
 	}
 	const n = o.seeds.length;
-	const c = macroF1(cls), r = macroF1(rep);
+	const c = macroF1(cls),
+		r = macroF1(rep);
 	return {
-		studies: n, classifierMacroF1: c.macro, classifierPerLabelF1: c.perLabel, classifierExactMatch: cls.filter((x) => sameFindings(x.got, x.truth)).length / n, reportMacroF1: r.macro, reportPerLabelF1: r.perLabel,
-		correctionSuccess: corrections / n, yesNoAccuracy: yesNo / n, listExactMatch: listExact / n, listLabelAccuracy: listLabels / (n * scoredLabels.length),
-		easyLanguageOk: easyOk / n, summaryOk: summaryOk / n, yesNoVsReport: yesNoReport / n, listExactVsReport: listExactReport / n, examples,
+		studies: n,
+		classifierMacroF1: c.macro,
+		classifierPerLabelF1: c.perLabel,
+		classifierExactMatch: cls.filter((x) => sameFindings(x.got, x.truth)).length / n,
+		reportMacroF1: r.macro,
+		reportPerLabelF1: r.perLabel,
+		correctionSuccess: corrections / n,
+		yesNoAccuracy: yesNo / n,
+		listExactMatch: listExact / n,
+		listLabelAccuracy: listLabels / (n * scoredLabels.length),
+		easyLanguageOk: easyOk / n,
+		summaryOk: summaryOk / n,
+		yesNoVsReport: yesNoReport / n,
+		listExactVsReport: listExactReport / n,
+		examples,
 	};
 }

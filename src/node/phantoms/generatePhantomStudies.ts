@@ -35,9 +35,20 @@ export function generatePhantomStudies(o: GeneratePhantomsOptions): PhantomGroun
 		const s = phantomStudy(seed);
 		const file = `phantom-${String(seed).padStart(6, '0')}.dcm`;
 		fs.writeFileSync(path.join(o.outDir, file), writePhantomDicom(s, renderPhantom(s.case, o.size ?? 1024)));
-		truth.push({ file, seed, patientId: s.patient.id, studyInstanceUid: s.study.studyInstanceUid, sopInstanceUid: s.study.sopInstanceUid, labels: s.case.labels, findingsText: s.findingsText });
+		truth.push({
+			file,
+			seed,
+			patientId: s.patient.id,
+			studyInstanceUid: s.study.studyInstanceUid,
+			sopInstanceUid: s.study.sopInstanceUid,
+			labels: s.case.labels,
+			findingsText: s.findingsText,
+		});
 		o.onProgress?.(k + 1, o.count);
 	}
-	fs.writeFileSync(path.join(o.outDir, 'ground-truth.json'), JSON.stringify({ notice: phantomNotice, studies: truth }, null, 1));
+	fs.writeFileSync(
+		path.join(o.outDir, 'ground-truth.json'),
+		JSON.stringify({ notice: phantomNotice, studies: truth }, null, 1),
+	);
 	return truth;
 }

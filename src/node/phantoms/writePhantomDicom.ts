@@ -76,7 +76,9 @@ export function writePhantomDicom(s: PhantomStudy, image: PhantomImage): Uint8Ar
 		RescaleType: 'US',
 		BurnedInAnnotation: 'NO',
 		LossyImageCompression: '00',
-		PixelData: [image.pixels.buffer.slice(image.pixels.byteOffset, image.pixels.byteOffset + image.pixels.byteLength)],
+		PixelData: [
+			image.pixels.buffer.slice(image.pixels.byteOffset, image.pixels.byteOffset + image.pixels.byteLength),
+		],
 		_vrMap: { PixelData: 'OW' },
 	};
 	const dict = new DicomDict(DicomMetaDictionary.denaturalizeDataset(meta));

@@ -6,7 +6,8 @@ import type { StudyImporter } from '../import/StudyImporter.js';
 import { part10File } from './part10.js';
 
 const { Server, Scp, Dataset, constants, responses, log } = dimse;
-const { PresentationContextResult, RejectResult, RejectSource, RejectReason, SopClass, Status, StorageClass } = constants;
+const { PresentationContextResult, RejectResult, RejectSource, RejectReason, SopClass, Status, StorageClass } =
+	constants;
 const { CEchoResponse, CStoreResponse } = responses;
 
 export interface ReceiverOptions {
@@ -36,7 +37,10 @@ const storageClasses = new Set<string>(Object.values(StorageClass as Record<stri
 export class DicomReceiver {
 	private server: InstanceType<typeof Server> | null = null;
 
-	constructor(private readonly importer: StudyImporter, private readonly onReceived: (r: ReceivedInstance) => void = () => undefined) {
+	constructor(
+		private readonly importer: StudyImporter,
+		private readonly onReceived: (r: ReceivedInstance) => void = () => undefined,
+	) {
 		log.setLevel('silent');
 	}
 
@@ -48,17 +52,32 @@ export class DicomReceiver {
 		const server = new Server(scpClass(options.aeTitle, this.importer, this.onReceived));
 		await new Promise<void>((resolve, reject) => {
 			let settled = false;
-			server.on('listening', () => { settled = true; resolve(); });
+			server.on('listening', () => {
+				settled = true;
+				resolve();
+			});
 			server.on('networkError', (e: Error) => {
-				if (!settled) { settled = true; reject(new ReceiverListenError(`The DICOM receiver cannot listen on port ${options.port}: ${e.message}`)); }
+				if (!settled) {
+					settled = true;
+					reject(
+						new ReceiverListenError(
+							`The DICOM receiver cannot listen on port ${options.port}: ${e.message}`,
+						),
+					);
+				}
 			});
 			server.listen(options.port);
-		}).catch((err) => { server.close(); throw err; });
+		}).catch((err) => {
+			server.close();
+			throw err;
+		});
 		this.server = server;
 	}
 
 	async stop(): Promise<void> {
-		const inner = (this.server as unknown as { server?: { listening: boolean; once(e: string, f: () => void): void } } | null)?.server;
+		const inner = (
+			this.server as unknown as { server?: { listening: boolean; once(e: string, f: () => void): void } } | null
+		)?.server;
 		const closed = inner?.listening ? new Promise<void>((r) => inner.once('close', r)) : Promise.resolve();
 		this.server?.close();
 		this.server = null;
@@ -74,7 +93,11 @@ function scpClass(aeTitle: string, importer: StudyImporter, onReceived: (r: Rece
 		override associationRequested(association: dimse.association.Association): void {
 			this.callingAe = association.getCallingAeTitle();
 			if (association.getCalledAeTitle().trim() !== aeTitle) {
-				this.sendAssociationReject(RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.CalledAeNotRecognized);
+				this.sendAssociationReject(
+					RejectResult.Permanent,
+					RejectSource.ServiceUser,
+					RejectReason.CalledAeNotRecognized,
+				);
 				return;
 			}
 			for (const c of association.getPresentationContexts()) {
@@ -93,14 +116,21 @@ function scpClass(aeTitle: string, importer: StudyImporter, onReceived: (r: Rece
 			this.sendAssociationAccept();
 		}
 
-		override cEchoRequest(request: dimse.requests.CEchoRequest, callback: (r: dimse.responses.CEchoResponse) => void): void {
+		override cEchoRequest(
+			request: dimse.requests.CEchoRequest,
+			callback: (r: dimse.responses.CEchoResponse) => void,
+		): void {
 			const response = CEchoResponse.fromRequest(request);
 			response.setStatus(Status.Success);
 			callback(response);
 		}
 
 		// Keep the sender's bytes: the default path would parse and re-encode the data set.
-		override createDatasetFromStoreWritableStream(writable: Writable, context: dimse.association.PresentationContext, callback: (d: dimse.Dataset) => void): void {
+		override createDatasetFromStoreWritableStream(
+			writable: Writable,
+			context: dimse.association.PresentationContext,
+			callback: (d: dimse.Dataset) => void,
+		): void {
 			const bytes = (writable as unknown as { toBuffer(): Buffer }).toBuffer();
 			const transferSyntaxUid = context.getAcceptedTransferSyntaxUid() ?? '1.2.840.10008.1.2';
 			this.received = { bytes, transferSyntaxUid };
@@ -108,7 +138,10 @@ function scpClass(aeTitle: string, importer: StudyImporter, onReceived: (r: Rece
 			callback(new Dataset({}, transferSyntaxUid));
 		}
 
-		override cStoreRequest(request: dimse.requests.CStoreRequest, callback: (r: dimse.responses.CStoreResponse) => void): void {
+		override cStoreRequest(
+			request: dimse.requests.CStoreRequest,
+			callback: (r: dimse.responses.CStoreResponse) => void,
+		): void {
 			const response = CStoreResponse.fromRequest(request);
 			const received = this.received;
 			this.received = null;
@@ -116,8 +149,10 @@ function scpClass(aeTitle: string, importer: StudyImporter, onReceived: (r: Rece
 			try {
 				if (!received) throw new Error('No data set arrived with the C-STORE request.');
 				const file = part10File(received.bytes, {
-					sopClassUid: request.getAffectedSopClassUid() ?? '', sopInstanceUid,
-					transferSyntaxUid: received.transferSyntaxUid, sourceAeTitle: this.callingAe,
+					sopClassUid: request.getAffectedSopClassUid() ?? '',
+					sopInstanceUid,
+					transferSyntaxUid: received.transferSyntaxUid,
+					sourceAeTitle: this.callingAe,
 				});
 				const r = importer.importOne(file);
 				if (!r.duplicate) importer.announce([r.studyId]);
@@ -126,7 +161,16 @@ function scpClass(aeTitle: string, importer: StudyImporter, onReceived: (r: Rece
 			} catch (err) {
 				response.setStatus(Status.ProcessingFailure);
 				const e = err as { code?: string; message?: string };
-				onReceived({ callingAeTitle: this.callingAe, studyId: null, duplicate: false, error: { file: `C-STORE from ${this.callingAe}: ${sopInstanceUid}`, code: e.code ?? 'failed', message: e.message ?? String(err) } });
+				onReceived({
+					callingAeTitle: this.callingAe,
+					studyId: null,
+					duplicate: false,
+					error: {
+						file: `C-STORE from ${this.callingAe}: ${sopInstanceUid}`,
+						code: e.code ?? 'failed',
+						message: e.message ?? String(err),
+					},
+				});
 			}
 			callback(response);
 		}

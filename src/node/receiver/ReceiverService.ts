@@ -15,7 +15,12 @@ export class ReceiverService {
 	/** Whether the workstation started its background services (the CLI and tests may not). */
 	started = false;
 
-	constructor(private readonly settings: () => Settings['receiver'], importer: StudyImporter, private readonly events: EventBus, private readonly log: (line: string) => void = (l) => console.error(l)) {
+	constructor(
+		private readonly settings: () => Settings['receiver'],
+		importer: StudyImporter,
+		private readonly events: EventBus,
+		private readonly log: (line: string) => void = (l) => console.error(l),
+	) {
 		this.receiver = new DicomReceiver(importer, (r) => this.received(r));
 	}
 
@@ -32,7 +37,15 @@ export class ReceiverService {
 		} catch (err) {
 			this.lastError = (err as Error).message;
 			this.log(this.lastError);
-			this.events.emit({ type: 'progress', jobId: 'dicom-receiver', label: 'DICOM receiver', fraction: null, done: true, error: this.lastError, studyId: null });
+			this.events.emit({
+				type: 'progress',
+				jobId: 'dicom-receiver',
+				label: 'DICOM receiver',
+				fraction: null,
+				done: true,
+				error: this.lastError,
+				studyId: null,
+			});
 		}
 	}
 
@@ -50,7 +63,15 @@ export class ReceiverService {
 	private received(r: ReceivedInstance): void {
 		if (r.error) {
 			this.log(`DICOM receiver: refused an instance from ${r.callingAeTitle}: ${r.error.message}`);
-			this.events.emit({ type: 'progress', jobId: 'dicom-receiver', label: `Receiving from ${r.callingAeTitle}`, fraction: null, done: true, error: r.error.message, studyId: null });
+			this.events.emit({
+				type: 'progress',
+				jobId: 'dicom-receiver',
+				label: `Receiving from ${r.callingAeTitle}`,
+				fraction: null,
+				done: true,
+				error: r.error.message,
+				studyId: null,
+			});
 		}
 	}
 }

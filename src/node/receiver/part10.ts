@@ -2,7 +2,10 @@
  * Wraps a data set received over the network (no file meta) into a DICOM Part 10 file: preamble, "DICM",
  * and the group 0002 meta header. The data set bytes stay exactly as the sender encoded them.
  */
-export function part10File(dataset: Uint8Array, meta: { sopClassUid: string; sopInstanceUid: string; transferSyntaxUid: string; sourceAeTitle: string }): Buffer {
+export function part10File(
+	dataset: Uint8Array,
+	meta: { sopClassUid: string; sopInstanceUid: string; transferSyntaxUid: string; sourceAeTitle: string },
+): Buffer {
 	const el = (group: number, element: number, vr: string, value: Buffer): Buffer => {
 		const long = vr === 'OB' || vr === 'UN';
 		const head = Buffer.alloc(long ? 12 : 8);
@@ -13,8 +16,14 @@ export function part10File(dataset: Uint8Array, meta: { sopClassUid: string; sop
 		else head.writeUInt16LE(value.length, 6);
 		return Buffer.concat([head, value]);
 	};
-	const uid = (s: string) => { const b = Buffer.from(s, 'latin1'); return b.length % 2 ? Buffer.concat([b, Buffer.from([0])]) : b; };
-	const text = (s: string) => { const b = Buffer.from(s, 'latin1'); return b.length % 2 ? Buffer.concat([b, Buffer.from(' ')]) : b; };
+	const uid = (s: string) => {
+		const b = Buffer.from(s, 'latin1');
+		return b.length % 2 ? Buffer.concat([b, Buffer.from([0])]) : b;
+	};
+	const text = (s: string) => {
+		const b = Buffer.from(s, 'latin1');
+		return b.length % 2 ? Buffer.concat([b, Buffer.from(' ')]) : b;
+	};
 	const body = Buffer.concat([
 		el(0x0002, 0x0001, 'OB', Buffer.from([0, 1])),
 		el(0x0002, 0x0002, 'UI', uid(meta.sopClassUid)),
@@ -27,5 +36,11 @@ export function part10File(dataset: Uint8Array, meta: { sopClassUid: string; sop
 	const groupLength = Buffer.alloc(4);
 	groupLength.writeUInt32LE(body.length, 0);
 	const preamble = Buffer.alloc(128);
-	return Buffer.concat([preamble, Buffer.from('DICM', 'latin1'), el(0x0002, 0x0000, 'UL', groupLength), body, dataset]);
+	return Buffer.concat([
+		preamble,
+		Buffer.from('DICM', 'latin1'),
+		el(0x0002, 0x0000, 'UL', groupLength),
+		body,
+		dataset,
+	]);
 }

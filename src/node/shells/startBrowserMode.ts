@@ -48,8 +48,21 @@ function openAppWindow(url: string): void {
 		console.log('No Chromium or Chrome found: open the address above in a Chromium-based browser.');
 		return;
 	}
-	const profile = path.join(process.env.XDG_CACHE_HOME ?? path.join(process.env.HOME ?? '.', '.cache'), 'radialog-browser-profile');
-	const child = spawn(exe, [`--app=${url}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update'], { stdio: 'ignore', detached: true });
+	const profile = path.join(
+		process.env.XDG_CACHE_HOME ?? path.join(process.env.HOME ?? '.', '.cache'),
+		'radialog-browser-profile',
+	);
+	const child = spawn(
+		exe,
+		[
+			`--app=${url}`,
+			`--user-data-dir=${profile}`,
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+		],
+		{ stdio: 'ignore', detached: true },
+	);
 	child.on('error', () => console.log('Could not open a browser window: open the address above yourself.'));
 	child.unref();
 }
@@ -60,7 +73,9 @@ function findOnPath(name: string): string | null {
 		try {
 			fs.accessSync(candidate, fs.constants.X_OK);
 			return candidate;
-		} catch { /* not here */ }
+		} catch {
+			/* not here */
+		}
 	}
 	return null;
 }

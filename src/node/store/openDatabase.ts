@@ -27,7 +27,9 @@ function migrate(db: SqliteDatabase): void {
 	const current = db.pragma('user_version', { simple: true }) as number;
 	const latest = migrations.at(-1)?.version ?? 0;
 	if (current > latest) {
-		throw new DatabaseTooNewError(`The database schema is version ${current}, newer than this app knows (${latest}). Update the app before opening this data folder.`);
+		throw new DatabaseTooNewError(
+			`The database schema is version ${current}, newer than this app knows (${latest}). Update the app before opening this data folder.`,
+		);
 	}
 	for (const m of migrations) {
 		if (m.version <= current) continue;

@@ -69,7 +69,20 @@ export class Workstation {
 		this.studies = new StudyService(this.studyStore, this.importer.originals);
 		this.receiver = new ReceiverService(() => this.settings.get().receiver, this.importer, this.events);
 		this.addBackgroundService(this.receiver);
-		this.reporting = createReporting({ db: this.db, events: this.events, settings: this.settings, studies: this.studies, assistantFactory: (o) => createReportAssistant({ ...o, ...(this.settings.get().llmThreads ? { threads: this.settings.get().llmThreads } : {}), ...(options.modelProcessLauncher ? { launcher: options.modelProcessLauncher } : {}) }), defaultModelsDir: path.join(projectRoot(), 'models', 'demo'), onStudyImported: (l) => this.importer.onStudyImported(l) });
+		this.reporting = createReporting({
+			db: this.db,
+			events: this.events,
+			settings: this.settings,
+			studies: this.studies,
+			assistantFactory: (o) =>
+				createReportAssistant({
+					...o,
+					...(this.settings.get().llmThreads ? { threads: this.settings.get().llmThreads } : {}),
+					...(options.modelProcessLauncher ? { launcher: options.modelProcessLauncher } : {}),
+				}),
+			defaultModelsDir: path.join(projectRoot(), 'models', 'demo'),
+			onStudyImported: (l) => this.importer.onStudyImported(l),
+		});
 		this.addBackgroundService(this.reporting.assistants);
 		this.addBackgroundService(this.reporting.labelers);
 		this.addBackgroundService(this.reporting.draftQueue);

@@ -5,6 +5,7 @@ import path from 'node:path';
 let cached: string | undefined;
 
 export function packageVersion(): string {
-	cached ??= (JSON.parse(fs.readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+	cached ??= (JSON.parse(fs.readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string })
+		.version;
 	return cached;
 }

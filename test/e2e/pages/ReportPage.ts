@@ -4,14 +4,28 @@ import type { Locator, Page } from 'playwright-core';
 export class ReportPage {
 	constructor(readonly page: Page) {}
 
-	get root(): Locator { return this.page.getByTestId('report-pane'); }
-	get findingsText(): Locator { return this.page.getByTestId('findings-text'); }
-	get impressionText(): Locator { return this.page.getByTestId('impression-text'); }
-	get draftBanner(): Locator { return this.page.getByTestId('draft-banner'); }
-	get notice(): Locator { return this.page.getByTestId('report-model-notice'); }
-	get error(): Locator { return this.page.getByTestId('report-error'); }
+	get root(): Locator {
+		return this.page.getByTestId('report-pane');
+	}
+	get findingsText(): Locator {
+		return this.page.getByTestId('findings-text');
+	}
+	get impressionText(): Locator {
+		return this.page.getByTestId('impression-text');
+	}
+	get draftBanner(): Locator {
+		return this.page.getByTestId('draft-banner');
+	}
+	get notice(): Locator {
+		return this.page.getByTestId('report-model-notice');
+	}
+	get error(): Locator {
+		return this.page.getByTestId('report-error');
+	}
 
-	finding(label: string): Locator { return this.page.locator(`[data-testid="finding-row"][data-label="${label}"]`); }
+	finding(label: string): Locator {
+		return this.page.locator(`[data-testid="finding-row"][data-label="${label}"]`);
+	}
 
 	/** Records, inside the page, whether model text ever streamed into the draft area (render signal, not timing). */
 	async watchStreaming(): Promise<void> {
@@ -20,7 +34,8 @@ export class ReportPage {
 			w.__draftStreamSeen = 0;
 			new MutationObserver(() => {
 				const el = document.querySelector('[data-testid="draft-stream"]');
-				if (el && el.textContent && el.textContent.length > (w.__draftStreamSeen ?? 0)) w.__draftStreamSeen = el.textContent.length;
+				if (el && el.textContent && el.textContent.length > (w.__draftStreamSeen ?? 0))
+					w.__draftStreamSeen = el.textContent.length;
 			}).observe(document.body, { subtree: true, childList: true, characterData: true });
 		});
 	}
@@ -38,24 +53,34 @@ export class ReportPage {
 	}
 
 	async positiveFindings(): Promise<string[]> {
-		return this.page.locator('[data-testid="finding-row"][data-positive="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')!));
+		return this.page
+			.locator('[data-testid="finding-row"][data-positive="true"]')
+			.evaluateAll((els) => els.map((e) => e.getAttribute('data-label')!));
 	}
 
 	/** With the keyboard, as a reader does: Alt+F to the findings, arrows to the row, r to reject. */
 	async reject(label: string): Promise<void> {
 		await this.page.keyboard.press('Alt+f');
-		const labels = await this.page.getByTestId('finding-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-label')));
+		const labels = await this.page
+			.getByTestId('finding-row')
+			.evaluateAll((els) => els.map((e) => e.getAttribute('data-label')));
 		const focused = () => this.page.evaluate(() => document.activeElement?.getAttribute('data-label') ?? null);
 		await this.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'finding-row');
-		for (let i = 0; i < labels.length && (await focused()) !== label; i++) await this.page.keyboard.press('ArrowDown');
+		for (let i = 0; i < labels.length && (await focused()) !== label; i++)
+			await this.page.keyboard.press('ArrowDown');
 		await this.page.keyboard.press('r');
-		await this.page.locator(`[data-testid="finding-row"][data-label="${label}"][data-decision="rejected"]`).waitFor();
+		await this.page
+			.locator(`[data-testid="finding-row"][data-label="${label}"][data-decision="rejected"]`)
+			.waitFor();
 	}
 
 	async apply(): Promise<void> {
 		await this.page.locator('[data-testid="apply-corrections"]:not([disabled])').waitFor();
 		await this.page.keyboard.press('Alt+a');
-		await this.page.locator(`[data-testid="report-pane"]:not([data-busy=""])`).waitFor({ timeout: 5000 }).catch(() => undefined);
+		await this.page
+			.locator(`[data-testid="report-pane"]:not([data-busy=""])`)
+			.waitFor({ timeout: 5000 })
+			.catch(() => undefined);
 		await this.waitIdle();
 	}
 
@@ -65,9 +90,13 @@ export class ReportPage {
 
 	async ask(task: 'FQA_complete' | 'FQA_binary' | 'RE' | 'EL' | 'SU'): Promise<string> {
 		await this.tab('chat');
-		const before = await this.page.locator(`[data-testid="chat-message"][data-role="assistant"][data-task="${task}"]`).count();
+		const before = await this.page
+			.locator(`[data-testid="chat-message"][data-role="assistant"][data-task="${task}"]`)
+			.count();
 		await this.page.getByTestId(`ask-${task}`).click();
-		const answer = this.page.locator(`[data-testid="chat-message"][data-role="assistant"][data-task="${task}"]`).nth(before);
+		const answer = this.page
+			.locator(`[data-testid="chat-message"][data-role="assistant"][data-task="${task}"]`)
+			.nth(before);
 		await answer.waitFor({ timeout: 240_000 });
 		return answer.locator('.rp-msg-text').innerText();
 	}
@@ -95,7 +124,11 @@ export class ReportPage {
 
 	private async exportedFiles(last: string): Promise<Record<string, string>> {
 		await this.page.locator(`[data-testid="export-result"] li[data-format="${last}"]`).waitFor();
-		const items = await this.page.locator('[data-testid="export-result"] li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-format')!, e.querySelector('code')!.textContent!]));
+		const items = await this.page
+			.locator('[data-testid="export-result"] li')
+			.evaluateAll((els) =>
+				els.map((e) => [e.getAttribute('data-format')!, e.querySelector('code')!.textContent!]),
+			);
 		return Object.fromEntries(items);
 	}
 

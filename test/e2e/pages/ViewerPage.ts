@@ -4,9 +4,15 @@ import type { Locator, Page } from 'playwright-core';
 export class ViewerPage {
 	constructor(readonly page: Page) {}
 
-	get root(): Locator { return this.page.getByTestId('viewer'); }
-	get viewport(): Locator { return this.page.getByTestId('viewport'); }
-	get thumbnails(): Locator { return this.page.getByTestId('thumbnail'); }
+	get root(): Locator {
+		return this.page.getByTestId('viewer');
+	}
+	get viewport(): Locator {
+		return this.page.getByTestId('viewport');
+	}
+	get thumbnails(): Locator {
+		return this.page.getByTestId('thumbnail');
+	}
 
 	async waitForImage(): Promise<void> {
 		await this.page.locator('[data-testid="viewport"][data-loaded="true"][data-rendered="true"]').waitFor();
@@ -43,7 +49,10 @@ export class ViewerPage {
 	}
 
 	async waitForZoomAbove(scale: number): Promise<number> {
-		await this.page.waitForFunction((s) => Number(document.querySelector('[data-testid="viewport"]')?.getAttribute('data-zoom')) > s, scale);
+		await this.page.waitForFunction(
+			(s) => Number(document.querySelector('[data-testid="viewport"]')?.getAttribute('data-zoom')) > s,
+			scale,
+		);
 		return this.zoom();
 	}
 

@@ -4,16 +4,24 @@ import type { Locator, Page } from 'playwright-core';
 export class WorklistPage {
 	constructor(readonly page: Page) {}
 
-	get root(): Locator { return this.page.getByTestId('worklist'); }
-	get rows(): Locator { return this.page.getByTestId('worklist-row'); }
-	get body(): Locator { return this.page.getByTestId('worklist-body'); }
+	get root(): Locator {
+		return this.page.getByTestId('worklist');
+	}
+	get rows(): Locator {
+		return this.page.getByTestId('worklist-row');
+	}
+	get body(): Locator {
+		return this.page.getByTestId('worklist-body');
+	}
 
 	async waitForTotal(n: number): Promise<void> {
 		await this.page.locator(`[data-testid="worklist"][data-total="${n}"]`).waitFor();
 	}
 
 	/** Imports a folder on the server's disk through the "Import folder…" dialog; returns the report's summary line. */
-	async importFolder(folder: string): Promise<{ summary: string; imported: number; failed: number; errors: string[] }> {
+	async importFolder(
+		folder: string,
+	): Promise<{ summary: string; imported: number; failed: number; errors: string[] }> {
 		await this.page.getByTestId('import-folder').click();
 		await this.page.getByTestId('import-path').fill(folder);
 		await this.page.getByTestId('import-start').click();
@@ -34,7 +42,8 @@ export class WorklistPage {
 		const payload = files.map((f) => ({ name: f.name, data: f.bytes.toString('base64') }));
 		await this.page.evaluate((items) => {
 			const dt = new DataTransfer();
-			for (const f of items) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
+			for (const f of items)
+				dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
 			const target = document.querySelector('[data-testid="worklist"]')!;
 			target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
 			target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));

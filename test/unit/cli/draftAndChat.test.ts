@@ -17,7 +17,8 @@ before(() => {
 	fs.writeFileSync(path.join(studies, 'notes.txt'), 'not an image');
 });
 
-const radialog = (args: string[], input?: string) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', input, timeout: 120_000 });
+const radialog = (args: string[], input?: string) =>
+	spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', input, timeout: 120_000 });
 
 test('radialog draft --json: findings and a draft per study, unusable files reported, the notice carried', () => {
 	const r = radialog(['draft', studies, '--json', '--models', models, '--threads', '1']);
@@ -37,7 +38,10 @@ test('radialog draft --json: findings and a draft per study, unusable files repo
 });
 
 test('radialog draft prints text; a missing model set fails with the manifest named', () => {
-	const one = path.join(studies, fs.readdirSync(studies).find((f) => f.endsWith('.dcm'))!);
+	const one = path.join(
+		studies,
+		fs.readdirSync(studies).find((f) => f.endsWith('.dcm'))!,
+	);
 	const r = radialog(['draft', one, '--models', models, '--threads', '1']);
 	assert.equal(r.status, 0, r.stderr);
 	assert.match(r.stdout, /Predicted findings: /);
@@ -50,8 +54,14 @@ test('radialog draft prints text; a missing model set fails with the manifest na
 });
 
 test('radialog chat: draft, then slash commands and free questions from stdin', () => {
-	const one = path.join(studies, fs.readdirSync(studies).find((f) => f.endsWith('.dcm'))!);
-	const r = radialog(['chat', one, '--models', models, '--threads', '1'], '/has edema\n/correct +Edema -Fracture\nwhat about the heart?\n/has nonsense\n/quit\n');
+	const one = path.join(
+		studies,
+		fs.readdirSync(studies).find((f) => f.endsWith('.dcm'))!,
+	);
+	const r = radialog(
+		['chat', one, '--models', models, '--threads', '1'],
+		'/has edema\n/correct +Edema -Fracture\nwhat about the heart?\n/has nonsense\n/quit\n',
+	);
 	assert.equal(r.status, 0, r.stderr);
 	assert.match(r.stdout, /Draft report \(AI-written, not signed\):/);
 	assert.equal(r.stdout.match(/^> /gm)?.length, 5, r.stdout);

@@ -16,14 +16,38 @@ const script = path.resolve('models/convert/export_chexbert.py');
 // token dimensions, and the entry, not that a real CheXbert exports.
 test('export_chexbert.py entry writes a labeler entry the workstation loads', async () => {
 	const dir = copyTestLabelerModel(tempDir());
-	const r = spawnSync('/usr/bin/python3', [script, 'entry', '--onnx', path.join(dir, 'labeler.onnx'), '--vocab', path.join(dir, 'vocab.txt'), '--name', 'converted'], { encoding: 'utf8' });
+	const r = spawnSync(
+		'/usr/bin/python3',
+		[
+			script,
+			'entry',
+			'--onnx',
+			path.join(dir, 'labeler.onnx'),
+			'--vocab',
+			path.join(dir, 'vocab.txt'),
+			'--name',
+			'converted',
+		],
+		{ encoding: 'utf8' },
+	);
 	assert.equal(r.status, 0, r.stderr);
 	const entry = JSON.parse(r.stdout);
 	assert.equal(entry.tokenizer.maxTokens, 512);
-	assert.deepEqual(entry.heads.map((h: { label: string }) => h.label).slice(0, 3), ['Enlarged Cardiomediastinum', 'Cardiomegaly', 'Lung Opacity']);
-	assert.deepEqual(entry.heads.at(-1), { output: 'head_13', label: 'No Finding', classes: ['not_mentioned', 'positive'] });
+	assert.deepEqual(entry.heads.map((h: { label: string }) => h.label).slice(0, 3), [
+		'Enlarged Cardiomediastinum',
+		'Cardiomegaly',
+		'Lung Opacity',
+	]);
+	assert.deepEqual(entry.heads.at(-1), {
+		output: 'head_13',
+		label: 'No Finding',
+		classes: ['not_mentioned', 'positive'],
+	});
 	const manifestFile = path.join(dir, 'manifest.json');
-	fs.writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(manifestFile, 'utf8')), labeler: entry }));
+	fs.writeFileSync(
+		manifestFile,
+		JSON.stringify({ ...JSON.parse(fs.readFileSync(manifestFile, 'utf8')), labeler: entry }),
+	);
 	const labeler = await createReportLabeler({ manifestPath: dir });
 	try {
 		assert.equal(labeler.name, 'converted');
@@ -33,7 +57,11 @@ test('export_chexbert.py entry writes a labeler entry the workstation loads', as
 	} finally {
 		await labeler.close();
 	}
-	const bad = spawnSync('/usr/bin/python3', [script, 'entry', '--onnx', path.join(dir, 'vocab.txt'), '--vocab', path.join(dir, 'vocab.txt')], { encoding: 'utf8' });
+	const bad = spawnSync(
+		'/usr/bin/python3',
+		[script, 'entry', '--onnx', path.join(dir, 'vocab.txt'), '--vocab', path.join(dir, 'vocab.txt')],
+		{ encoding: 'utf8' },
+	);
 	assert.notEqual(bad.status, 0, 'a file that is no ONNX graph is refused');
 });
 
@@ -68,10 +96,27 @@ state = {k: torch.zeros_like(v) for k, v in m.state_dict().items()}
 state['linear_heads.1.bias'] = torch.tensor([0., 5., 0., 0.])
 torch.save({'model_state_dict': {'module.' + k: v for k, v in state.items()}}, sys.argv[2])
 `;
-	const mk = spawnSync('/usr/bin/python3', ['-c', make, path.join(dir, 'src'), path.join(dir, 'chexbert.pth')], { encoding: 'utf8' });
+	const mk = spawnSync('/usr/bin/python3', ['-c', make, path.join(dir, 'src'), path.join(dir, 'chexbert.pth')], {
+		encoding: 'utf8',
+	});
 	assert.equal(mk.status, 0, mk.stderr);
 	const out = path.join(dir, 'set');
-	const r = spawnSync('/usr/bin/python3', [script, 'export', '--chexbert-src', path.join(dir, 'src'), '--checkpoint', path.join(dir, 'chexbert.pth'), '--vocab', path.join(dir, 'vocab.txt'), '--out', out], { encoding: 'utf8' });
+	const r = spawnSync(
+		'/usr/bin/python3',
+		[
+			script,
+			'export',
+			'--chexbert-src',
+			path.join(dir, 'src'),
+			'--checkpoint',
+			path.join(dir, 'chexbert.pth'),
+			'--vocab',
+			path.join(dir, 'vocab.txt'),
+			'--out',
+			out,
+		],
+		{ encoding: 'utf8' },
+	);
 	assert.equal(r.status, 0, r.stderr);
 	const manifest = JSON.parse(fs.readFileSync(path.join(copyTestLabelerModel(tempDir()), 'manifest.json'), 'utf8'));
 	fs.writeFileSync(path.join(out, 'manifest.json'), JSON.stringify({ ...manifest, labeler: JSON.parse(r.stdout) }));
@@ -79,8 +124,16 @@ torch.save({'model_state_dict': {'module.' + k: v for k, v in state.items()}}, s
 	try {
 		const texts = ['Effusion.', 'No pneumothorax, small left pleural effusion and a tube.', ''];
 		const batch = await labeler.label(texts);
-		for (const l of batch) assert.deepEqual(Object.entries(l).filter(([, s]) => s !== 'not_mentioned'), [['Cardiomegaly', 'positive']]);
-		assert.deepEqual(await labeler.label([texts[1]!]), [batch[1]], 'batch and length are free dimensions of the exported graph');
+		for (const l of batch)
+			assert.deepEqual(
+				Object.entries(l).filter(([, s]) => s !== 'not_mentioned'),
+				[['Cardiomegaly', 'positive']],
+			);
+		assert.deepEqual(
+			await labeler.label([texts[1]!]),
+			[batch[1]],
+			'batch and length are free dimensions of the exported graph',
+		);
 	} finally {
 		await labeler.close();
 	}

@@ -31,7 +31,10 @@ test('support devices do not cancel "No Finding"; an uncertain pathology does', 
 });
 
 test('sentences split on full stops but not inside numbers or "e.t. tube"', () => {
-	assert.deepEqual(splitSentences('E.T. tube 4.5 cm above the carina. No effusion.'), ['et tube 4.5 cm above the carina', 'no effusion']);
+	assert.deepEqual(splitSentences('E.T. tube 4.5 cm above the carina. No effusion.'), [
+		'et tube 4.5 cm above the carina',
+		'no effusion',
+	]);
 });
 
 test('the ReportLabeler adapter labels a batch in order', async () => {

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { instructTasks, instructTemplates, renderInstruction, maxNewTokens } from '../../../src/common/radialog/instructTemplates.js';
+import {
+	instructTasks,
+	instructTemplates,
+	renderInstruction,
+	maxNewTokens,
+} from '../../../src/common/radialog/instructTemplates.js';
 import { formatFindings, renderReportGenerationMessage } from '../../../src/common/radialog/reportGenerationMessage.js';
 import { IMAGE_MARKER, promptSegments, renderVicunaPrompt } from '../../../src/common/radialog/vicunaPrompt.js';
 
@@ -18,9 +23,18 @@ test('the report-generation message carries one image marker and the findings', 
 
 test('Vicuna v1.1 rendering', () => {
 	assert.equal(renderVicunaPrompt('SYS', [{ user: 'a' }]), 'SYS USER: a ASSISTANT:');
-	assert.equal(renderVicunaPrompt('SYS', [{ user: 'a', assistant: 'b' }, { user: 'c' }]), 'SYS USER: a ASSISTANT: b</s>USER: c ASSISTANT:');
+	assert.equal(
+		renderVicunaPrompt('SYS', [{ user: 'a', assistant: 'b' }, { user: 'c' }]),
+		'SYS USER: a ASSISTANT: b</s>USER: c ASSISTANT:',
+	);
 	assert.throws(() => renderVicunaPrompt('S', [{ user: 'a' }, { user: 'b' }]));
-	assert.deepEqual(promptSegments('S USER: x <IMG>. y ASSISTANT: r</s>USER: q ASSISTANT:'), [{ kind: 'text', text: 'S USER: x ', leadingSpace: true }, { kind: 'image' }, { kind: 'text', text: '. y ASSISTANT: r', leadingSpace: false }, { kind: 'endOfAnswer' }, { kind: 'text', text: 'USER: q ASSISTANT:', leadingSpace: false }]);
+	assert.deepEqual(promptSegments('S USER: x <IMG>. y ASSISTANT: r</s>USER: q ASSISTANT:'), [
+		{ kind: 'text', text: 'S USER: x ', leadingSpace: true },
+		{ kind: 'image' },
+		{ kind: 'text', text: '. y ASSISTANT: r', leadingSpace: false },
+		{ kind: 'endOfAnswer' },
+		{ kind: 'text', text: 'USER: q ASSISTANT:', leadingSpace: false },
+	]);
 	assert.throws(() => promptSegments('<IMG><IMG>'));
 });
 
@@ -31,7 +45,10 @@ test('ten variants per template list; every task renders every variant with its 
 	}
 	for (const task of instructTasks) {
 		for (let v = 0; v < 10; v++) {
-			const params = task === 'CO' ? { add: ['Edema'] as const, remove: ['Fracture'] as const } : { pathology: 'Edema', region: 'heart', question: 'is it enlarged?' };
+			const params =
+				task === 'CO'
+					? { add: ['Edema'] as const, remove: ['Fracture'] as const }
+					: { pathology: 'Edema', region: 'heart', question: 'is it enlarged?' };
 			const text = renderInstruction(task, v, params);
 			assert.doesNotMatch(text, /[{}]/, `${task} ${v}`);
 			assert.ok(maxNewTokens[task] > 0);

@@ -13,7 +13,11 @@ export interface ViewportState {
 	vflip: boolean;
 }
 
-export interface ProbeValue { x: number; y: number; value: number | string }
+export interface ProbeValue {
+	x: number;
+	y: number;
+	value: number | string;
+}
 
 export interface ViewportControls {
 	setWindow(center: number, width: number): void;
@@ -42,7 +46,9 @@ interface Props {
  * middle or shift drag pans; every render reports the viewport so the overlay can show it.
  */
 export const CornerstoneViewport = forwardRef<ViewportControls, Props>(function CornerstoneViewport(
-	{ imageId, interactive = true, onState, onProbe, onError, onLoaded, className, testId }, ref) {
+	{ imageId, interactive = true, onState, onProbe, onError, onLoaded, className, testId },
+	ref,
+) {
 	const el = useRef<HTMLDivElement>(null);
 	const image = useRef<CornerstoneImage | null>(null);
 	const handlers = useRef({ onState, onProbe, onError, onLoaded });
@@ -54,13 +60,23 @@ export const CornerstoneViewport = forwardRef<ViewportControls, Props>(function 
 		const rendered = () => {
 			const v = cornerstone.getViewport(element);
 			if (!v) return;
-			handlers.current.onState?.({ windowCenter: v.voi.windowCenter, windowWidth: v.voi.windowWidth, scale: v.scale, rotation: v.rotation, invert: v.invert, hflip: v.hflip, vflip: v.vflip });
+			handlers.current.onState?.({
+				windowCenter: v.voi.windowCenter,
+				windowWidth: v.voi.windowWidth,
+				scale: v.scale,
+				rotation: v.rotation,
+				invert: v.invert,
+				hflip: v.hflip,
+				vflip: v.vflip,
+			});
 			element.dataset.wl = `${Math.round(v.voi.windowCenter)}/${Math.round(v.voi.windowWidth)}`;
 			element.dataset.zoom = v.scale.toFixed(3);
 			element.dataset.rendered = 'true';
 		};
 		element.addEventListener('cornerstoneimagerendered', rendered);
-		const ro = new ResizeObserver(() => { if (image.current) cornerstone.resize(element, true); });
+		const ro = new ResizeObserver(() => {
+			if (image.current) cornerstone.resize(element, true);
+		});
 		ro.observe(element);
 		return () => {
 			ro.disconnect();
@@ -75,26 +91,35 @@ export const CornerstoneViewport = forwardRef<ViewportControls, Props>(function 
 		let cancelled = false;
 		element.dataset.loaded = 'false';
 		element.dataset.rendered = 'false';
-		cornerstone.loadAndCacheImage(imageId).then((img) => {
-			if (cancelled) return;
-			const previous = image.current;
-			image.current = img;
-			// Another frame of the same instance keeps the reader's window, zoom and pan.
-			const sameInstance = previous && previous.imageId.replace(/:\d+$/, '') === imageId.replace(/:\d+$/, '') && previous.rows === img.rows && previous.columns === img.columns;
-			const kept = sameInstance ? cornerstone.getViewport(element) : undefined;
-			if (kept) cornerstone.displayImage(element, img, kept);
-			else {
-				cornerstone.displayImage(element, img, cornerstone.getDefaultViewportForImage(element, img));
-				cornerstone.fitToWindow(element);
-			}
-			element.dataset.loaded = 'true';
-			handlers.current.onLoaded?.(imageId);
-		}, (err: unknown) => {
-			if (cancelled) return;
-			element.dataset.loaded = 'error';
-			handlers.current.onError?.(err instanceof Error ? err.message : String(err));
-		});
-		return () => { cancelled = true; };
+		cornerstone.loadAndCacheImage(imageId).then(
+			(img) => {
+				if (cancelled) return;
+				const previous = image.current;
+				image.current = img;
+				// Another frame of the same instance keeps the reader's window, zoom and pan.
+				const sameInstance =
+					previous &&
+					previous.imageId.replace(/:\d+$/, '') === imageId.replace(/:\d+$/, '') &&
+					previous.rows === img.rows &&
+					previous.columns === img.columns;
+				const kept = sameInstance ? cornerstone.getViewport(element) : undefined;
+				if (kept) cornerstone.displayImage(element, img, kept);
+				else {
+					cornerstone.displayImage(element, img, cornerstone.getDefaultViewportForImage(element, img));
+					cornerstone.fitToWindow(element);
+				}
+				element.dataset.loaded = 'true';
+				handlers.current.onLoaded?.(imageId);
+			},
+			(err: unknown) => {
+				if (cancelled) return;
+				element.dataset.loaded = 'error';
+				handlers.current.onError?.(err instanceof Error ? err.message : String(err));
+			},
+		);
+		return () => {
+			cancelled = true;
+		};
 	}, [imageId]);
 
 	const update = (change: (v: cornerstone.Viewport) => Partial<cornerstone.Viewport>) => {
@@ -103,16 +128,35 @@ export const CornerstoneViewport = forwardRef<ViewportControls, Props>(function 
 		if (element && v) cornerstone.setViewport(element, { ...v, ...change(v) });
 	};
 
-	useImperativeHandle(ref, () => ({
-		setWindow: (windowCenter, windowWidth) => update(() => ({ voi: { windowCenter, windowWidth: Math.max(1, windowWidth) }, voiLUT: undefined })),
-		fileWindow: () => { const img = image.current; if (img) update(() => ({ voi: { windowCenter: img.windowCenter, windowWidth: img.windowWidth }, voiLUT: img.voiLUT })); },
-		invert: () => update((v) => ({ invert: !v.invert })),
-		rotate: (deg) => update((v) => ({ rotation: (((v.rotation + deg) % 360) + 360) % 360 })),
-		flip: (axis) => update((v) => (axis === 'h' ? { hflip: !v.hflip } : { vflip: !v.vflip })),
-		zoomBy: (f) => update((v) => ({ scale: Math.min(40, Math.max(0.05, v.scale * f)) })),
-		fit: () => { if (el.current && image.current) cornerstone.fitToWindow(el.current); },
-		reset: () => { if (el.current && image.current) { cornerstone.reset(el.current); cornerstone.fitToWindow(el.current); } },
-	}), []);
+	useImperativeHandle(
+		ref,
+		() => ({
+			setWindow: (windowCenter, windowWidth) =>
+				update(() => ({ voi: { windowCenter, windowWidth: Math.max(1, windowWidth) }, voiLUT: undefined })),
+			fileWindow: () => {
+				const img = image.current;
+				if (img)
+					update(() => ({
+						voi: { windowCenter: img.windowCenter, windowWidth: img.windowWidth },
+						voiLUT: img.voiLUT,
+					}));
+			},
+			invert: () => update((v) => ({ invert: !v.invert })),
+			rotate: (deg) => update((v) => ({ rotation: (((v.rotation + deg) % 360) + 360) % 360 })),
+			flip: (axis) => update((v) => (axis === 'h' ? { hflip: !v.hflip } : { vflip: !v.vflip })),
+			zoomBy: (f) => update((v) => ({ scale: Math.min(40, Math.max(0.05, v.scale * f)) })),
+			fit: () => {
+				if (el.current && image.current) cornerstone.fitToWindow(el.current);
+			},
+			reset: () => {
+				if (el.current && image.current) {
+					cornerstone.reset(el.current);
+					cornerstone.fitToWindow(el.current);
+				}
+			},
+		}),
+		[],
+	);
 
 	useEffect(() => {
 		if (!interactive) return;
@@ -131,28 +175,43 @@ export const CornerstoneViewport = forwardRef<ViewportControls, Props>(function 
 				drag.y = e.clientY;
 				const img = image.current!;
 				if (drag.button === 1 || (drag.button === 0 && drag.shift)) {
-					update((v) => ({ translation: { x: v.translation.x + dx / v.scale, y: v.translation.y + dy / v.scale } }));
+					update((v) => ({
+						translation: { x: v.translation.x + dx / v.scale, y: v.translation.y + dy / v.scale },
+					}));
 				} else if (drag.button === 2) {
 					update((v) => ({ scale: Math.min(40, Math.max(0.05, v.scale * Math.exp(-dy / 150))) }));
 				} else if (drag.button === 0) {
 					// A full-width drag spans the image's whole value range, whatever its bit depth.
 					const range = Math.max(1, (img.maxPixelValue - img.minPixelValue) * img.slope);
 					const k = range / Math.max(200, element.clientWidth);
-					update((v) => ({ voi: { windowWidth: Math.max(1, v.voi.windowWidth + dx * k), windowCenter: v.voi.windowCenter + dy * k }, voiLUT: undefined }));
+					update((v) => ({
+						voi: {
+							windowWidth: Math.max(1, v.voi.windowWidth + dx * k),
+							windowCenter: v.voi.windowCenter + dy * k,
+						},
+						voiLUT: undefined,
+					}));
 				}
 			} else probe(e);
 		};
-		const up = () => { drag = null; };
+		const up = () => {
+			drag = null;
+		};
 		const probe = (e: MouseEvent) => {
 			const img = image.current;
 			if (!img || !handlers.current.onProbe) return;
 			const p = cornerstone.pageToPixel(element, e.pageX, e.pageY);
 			const x = Math.floor(p.x);
 			const y = Math.floor(p.y);
-			if (x < 0 || y < 0 || x >= img.columns || y >= img.rows) { handlers.current.onProbe(null); return; }
+			if (x < 0 || y < 0 || x >= img.columns || y >= img.rows) {
+				handlers.current.onProbe(null);
+				return;
+			}
 			const px = img.getPixelData();
 			const i = y * img.columns + x;
-			const value = img.color ? `${px[i * 4]}, ${px[i * 4 + 1]}, ${px[i * 4 + 2]}` : px[i]! * img.slope + img.intercept;
+			const value = img.color
+				? `${px[i * 4]}, ${px[i * 4 + 1]}, ${px[i * 4 + 2]}`
+				: px[i]! * img.slope + img.intercept;
 			handlers.current.onProbe({ x, y, value });
 		};
 		const wheel = (e: WheelEvent) => {

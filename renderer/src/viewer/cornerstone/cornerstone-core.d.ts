@@ -21,7 +21,11 @@ declare module 'cornerstone-core' {
 		sizeInBytes: number;
 		voiLUT?: VoiLut;
 	}
-	export interface VoiLut { firstValueMapped: number; numBitsPerEntry: number; lut: number[] }
+	export interface VoiLut {
+		firstValueMapped: number;
+		numBitsPerEntry: number;
+		lut: number[];
+	}
 	export interface Viewport {
 		scale: number;
 		translation: { x: number; y: number };
@@ -35,7 +39,10 @@ declare module 'cornerstone-core' {
 	}
 	export function enable(element: HTMLElement, options?: Record<string, unknown>): void;
 	export function disable(element: HTMLElement): void;
-	export function registerImageLoader(scheme: string, loader: (imageId: string) => { promise: Promise<CornerstoneImage>; cancelFn?: () => void }): void;
+	export function registerImageLoader(
+		scheme: string,
+		loader: (imageId: string) => { promise: Promise<CornerstoneImage>; cancelFn?: () => void },
+	): void;
 	export function loadAndCacheImage(imageId: string): Promise<CornerstoneImage>;
 	export function displayImage(element: HTMLElement, image: CornerstoneImage, viewport?: Partial<Viewport>): void;
 	export function getViewport(element: HTMLElement): Viewport | undefined;
@@ -45,7 +52,13 @@ declare module 'cornerstone-core' {
 	export function fitToWindow(element: HTMLElement): void;
 	export function resize(element: HTMLElement, fitViewportToWindow?: boolean): void;
 	export function pageToPixel(element: HTMLElement, pageX: number, pageY: number): { x: number; y: number };
-	export function getStoredPixels(element: HTMLElement, x: number, y: number, width: number, height: number): number[];
+	export function getStoredPixels(
+		element: HTMLElement,
+		x: number,
+		y: number,
+		width: number,
+		height: number,
+	): number[];
 	export function getEnabledElement(element: HTMLElement): { image?: CornerstoneImage };
 	export const imageCache: { purgeCache(): void };
 	export const EVENTS: { IMAGE_RENDERED: string };

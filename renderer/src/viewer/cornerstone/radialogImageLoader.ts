@@ -23,7 +23,11 @@ export function useFrameSource(next: FrameSource): void {
 	cornerstone.registerImageLoader('radialog', (imageId) => {
 		const [, instance, frame] = imageId.split(':');
 		if (!source) return { promise: Promise.reject(new Error('No frame source.')) };
-		return { promise: source(Number(instance), Number(frame ?? 0)).then(({ meta, bytes }) => toCornerstoneImage(imageId, meta, bytes)) };
+		return {
+			promise: source(Number(instance), Number(frame ?? 0)).then(({ meta, bytes }) =>
+				toCornerstoneImage(imageId, meta, bytes),
+			),
+		};
 	});
 }
 
@@ -33,12 +37,18 @@ function typed(meta: FrameMeta, bytes: Uint8Array): ArrayLike<number> {
 	const off = bytes.byteOffset % 4 === 0 ? bytes.byteOffset : 0;
 	const n = (size: number) => bytes.byteLength / size;
 	switch (meta.dataType) {
-		case 'uint8': return new Uint8Array(buf, off, n(1));
-		case 'int8': return new Int8Array(buf, off, n(1));
-		case 'uint16': return new Uint16Array(buf, off, n(2));
-		case 'int16': return new Int16Array(buf, off, n(2));
-		case 'int32': return new Int32Array(buf, off, n(4));
-		case 'float32': return new Float32Array(buf, off, n(4));
+		case 'uint8':
+			return new Uint8Array(buf, off, n(1));
+		case 'int8':
+			return new Int8Array(buf, off, n(1));
+		case 'uint16':
+			return new Uint16Array(buf, off, n(2));
+		case 'int16':
+			return new Int16Array(buf, off, n(2));
+		case 'int32':
+			return new Int32Array(buf, off, n(4));
+		case 'float32':
+			return new Float32Array(buf, off, n(4));
 	}
 }
 
@@ -51,7 +61,12 @@ export function toCornerstoneImage(imageId: string, meta: FrameMeta, bytes: Uint
 	if (color) {
 		// Cornerstone draws colour from RGBA.
 		const rgba = new Uint8Array(meta.rows * meta.columns * 4);
-		for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) { rgba[i] = values[j]!; rgba[i + 1] = values[j + 1]!; rgba[i + 2] = values[j + 2]!; rgba[i + 3] = 255; }
+		for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
+			rgba[i] = values[j]!;
+			rgba[i + 1] = values[j + 1]!;
+			rgba[i + 2] = values[j + 2]!;
+			rgba[i + 3] = 255;
+		}
 		values = rgba;
 		min = 0;
 		max = 255;
@@ -68,15 +83,33 @@ export function toCornerstoneImage(imageId: string, meta: FrameMeta, bytes: Uint
 	}
 	const pixels = values;
 	const image: CornerstoneImage = {
-		imageId, minPixelValue: min, maxPixelValue: max, slope, intercept,
+		imageId,
+		minPixelValue: min,
+		maxPixelValue: max,
+		slope,
+		intercept,
 		windowCenter: meta.windowCenter ?? (meta.minValue + meta.maxValue) / 2,
-		windowWidth: meta.windowWidth && meta.windowWidth > 0 ? meta.windowWidth : Math.max(1, meta.maxValue - meta.minValue),
+		windowWidth:
+			meta.windowWidth && meta.windowWidth > 0 ? meta.windowWidth : Math.max(1, meta.maxValue - meta.minValue),
 		getPixelData: () => pixels,
-		rows: meta.rows, columns: meta.columns, height: meta.rows, width: meta.columns,
-		color, rgba: false, invert: meta.photometricInterpretation === 'MONOCHROME1',
+		rows: meta.rows,
+		columns: meta.columns,
+		height: meta.rows,
+		width: meta.columns,
+		color,
+		rgba: false,
+		invert: meta.photometricInterpretation === 'MONOCHROME1',
 		sizeInBytes: bytes.byteLength,
 	};
-	if (meta.pixelSpacing) { image.rowPixelSpacing = meta.pixelSpacing[0]; image.columnPixelSpacing = meta.pixelSpacing[1]; }
-	if (meta.voiLut) image.voiLUT = { firstValueMapped: meta.voiLut.firstValueMapped, numBitsPerEntry: meta.voiLut.bitsPerEntry, lut: meta.voiLut.data };
+	if (meta.pixelSpacing) {
+		image.rowPixelSpacing = meta.pixelSpacing[0];
+		image.columnPixelSpacing = meta.pixelSpacing[1];
+	}
+	if (meta.voiLut)
+		image.voiLUT = {
+			firstValueMapped: meta.voiLut.firstValueMapped,
+			numBitsPerEntry: meta.voiLut.bitsPerEntry,
+			lut: meta.voiLut.data,
+		};
 	return image;
 }

@@ -9,7 +9,8 @@ import { defaultModelsDir, progressPrinter } from '../../inference/terminalSuppo
 import { parseCommandArgs, UsageError } from '../parseArgs.js';
 import { modelOptions, threadsFrom } from './draft.js';
 
-export const summary = 'Talk with the assistant about one image: radialog chat <file> [--models DIR] [--threads N] [--cpu] (/help in the chat)';
+export const summary =
+	'Talk with the assistant about one image: radialog chat <file> [--models DIR] [--threads N] [--cpu] (/help in the chat)';
 
 const help = `Ask anything, or:
   /findings            list all findings          /has <finding>     is there evidence of it?
@@ -28,16 +29,26 @@ export function requestFrom(line: string): AssistantRequest {
 	const [cmd, ...rest] = line.trim().split(/\s+/);
 	const arg = rest.join(' ');
 	switch (cmd) {
-		case '/findings': return { task: 'FQA_complete' };
-		case '/has': return { task: 'FQA_binary', pathology: label(arg) };
-		case '/why': return { task: 'RE', pathology: label(arg) };
-		case '/explain': return { task: 'EL' };
-		case '/summary': return { task: 'SU' };
+		case '/findings':
+			return { task: 'FQA_complete' };
+		case '/has':
+			return { task: 'FQA_binary', pathology: label(arg) };
+		case '/why':
+			return { task: 'RE', pathology: label(arg) };
+		case '/explain':
+			return { task: 'EL' };
+		case '/summary':
+			return { task: 'SU' };
 		case '/correct': {
 			const parts = arg.split(/\s*(?=[+-])/).filter(Boolean);
-			return { task: 'CO', add: parts.filter((p) => p.startsWith('+')).map((p) => label(p.slice(1))), remove: parts.filter((p) => p.startsWith('-')).map((p) => label(p.slice(1))) };
+			return {
+				task: 'CO',
+				add: parts.filter((p) => p.startsWith('+')).map((p) => label(p.slice(1))),
+				remove: parts.filter((p) => p.startsWith('-')).map((p) => label(p.slice(1))),
+			};
 		}
-		default: return { task: 'free', text: line.trim() };
+		default:
+			return { task: 'free', text: line.trim() };
 	}
 }
 
@@ -49,16 +60,28 @@ export async function run(argv: string[]): Promise<number> {
 	const image = { key: `${file}:${fs.statSync(file).mtimeMs}`, image: await decodeDicomFile(file) };
 	const progress = progressPrinter(process.stderr);
 	const threads = threadsFrom(values.threads);
-	const assistant = createReportAssistant({ modelsDir: values.models ?? defaultModelsDir(), ...(threads ? { threads } : {}), ...(values.cpu ? { gpu: false as const } : {}), events: progress.onEvent });
+	const assistant = createReportAssistant({
+		modelsDir: values.models ?? defaultModelsDir(),
+		...(threads ? { threads } : {}),
+		...(values.cpu ? { gpu: false as const } : {}),
+		events: progress.onEvent,
+	});
 	let rl: readline.Interface | null = null;
-	const stream = { onToken: (t: string) => { progress.clear(); process.stdout.write(t); } };
+	const stream = {
+		onToken: (t: string) => {
+			progress.clear();
+			process.stdout.write(t);
+		},
+	};
 	try {
 		await assistant.start();
 		progress.clear();
 		if (assistant.notice) console.log(`Notice: ${assistant.notice}`);
 		const findings = (await assistant.predictFindings(image)).filter((f) => f.positive).map((f) => f.label);
 		progress.clear();
-		console.log(`Predicted findings: ${findings.length ? findings.join(', ') : 'none'}\nDraft report (AI-written, not signed):`);
+		console.log(
+			`Predicted findings: ${findings.length ? findings.join(', ') : 'none'}\nDraft report (AI-written, not signed):`,
+		);
 		const report = (await assistant.draftReport({ image, findings }, stream)).text;
 		console.log(`\n\n${help}`);
 		const history: ChatTurn[] = [];

@@ -8,9 +8,15 @@ import { createReportAssistant } from '../../inference/createReportAssistant.js'
 import { defaultModelsDir, filesUnder, progressPrinter } from '../../inference/terminalSupport.js';
 import { parseCommandArgs, UsageError } from '../parseArgs.js';
 
-export const summary = 'Predicted findings and a draft report per study: radialog draft <file-or-folder> [--json] [--models DIR] [--threads N] [--cpu]';
+export const summary =
+	'Predicted findings and a draft report per study: radialog draft <file-or-folder> [--json] [--models DIR] [--threads N] [--cpu]';
 
-export const modelOptions = { json: { type: 'boolean' }, models: { type: 'string' }, threads: { type: 'string' }, cpu: { type: 'boolean' } } as const;
+export const modelOptions = {
+	json: { type: 'boolean' },
+	models: { type: 'string' },
+	threads: { type: 'string' },
+	cpu: { type: 'boolean' },
+} as const;
 
 export function threadsFrom(v: string | undefined): number | undefined {
 	if (v === undefined) return undefined;
@@ -34,7 +40,12 @@ export async function run(argv: string[]): Promise<number> {
 	if (!fs.existsSync(input)) throw new UsageError(`${input} does not exist.`);
 	const progress = progressPrinter(process.stderr);
 	const threads = threadsFrom(values.threads);
-	const assistant = createReportAssistant({ modelsDir: values.models ?? defaultModelsDir(), ...(threads ? { threads } : {}), ...(values.cpu ? { gpu: false as const } : {}), events: progress.onEvent });
+	const assistant = createReportAssistant({
+		modelsDir: values.models ?? defaultModelsDir(),
+		...(threads ? { threads } : {}),
+		...(values.cpu ? { gpu: false as const } : {}),
+		events: progress.onEvent,
+	});
 	const results: StudyResult[] = [];
 	const seenStudies = new Set<string>();
 	let failures = 0;

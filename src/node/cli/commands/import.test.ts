@@ -24,13 +24,18 @@ test('radialog import prints the report and exits non-zero only when nothing cou
 	const text = await run(process.execPath, [cli, 'import', input, '--data-dir', dataDir]);
 	assert.match(text.stdout, /0 imported, 1 already stored, 1 failed/);
 
-	await assert.rejects(run(process.execPath, [cli, 'import', path.join(input, 'bad.dcm'), '--data-dir', dataDir]), (e: { code?: number; stdout?: string }) => {
-		assert.equal(e.code, 1);
-		assert.match(e.stdout ?? '', /Not a DICOM file/);
-		return true;
-	});
+	await assert.rejects(
+		run(process.execPath, [cli, 'import', path.join(input, 'bad.dcm'), '--data-dir', dataDir]),
+		(e: { code?: number; stdout?: string }) => {
+			assert.equal(e.code, 1);
+			assert.match(e.stdout ?? '', /Not a DICOM file/);
+			return true;
+		},
+	);
 
-	const list = JSON.parse((await run(process.execPath, [cli, 'studies', '--data-dir', dataDir, '--json'])).stdout) as { total: number; items: { patientName: string }[] };
+	const list = JSON.parse(
+		(await run(process.execPath, [cli, 'studies', '--data-dir', dataDir, '--json'])).stdout,
+	) as { total: number; items: { patientName: string }[] };
 	assert.equal(list.total, 1);
 	assert.equal(list.items[0]?.patientName, 'Cli, Test');
 });

@@ -11,7 +11,9 @@ export async function run(argv: string[]): Promise<number> {
 		const report = await w.importer.importPaths(positionals, 'cli');
 		if (values.json) console.log(JSON.stringify(report, null, 2));
 		else {
-			console.log(`${report.files} file${report.files === 1 ? '' : 's'}: ${report.imported} imported, ${report.duplicates} already stored, ${report.failed} failed (${report.studyIds.length} stud${report.studyIds.length === 1 ? 'y' : 'ies'} updated).`);
+			console.log(
+				`${report.files} file${report.files === 1 ? '' : 's'}: ${report.imported} imported, ${report.duplicates} already stored, ${report.failed} failed (${report.studyIds.length} stud${report.studyIds.length === 1 ? 'y' : 'ies'} updated).`,
+			);
 			for (const e of report.errors) console.log(`  ${e.file}: ${e.message}`);
 		}
 		// Exit non-zero only when nothing at all could be taken in: a partly bad folder is still a successful import.

@@ -8,12 +8,16 @@ import { copyTestLabelerModel } from '../../../../test/fixtures/testLabelerModel
 import { tempDir } from '../../../../test/helpers/tempDir.js';
 
 const cli = path.resolve('bin/radialog.mjs');
-const label = (args: string[], input?: string) => spawnSync(process.execPath, [cli, 'label', ...args], { input, encoding: 'utf8' });
+const label = (args: string[], input?: string) =>
+	spawnSync(process.execPath, [cli, 'label', ...args], { input, encoding: 'utf8' });
 
 test('radialog label - reads one report per line from stdin and prints every observation per report', () => {
 	const r = label(['-'], 'No pneumothorax.\n\nCannot exclude pneumonia. Stable cardiomegaly.\n');
 	assert.equal(r.status, 0, r.stderr);
-	const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+	const lines = r.stdout
+		.trim()
+		.split('\n')
+		.map((l) => JSON.parse(l));
 	assert.equal(lines.length, 2);
 	assert.deepEqual(Object.keys(lines[0].labels).sort(), [...chexpertLabels].sort());
 	assert.equal(lines[0].labels.Pneumothorax, 'negative');
@@ -28,7 +32,10 @@ test('radialog label <file> reads a JSON list', () => {
 	fs.writeFileSync(file, JSON.stringify(['Lines and tubes in place.', { report: 'Small left pleural effusion.' }]));
 	const r = label([file]);
 	assert.equal(r.status, 0, r.stderr);
-	const [a, b] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+	const [a, b] = r.stdout
+		.trim()
+		.split('\n')
+		.map((l) => JSON.parse(l));
 	assert.equal(a.labels['Support Devices'], 'positive');
 	assert.equal(b.labels['Pleural Effusion'], 'positive');
 });
@@ -37,18 +44,24 @@ test('radialog label without input is a usage error', () => {
 	assert.equal(label([]).status, 2);
 });
 
-test('radialog label --models DIR labels with the manifest\'s ONNX labeler; --labeler rules overrides; a changed file is refused', () => {
+test("radialog label --models DIR labels with the manifest's ONNX labeler; --labeler rules overrides; a changed file is refused", () => {
 	const models = copyTestLabelerModel(tempDir());
 	const input = 'Zorblax.\nNo pneumothorax.\n';
 	const r = label(['-', '--models', models], input);
 	assert.equal(r.status, 0, r.stderr);
-	const [a, b] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+	const [a, b] = r.stdout
+		.trim()
+		.split('\n')
+		.map((l) => JSON.parse(l));
 	assert.equal(a.labeler, 'test-chexbert-shaped');
 	assert.equal(a.labels.Edema, 'positive', 'a word only the test model knows');
 	assert.equal(b.labels.Pneumothorax, 'negative');
 	const rules = label(['-', '--models', models, '--labeler', 'rules'], input);
 	assert.equal(rules.status, 0, rules.stderr);
-	const [ra] = rules.stdout.trim().split('\n').map((l) => JSON.parse(l));
+	const [ra] = rules.stdout
+		.trim()
+		.split('\n')
+		.map((l) => JSON.parse(l));
 	assert.equal(ra.labeler, 'rules');
 	assert.equal(ra.labels.Edema, 'not_mentioned');
 	fs.appendFileSync(path.join(models, 'labeler.onnx'), 'x');

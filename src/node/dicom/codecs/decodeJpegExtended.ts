@@ -9,11 +9,22 @@ interface CodecContext {
 
 interface DcmjsCodecs {
 	Context: new (attrs: {
-		width: number; height: number; bitsAllocated: number; bitsStored: number; samplesPerPixel: number;
-		pixelRepresentation: number; planarConfiguration: number; photometricInterpretation: string; encodedBuffer: Uint8Array;
+		width: number;
+		height: number;
+		bitsAllocated: number;
+		bitsStored: number;
+		samplesPerPixel: number;
+		pixelRepresentation: number;
+		planarConfiguration: number;
+		photometricInterpretation: string;
+		encodedBuffer: Uint8Array;
 	}) => CodecContext;
 	NativeCodecs: {
-		initializeAsync(opts: { webAssemblyModulePathOrUrl: string; logCodecsInfo: boolean; logCodecsTrace: boolean }): Promise<void>;
+		initializeAsync(opts: {
+			webAssemblyModulePathOrUrl: string;
+			logCodecsInfo: boolean;
+			logCodecsTrace: boolean;
+		}): Promise<void>;
 		decodeJpeg(context: CodecContext, parameters?: { convertColorspaceToRgb?: boolean }): CodecContext;
 	};
 }
@@ -25,7 +36,11 @@ function loadCodecs(): Promise<DcmjsCodecs> {
 	codecs ??= (async () => {
 		const main = require.resolve('dcmjs-codecs');
 		const lib = require(main) as DcmjsCodecs;
-		await lib.NativeCodecs.initializeAsync({ webAssemblyModulePathOrUrl: path.join(path.dirname(main), 'dcmjs-native-codecs.wasm'), logCodecsInfo: false, logCodecsTrace: false });
+		await lib.NativeCodecs.initializeAsync({
+			webAssemblyModulePathOrUrl: path.join(path.dirname(main), 'dcmjs-native-codecs.wasm'),
+			logCodecsInfo: false,
+			logCodecsTrace: false,
+		});
 		return lib;
 	})();
 	return codecs;
@@ -45,8 +60,15 @@ export interface JpegExtendedFrame {
 export async function decodeJpegExtended(encoded: Uint8Array, frame: JpegExtendedFrame): Promise<Uint8Array> {
 	const lib = await loadCodecs();
 	const context = new lib.Context({
-		width: frame.columns, height: frame.rows, bitsAllocated: 16, bitsStored: frame.bitsStored, samplesPerPixel: 1,
-		pixelRepresentation: frame.signed ? 1 : 0, planarConfiguration: 0, photometricInterpretation: 'MONOCHROME2', encodedBuffer: encoded,
+		width: frame.columns,
+		height: frame.rows,
+		bitsAllocated: 16,
+		bitsStored: frame.bitsStored,
+		samplesPerPixel: 1,
+		pixelRepresentation: frame.signed ? 1 : 0,
+		planarConfiguration: 0,
+		photometricInterpretation: 'MONOCHROME2',
+		encodedBuffer: encoded,
 	});
 	return lib.NativeCodecs.decodeJpeg(context).getDecodedBuffer().slice();
 }

@@ -13,6 +13,11 @@ export function decodeJpegLossless(encoded: Uint8Array, bitsAllocated: number): 
 	}
 	const decoder = new Decoder();
 	const numBytes = bitsAllocated <= 8 ? 1 : 2;
-	const out = decoder.decode(encoded.buffer as ArrayBuffer, encoded.byteOffset, encoded.byteLength, numBytes) as unknown as ArrayBufferView;
+	const out = decoder.decode(
+		encoded.buffer as ArrayBuffer,
+		encoded.byteOffset,
+		encoded.byteLength,
+		numBytes,
+	) as unknown as ArrayBufferView;
 	return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }

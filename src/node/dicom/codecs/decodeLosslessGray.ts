@@ -3,16 +3,27 @@
  * any predictor 1–7, point transform, no restart intervals. Written from the standard for speed with
  * 16-bit detector images; any other layout returns null and goes to jpeg-lossless-decoder-js.
  */
-export function decodeLosslessGray(data: Uint8Array): { width: number; height: number; precision: number; samples: Uint16Array } | null {
+export function decodeLosslessGray(
+	data: Uint8Array,
+): { width: number; height: number; precision: number; samples: Uint16Array } | null {
 	let pos = 2;
 	if (data[0] !== 0xff || data[1] !== 0xd8) return null;
-	let width = 0, height = 0, precision = 0, restartInterval = 0;
+	let width = 0,
+		height = 0,
+		precision = 0,
+		restartInterval = 0;
 	const tables: (HuffmanTable | undefined)[] = [];
 	for (;;) {
 		if (pos + 4 > data.length) return null;
-		if (data[pos] !== 0xff) { pos++; continue; }
+		if (data[pos] !== 0xff) {
+			pos++;
+			continue;
+		}
 		const marker = data[pos + 1]!;
-		if (marker === 0xff) { pos++; continue; }
+		if (marker === 0xff) {
+			pos++;
+			continue;
+		}
 		const len = (data[pos + 2]! << 8) | data[pos + 3]!;
 		const seg = pos + 4;
 		pos += 2 + len;
@@ -62,7 +73,10 @@ class HuffmanTable {
 	 * or 0. Most samples of a radiograph decode with this one lookup.
 	 */
 	readonly fastDiff = new Int32Array(4096);
-	constructor(counts: Uint8Array, readonly values: Uint8Array) {
+	constructor(
+		counts: Uint8Array,
+		readonly values: Uint8Array,
+	) {
 		let code = 0;
 		let k = 0;
 		for (let len = 1; len <= 16; len++) {
@@ -75,7 +89,8 @@ class HuffmanTable {
 						const diff = sym === 0 ? 0 : v < 1 << (sym - 1) ? v - (1 << sym) + 1 : v;
 						const used = len + sym;
 						const prefix = ((code << sym) | v) << (12 - used);
-						for (let j = 0; j < 1 << (12 - used); j++) this.fastDiff[prefix | j] = (used << 16) | (diff + 32768);
+						for (let j = 0; j < 1 << (12 - used); j++)
+							this.fastDiff[prefix | j] = (used << 16) | (diff + 32768);
 					}
 				}
 				if (len <= 9) {
@@ -92,8 +107,17 @@ class HuffmanTable {
 
 // One function with no closures: V8 keeps the bit buffer in registers instead of a context object,
 // which is most of the speed on a 6-megapixel image.
-function decodeScan(data: Uint8Array, start: number, out: Uint16Array, width: number, height: number, precision: number,
-	pt: number, predictor: number, table: HuffmanTable): void {
+function decodeScan(
+	data: Uint8Array,
+	start: number,
+	out: Uint16Array,
+	width: number,
+	height: number,
+	precision: number,
+	pt: number,
+	predictor: number,
+	table: HuffmanTable,
+): void {
 	const fast = table.fast;
 	const fastDiff = table.fastDiff;
 	const end = data.length;
@@ -124,7 +148,10 @@ function decodeScan(data: Uint8Array, start: number, out: Uint16Array, width: nu
 			} else {
 				let s: number;
 				const e = fast[(bits >>> (count - 9)) & 511]!;
-				if (e) { count -= e >> 8; s = e & 0xff; } else {
+				if (e) {
+					count -= e >> 8;
+					s = e & 0xff;
+				} else {
 					const r = slowSymbol(table, bits, count);
 					count -= r >> 8;
 					s = r & 0xff;
@@ -154,14 +181,28 @@ function decodeScan(data: Uint8Array, start: number, out: Uint16Array, width: nu
 			else if (x === 0) pred = out[i - width]!;
 			else if (predictor === 1) pred = out[i - 1]!;
 			else {
-				const ra = out[i - 1]!, rb = out[i - width]!, rc = out[i - width - 1]!;
+				const ra = out[i - 1]!,
+					rb = out[i - width]!,
+					rc = out[i - width - 1]!;
 				switch (predictor) {
-					case 2: pred = rb; break;
-					case 3: pred = rc; break;
-					case 4: pred = ra + rb - rc; break;
-					case 5: pred = ra + ((rb - rc) >> 1); break;
-					case 6: pred = rb + ((ra - rc) >> 1); break;
-					default: pred = (ra + rb) >> 1; break;
+					case 2:
+						pred = rb;
+						break;
+					case 3:
+						pred = rc;
+						break;
+					case 4:
+						pred = ra + rb - rc;
+						break;
+					case 5:
+						pred = ra + ((rb - rc) >> 1);
+						break;
+					case 6:
+						pred = rb + ((ra - rc) >> 1);
+						break;
+					default:
+						pred = (ra + rb) >> 1;
+						break;
 				}
 			}
 			out[i] = (pred + diff) & 0xffff;
@@ -174,7 +215,10 @@ function decodeScan(data: Uint8Array, start: number, out: Uint16Array, width: nu
 function slowSymbol(table: HuffmanTable, bits: number, count: number): number {
 	let len = 10;
 	let code = (bits >>> (count - 10)) & 1023;
-	while (len <= 16 && code > table.maxCode[len]!) { len++; code = (bits >>> (count - len)) & ((1 << len) - 1); }
+	while (len <= 16 && code > table.maxCode[len]!) {
+		len++;
+		code = (bits >>> (count - len)) & ((1 << len) - 1);
+	}
 	if (len > 16) throw new Error('Corrupt Huffman code in JPEG lossless data.');
 	return (len << 8) | table.values[table.valPtr[len]! + code - table.minCode[len]!]!;
 }

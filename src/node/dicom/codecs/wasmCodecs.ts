@@ -7,11 +7,20 @@ export interface WasmDecoder {
 	getEncodedBuffer(length: number): Uint8Array;
 	getDecodedBuffer(): Uint8Array;
 	decode(): void;
-	getFrameInfo(): { width: number; height: number; bitsPerSample: number; componentCount: number; isSigned?: boolean };
+	getFrameInfo(): {
+		width: number;
+		height: number;
+		bitsPerSample: number;
+		componentCount: number;
+		isSigned?: boolean;
+	};
 	delete(): void;
 }
 
-type Factory = (overrides: { print: (s: string) => void; printErr: (s: string) => void }) => Promise<Record<string, new () => WasmDecoder>>;
+type Factory = (overrides: {
+	print: (s: string) => void;
+	printErr: (s: string) => void;
+}) => Promise<Record<string, new () => WasmDecoder>>;
 
 const modules = new Map<string, Promise<Record<string, new () => WasmDecoder>>>();
 
@@ -44,12 +53,21 @@ async function runDecoder(pkg: string, className: string, encoded: Uint8Array): 
 		decoder.getEncodedBuffer(encoded.length).set(encoded);
 		decoder.decode();
 		const info = decoder.getFrameInfo();
-		return { width: info.width, height: info.height, bitsPerSample: info.bitsPerSample, componentCount: info.componentCount, bytes: decoder.getDecodedBuffer().slice() };
+		return {
+			width: info.width,
+			height: info.height,
+			bitsPerSample: info.bitsPerSample,
+			componentCount: info.componentCount,
+			bytes: decoder.getDecodedBuffer().slice(),
+		};
 	} finally {
 		decoder.delete();
 	}
 }
 
-export const decodeJpegBaseline = (encoded: Uint8Array) => runDecoder('@cornerstonejs/codec-libjpeg-turbo-8bit', 'JPEGDecoder', encoded);
-export const decodeJpegLs = (encoded: Uint8Array) => runDecoder('@cornerstonejs/codec-charls', 'JpegLSDecoder', encoded);
-export const decodeJpeg2000 = (encoded: Uint8Array) => runDecoder('@cornerstonejs/codec-openjpeg', 'J2KDecoder', encoded);
+export const decodeJpegBaseline = (encoded: Uint8Array) =>
+	runDecoder('@cornerstonejs/codec-libjpeg-turbo-8bit', 'JPEGDecoder', encoded);
+export const decodeJpegLs = (encoded: Uint8Array) =>
+	runDecoder('@cornerstonejs/codec-charls', 'JpegLSDecoder', encoded);
+export const decodeJpeg2000 = (encoded: Uint8Array) =>
+	runDecoder('@cornerstonejs/codec-openjpeg', 'J2KDecoder', encoded);

@@ -5,12 +5,27 @@ import { getLlama, LlamaLogLevel, type LlamaContextSequence, type LlamaModel } f
  * of the instruct-dataset builder. Lives here because node-llama-cpp has this one home folder.
  */
 export class GgufTextGenerator {
-	private constructor(private readonly model: LlamaModel, private readonly sequence: LlamaContextSequence) {}
+	private constructor(
+		private readonly model: LlamaModel,
+		private readonly sequence: LlamaContextSequence,
+	) {}
 
-	static async open(modelPath: string, o: { threads?: number; contextSize?: number; gpu?: 'auto' | false } = {}): Promise<GgufTextGenerator> {
-		const llama = await getLlama({ gpu: o.gpu ?? 'auto', build: 'never', logLevel: LlamaLogLevel.error, progressLogs: false });
+	static async open(
+		modelPath: string,
+		o: { threads?: number; contextSize?: number; gpu?: 'auto' | false } = {},
+	): Promise<GgufTextGenerator> {
+		const llama = await getLlama({
+			gpu: o.gpu ?? 'auto',
+			build: 'never',
+			logLevel: LlamaLogLevel.error,
+			progressLogs: false,
+		});
 		const model = await llama.loadModel({ modelPath });
-		const context = await model.createContext({ contextSize: Math.min(o.contextSize ?? 4096, model.trainContextSize), ...(o.threads ? { threads: o.threads } : {}), sequences: 1 });
+		const context = await model.createContext({
+			contextSize: Math.min(o.contextSize ?? 4096, model.trainContextSize),
+			...(o.threads ? { threads: o.threads } : {}),
+			sequences: 1,
+		});
 		return new GgufTextGenerator(model, context.getSequence());
 	}
 

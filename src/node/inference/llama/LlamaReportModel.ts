@@ -1,6 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { getLlama, InsufficientMemoryError, LlamaLogLevel, type Llama, type LlamaContext, type LlamaContextSequence, type LlamaModel, type Token } from 'node-llama-cpp';
+import {
+	getLlama,
+	InsufficientMemoryError,
+	LlamaLogLevel,
+	type Llama,
+	type LlamaContext,
+	type LlamaContextSequence,
+	type LlamaModel,
+	type Token,
+} from 'node-llama-cpp';
 import type { ModelSet } from '../loadModelSet.js';
 import { ModelFileCorrupt } from '../modelErrors.js';
 import { writeEmbeddingAdapter } from './embeddingAdapter.js';
@@ -56,7 +65,12 @@ export class LlamaReportModel {
 
 	static async open(set: ModelSet, options: LlamaOptions): Promise<LlamaReportModel> {
 		const facts = await inspectLanguageModel(set);
-		const llama = await getLlama({ gpu: options.gpu, build: 'never', logLevel: LlamaLogLevel.error, progressLogs: false });
+		const llama = await getLlama({
+			gpu: options.gpu,
+			build: 'never',
+			logLevel: LlamaLogLevel.error,
+			progressLogs: false,
+		});
 		fs.mkdirSync(options.workDir, { recursive: true });
 		const m = new LlamaReportModel(set, llama, facts, options);
 		await m.loadModel();
@@ -69,16 +83,26 @@ export class LlamaReportModel {
 
 	private async loadModel(): Promise<LlamaModel> {
 		const load = (gpuLayers: 'auto' | number) =>
-			this.llama.loadModel({ modelPath: this.set.paths.llm, gpuLayers, onLoadProgress: this.options.onLoadProgress });
+			this.llama.loadModel({
+				modelPath: this.set.paths.llm,
+				gpuLayers,
+				onLoadProgress: this.options.onLoadProgress,
+			});
 		try {
 			this.model = await load(this.gpuLayers);
 		} catch (err) {
 			if (this.gpuLayers !== 0 && (err instanceof InsufficientMemoryError || this.llama.gpu !== false)) {
-				this.options.onNotice?.(`The language model does not fit the GPU (${(err as Error).message}); running it on the CPU.`);
+				this.options.onNotice?.(
+					`The language model does not fit the GPU (${(err as Error).message}); running it on the CPU.`,
+				);
 				this.gpuLayers = 0;
 				this.model = await load(0);
 			} else {
-				throw new ModelFileCorrupt(`llama.cpp could not load the model: ${(err as Error).message}`, this.set.manifestPath, this.set.paths.llm);
+				throw new ModelFileCorrupt(
+					`llama.cpp could not load the model: ${(err as Error).message}`,
+					this.set.manifestPath,
+					this.set.paths.llm,
+				);
 			}
 		}
 		this.imagesSinceLoad = 0;
@@ -113,7 +137,15 @@ export class LlamaReportModel {
 				contextSize: Math.min(m.contextSize, model.trainContextSize),
 				threads: this.options.threads,
 				sequences: 1,
-				lora: { adapters: [{ filePath: adapterFile, scale: 1 }, ...this.set.paths.loraAdapters.map((filePath, i) => ({ filePath, scale: m.loraAdapters[i]!.scale }))] },
+				lora: {
+					adapters: [
+						{ filePath: adapterFile, scale: 1 },
+						...this.set.paths.loraAdapters.map((filePath, i) => ({
+							filePath,
+							scale: m.loraAdapters[i]!.scale,
+						})),
+					],
+				},
 			});
 		} finally {
 			fs.rmSync(adapterFile, { force: true });
@@ -139,7 +171,10 @@ export class LlamaReportModel {
 		const model = this.model;
 		if (!seq || !model) throw new Error('useImage() must come before generate()');
 		const tokens = this.tokenizePrompt(prompt);
-		if (tokens.length + o.maxTokens > seq.contextSize) throw new RangeError(`the conversation (${tokens.length} tokens) leaves no room for an answer in the ${seq.contextSize}-token context`);
+		if (tokens.length + o.maxTokens > seq.contextSize)
+			throw new RangeError(
+				`the conversation (${tokens.length} tokens) leaves no room for an answer in the ${seq.contextSize}-token context`,
+			);
 		const have = seq.contextTokens;
 		let common = 0;
 		while (common < have.length && common < tokens.length - 1 && have[common] === tokens[common]) common++;
@@ -181,7 +216,12 @@ export class LlamaReportModel {
 				break;
 			}
 		}
-		return { text: model.detokenize(out).trim(), tokens: out, stoppedBy, timeToFirstTokenMs: firstAt === null ? null : firstAt - start };
+		return {
+			text: model.detokenize(out).trim(),
+			tokens: out,
+			stoppedBy,
+			timeToFirstTokenMs: firstAt === null ? null : firstAt - start,
+		};
 	}
 
 	async close(): Promise<void> {

@@ -11,26 +11,50 @@ import { inspectLanguageModel } from './inspectLanguageModel.js';
  * project's overhead against. Same model, adapter, context size and threads; tokens in, greedy tokens out.
  */
 export class RawLlamaBaseline {
-	private constructor(private readonly model: LlamaModel, private readonly sequence: LlamaContextSequence) {}
+	private constructor(
+		private readonly model: LlamaModel,
+		private readonly sequence: LlamaContextSequence,
+	) {}
 
-	static async open(set: ModelSet, o: { threads: number; gpu: 'auto' | false; embeddings: Float32Array }): Promise<RawLlamaBaseline> {
+	static async open(
+		set: ModelSet,
+		o: { threads: number; gpu: 'auto' | false; embeddings: Float32Array },
+	): Promise<RawLlamaBaseline> {
 		const facts = await inspectLanguageModel(set);
 		const llama = await getLlama({ gpu: o.gpu, build: 'never' });
-		const model = await llama.loadModel({ modelPath: set.paths.llm, gpuLayers: llama.gpu === false ? 0 : set.manifest.llm.gpuLayers });
+		const model = await llama.loadModel({
+			modelPath: set.paths.llm,
+			gpuLayers: llama.gpu === false ? 0 : set.manifest.llm.gpuLayers,
+		});
 		const adapter = path.join(os.tmpdir(), `radialog-bench-adapter-${process.pid}.gguf`);
-		writeEmbeddingAdapter(adapter, { architecture: facts.architecture, vocabularySize: facts.vocabularySize, embeddingLength: facts.embeddingLength, placeholderIds: set.manifest.llm.imagePlaceholderTokenIds, vectors: o.embeddings, originalRows: facts.placeholderRows });
+		writeEmbeddingAdapter(adapter, {
+			architecture: facts.architecture,
+			vocabularySize: facts.vocabularySize,
+			embeddingLength: facts.embeddingLength,
+			placeholderIds: set.manifest.llm.imagePlaceholderTokenIds,
+			vectors: o.embeddings,
+			originalRows: facts.placeholderRows,
+		});
 		const m = set.manifest.llm;
 		const context = await model.createContext({
 			contextSize: Math.min(m.contextSize, model.trainContextSize),
 			threads: o.threads,
 			sequences: 1,
-			lora: { adapters: [{ filePath: adapter, scale: 1 }, ...set.paths.loraAdapters.map((filePath, i) => ({ filePath, scale: m.loraAdapters[i]!.scale }))] },
+			lora: {
+				adapters: [
+					{ filePath: adapter, scale: 1 },
+					...set.paths.loraAdapters.map((filePath, i) => ({ filePath, scale: m.loraAdapters[i]!.scale })),
+				],
+			},
 		});
 		fs.rmSync(adapter, { force: true });
 		return new RawLlamaBaseline(model, context.getSequence());
 	}
 
-	async generate(tokens: readonly number[], maxTokens: number): Promise<{ tokens: Token[]; timeToFirstTokenMs: number; totalMs: number }> {
+	async generate(
+		tokens: readonly number[],
+		maxTokens: number,
+	): Promise<{ tokens: Token[]; timeToFirstTokenMs: number; totalMs: number }> {
 		await this.sequence.clearHistory();
 		const start = performance.now();
 		let first = 0;

@@ -60,7 +60,8 @@ class ByteWriter {
 export function embeddingAdapterBytes(spec: EmbeddingAdapterSpec): Buffer {
 	const k = spec.placeholderIds.length;
 	const { vocabularySize: nVocab, embeddingLength: nEmbd } = spec;
-	if (spec.vectors.length !== k * nEmbd || spec.originalRows.length !== k * nEmbd) throw new RangeError(`expected ${k} × ${nEmbd} values`);
+	if (spec.vectors.length !== k * nEmbd || spec.originalRows.length !== k * nEmbd)
+		throw new RangeError(`expected ${k} × ${nEmbd} values`);
 	// lora_a: ggml [K, n_vocab] (K values per vocabulary row), one-hot, in f16 (0 and 1 are exact; half
 	// the memory of f32, and it is the larger tensor: K × n_vocab).
 	const a = new Uint16Array(k * nVocab);
@@ -70,7 +71,8 @@ export function embeddingAdapterBytes(spec: EmbeddingAdapterSpec): Buffer {
 	});
 	// lora_b: ggml [K, n_embd] (K values per embedding dimension): vector minus original row.
 	const b = new Float32Array(k * nEmbd);
-	for (let i = 0; i < k; i++) for (let e = 0; e < nEmbd; e++) b[e * k + i] = spec.vectors[i * nEmbd + e]! - spec.originalRows[i * nEmbd + e]!;
+	for (let i = 0; i < k; i++)
+		for (let e = 0; e < nEmbd; e++) b[e * k + i] = spec.vectors[i * nEmbd + e]! - spec.originalRows[i * nEmbd + e]!;
 
 	const w = new ByteWriter();
 	w.push(Buffer.from('GGUF', 'ascii'));

@@ -51,14 +51,23 @@ async function referenceTokens(modelPath: string, tokens: Token[], max: number):
 test('image embeddings through the token_embd adapter give the tokens of a model whose rows were overwritten', async () => {
 	const k = set.manifest.llm.imagePlaceholderTokenIds.length;
 	const n = set.manifest.llm.embeddingLength;
-	const lm = await LlamaReportModel.open(set, { threads: 1, gpu: false, workDir: path.join(work, 'adapters'), recycleAfterImages: 2 });
+	const lm = await LlamaReportModel.open(set, {
+		threads: 1,
+		gpu: false,
+		workDir: path.join(work, 'adapters'),
+		recycleAfterImages: 2,
+	});
 	try {
 		const results: Token[][] = [];
 		for (const seed of [1, 2]) {
 			const v = vectors(seed, k * n);
 			await lm.useImage(`image-${seed}`, v);
 			const tokens = lm.tokenizePrompt(prompt());
-			assert.deepEqual(tokens.filter((t) => set.manifest.llm.imagePlaceholderTokenIds.includes(t)), set.manifest.llm.imagePlaceholderTokenIds, 'the 32 placeholders, in order, once');
+			assert.deepEqual(
+				tokens.filter((t) => set.manifest.llm.imagePlaceholderTokenIds.includes(t)),
+				set.manifest.llm.imagePlaceholderTokenIds,
+				'the 32 placeholders, in order, once',
+			);
 			const ours = await lm.generate(prompt(), { maxTokens: 40 });
 			const reference = path.join(work, `overwritten-${seed}.gguf`);
 			writeOverwrittenRowsModel(set.paths.llm, v, set.manifest.llm.imagePlaceholderTokenIds, reference);
@@ -72,7 +81,11 @@ test('image embeddings through the token_embd adapter give the tokens of a model
 		await lm.useImage('image-3', vectors(3, k * n));
 		await lm.generate(prompt(), { maxTokens: 5 });
 		await lm.useImage('image-1-again', vectors(1, k * n));
-		assert.deepEqual((await lm.generate(prompt(), { maxTokens: 40 })).tokens, results[0], 'no stale embeddings across a model reload');
+		assert.deepEqual(
+			(await lm.generate(prompt(), { maxTokens: 40 })).tokens,
+			results[0],
+			'no stale embeddings across a model reload',
+		);
 		const plain = await referenceTokens(set.paths.llm, lm.tokenizePrompt(prompt()), 40);
 		assert.notDeepEqual(plain, results[1], 'without the adapter the output differs');
 		assert.deepEqual(fs.readdirSync(path.join(work, 'adapters')), [], 'adapter files are removed once loaded');

@@ -33,7 +33,7 @@ function decodeRow(type: GgmlType, bytes: Buffer, n: number): Float32Array | nul
 		case GgmlType.BF16:
 			for (let i = 0; i < n; i++) {
 				const b = Buffer.alloc(4);
-				b.writeUInt32LE(bytes.readUInt16LE(2 * i) << 16 >>> 0);
+				b.writeUInt32LE((bytes.readUInt16LE(2 * i) << 16) >>> 0);
 				out[i] = b.readFloatLE(0);
 			}
 			return out;
@@ -69,18 +69,38 @@ export async function inspectLanguageModel(set: ModelSet): Promise<LanguageModel
 	const architecture = general?.architecture;
 	const embd = info.tensorInfo?.find((t) => t.name === 'token_embd.weight');
 	if (!architecture || general?.type === 'adapter' || !embd || (info.tensorInfo?.length ?? 0) < 3) {
-		throw new NotALanguageModel(`the GGUF is not a language model (architecture: ${architecture ?? 'none'}, type: ${general?.type ?? 'model'}, token embedding: ${embd ? 'yes' : 'no'})`, set.manifestPath, file);
+		throw new NotALanguageModel(
+			`the GGUF is not a language model (architecture: ${architecture ?? 'none'}, type: ${general?.type ?? 'model'}, token embedding: ${embd ? 'yes' : 'no'})`,
+			set.manifestPath,
+			file,
+		);
 	}
 	const embeddingLength = Number(embd.dimensions[0]);
 	const vocabularySize = Number(embd.dimensions[1]);
 	const m = set.manifest.llm;
-	if (embeddingLength !== m.embeddingLength) throw new ModelShapeMismatch(`the model's embedding width is ${embeddingLength}, the manifest says ${m.embeddingLength}`, set.manifestPath, file);
+	if (embeddingLength !== m.embeddingLength)
+		throw new ModelShapeMismatch(
+			`the model's embedding width is ${embeddingLength}, the manifest says ${m.embeddingLength}`,
+			set.manifestPath,
+			file,
+		);
 	const ids = m.imagePlaceholderTokenIds;
-	if (new Set(ids).size !== ids.length) throw new ModelShapeMismatch('imagePlaceholderTokenIds must be distinct', set.manifestPath, file);
+	if (new Set(ids).size !== ids.length)
+		throw new ModelShapeMismatch('imagePlaceholderTokenIds must be distinct', set.manifestPath, file);
 	const outside = ids.find((id) => id >= vocabularySize);
-	if (outside !== undefined) throw new ModelShapeMismatch(`placeholder id ${outside} is outside the vocabulary of ${vocabularySize} tokens`, set.manifestPath, file);
+	if (outside !== undefined)
+		throw new ModelShapeMismatch(
+			`placeholder id ${outside} is outside the vocabulary of ${vocabularySize} tokens`,
+			set.manifestPath,
+			file,
+		);
 	const bytesOf = rowBytes[embd.ggmlType];
-	if (!bytesOf) throw new ModelShapeMismatch(`token_embd is stored as ${GgmlType[embd.ggmlType]}; the image-embedding adapter needs F32, F16, BF16 or Q8_0 (requantize the embedding table)`, set.manifestPath, file);
+	if (!bytesOf)
+		throw new ModelShapeMismatch(
+			`token_embd is stored as ${GgmlType[embd.ggmlType]}; the image-embedding adapter needs F32, F16, BF16 or Q8_0 (requantize the embedding table)`,
+			set.manifestPath,
+			file,
+		);
 	const stride = bytesOf(embeddingLength);
 	const rows = new Float32Array(ids.length * embeddingLength);
 	const fd = fs.openSync(file, 'r');

@@ -12,7 +12,10 @@ export function tokenizePrompt(model: LlamaModel, prompt: string, placeholderIds
 	for (const s of promptSegments(prompt)) {
 		if (s.kind === 'image') out.push(...(placeholderIds as Token[]));
 		else if (s.kind === 'endOfAnswer') out.push(model.tokens.eos!);
-		else out.push(...(s.leadingSpace ? model.tokenize(s.text, false) : model.tokenize(s.text, false, 'trimLeadingSpace')));
+		else
+			out.push(
+				...(s.leadingSpace ? model.tokenize(s.text, false) : model.tokenize(s.text, false, 'trimLeadingSpace')),
+			);
 	}
 	return out;
 }

@@ -19,7 +19,10 @@ async function open(): Promise<OnnxReportLabeler> {
 
 /** Every observation not listed is expected not_mentioned. */
 function only(states: Partial<ReportLabels>): ReportLabels {
-	return Object.fromEntries(chexpertLabels.map((l) => [l, states[l] ?? 'not_mentioned'])) as Record<(typeof chexpertLabels)[number], LabelState>;
+	return Object.fromEntries(chexpertLabels.map((l) => [l, states[l] ?? 'not_mentioned'])) as Record<
+		(typeof chexpertLabels)[number],
+		LabelState
+	>;
 }
 
 test('ONNX labeler: a batch of reports of different lengths gets the states the model predicts, in input order', async () => {
@@ -52,13 +55,14 @@ test('ONNX labeler: a batch of reports of different lengths gets the states the 
 		];
 		// Ten reports cross a batch boundary (8 per run) and are reordered by length inside the labeler.
 		assert.deepEqual(await labeler.label(texts), expected);
-		for (const [i, t] of texts.entries()) assert.deepEqual((await labeler.label([t]))[0], expected[i], `alone: ${t}`);
+		for (const [i, t] of texts.entries())
+			assert.deepEqual((await labeler.label([t]))[0], expected[i], `alone: ${t}`);
 	} finally {
 		await labeler.close();
 	}
 });
 
-test('ONNX labeler: the labels are the model\'s, not the rules\' (a word only the model knows)', async () => {
+test("ONNX labeler: the labels are the model's, not the rules' (a word only the model knows)", async () => {
 	const labeler = await open();
 	try {
 		const [model] = await labeler.label(['Zorblax.']);
@@ -72,12 +76,16 @@ test('ONNX labeler: the labels are the model\'s, not the rules\' (a word only th
 	}
 });
 
-test('ONNX labeler: padding is masked (the test model\'s [PAD] row would read as cardiomegaly)', async () => {
+test("ONNX labeler: padding is masked (the test model's [PAD] row would read as cardiomegaly)", async () => {
 	const labeler = await open();
 	try {
 		const long = 'the '.repeat(12) + 'effusion';
 		const [short, longLabels] = await labeler.label(['effusion', long]);
-		assert.equal(short!.Cardiomegaly, 'not_mentioned', 'the short report was padded by 12 [PAD] tokens, all masked');
+		assert.equal(
+			short!.Cardiomegaly,
+			'not_mentioned',
+			'the short report was padded by 12 [PAD] tokens, all masked',
+		);
 		assert.deepEqual(short, only({ 'Pleural Effusion': 'positive' }));
 		assert.deepEqual(longLabels, only({ 'Pleural Effusion': 'positive' }));
 	} finally {
@@ -85,7 +93,7 @@ test('ONNX labeler: padding is masked (the test model\'s [PAD] row would read as
 	}
 });
 
-test('ONNX labeler: each head is decoded in the manifest\'s class order (the test Pneumothorax head is permuted)', async () => {
+test("ONNX labeler: each head is decoded in the manifest's class order (the test Pneumothorax head is permuted)", async () => {
 	const labeler = await open();
 	try {
 		// With CheXbert's usual order hard-coded, these would read negative / not_mentioned.

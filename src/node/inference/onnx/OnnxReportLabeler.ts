@@ -12,11 +12,17 @@ const batchSize = 8;
 
 type IdType = 'int64' | 'int32';
 
-function idTensor(type: IdType, rows: readonly number[][], width: number, value: (row: readonly number[], i: number) => number): ort.Tensor {
+function idTensor(
+	type: IdType,
+	rows: readonly number[][],
+	width: number,
+	value: (row: readonly number[], i: number) => number,
+): ort.Tensor {
 	const n = rows.length * width;
 	const data = type === 'int64' ? new BigInt64Array(n) : new Int32Array(n);
 	rows.forEach((row, r) => {
-		for (let i = 0; i < width; i++) data[r * width + i] = (type === 'int64' ? BigInt(value(row, i)) : value(row, i)) as never;
+		for (let i = 0; i < width; i++)
+			data[r * width + i] = (type === 'int64' ? BigInt(value(row, i)) : value(row, i)) as never;
 	});
 	return new ort.Tensor(type, data, [rows.length, width]);
 }
@@ -41,25 +47,48 @@ export class OnnxReportLabeler implements ReportLabeler {
 		const dir = path.dirname(manifestPath);
 		const file = path.join(dir, spec.file);
 		const vocabFile = path.join(dir, spec.tokenizer.vocab.file);
-		if (!fs.existsSync(file)) throw new ModelFileMissing('the labeler model named in the manifest is missing', manifestPath, file);
-		if (!fs.existsSync(vocabFile)) throw new ModelFileMissing("the labeler's vocabulary (labeler.tokenizer.vocab) is missing", manifestPath, vocabFile);
+		if (!fs.existsSync(file))
+			throw new ModelFileMissing('the labeler model named in the manifest is missing', manifestPath, file);
+		if (!fs.existsSync(vocabFile))
+			throw new ModelFileMissing(
+				"the labeler's vocabulary (labeler.tokenizer.vocab) is missing",
+				manifestPath,
+				vocabFile,
+			);
 		return { file, vocabFile };
 	}
 
 	/** Hashes are the caller's to verify first (createReportLabeler does). */
-	static async open(manifestPath: string, spec: ReportLabelerModel, options: { threads?: number } = {}): Promise<OnnxReportLabeler> {
+	static async open(
+		manifestPath: string,
+		spec: ReportLabelerModel,
+		options: { threads?: number } = {},
+	): Promise<OnnxReportLabeler> {
 		const { file, vocabFile } = OnnxReportLabeler.files(manifestPath, spec);
 		let tokenizer: BertWordPieceTokenizer;
 		try {
-			tokenizer = BertWordPieceTokenizer.fromVocab(fs.readFileSync(vocabFile, 'utf8'), { lowercase: spec.tokenizer.lowercase });
+			tokenizer = BertWordPieceTokenizer.fromVocab(fs.readFileSync(vocabFile, 'utf8'), {
+				lowercase: spec.tokenizer.lowercase,
+			});
 		} catch (err) {
-			throw new ModelFileCorrupt(`not a usable WordPiece vocabulary: ${(err as Error).message}`, manifestPath, vocabFile);
+			throw new ModelFileCorrupt(
+				`not a usable WordPiece vocabulary: ${(err as Error).message}`,
+				manifestPath,
+				vocabFile,
+			);
 		}
 		let session: ort.InferenceSession;
 		try {
-			session = await ort.InferenceSession.create(file, { ...(options.threads ? { intraOpNumThreads: options.threads } : {}), interOpNumThreads: 1 });
+			session = await ort.InferenceSession.create(file, {
+				...(options.threads ? { intraOpNumThreads: options.threads } : {}),
+				interOpNumThreads: 1,
+			});
 		} catch (err) {
-			throw new ModelFileCorrupt(`not a loadable ONNX model: ${(err as Error).message.split('\n')[0]}`, manifestPath, file);
+			throw new ModelFileCorrupt(
+				`not a loadable ONNX model: ${(err as Error).message.split('\n')[0]}`,
+				manifestPath,
+				file,
+			);
 		}
 		try {
 			const idType = OnnxReportLabeler.checkGraph(session, spec, { manifestPath, file });
@@ -71,22 +100,35 @@ export class OnnxReportLabeler implements ReportLabeler {
 	}
 
 	/** Every declared input and output exists, the inputs are [batch, tokens] integers, each head's width matches its classes. */
-	private static checkGraph(session: ort.InferenceSession, spec: ReportLabelerModel, at: { manifestPath: string; file: string }): IdType {
+	private static checkGraph(
+		session: ort.InferenceSession,
+		spec: ReportLabelerModel,
+		at: { manifestPath: string; file: string },
+	): IdType {
 		const mismatch = (what: string) => new ModelShapeMismatch(what, at.manifestPath, at.file);
-		const declared = [spec.inputs.inputIds, spec.inputs.attentionMask, ...(spec.inputs.tokenTypeIds ? [spec.inputs.tokenTypeIds] : [])];
+		const declared = [
+			spec.inputs.inputIds,
+			spec.inputs.attentionMask,
+			...(spec.inputs.tokenTypeIds ? [spec.inputs.tokenTypeIds] : []),
+		];
 		const missingIn = declared.filter((n) => !session.inputNames.includes(n));
 		const missingOut = spec.heads.map((h) => h.output).filter((n) => !session.outputNames.includes(n));
 		if (missingIn.length || missingOut.length) {
-			throw mismatch(`the graph has inputs [${session.inputNames.join(', ')}] and outputs [${session.outputNames.join(', ')}]; the manifest names ${[...missingIn.map((n) => `input "${n}"`), ...missingOut.map((n) => `output "${n}"`)].join(', ')} that it lacks`);
+			throw mismatch(
+				`the graph has inputs [${session.inputNames.join(', ')}] and outputs [${session.outputNames.join(', ')}]; the manifest names ${[...missingIn.map((n) => `input "${n}"`), ...missingOut.map((n) => `output "${n}"`)].join(', ')} that it lacks`,
+			);
 		}
 		const extra = session.inputNames.filter((n) => !declared.includes(n));
-		if (extra.length) throw mismatch(`the graph also takes input(s) [${extra.join(', ')}] that the manifest does not describe`);
+		if (extra.length)
+			throw mismatch(`the graph also takes input(s) [${extra.join(', ')}] that the manifest does not describe`);
 		let idType: IdType | undefined;
 		for (const name of declared) {
 			const m = session.inputMetadata.find((x) => x.name === name);
 			if (!m?.isTensor) continue;
-			if (m.type !== 'int64' && m.type !== 'int32') throw mismatch(`input "${name}" is ${m.type}; token ids and masks must be int64 or int32`);
-			if (m.shape.length !== 2) throw mismatch(`input "${name}" has shape [${m.shape.join(', ')}]; expected [batch, tokens]`);
+			if (m.type !== 'int64' && m.type !== 'int32')
+				throw mismatch(`input "${name}" is ${m.type}; token ids and masks must be int64 or int32`);
+			if (m.shape.length !== 2)
+				throw mismatch(`input "${name}" has shape [${m.shape.join(', ')}]; expected [batch, tokens]`);
 			if (idType && m.type !== idType) throw mismatch('the inputs mix int64 and int32');
 			idType = m.type;
 		}
@@ -95,7 +137,9 @@ export class OnnxReportLabeler implements ReportLabeler {
 			if (!m?.isTensor) continue;
 			const width = m.shape.at(-1);
 			if (m.shape.length !== 2 || (typeof width === 'number' && width !== head.classes.length)) {
-				throw mismatch(`output "${head.output}" (${head.label}) has shape [${m.shape.join(', ')}]; the manifest lists ${head.classes.length} classes, so [batch, ${head.classes.length}] was expected`);
+				throw mismatch(
+					`output "${head.output}" (${head.label}) has shape [${m.shape.join(', ')}]; the manifest lists ${head.classes.length} classes, so [batch, ${head.classes.length}] was expected`,
+				);
 			}
 		}
 		return idType ?? 'int64';
@@ -125,14 +169,19 @@ export class OnnxReportLabeler implements ReportLabeler {
 			[this.spec.inputs.inputIds]: idTensor(this.idType, rows, width, (row, i) => row[i] ?? pad),
 			[this.spec.inputs.attentionMask]: idTensor(this.idType, rows, width, (row, i) => (i < row.length ? 1 : 0)),
 		};
-		if (this.spec.inputs.tokenTypeIds) feeds[this.spec.inputs.tokenTypeIds] = idTensor(this.idType, rows, width, () => 0);
+		if (this.spec.inputs.tokenTypeIds)
+			feeds[this.spec.inputs.tokenTypeIds] = idTensor(this.idType, rows, width, () => 0);
 		const out = await this.session.run(feeds);
 		const labels = rows.map(() => emptyReportLabels());
 		for (const head of this.spec.heads) {
 			const t = out[head.output]!;
 			const classes = head.classes.length;
 			if (t.dims.length !== 2 || t.dims[0] !== rows.length || t.dims[1] !== classes) {
-				throw new ModelShapeMismatch(`output "${head.output}" (${head.label}) has shape [${t.dims.join(', ')}], expected [${rows.length}, ${classes}]`, this.where.manifestPath, this.where.file);
+				throw new ModelShapeMismatch(
+					`output "${head.output}" (${head.label}) has shape [${t.dims.join(', ')}], expected [${rows.length}, ${classes}]`,
+					this.where.manifestPath,
+					this.where.file,
+				);
 			}
 			const logits = t.data as Float32Array;
 			labels.forEach((l, r) => {

@@ -5,7 +5,11 @@ import type { FromModelProcess } from './protocol.js';
 /** The model process as a Node child process: 'advanced' serialization so typed arrays travel as structured clones. */
 export class ForkModelProcessLauncher implements ModelProcessLauncher {
 	launch(entryFile: string, execArgv: readonly string[]): ModelProcessHandle {
-		const child = fork(entryFile, [], { execArgv: [...execArgv], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+		const child = fork(entryFile, [], {
+			execArgv: [...execArgv],
+			serialization: 'advanced',
+			stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+		});
 		return {
 			get pid() {
 				return child.pid;

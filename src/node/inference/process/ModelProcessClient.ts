@@ -2,7 +2,15 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModelEvent } from '../../../common/radialog/ModelEvent.js';
-import type { AssistantImage, AssistantRequest, ChatTurn, FindingPrediction, GeneratedText, ReportAssistant, StreamHandlers } from '../../../common/radialog/ReportAssistant.js';
+import type {
+	AssistantImage,
+	AssistantRequest,
+	ChatTurn,
+	FindingPrediction,
+	GeneratedText,
+	ReportAssistant,
+	StreamHandlers,
+} from '../../../common/radialog/ReportAssistant.js';
 import type { ChexpertLabel } from '../../../common/domain/chexpert.js';
 import * as errors from '../modelErrors.js';
 import type { EngineOptions } from '../RadialogEngine.js';
@@ -54,7 +62,11 @@ export interface ModelProcessOptions extends Omit<EngineOptions, 'onEvent'> {
 function entry(): { file: string; execArgv: string[] } {
 	const self = fileURLToPath(import.meta.url);
 	const dir = path.dirname(self);
-	if (self.endsWith('.ts')) return { file: path.join(dir, 'modelProcessMain.ts'), execArgv: ['--import', pathToFileURL(createRequire(self).resolve('tsx')).href] };
+	if (self.endsWith('.ts'))
+		return {
+			file: path.join(dir, 'modelProcessMain.ts'),
+			execArgv: ['--import', pathToFileURL(createRequire(self).resolve('tsx')).href],
+		};
 	// main/build.mjs bundles the main process into one .cjs and this entry beside it as modelProcess.mjs.
 	if (self.endsWith('.cjs')) return { file: path.join(dir, 'modelProcess.mjs'), execArgv: [] };
 	return { file: path.join(dir, 'modelProcessMain.js'), execArgv: [] };
@@ -148,11 +160,23 @@ export class ModelProcessClient implements ReportAssistant {
 		return this.call('predictFindings', image, handlers);
 	}
 
-	draftReport(input: { image: AssistantImage; findings: readonly ChexpertLabel[] }, handlers?: StreamHandlers): Promise<GeneratedText> {
+	draftReport(
+		input: { image: AssistantImage; findings: readonly ChexpertLabel[] },
+		handlers?: StreamHandlers,
+	): Promise<GeneratedText> {
 		return this.call('draftReport', input, handlers);
 	}
 
-	followUp(input: { image: AssistantImage; findings: readonly ChexpertLabel[]; report: string; history: readonly ChatTurn[]; request: AssistantRequest }, handlers?: StreamHandlers): Promise<GeneratedText> {
+	followUp(
+		input: {
+			image: AssistantImage;
+			findings: readonly ChexpertLabel[];
+			report: string;
+			history: readonly ChatTurn[];
+			request: AssistantRequest;
+		},
+		handlers?: StreamHandlers,
+	): Promise<GeneratedText> {
 		return this.call('followUp', input, handlers);
 	}
 

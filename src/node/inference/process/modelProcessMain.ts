@@ -14,7 +14,11 @@ type Signal = { aborted: boolean; listeners: (() => void)[]; addEventListener(t:
 const cancelled = new Map<number, Signal>();
 
 function signalFor(id: number): Signal {
-	const s: Signal = { aborted: false, listeners: [] as (() => void)[], addEventListener: (_t: 'abort', l: () => void) => s.listeners.push(l) };
+	const s: Signal = {
+		aborted: false,
+		listeners: [] as (() => void)[],
+		addEventListener: (_t: 'abort', l: () => void) => s.listeners.push(l),
+	};
 	cancelled.set(id, s);
 	return s;
 }
@@ -24,7 +28,11 @@ async function call(id: number, method: string, input: any): Promise<void> {
 	try {
 		if (!engine) throw new Error('the model process has no models open');
 		if (signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'Cancelled' });
-		const handlers = { signal, onToken: (text: string, tokensPerSecond: number | null) => send({ type: 'token', id, text, tokensPerSecond }) };
+		const handlers = {
+			signal,
+			onToken: (text: string, tokensPerSecond: number | null) =>
+				send({ type: 'token', id, text, tokensPerSecond }),
+		};
 		let value: unknown;
 		if (method === 'predictFindings') value = await engine.predictFindings(input);
 		else if (method === 'draftReport') value = strip(await engine.draftReport(input, handlers));
@@ -56,7 +64,10 @@ channel.onMessage((m: ToModelProcess) => {
 	queue = queue.then(async () => {
 		if (m.type === 'open') {
 			try {
-				engine = await RadialogEngine.open({ ...m.options, onEvent: (event) => send({ type: 'event', event }) });
+				engine = await RadialogEngine.open({
+					...m.options,
+					onEvent: (event) => send({ type: 'event', event }),
+				});
 				send({ type: 'opened', notice: engine.notice });
 			} catch (err) {
 				send({ type: 'openFailed', error: serializeError(err) });

@@ -4,8 +4,16 @@ import { EventEmitter } from 'node:events';
 import { parentChannel, type ProcessLike } from './parentChannel.js';
 
 test('in an Electron utilityProcess the channel uses parentPort, unwrapping message events', () => {
-	const port = Object.assign(new EventEmitter(), { posted: [] as unknown[], postMessage(m: unknown) { this.posted.push(m); } });
-	const proc = Object.assign(new EventEmitter(), { parentPort: port, send: () => assert.fail('process.send must not be used beside parentPort') }) as unknown as ProcessLike;
+	const port = Object.assign(new EventEmitter(), {
+		posted: [] as unknown[],
+		postMessage(m: unknown) {
+			this.posted.push(m);
+		},
+	});
+	const proc = Object.assign(new EventEmitter(), {
+		parentPort: port,
+		send: () => assert.fail('process.send must not be used beside parentPort'),
+	}) as unknown as ProcessLike;
 	const channel = parentChannel(proc);
 	assert.equal(channel.kind, 'utilityProcess');
 	const got: unknown[] = [];
@@ -18,7 +26,10 @@ test('in an Electron utilityProcess the channel uses parentPort, unwrapping mess
 
 test('in a Node child process (no parentPort) the channel uses process.send and process message events', () => {
 	const sent: unknown[] = [];
-	const proc = Object.assign(new EventEmitter(), { parentPort: null, send: (m: unknown) => sent.push(m) }) as unknown as ProcessLike;
+	const proc = Object.assign(new EventEmitter(), {
+		parentPort: null,
+		send: (m: unknown) => sent.push(m),
+	}) as unknown as ProcessLike;
 	const channel = parentChannel(proc);
 	assert.equal(channel.kind, 'childProcess');
 	const got: unknown[] = [];

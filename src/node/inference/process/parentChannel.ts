@@ -4,7 +4,10 @@ import type { FromModelProcess, ToModelProcess } from './protocol.js';
 export interface ProcessLike {
 	send?: (message: unknown) => unknown;
 	on(event: 'message', listener: (message: unknown) => void): unknown;
-	parentPort?: { postMessage(message: unknown): void; on(event: 'message', listener: (e: { data: unknown }) => void): unknown } | null;
+	parentPort?: {
+		postMessage(message: unknown): void;
+		on(event: 'message', listener: (e: { data: unknown }) => void): unknown;
+	} | null;
 }
 
 export interface ParentChannel {

@@ -47,9 +47,36 @@ export class AssistantProvider {
 
 	private onModelEvent(e: ModelEvent): void {
 		const jobId = 'models';
-		if (e.type === 'loading') this.events.emit({ type: 'progress', jobId, label: `Loading models (${e.stage})`, fraction: e.fraction, done: false, error: null, studyId: null });
-		else if (e.type === 'ready') this.events.emit({ type: 'progress', jobId, label: `Models ready on ${e.device}`, fraction: 1, done: true, error: null, studyId: null });
-		else if (e.type === 'crashed') this.events.emit({ type: 'progress', jobId, label: 'The model process stopped', fraction: null, done: true, error: e.message, studyId: null });
+		if (e.type === 'loading')
+			this.events.emit({
+				type: 'progress',
+				jobId,
+				label: `Loading models (${e.stage})`,
+				fraction: e.fraction,
+				done: false,
+				error: null,
+				studyId: null,
+			});
+		else if (e.type === 'ready')
+			this.events.emit({
+				type: 'progress',
+				jobId,
+				label: `Models ready on ${e.device}`,
+				fraction: 1,
+				done: true,
+				error: null,
+				studyId: null,
+			});
+		else if (e.type === 'crashed')
+			this.events.emit({
+				type: 'progress',
+				jobId,
+				label: 'The model process stopped',
+				fraction: null,
+				done: true,
+				error: e.message,
+				studyId: null,
+			});
 	}
 
 	async start(): Promise<void> {}

@@ -14,7 +14,10 @@ export class DraftQueue {
 	/** Set while no model set can be loaded: said once, then retried slowly (an import kicks it at once). */
 	private unavailable: string | null = null;
 
-	constructor(private readonly reporting: ReportingService, private readonly pollMs = 2000) {}
+	constructor(
+		private readonly reporting: ReportingService,
+		private readonly pollMs = 2000,
+	) {}
 
 	async start(): Promise<void> {
 		this.stopped = false;
@@ -33,7 +36,11 @@ export class DraftQueue {
 		this.running = true;
 		void this.drain().finally(() => {
 			this.running = false;
-			if (!this.stopped) this.timer = setTimeout(() => this.kick(), this.unavailable ? Math.max(this.pollMs, 30_000) : this.pollMs);
+			if (!this.stopped)
+				this.timer = setTimeout(
+					() => this.kick(),
+					this.unavailable ? Math.max(this.pollMs, 30_000) : this.pollMs,
+				);
 		});
 	}
 
@@ -44,23 +51,55 @@ export class DraftQueue {
 			if (!next.length) return;
 			const studyId = next[0]!;
 			const jobId = `predraft:${studyId}`;
-			events.emit({ type: 'progress', jobId, label: `Drafting report (${next.length} waiting)`, fraction: null, done: false, error: null, studyId });
+			events.emit({
+				type: 'progress',
+				jobId,
+				label: `Drafting report (${next.length} waiting)`,
+				fraction: null,
+				done: false,
+				error: null,
+				studyId,
+			});
 			try {
 				await this.reporting.draft(studyId, { actor: 'draft queue' });
 				this.unavailable = null;
-				events.emit({ type: 'progress', jobId, label: 'Draft ready', fraction: 1, done: true, error: null, studyId });
+				events.emit({
+					type: 'progress',
+					jobId,
+					label: 'Draft ready',
+					fraction: 1,
+					done: true,
+					error: null,
+					studyId,
+				});
 				events.emit({ type: 'worklist.changed', studyIds: [studyId] });
 			} catch (e) {
 				const message = (e as Error).message;
 				if (e instanceof AssistantUnavailableError) {
 					// No models: every study would fail the same way. Say so once and wait.
-					events.emit({ type: 'progress', jobId, label: 'Draft not made', fraction: null, done: true, error: this.unavailable === message ? null : message, studyId });
+					events.emit({
+						type: 'progress',
+						jobId,
+						label: 'Draft not made',
+						fraction: null,
+						done: true,
+						error: this.unavailable === message ? null : message,
+						studyId,
+					});
 					this.unavailable = message;
 					return;
 				}
 				// This study's image cannot be read, or the model failed on it: leave it for the reader, do not spin.
 				this.failed.add(studyId);
-				events.emit({ type: 'progress', jobId, label: 'Draft not made', fraction: null, done: true, error: message, studyId });
+				events.emit({
+					type: 'progress',
+					jobId,
+					label: 'Draft not made',
+					fraction: null,
+					done: true,
+					error: message,
+					studyId,
+				});
 			}
 		}
 	}

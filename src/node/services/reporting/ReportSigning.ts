@@ -1,7 +1,12 @@
 import type { ConsistencyIssue, ReportState } from '../../../common/api/reportContract.js';
 import { consistencyIssues } from './consistencyGuard.js';
 import type { ReportingService } from './ReportingService.js';
-import { ConsistencyIssuesError, ReaderNameMissingError, ReportNotFoundError, SignedReportError } from './ReportingErrors.js';
+import {
+	ConsistencyIssuesError,
+	ReaderNameMissingError,
+	ReportNotFoundError,
+	SignedReportError,
+} from './ReportingErrors.js';
 
 /** The consistency guard, the signature and addenda: the steps after which the text is the reader's. */
 export class ReportSigning {
@@ -22,18 +27,37 @@ export class ReportSigning {
 		if (!reader) throw new ReaderNameMissingError();
 		const report = this.reporting.store.report(studyId);
 		if (!report) throw new ReportNotFoundError();
-		if (report.status === 'signed') throw new SignedReportError('The report is already signed: add an addendum instead.');
-		if (!report.findings.trim() && !report.impression.trim()) throw new ConsistencyIssuesError('The report is empty: write findings or an impression before signing.');
+		if (report.status === 'signed')
+			throw new SignedReportError('The report is already signed: add an addendum instead.');
+		if (!report.findings.trim() && !report.impression.trim())
+			throw new ConsistencyIssuesError('The report is empty: write findings or an impression before signing.');
 		const { issues, labelerAvailable } = await this.check(studyId);
 		if (issues.length && !acknowledgeIssues) {
 			throw new ConsistencyIssuesError(`Check before signing: ${issues.map((i) => i.message).join(' ')}`);
 		}
 		const { store, audit } = this.reporting;
 		store.transaction(() => {
-			if (issues.length) audit.record({ studyId, reportId: report.id, actor: reader, action: 'consistency_warning', detail: { acknowledged: true, issues: issues.map((i) => i.message) } });
+			if (issues.length)
+				audit.record({
+					studyId,
+					reportId: report.id,
+					actor: reader,
+					action: 'consistency_warning',
+					detail: { acknowledged: true, issues: issues.map((i) => i.message) },
+				});
 			store.sign(report.id, reader);
 			store.setStudyStatus(studyId, 'signed');
-			audit.record({ studyId, reportId: report.id, actor: reader, action: 'sign', detail: { version: report.versionNo + 1, labelerChecked: labelerAvailable, aiGenerated: report.aiGenerated } });
+			audit.record({
+				studyId,
+				reportId: report.id,
+				actor: reader,
+				action: 'sign',
+				detail: {
+					version: report.versionNo + 1,
+					labelerChecked: labelerAvailable,
+					aiGenerated: report.aiGenerated,
+				},
+			});
 		});
 		return this.reporting.state(studyId);
 	}
@@ -43,11 +67,18 @@ export class ReportSigning {
 		const reader = this.reporting.reader();
 		if (!reader) throw new ReaderNameMissingError();
 		const report = this.reporting.store.report(studyId);
-		if (!report || report.status !== 'signed') throw new SignedReportError('Addenda belong to signed reports; edit the draft instead.');
+		if (!report || report.status !== 'signed')
+			throw new SignedReportError('Addenda belong to signed reports; edit the draft instead.');
 		const { store, audit } = this.reporting;
 		store.transaction(() => {
 			const id = store.addAddendum(studyId, report.id, text, reader);
-			audit.record({ studyId, reportId: report.id, actor: reader, action: 'addendum', detail: { addendumId: id, length: text.length } });
+			audit.record({
+				studyId,
+				reportId: report.id,
+				actor: reader,
+				action: 'addendum',
+				detail: { addendumId: id, length: text.length },
+			});
 		});
 		return this.reporting.state(studyId);
 	}

@@ -1,6 +1,12 @@
 import type { AskRequest, ReportState } from '../../../common/api/reportContract.js';
 import type { ChexpertLabel } from '../../../common/domain/chexpert.js';
-import type { AssistantRequest, ChatTurn, GeneratedText, ReportAssistant, StreamHandlers } from '../../../common/radialog/ReportAssistant.js';
+import type {
+	AssistantRequest,
+	ChatTurn,
+	GeneratedText,
+	ReportAssistant,
+	StreamHandlers,
+} from '../../../common/radialog/ReportAssistant.js';
 import type { EventBus } from '../../events/EventBus.js';
 import type { SqliteDatabase } from '../../store/openDatabase.js';
 import type { SettingsStore } from '../settings/SettingsStore.js';
@@ -26,7 +32,12 @@ export class ReportingService {
 	private assistantProblem: string | null = null;
 	private notice: string | null = null;
 
-	constructor(db: SqliteDatabase, readonly events: EventBus, readonly settings: SettingsStore, readonly deps: ReportingDependencies) {
+	constructor(
+		db: SqliteDatabase,
+		readonly events: EventBus,
+		readonly settings: SettingsStore,
+		readonly deps: ReportingDependencies,
+	) {
 		this.store = new SqliteReportStore(db);
 		this.audit = new AuditLog(db);
 		this.studies = new StudyRecords(db);
@@ -42,10 +53,17 @@ export class ReportingService {
 		const findings = this.store.findings(studyId);
 		const { draftPrompt: _p, studyId: _s, ...view } = report ?? { draftPrompt: null, studyId };
 		return {
-			studyId, studyStatus: study.status,
+			studyId,
+			studyStatus: study.status,
 			header: {
-				studyInstanceUid: study.studyInstanceUid, patientName: study.patientName, patientId: study.patientId, patientSex: study.patientSex,
-				patientBirthDate: study.patientBirthDate, studyDate: study.studyDate, accessionNumber: study.accessionNumber, description: study.description,
+				studyInstanceUid: study.studyInstanceUid,
+				patientName: study.patientName,
+				patientId: study.patientId,
+				patientSex: study.patientSex,
+				patientBirthDate: study.patientBirthDate,
+				studyDate: study.studyDate,
+				accessionNumber: study.accessionNumber,
+				description: study.description,
 			},
 			findings,
 			report: report ? (view as ReportState['report']) : null,
@@ -55,7 +73,10 @@ export class ReportingService {
 			modelNotice: report?.modelNotice ?? this.notice,
 			assistantAvailable: this.assistantProblem === null,
 			assistantProblem: this.assistantProblem,
-			pendingCorrection: report && report.status === 'draft' ? pendingCorrection(report.basisLabels, findings) : { add: [], remove: [] },
+			pendingCorrection:
+				report && report.status === 'draft'
+					? pendingCorrection(report.basisLabels, findings)
+					: { add: [], remove: [] },
 			readerName: this.reader(),
 		};
 	}
@@ -77,7 +98,11 @@ export class ReportingService {
 		const prev = this.busy.get(studyId) ?? Promise.resolve();
 		const next = prev.catch(() => undefined).then(work);
 		this.busy.set(studyId, next);
-		void next.finally(() => { if (this.busy.get(studyId) === next) this.busy.delete(studyId); }).catch(() => undefined);
+		void next
+			.finally(() => {
+				if (this.busy.get(studyId) === next) this.busy.delete(studyId);
+			})
+			.catch(() => undefined);
 		return next;
 	}
 
@@ -87,7 +112,10 @@ export class ReportingService {
 
 	private streamTo(studyId: number, kind: string): StreamHandlers & { jobId: string } {
 		const jobId = `${kind}:${studyId}:${++jobCounter}`;
-		return { jobId, onToken: (text, tps) => this.events.emit({ type: 'tokens', jobId, studyId, text, tokensPerSecond: tps }) };
+		return {
+			jobId,
+			onToken: (text, tps) => this.events.emit({ type: 'tokens', jobId, studyId, text, tokensPerSecond: tps }),
+		};
 	}
 
 	/** Predicts findings where not yet done, then drafts the findings section from the positive labels. */
@@ -102,24 +130,58 @@ export class ReportingService {
 			if (!this.store.hasPredictions(studyId)) {
 				const predictions = await assistant.predictFindings(image);
 				this.store.savePredictions(studyId, predictions);
-				this.audit.record({ studyId, actor, action: 'predict', detail: { positive: predictions.filter((p) => p.positive).map((p) => p.label) } });
+				this.audit.record({
+					studyId,
+					actor,
+					action: 'predict',
+					detail: { positive: predictions.filter((p) => p.positive).map((p) => p.label) },
+				});
 			}
-			const basis = this.store.findings(studyId).filter((f) => f.positive).map((f) => f.label);
+			const basis = this.store
+				.findings(studyId)
+				.filter((f) => f.positive)
+				.map((f) => f.label);
 			const stream = this.streamTo(studyId, 'draft');
 			const out = await assistant.draftReport({ image, findings: basis }, stream);
-			const report = this.store.writeGenerated(studyId, { findings: out.text.trim(), impression: existing?.impression ?? '' },
-				{ basis, notice: assistant.notice, prompt: out.prompt, source: 'draft', author: 'assistant' });
+			const report = this.store.writeGenerated(
+				studyId,
+				{ findings: out.text.trim(), impression: existing?.impression ?? '' },
+				{ basis, notice: assistant.notice, prompt: out.prompt, source: 'draft', author: 'assistant' },
+			);
 			this.store.setStudyStatus(studyId, 'drafted');
-			this.audit.record({ studyId, reportId: report.id, actor, action: 'draft', detail: { findings: basis, tokens: out.tokenCount, stoppedBy: out.stoppedBy, version: report.versionNo, jobId: stream.jobId } });
+			this.audit.record({
+				studyId,
+				reportId: report.id,
+				actor,
+				action: 'draft',
+				detail: {
+					findings: basis,
+					tokens: out.tokenCount,
+					stoppedBy: out.stoppedBy,
+					version: report.versionNo,
+					jobId: stream.jobId,
+				},
+			});
 			return this.state(studyId);
 		});
 	}
 
-	async decide(studyId: number, label: ChexpertLabel, decision: 'accepted' | 'rejected' | null): Promise<ReportState> {
+	async decide(
+		studyId: number,
+		label: ChexpertLabel,
+		decision: 'accepted' | 'rejected' | null,
+	): Promise<ReportState> {
 		const report = this.store.report(studyId);
-		if (report?.status === 'signed') throw new SignedReportError('The report is signed: findings can no longer be changed.');
+		if (report?.status === 'signed')
+			throw new SignedReportError('The report is signed: findings can no longer be changed.');
 		this.store.decide(studyId, label, decision, this.reader() || 'reader');
-		this.audit.record({ studyId, reportId: report?.id ?? null, actor: this.reader() || 'reader', action: 'decide_finding', detail: { label, decision } });
+		this.audit.record({
+			studyId,
+			reportId: report?.id ?? null,
+			actor: this.reader() || 'reader',
+			action: 'decide_finding',
+			detail: { label, decision },
+		});
 		return this.state(studyId);
 	}
 
@@ -134,22 +196,56 @@ export class ReportingService {
 			const image = await this.deps.studyImage(studyId);
 			const accepted = findings.filter((f) => f.positive).map((f) => f.label);
 			const stream = this.streamTo(studyId, 'correct');
-			const out = await assistant.followUp({ image, findings: report.basisLabels, report: report.findings, history: [], request: { task: 'CO', add, remove } }, stream);
+			const out = await assistant.followUp(
+				{
+					image,
+					findings: report.basisLabels,
+					report: report.findings,
+					history: [],
+					request: { task: 'CO', add, remove },
+				},
+				stream,
+			);
 			const actor = this.reader() || 'reader';
-			const after = this.store.writeGenerated(studyId, { findings: out.text.trim(), impression: report.impression },
-				{ basis: accepted, notice: assistant.notice, prompt: null, source: 'correction', author: actor });
-			this.store.addCorrection({ reportId: report.id, add, remove, prompt: out.prompt, before: report.findings, after: after.findings, author: actor });
-			this.audit.record({ studyId, reportId: report.id, actor, action: 'correct', detail: { add, remove, version: after.versionNo } });
+			const after = this.store.writeGenerated(
+				studyId,
+				{ findings: out.text.trim(), impression: report.impression },
+				{ basis: accepted, notice: assistant.notice, prompt: null, source: 'correction', author: actor },
+			);
+			this.store.addCorrection({
+				reportId: report.id,
+				add,
+				remove,
+				prompt: out.prompt,
+				before: report.findings,
+				after: after.findings,
+				author: actor,
+			});
+			this.audit.record({
+				studyId,
+				reportId: report.id,
+				actor,
+				action: 'correct',
+				detail: { add, remove, version: after.versionNo },
+			});
 			return this.state(studyId);
 		});
 	}
 
 	save(studyId: number, text: { findings: string; impression: string }): { versionNo: number; savedAt: string } {
 		const report = this.requireDraft(studyId);
-		if (report.findings === text.findings && report.impression === text.impression) return { versionNo: report.versionNo, savedAt: report.updatedAt };
+		if (report.findings === text.findings && report.impression === text.impression)
+			return { versionNo: report.versionNo, savedAt: report.updatedAt };
 		const actor = this.reader() || 'reader';
 		const { report: saved, newVersion } = this.store.saveEdit(studyId, text, actor);
-		if (newVersion) this.audit.record({ studyId, reportId: saved.id, actor, action: 'edit', detail: { version: saved.versionNo } });
+		if (newVersion)
+			this.audit.record({
+				studyId,
+				reportId: saved.id,
+				actor,
+				action: 'edit',
+				detail: { version: saved.versionNo },
+			});
 		this.store.setStudyStatus(studyId, 'in_review');
 		return { versionNo: saved.versionNo, savedAt: saved.updatedAt };
 	}
@@ -161,13 +257,41 @@ export class ReportingService {
 			if (!report) throw new ReportNotFoundError('Draft the report first: the conversation is about it.');
 			const assistant = await this.assistant();
 			const image = await this.deps.studyImage(studyId);
-			const history: ChatTurn[] = this.store.turns(studyId).map((m) => ({ role: m.role, text: m.role === 'user' ? (m.prompt ?? m.text) : m.text }));
+			const history: ChatTurn[] = this.store
+				.turns(studyId)
+				.map((m) => ({ role: m.role, text: m.role === 'user' ? (m.prompt ?? m.text) : m.text }));
 			const stream = this.streamTo(studyId, 'ask');
-			const out: GeneratedText = await assistant.followUp({ image, findings: report.basisLabels, report: report.findings, history, request: request as AssistantRequest }, stream);
+			const out: GeneratedText = await assistant.followUp(
+				{
+					image,
+					findings: report.basisLabels,
+					report: report.findings,
+					history,
+					request: request as AssistantRequest,
+				},
+				stream,
+			);
 			const actor = this.reader() || 'reader';
-			const question = this.store.addMessage(studyId, { role: 'user', task: request.task, text: describeRequest(request), prompt: out.prompt, reportText: report.findings });
-			const answer = this.store.addMessage(studyId, { role: 'assistant', task: request.task, text: out.text.trim(), stoppedBy: out.stoppedBy });
-			this.audit.record({ studyId, reportId: report.id, actor, action: 'ask', detail: { task: request.task, messageId: answer.id } });
+			const question = this.store.addMessage(studyId, {
+				role: 'user',
+				task: request.task,
+				text: describeRequest(request),
+				prompt: out.prompt,
+				reportText: report.findings,
+			});
+			const answer = this.store.addMessage(studyId, {
+				role: 'assistant',
+				task: request.task,
+				text: out.text.trim(),
+				stoppedBy: out.stoppedBy,
+			});
+			this.audit.record({
+				studyId,
+				reportId: report.id,
+				actor,
+				action: 'ask',
+				detail: { task: request.task, messageId: answer.id },
+			});
 			return { question, answer, jobId: stream.jobId };
 		});
 	}
@@ -175,14 +299,25 @@ export class ReportingService {
 	async generateHandout(studyId: number): Promise<ReportState> {
 		const { answer } = await this.ask(studyId, { task: 'EL' });
 		this.store.saveHandout(studyId, { aiText: answer.text, text: answer.text, reviewedBy: null });
-		this.audit.record({ studyId, actor: this.reader() || 'reader', action: 'handout_generate', detail: { messageId: answer.id } });
+		this.audit.record({
+			studyId,
+			actor: this.reader() || 'reader',
+			action: 'handout_generate',
+			detail: { messageId: answer.id },
+		});
 		return this.state(studyId);
 	}
 
 	async saveHandout(studyId: number, text: string): Promise<ReportState> {
-		if (!this.store.handout(studyId)) this.store.saveHandout(studyId, { aiText: '', text, reviewedBy: this.reader() || null });
+		if (!this.store.handout(studyId))
+			this.store.saveHandout(studyId, { aiText: '', text, reviewedBy: this.reader() || null });
 		else this.store.saveHandout(studyId, { text, reviewedBy: this.reader() || null });
-		this.audit.record({ studyId, actor: this.reader() || 'reader', action: 'handout_edit', detail: { length: text.length } });
+		this.audit.record({
+			studyId,
+			actor: this.reader() || 'reader',
+			action: 'handout_edit',
+			detail: { length: text.length },
+		});
 		return this.state(studyId);
 	}
 
@@ -197,13 +332,21 @@ export class ReportingService {
 /** The question as the reader sees it in the chat (the model gets the stack's own wording). */
 export function describeRequest(r: AskRequest): string {
 	switch (r.task) {
-		case 'FQA_complete': return 'List all findings.';
-		case 'FQA_binary': return `Is there evidence of ${r.pathology.toLowerCase()}?`;
-		case 'RE': return `Why do you think the patient has ${r.pathology.toLowerCase()}?`;
-		case 'RQA': return `${r.region}: ${r.question}`;
-		case 'EL': return 'Explain the report in easy language.';
-		case 'SU': return 'Summarise the report.';
-		case 'CO': return `Correct the report: add ${r.add.join(', ') || 'nothing'}; remove ${r.remove.join(', ') || 'nothing'}.`;
-		case 'free': return r.text;
+		case 'FQA_complete':
+			return 'List all findings.';
+		case 'FQA_binary':
+			return `Is there evidence of ${r.pathology.toLowerCase()}?`;
+		case 'RE':
+			return `Why do you think the patient has ${r.pathology.toLowerCase()}?`;
+		case 'RQA':
+			return `${r.region}: ${r.question}`;
+		case 'EL':
+			return 'Explain the report in easy language.';
+		case 'SU':
+			return 'Summarise the report.';
+		case 'CO':
+			return `Correct the report: add ${r.add.join(', ') || 'nothing'}; remove ${r.remove.join(', ') || 'nothing'}.`;
+		case 'free':
+			return r.text;
 	}
 }

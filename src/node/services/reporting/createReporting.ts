@@ -31,31 +31,52 @@ const viewRank = (v: string | null) => (v === 'PA' ? 0 : v === 'AP' ? 1 : v ? 3 
  * createReportAssistant; where no model set is installed the assistant rejects and the UI says so.
  */
 export function createReporting(w: {
-	db: SqliteDatabase; events: EventBus; settings: SettingsStore; studies: StudyService;
+	db: SqliteDatabase;
+	events: EventBus;
+	settings: SettingsStore;
+	studies: StudyService;
 	assistantFactory: AssistantFactory | null;
 	/** The bundled demo models' folder, used while the settings name none. */
 	defaultModelsDir: string | null;
 	onStudyImported?: (listener: (studyId: number) => void) => unknown;
 }): Reporting {
 	const frontal = (studyId: number) => {
-		const images = [...w.studies.images(studyId)].sort((a, b) => viewRank(a.viewPosition) - viewRank(b.viewPosition));
+		const images = [...w.studies.images(studyId)].sort(
+			(a, b) => viewRank(a.viewPosition) - viewRank(b.viewPosition),
+		);
 		if (!images[0]) throw new Error(`Study ${studyId} has no images.`);
 		return images[0];
 	};
 	const assistants = new AssistantProvider(w.settings, w.events, w.assistantFactory, w.defaultModelsDir);
-	const labelers = new LabelerProvider(() => assistants.modelsDir(), (message) => {
-		w.events.emit({ type: 'progress', jobId: 'labeler', label: 'Report labeler unavailable: the rules check reports', fraction: null, done: true, error: message, studyId: null });
-	});
+	const labelers = new LabelerProvider(
+		() => assistants.modelsDir(),
+		(message) => {
+			w.events.emit({
+				type: 'progress',
+				jobId: 'labeler',
+				label: 'Report labeler unavailable: the rules check reports',
+				fraction: null,
+				done: true,
+				error: message,
+				studyId: null,
+			});
+		},
+	);
 	const deps: ReportingDependencies = {
 		assistant: () => assistants.get(),
 		async studyImage(studyId): Promise<AssistantImage> {
 			const im = frontal(studyId);
-			return { key: createHash('sha256').update(im.sopInstanceUid).digest('hex'), image: await w.studies.decodeFrame(im.instanceId, 0) };
+			return {
+				key: createHash('sha256').update(im.sopInstanceUid).digest('hex'),
+				image: await w.studies.decodeFrame(im.instanceId, 0),
+			};
 		},
 		labeler: (text) => labelers.positiveLabels(text),
 	};
 	const reporting = new ReportingService(w.db, w.events, w.settings, deps);
-	const exports = new ReportExports(reporting, async (studyId) => keyImagePng(await w.studies.decodeFrame(frontal(studyId).instanceId, 0)));
+	const exports = new ReportExports(reporting, async (studyId) =>
+		keyImagePng(await w.studies.decodeFrame(frontal(studyId).instanceId, 0)),
+	);
 	const draftQueue = new DraftQueue(reporting);
 	w.onStudyImported?.(() => draftQueue.kick());
 	return { reporting, signing: new ReportSigning(reporting), exports, draftQueue, assistants, labelers };

@@ -8,12 +8,16 @@ import { wordDiff } from './wordDiff.js';
 
 test('the background queue pre-drafts arrived studies with progress per study, and leaves failures alone', async () => {
 	const f = reportingFixture(tempDir());
-	const a = insertStudy(f.db, 1), b = insertStudy(f.db, 2);
+	const a = insertStudy(f.db, 1),
+		b = insertStudy(f.db, 2);
 	const events: ApiEvent[] = [];
 	f.events.subscribe((e) => events.push(e));
 	const queue = new DraftQueue(f.reporting, 50);
 	await queue.start();
-	const done = () => events.filter((e) => e.type === 'progress' && e.done && e.error === null).map((e) => (e as { studyId: number }).studyId);
+	const done = () =>
+		events
+			.filter((e) => e.type === 'progress' && e.done && e.error === null)
+			.map((e) => (e as { studyId: number }).studyId);
 	while (done().length < 2) await new Promise((r) => setTimeout(r, 20));
 	await queue.stop();
 	assert.deepEqual(done(), [a, b], 'oldest first, one at a time');
@@ -22,18 +26,30 @@ test('the background queue pre-drafts arrived studies with progress per study, a
 		assert.equal(s.studyStatus, 'drafted');
 		assert.ok(s.report!.findings.length > 0);
 	}
-	assert.ok(events.some((e) => e.type === 'progress' && !e.done && e.studyId === a), 'a running job was announced for the study');
-	assert.ok(events.some((e) => e.type === 'worklist.changed'), 'the worklist hears about new drafts');
+	assert.ok(
+		events.some((e) => e.type === 'progress' && !e.done && e.studyId === a),
+		'a running job was announced for the study',
+	);
+	assert.ok(
+		events.some((e) => e.type === 'worklist.changed'),
+		'the worklist hears about new drafts',
+	);
 	assert.equal(f.reporting.audit.forStudy(a).find((x) => x.action === 'draft')!.actor, 'draft queue');
 });
 
 test('without models the queue reports once and stops trying', async () => {
 	const f = reportingFixture(tempDir());
-	Object.assign(f.reporting.deps, { assistant: async () => { throw new Error('no model set is installed'); } });
+	Object.assign(f.reporting.deps, {
+		assistant: async () => {
+			throw new Error('no model set is installed');
+		},
+	});
 	insertStudy(f.db, 1);
 	insertStudy(f.db, 2);
 	const errors: string[] = [];
-	f.events.subscribe((e) => { if (e.type === 'progress' && e.error) errors.push(e.error); });
+	f.events.subscribe((e) => {
+		if (e.type === 'progress' && e.error) errors.push(e.error);
+	});
 	const queue = new DraftQueue(f.reporting, 20);
 	await queue.start();
 	await new Promise((r) => setTimeout(r, 200));
@@ -47,6 +63,9 @@ test('without models the queue reports once and stops trying', async () => {
 
 test('version diff marks inserted and deleted words', () => {
 	assert.deepEqual(wordDiff('The heart is enlarged. Small effusion.', 'The heart is enlarged. No effusion.'), [
-		{ op: 'equal', text: 'The heart is enlarged. ' }, { op: 'delete', text: 'Small' }, { op: 'insert', text: 'No' }, { op: 'equal', text: ' effusion.' },
+		{ op: 'equal', text: 'The heart is enlarged. ' },
+		{ op: 'delete', text: 'Small' },
+		{ op: 'insert', text: 'No' },
+		{ op: 'equal', text: ' effusion.' },
 	]);
 });

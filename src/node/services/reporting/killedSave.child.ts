@@ -7,6 +7,9 @@ const studyId = insertStudy(f.db);
 await f.reporting.draft(studyId);
 for (let i = 1; ; i++) {
 	// Long texts make each commit take a while, so the kill lands inside a write as often as not.
-	f.reporting.save(studyId, { findings: `save ${i} ` + 'x'.repeat(20_000 + (i % 7) * 1000), impression: `impression ${i}` });
+	f.reporting.save(studyId, {
+		findings: `save ${i} ` + 'x'.repeat(20_000 + (i % 7) * 1000),
+		impression: `impression ${i}`,
+	});
 	process.stdout.write(`committed ${i}\n`);
 }

@@ -20,7 +20,10 @@ test('a process killed mid-save loses nothing committed and leaves a sound datab
 				for (const m of buffered.matchAll(/committed (\d+)\n/g)) last = Number(m[1]);
 				buffered = buffered.slice(buffered.lastIndexOf('\n') + 1);
 				// Kill at a different moment each round, while saves are running.
-				if (last >= 20 + round * 17) { p.kill('SIGKILL'); resolve(); }
+				if (last >= 20 + round * 17) {
+					p.kill('SIGKILL');
+					resolve();
+				}
 			});
 			p.once('exit', () => resolve());
 		});
@@ -28,13 +31,18 @@ test('a process killed mid-save loses nothing committed and leaves a sound datab
 		assert.equal(p.signalCode, 'SIGKILL', 'the child was killed, not finished');
 		const db = openDatabase(path.join(dir, 'workstation.sqlite'));
 		assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
-		const r = db.prepare(`SELECT findings_text, impression_text FROM reports WHERE kind = 'report'`).get() as { findings_text: string; impression_text: string };
+		const r = db.prepare(`SELECT findings_text, impression_text FROM reports WHERE kind = 'report'`).get() as {
+			findings_text: string;
+			impression_text: string;
+		};
 		const n = Number(/^save (\d+) /.exec(r.findings_text)?.[1]);
 		// The kill may fall between a commit and its line on stdout, never before a reported commit.
 		assert.ok(n === last || n === last + 1, `saved ${n}, last reported ${last}`);
 		assert.equal(r.impression_text, `impression ${n}`, 'findings and impression come from the same save');
 		assert.equal(r.findings_text.length, `save ${n} `.length + 20_000 + (n % 7) * 1000, 'the text is whole');
-		const v = db.prepare(`SELECT findings_text FROM report_versions ORDER BY version_no DESC LIMIT 1`).get() as { findings_text: string };
+		const v = db.prepare(`SELECT findings_text FROM report_versions ORDER BY version_no DESC LIMIT 1`).get() as {
+			findings_text: string;
+		};
 		assert.equal(v.findings_text, r.findings_text, 'the latest version matches the report');
 		db.close();
 	}

@@ -13,7 +13,10 @@ test('the report API through the dispatcher: outputs match the contract, errors 
 	const dir = tempDir();
 	const ws = new Workstation({ dataDir: dir, shell: 'browser' });
 	try {
-		Object.assign(ws.reporting.reporting.deps, { assistant: async () => new ScriptedAssistant({ Edema: 0.8 }), studyImage: async () => testImage });
+		Object.assign(ws.reporting.reporting.deps, {
+			assistant: async () => new ScriptedAssistant({ Edema: 0.8 }),
+			studyImage: async () => testImage,
+		});
 		const studyId = insertStudy(ws.db);
 		const api = new ApiDispatcher(ws.handlers);
 		const call = async (method: ApiMethod, input: unknown) => {
@@ -31,21 +34,33 @@ test('the report API through the dispatcher: outputs match the contract, errors 
 		assert.equal(corrected.report.findings, 'The heart is enlarged.');
 		await call('report.save', { studyId, findings: corrected.report.findings, impression: 'Cardiomegaly.' });
 		const versions = await call('report.versions', { studyId });
-		assert.deepEqual(versions.map((v: { source: string }) => v.source), ['draft', 'correction', 'edit']);
+		assert.deepEqual(
+			versions.map((v: { source: string }) => v.source),
+			['draft', 'correction', 'edit'],
+		);
 		const diff = await call('report.diff', { studyId, from: 1, to: 2 });
 		assert.ok(diff.some((d: { op: string; text: string }) => d.op === 'delete' && /edema/.test(d.text)));
-		await call('report.ask', { studyId, request: { task: 'RQA', region: 'heart', question: 'Is the heart enlarged?' } });
+		await call('report.ask', {
+			studyId,
+			request: { task: 'RQA', region: 'heart', question: 'Is the heart enlarged?' },
+		});
 		await assert.rejects(api.dispatch('report.ask', { studyId, request: { task: 'XX' } }), { code: 'bad_request' });
 		assert.deepEqual((await call('report.check', { studyId })).issues, []);
 		await assert.rejects(api.dispatch('report.sign', { studyId }), { code: 'bad_request' }, 'no reader name yet');
 		await call('settings.update', { readerName: 'Dr. API', exportFolder: path.join(dir, 'out') });
 		const signed = await call('report.sign', { studyId });
 		assert.equal(signed.report.status, 'signed');
-		await assert.rejects(api.dispatch('report.save', { studyId, findings: 'x', impression: 'y' }), { code: 'conflict' });
+		await assert.rejects(api.dispatch('report.save', { studyId, findings: 'x', impression: 'y' }), {
+			code: 'conflict',
+		});
 		await call('report.addendum', { studyId, text: 'Late addendum.' });
 		await call('report.handout.generate', { studyId });
 		await call('report.handout.save', { studyId, text: 'Your heart is a bit big.' });
-		const { files } = await call('report.export', { studyId, formats: ['pdf', 'text', 'sr', 'fhir', 'hl7', 'handout'], includeKeyImage: false });
+		const { files } = await call('report.export', {
+			studyId,
+			formats: ['pdf', 'text', 'sr', 'fhir', 'hl7', 'handout'],
+			includeKeyImage: false,
+		});
 		for (const f of files) assert.ok(fs.statSync(f.path).size > 100, f.path);
 		const audit = await call('report.audit', { studyId });
 		assert.ok(audit.length >= 12);

@@ -8,7 +8,11 @@ import { wordDiff } from './wordDiff.js';
 type ReportMethods = Extract<keyof ApiHandlers, `report.${string}`>;
 
 /** The reporting workflow's API handlers: thin doors onto ReportingService, ReportSigning and ReportExports. */
-export function reportHandlers(w: { reporting: ReportingService; signing: ReportSigning; exports: ReportExports }): Pick<ApiHandlers, ReportMethods> {
+export function reportHandlers(w: {
+	reporting: ReportingService;
+	signing: ReportSigning;
+	exports: ReportExports;
+}): Pick<ApiHandlers, ReportMethods> {
 	const { reporting, signing, exports } = w;
 	return {
 		'report.open': async ({ studyId }) => reporting.state(studyId),
@@ -23,7 +27,8 @@ export function reportHandlers(w: { reporting: ReportingService; signing: Report
 		'report.diff': async ({ studyId, from, to }) => {
 			const r = reporting.store.report(studyId);
 			const versions = r ? reporting.store.versions(r.id) : [];
-			const a = versions.find((v) => v.versionNo === from), b = versions.find((v) => v.versionNo === to);
+			const a = versions.find((v) => v.versionNo === from),
+				b = versions.find((v) => v.versionNo === to);
 			if (!a || !b) throw new ReportNotFoundError('No such version.');
 			return wordDiff(`${a.findings}\n\n${a.impression}`, `${b.findings}\n\n${b.impression}`);
 		},
@@ -34,7 +39,9 @@ export function reportHandlers(w: { reporting: ReportingService; signing: Report
 		'report.check': async ({ studyId }) => signing.check(studyId),
 		'report.sign': async ({ studyId, acknowledgeIssues }) => signing.sign(studyId, acknowledgeIssues),
 		'report.addendum': async ({ studyId, text }) => signing.addendum(studyId, text),
-		'report.export': async ({ studyId, formats, includeKeyImage }) => ({ files: await exports.export(studyId, formats, { includeKeyImage }) }),
+		'report.export': async ({ studyId, formats, includeKeyImage }) => ({
+			files: await exports.export(studyId, formats, { includeKeyImage }),
+		}),
 		'report.handout.generate': async ({ studyId }) => reporting.generateHandout(studyId),
 		'report.handout.save': async ({ studyId, text }) => reporting.saveHandout(studyId, text),
 		'report.audit': async ({ studyId }) => reporting.audit.forStudy(studyId),

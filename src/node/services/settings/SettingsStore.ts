@@ -14,7 +14,8 @@ export class SettingsStore {
 	constructor(private readonly db: SqliteDatabase) {}
 
 	get(): Settings {
-		const row = this.db.prepare(`SELECT value FROM settings WHERE key = 'workstation'`).get() as { value: string } | undefined;
+		const row = this.db.prepare(`SELECT value FROM settings WHERE key = 'workstation'`).get() as
+			{ value: string } | undefined;
 		if (!row) return structuredClone(defaultSettings);
 		// Stored settings from an older version may lack newer fields: fill them from the defaults.
 		const parsed = Settings.safeParse({ ...defaultSettings, ...JSON.parse(row.value) });
@@ -23,7 +24,10 @@ export class SettingsStore {
 
 	update(patch: Partial<Settings>): Settings {
 		const next = Settings.parse({ ...this.get(), ...patch });
-		this.db.prepare(`INSERT INTO settings (key, value) VALUES ('workstation', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
+		this.db
+			.prepare(
+				`INSERT INTO settings (key, value) VALUES ('workstation', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+			)
 			.run(JSON.stringify(next));
 		return next;
 	}

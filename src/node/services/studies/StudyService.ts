@@ -7,19 +7,32 @@ import type { SqliteStudyStore } from '../../store/SqliteStudyStore.js';
 import type { StudyImage } from '../../../common/api/studiesContract.js';
 import { ApiError } from '../../../common/api/errors.js';
 
-
 /** Reads studies for the viewer and the models: the header, the images, one decoded frame. */
 export class StudyService {
-	constructor(private readonly store: SqliteStudyStore, private readonly originals: OriginalsStore) {}
+	constructor(
+		private readonly store: SqliteStudyStore,
+		private readonly originals: OriginalsStore,
+	) {}
 
 	get(studyId: number): StudyDetail {
 		const s = this.store.study(studyId);
 		if (!s) throw new ApiError('not_found', `Study ${studyId} does not exist.`);
 		return {
-			studyId: s.id, studyInstanceUid: s.study_instance_uid, patientName: s.name, patientId: s.patient_id,
-			patientSex: s.sex, patientAge: s.patient_age, patientBirthDate: s.birth_date, studyDate: s.study_date, studyTime: s.study_time,
-			accessionNumber: s.accession_number, description: s.description, modality: s.modality, bodyPart: s.body_part,
-			status: s.status as StudyDetail['status'], priority: s.priority as StudyDetail['priority'],
+			studyId: s.id,
+			studyInstanceUid: s.study_instance_uid,
+			patientName: s.name,
+			patientId: s.patient_id,
+			patientSex: s.sex,
+			patientAge: s.patient_age,
+			patientBirthDate: s.birth_date,
+			studyDate: s.study_date,
+			studyTime: s.study_time,
+			accessionNumber: s.accession_number,
+			description: s.description,
+			modality: s.modality,
+			bodyPart: s.body_part,
+			status: s.status as StudyDetail['status'],
+			priority: s.priority as StudyDetail['priority'],
 			images: this.images(studyId),
 		};
 	}
@@ -27,11 +40,21 @@ export class StudyService {
 	/** Frontal views first (PA, then AP), then laterals and the rest, each in series/instance order. */
 	images(studyId: number): StudyImage[] {
 		const rank = (v: string | null) => (v === 'PA' ? 0 : v === 'AP' ? 1 : 2);
-		const rows = this.store.instancesOfStudy(studyId).map((r, order) => ({ r, order }))
-			.sort((a, b) => rank(a.r.view_position) - rank(b.r.view_position) || a.order - b.order).map((x) => x.r);
+		const rows = this.store
+			.instancesOfStudy(studyId)
+			.map((r, order) => ({ r, order }))
+			.sort((a, b) => rank(a.r.view_position) - rank(b.r.view_position) || a.order - b.order)
+			.map((x) => x.r);
 		return rows.map((i) => ({
-			instanceId: i.id, sopInstanceUid: i.sop_instance_uid, seriesNumber: i.series_number, instanceNumber: i.instance_number,
-			modality: i.series_modality, viewPosition: i.view_position, rows: i.rows, columns: i.columns, frames: i.frames,
+			instanceId: i.id,
+			sopInstanceUid: i.sop_instance_uid,
+			seriesNumber: i.series_number,
+			instanceNumber: i.instance_number,
+			modality: i.series_modality,
+			viewPosition: i.view_position,
+			rows: i.rows,
+			columns: i.columns,
+			frames: i.frames,
 		}));
 	}
 
@@ -54,10 +77,19 @@ export class StudyService {
 		return {
 			kind: 'binary',
 			meta: {
-				instanceId, frame, rows: im.rows, columns: im.columns, samplesPerPixel: im.samplesPerPixel,
-				photometricInterpretation: im.photometricInterpretation, dataType: dataTypeOf(px),
-				minValue: im.minValue, maxValue: im.maxValue, windowCenter: im.windowCenter, windowWidth: im.windowWidth,
-				rescaleSlope: im.rescaleSlope, rescaleIntercept: im.rescaleIntercept,
+				instanceId,
+				frame,
+				rows: im.rows,
+				columns: im.columns,
+				samplesPerPixel: im.samplesPerPixel,
+				photometricInterpretation: im.photometricInterpretation,
+				dataType: dataTypeOf(px),
+				minValue: im.minValue,
+				maxValue: im.maxValue,
+				windowCenter: im.windowCenter,
+				windowWidth: im.windowWidth,
+				rescaleSlope: im.rescaleSlope,
+				rescaleIntercept: im.rescaleIntercept,
 				pixelSpacing: im.pixelSpacing ? [im.pixelSpacing[0], im.pixelSpacing[1]] : null,
 				voiLut: im.voiLut ? { ...im.voiLut, data: [...im.voiLut.data] } : null,
 				numberOfFrames: im.numberOfFrames ?? 1,

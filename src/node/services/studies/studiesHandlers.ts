@@ -6,10 +6,16 @@ import type { SqliteStudyStore } from '../../store/SqliteStudyStore.js';
 import type { StudyService } from './StudyService.js';
 import type { WorklistQueries } from '../worklist/WorklistQueries.js';
 
-type StudiesMethods = 'import.paths' | 'import.upload' | 'import.recent' | 'study.get' | 'study.adjacent' | 'image.frame';
+type StudiesMethods =
+	'import.paths' | 'import.upload' | 'import.recent' | 'study.get' | 'study.adjacent' | 'image.frame';
 
 /** The API's import, study and image calls; the Workstation spreads these into its handlers. */
-export function studiesHandlers(w: { importer: StudyImporter; studies: StudyService; studyStore: SqliteStudyStore; worklist: WorklistQueries }): Pick<ApiHandlers, StudiesMethods> {
+export function studiesHandlers(w: {
+	importer: StudyImporter;
+	studies: StudyService;
+	studyStore: SqliteStudyStore;
+	worklist: WorklistQueries;
+}): Pick<ApiHandlers, StudiesMethods> {
 	return {
 		'import.paths': async ({ paths }) => w.importer.importPaths(paths, 'folder'),
 		'import.upload': async ({ names, sizes, bytes }) => {
@@ -22,13 +28,22 @@ export function studiesHandlers(w: { importer: StudyImporter; studies: StudyServ
 			const report: ImportReport = await w.importer.importItems(items, 'upload');
 			return report;
 		},
-		'import.recent': async ({ limit }) => w.studyStore.recentImports(limit).map((r) => ({
-			jobId: r.job_id, source: r.source, startedAt: r.started_at, finishedAt: r.finished_at,
-			files: r.files, imported: r.imported, duplicates: r.duplicates, failed: r.failed,
-			errors: r.report_json ? (JSON.parse(r.report_json) as ImportFileError[]) : [],
-		})),
+		'import.recent': async ({ limit }) =>
+			w.studyStore.recentImports(limit).map((r) => ({
+				jobId: r.job_id,
+				source: r.source,
+				startedAt: r.started_at,
+				finishedAt: r.finished_at,
+				files: r.files,
+				imported: r.imported,
+				duplicates: r.duplicates,
+				failed: r.failed,
+				errors: r.report_json ? (JSON.parse(r.report_json) as ImportFileError[]) : [],
+			})),
 		'study.get': async ({ studyId }) => w.studies.get(studyId),
-		'study.adjacent': async ({ studyId, direction, worklist }) => ({ studyId: w.worklist.adjacent(studyId, worklist, direction) }),
+		'study.adjacent': async ({ studyId, direction, worklist }) => ({
+			studyId: w.worklist.adjacent(studyId, worklist, direction),
+		}),
 		'image.frame': async ({ instanceId, frame }) => {
 			try {
 				return await w.studies.frame(instanceId, frame);

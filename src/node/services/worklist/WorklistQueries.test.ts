@@ -14,10 +14,31 @@ function seeded() {
 	for (let i = 0; i < 250; i++) {
 		for (const view of i % 3 === 0 ? ['PA', 'LL'] : ['AP']) {
 			store.saveInstance({
-				sopInstanceUid: `1.9.${i}.${view}`, sopClassUid: null, transferSyntaxUid: '1.2.840.10008.1.2.1', studyInstanceUid: `1.9.${i}`, seriesInstanceUid: `1.9.${i}.${view}.s`,
-				patientId: `P${i % 40}`, issuerOfPatientId: '', patientName: `${names[i % names.length]} ${i % 40}`, patientBirthDate: null, patientSex: i % 2 ? 'F' : 'M', patientAge: '040Y',
-				studyDate: `2024${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`, studyTime: null, accessionNumber: `A${i}`, studyDescription: null,
-				modality: 'DX', bodyPart: 'CHEST', seriesNumber: 1, instanceNumber: 1, viewPosition: view, rows: 10, columns: 10, frames: 1, fileSha256: 'x'.repeat(64), fileSize: 1,
+				sopInstanceUid: `1.9.${i}.${view}`,
+				sopClassUid: null,
+				transferSyntaxUid: '1.2.840.10008.1.2.1',
+				studyInstanceUid: `1.9.${i}`,
+				seriesInstanceUid: `1.9.${i}.${view}.s`,
+				patientId: `P${i % 40}`,
+				issuerOfPatientId: '',
+				patientName: `${names[i % names.length]} ${i % 40}`,
+				patientBirthDate: null,
+				patientSex: i % 2 ? 'F' : 'M',
+				patientAge: '040Y',
+				studyDate: `2024${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`,
+				studyTime: null,
+				accessionNumber: `A${i}`,
+				studyDescription: null,
+				modality: 'DX',
+				bodyPart: 'CHEST',
+				seriesNumber: 1,
+				instanceNumber: 1,
+				viewPosition: view,
+				rows: 10,
+				columns: 10,
+				frames: 1,
+				fileSha256: 'x'.repeat(64),
+				fileSize: 1,
 			});
 		}
 	}
@@ -38,9 +59,17 @@ test('worklist sorts, filters, searches and pages consistently', () => {
 		assert.equal(first.imageCount, 2);
 
 		const byName = worklist.list({ ...base, sort: 'patientName' }).items.map((s) => s.patientName);
-		assert.deepEqual(byName, [...byName].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-		const byNameDesc = worklist.list({ ...base, sort: 'patientName', direction: 'desc' }).items.map((s) => s.patientName);
-		assert.deepEqual(byNameDesc, [...byName].reverse().sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
+		assert.deepEqual(
+			byName,
+			[...byName].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+		);
+		const byNameDesc = worklist
+			.list({ ...base, sort: 'patientName', direction: 'desc' })
+			.items.map((s) => s.patientName);
+		assert.deepEqual(
+			byNameDesc,
+			[...byName].reverse().sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)),
+		);
 
 		const urgentFirst = worklist.list({ ...base, sort: 'priority' }).items.map((s) => s.priority);
 		assert.deepEqual(urgentFirst.slice(0, 10), Array(10).fill('stat'));
@@ -51,7 +80,9 @@ test('worklist sorts, filters, searches and pages consistently', () => {
 		assert.equal(newOnes.total, all.items.filter((s) => s.status === 'new' || s.status === 'signed').length);
 
 		const spring = worklist.list({ ...base, dateFrom: '20240301', dateTo: '20240531' });
-		assert.ok(spring.total > 0 && spring.items.every((s) => s.studyDate! >= '20240301' && s.studyDate! <= '20240531'));
+		assert.ok(
+			spring.total > 0 && spring.items.every((s) => s.studyDate! >= '20240301' && s.studyDate! <= '20240531'),
+		);
 
 		// The search is literal: % and _ are not wildcards.
 		assert.equal(worklist.list({ ...base, search: '50% Off' }).total, 50);
@@ -62,7 +93,12 @@ test('worklist sorts, filters, searches and pages consistently', () => {
 		for (const sort of ['patientName', 'studyDate', 'priority', 'status', 'imported'] as const) {
 			const full = worklist.list({ ...base, sort, direction: 'desc' }).items.map((s) => s.studyId);
 			const paged: number[] = [];
-			for (let offset = 0; offset < 250; offset += 7) paged.push(...worklist.list({ ...base, sort, direction: 'desc', offset, limit: 7 }).items.map((s) => s.studyId));
+			for (let offset = 0; offset < 250; offset += 7)
+				paged.push(
+					...worklist
+						.list({ ...base, sort, direction: 'desc', offset, limit: 7 })
+						.items.map((s) => s.studyId),
+				);
 			assert.deepEqual(paged, full, sort);
 
 			// Next and previous follow the same order.
