@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { ChexpertLabel } from '../../src/common/domain/chexpert.js';
 import { EventBus } from '../../src/node/events/EventBus.js';
-import { SettingsStore } from '../../src/node/services/settings/SettingsStore.js';
+import { SettingsStore } from '../../src/node/settings/SettingsStore.js';
 import { labelReport } from '../../src/common/labeler/labelReport.js';
 import { positiveLabels } from '../../src/common/labeler/ReportLabels.js';
-import { ReportingService } from '../../src/node/services/reporting/ReportingService.js';
-import { ReportSigning } from '../../src/node/services/reporting/ReportSigning.js';
-import { ReportExports } from '../../src/node/services/reporting/ReportExports.js';
+import { ReportingService } from '../../src/node/reporting/ReportingService.js';
+import { ReportSigning } from '../../src/node/reporting/ReportSigning.js';
+import { ReportExports } from '../../src/node/export/ReportExports.js';
 import { openDatabase, type SqliteDatabase } from '../../src/node/store/openDatabase.js';
 import { ScriptedAssistant, testImage } from './ScriptedAssistant.js';
 

@@ -1,6 +1,6 @@
 import type { Settings } from '../../common/api/appContract.js';
 import type { EventBus } from '../events/EventBus.js';
-import type { StudyImporter } from '../import/StudyImporter.js';
+import type { StudyImporter } from '../studies/StudyImporter.js';
 import { DicomReceiver, type ReceivedInstance } from './DicomReceiver.js';
 
 /**

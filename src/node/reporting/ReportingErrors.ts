@@ -1,4 +1,4 @@
-import { ApiError } from '../../../common/api/errors.js';
+import { ApiError } from '../../common/api/errors.js';
 
 /** Errors of the reporting workflow; each maps to an API error code the UI can act on. */
 export class ReportNotFoundError extends ApiError {

@@ -1,4 +1,4 @@
-import type { ConsistencyIssue, ReportState } from '../../../common/api/reportContract.js';
+import type { ConsistencyIssue, ReportState } from '../../common/api/reportContract.js';
 import { consistencyIssues } from './consistencyGuard.js';
 import type { ReportingService } from './ReportingService.js';
 import {

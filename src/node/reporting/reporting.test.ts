@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { insertStudy, reportingFixture } from '../../../../test/helpers/reportingFixture.js';
-import { tempDir } from '../../../../test/helpers/tempDir.js';
-import type { ApiEvent } from '../../../common/api/events.js';
+import { insertStudy, reportingFixture } from '../../../test/helpers/reportingFixture.js';
+import { tempDir } from '../../../test/helpers/tempDir.js';
+import type { ApiEvent } from '../../common/api/events.js';
 import { SignedReportError, ConsistencyIssuesError } from './ReportingErrors.js';
 
 test('draft, correct, edit, sign, addendum: every step stored and audited', async () => {

@@ -1,5 +1,5 @@
-import type { ConsistencyIssue, FindingState } from '../../../common/api/reportContract.js';
-import type { ChexpertLabel } from '../../../common/domain/chexpert.js';
+import type { ConsistencyIssue, FindingState } from '../../common/api/reportContract.js';
+import type { ChexpertLabel } from '../../common/domain/chexpert.js';
 
 /**
  * Compares what the report text states (the labeler's positive labels) with the findings the reader

@@ -1,14 +1,14 @@
-import type { AskRequest, ReportState } from '../../../common/api/reportContract.js';
-import type { ChexpertLabel } from '../../../common/domain/chexpert.js';
+import type { AskRequest, ReportState } from '../../common/api/reportContract.js';
+import type { ChexpertLabel } from '../../common/domain/chexpert.js';
 import type {
 	AssistantRequest,
 	ChatTurn,
 	GeneratedText,
 	ReportAssistant,
 	StreamHandlers,
-} from '../../../common/radialog/ReportAssistant.js';
-import type { EventBus } from '../../events/EventBus.js';
-import type { SqliteDatabase } from '../../store/openDatabase.js';
+} from '../../common/radialog/ReportAssistant.js';
+import type { EventBus } from '../events/EventBus.js';
+import type { SqliteDatabase } from '../store/openDatabase.js';
 import type { SettingsStore } from '../settings/SettingsStore.js';
 import { AuditLog } from './AuditLog.js';
 import { pendingCorrection } from './consistencyGuard.js';

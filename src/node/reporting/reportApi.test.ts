@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { insertStudy } from '../../../../test/helpers/reportingFixture.js';
-import { ScriptedAssistant, testImage } from '../../../../test/helpers/ScriptedAssistant.js';
-import { tempDir } from '../../../../test/helpers/tempDir.js';
-import { apiContract, type ApiMethod } from '../../../common/api/contract.js';
-import { ApiDispatcher } from '../../bridge/ApiDispatcher.js';
-import { Workstation } from '../../workstation/Workstation.js';
+import { insertStudy } from '../../../test/helpers/reportingFixture.js';
+import { ScriptedAssistant, testImage } from '../../../test/helpers/ScriptedAssistant.js';
+import { tempDir } from '../../../test/helpers/tempDir.js';
+import { apiContract, type ApiMethod } from '../../common/api/contract.js';
+import { ApiDispatcher } from '../bridge/ApiDispatcher.js';
+import { Workstation } from '../workstation/Workstation.js';
 
 test('the report API through the dispatcher: outputs match the contract, errors carry codes', async () => {
 	const dir = tempDir();

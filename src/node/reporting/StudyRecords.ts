@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../../store/openDatabase.js';
+import type { SqliteDatabase } from '../store/openDatabase.js';
 import { ReportNotFoundError } from './ReportingErrors.js';
 
 export interface StudyRecord {

@@ -3,10 +3,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { tempDir } from '../../../../test/helpers/tempDir.js';
-import { openDatabase } from '../../store/openDatabase.js';
+import { tempDir } from '../../../test/helpers/tempDir.js';
+import { openDatabase } from '../store/openDatabase.js';
 
-const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'killedSave.child.ts');
+const child = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../test/helpers/killedSaveChild.ts');
 
 test('a process killed mid-save loses nothing committed and leaves a sound database', async () => {
 	for (let round = 0; round < 3; round++) {

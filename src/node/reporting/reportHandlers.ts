@@ -1,5 +1,5 @@
-import type { ApiHandlers } from '../../../common/api/contract.js';
-import type { ReportExports } from './ReportExports.js';
+import type { ApiHandlers } from '../../common/api/contract.js';
+import type { ReportExports } from '../export/ReportExports.js';
 import type { ReportingService } from './ReportingService.js';
 import type { ReportSigning } from './ReportSigning.js';
 import { ReportNotFoundError } from './ReportingErrors.js';

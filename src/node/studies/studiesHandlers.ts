@@ -1,8 +1,8 @@
-import type { ApiHandlers } from '../../../common/api/contract.js';
-import { ApiError } from '../../../common/api/errors.js';
-import type { ImportFileError, ImportReport } from '../../../common/api/studiesContract.js';
-import type { StudyImporter } from '../../import/StudyImporter.js';
-import type { SqliteStudyStore } from '../../store/SqliteStudyStore.js';
+import type { ApiHandlers } from '../../common/api/contract.js';
+import { ApiError } from '../../common/api/errors.js';
+import type { ImportFileError, ImportReport } from '../../common/api/studiesContract.js';
+import type { StudyImporter } from './StudyImporter.js';
+import type { SqliteStudyStore } from '../store/SqliteStudyStore.js';
 import type { StudyService } from './StudyService.js';
 import type { WorklistQueries } from '../worklist/WorklistQueries.js';
 

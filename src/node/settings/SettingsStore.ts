@@ -1,5 +1,5 @@
-import { Settings } from '../../../common/api/appContract.js';
-import type { SqliteDatabase } from '../../store/openDatabase.js';
+import { Settings } from '../../common/api/appContract.js';
+import type { SqliteDatabase } from '../store/openDatabase.js';
 
 export const defaultSettings: Settings = {
 	readerName: '',

@@ -1,5 +1,5 @@
-import type { AuditEntry } from '../../../common/api/reportContract.js';
-import type { SqliteDatabase } from '../../store/openDatabase.js';
+import type { AuditEntry } from '../../common/api/reportContract.js';
+import type { SqliteDatabase } from '../store/openDatabase.js';
 
 export type AuditAction =
 	| 'predict'

@@ -1,11 +1,11 @@
-import type { BinaryPayload } from '../../../common/api/binaryPayload.js';
-import type { FrameMeta, StudyDetail } from '../../../common/api/studiesContract.js';
-import type { DecodedImage } from '../../../common/domain/DecodedImage.js';
-import { decodeDicomBytes } from '../../dicom/decodeDicom.js';
-import type { OriginalsStore } from '../../import/OriginalsStore.js';
-import type { SqliteStudyStore } from '../../store/SqliteStudyStore.js';
-import type { StudyImage } from '../../../common/api/studiesContract.js';
-import { ApiError } from '../../../common/api/errors.js';
+import type { BinaryPayload } from '../../common/api/binaryPayload.js';
+import type { FrameMeta, StudyDetail } from '../../common/api/studiesContract.js';
+import type { DecodedImage } from '../../common/domain/DecodedImage.js';
+import { decodeDicomBytes } from '../dicom/decodeDicom.js';
+import type { OriginalsStore } from './OriginalsStore.js';
+import type { SqliteStudyStore } from '../store/SqliteStudyStore.js';
+import type { StudyImage } from '../../common/api/studiesContract.js';
+import { ApiError } from '../../common/api/errors.js';
 
 /** Reads studies for the viewer and the models: the header, the images, one decoded frame. */
 export class StudyService {

@@ -1,5 +1,5 @@
-import type { ChexpertLabel } from '../../../common/domain/chexpert.js';
-import type { AssistantImage, ReportAssistant } from '../../../common/radialog/ReportAssistant.js';
+import type { ChexpertLabel } from '../../common/domain/chexpert.js';
+import type { AssistantImage, ReportAssistant } from '../../common/radialog/ReportAssistant.js';
 
 /** The positive CheXpert labels a report text states (the labeler of src/common/labeler, adapted). */
 export type ReportLabeler = (text: string) => readonly ChexpertLabel[] | Promise<readonly ChexpertLabel[]>;

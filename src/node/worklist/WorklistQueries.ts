@@ -1,7 +1,7 @@
-import type { WorklistItem, WorklistPage } from '../../../common/api/worklistContract.js';
+import type { WorklistItem, WorklistPage } from '../../common/api/worklistContract.js';
 import type { z } from 'zod';
-import type { WorklistQuery } from '../../../common/api/worklistContract.js';
-import type { SqliteDatabase } from '../../store/openDatabase.js';
+import type { WorklistQuery } from '../../common/api/worklistContract.js';
+import type { SqliteDatabase } from '../store/openDatabase.js';
 
 type Query = z.infer<typeof WorklistQuery>;
 

@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExportFormat } from '../../../common/api/reportContract.js';
-import { datasetGzip, instructRecords, type StoredCase } from '../../export/datasetExport.js';
-import { fhirExport } from '../../export/fhirExport.js';
-import { handoutPdf } from '../../export/handoutPdf.js';
-import { hl7Export } from '../../export/hl7Export.js';
-import { pdfExport } from '../../export/pdfExport.js';
-import type { ReportDocument } from '../../export/ReportDocument.js';
-import { srExport } from '../../export/srExport.js';
-import { textExport } from '../../export/textExport.js';
-import type { ReportingService } from './ReportingService.js';
-import { ExportFolderMissingError, ReportNotFoundError } from './ReportingErrors.js';
+import type { ExportFormat } from '../../common/api/reportContract.js';
+import { datasetGzip, instructRecords, type StoredCase } from './datasetExport.js';
+import { fhirExport } from './fhirExport.js';
+import { handoutPdf } from './handoutPdf.js';
+import { hl7Export } from './hl7Export.js';
+import { pdfExport } from './pdfExport.js';
+import type { ReportDocument } from './ReportDocument.js';
+import { srExport } from './srExport.js';
+import { textExport } from './textExport.js';
+import type { ReportingService } from '../reporting/ReportingService.js';
+import { ExportFolderMissingError, ReportNotFoundError } from '../reporting/ReportingErrors.js';
 
 const extensions: Record<ExportFormat, string> = {
 	pdf: 'report.pdf',

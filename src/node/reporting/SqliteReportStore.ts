@@ -1,8 +1,8 @@
-import type { FindingState, ReportView, ChatMessage } from '../../../common/api/reportContract.js';
-import type { ChexpertLabel } from '../../../common/domain/chexpert.js';
-import { chexpertLabels } from '../../../common/domain/chexpert.js';
-import type { FindingPrediction } from '../../../common/radialog/ReportAssistant.js';
-import type { SqliteDatabase } from '../../store/openDatabase.js';
+import type { FindingState, ReportView, ChatMessage } from '../../common/api/reportContract.js';
+import type { ChexpertLabel } from '../../common/domain/chexpert.js';
+import { chexpertLabels } from '../../common/domain/chexpert.js';
+import type { FindingPrediction } from '../../common/radialog/ReportAssistant.js';
+import type { SqliteDatabase } from '../store/openDatabase.js';
 
 interface ReportRow {
 	id: number;

@@ -1,5 +1,5 @@
 import type { ApiHandlers } from '../../common/api/contract.js';
-import type { StudyImporter } from '../import/StudyImporter.js';
+import type { StudyImporter } from '../studies/StudyImporter.js';
 import { loadDemoStudies } from './loadDemoStudies.js';
 
 /** The demo calls; the Workstation spreads these into its handlers. */

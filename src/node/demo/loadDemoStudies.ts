@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DemoLoadResult } from '../../common/api/demoContract.js';
 import { phantomNotice } from '../../common/phantoms/PhantomStudy.js';
-import type { StudyImporter } from '../import/StudyImporter.js';
-import { generatePhantomStudies } from './generatePhantomStudies.js';
+import type { StudyImporter } from '../studies/StudyImporter.js';
+import { generatePhantomStudies } from '../phantoms/generatePhantomStudies.js';
 
 /**
  * Generates `count` phantom studies into the data folder and imports them through the ordinary importer.

@@ -1,5 +1,5 @@
 // Child process of killedSave.test.ts: saves the draft in a loop and says which save committed.
-import { insertStudy, reportingFixture } from '../../../../test/helpers/reportingFixture.js';
+import { insertStudy, reportingFixture } from './reportingFixture.js';
 
 const dir = process.argv[2]!;
 const f = reportingFixture(dir);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { tempDir } from '../../../../test/helpers/tempDir.js';
-import { SqliteStudyStore } from '../../store/SqliteStudyStore.js';
-import { openDatabase } from '../../store/openDatabase.js';
+import { tempDir } from '../../../test/helpers/tempDir.js';
+import { SqliteStudyStore } from '../store/SqliteStudyStore.js';
+import { openDatabase } from '../store/openDatabase.js';
 import { WorklistQueries } from './WorklistQueries.js';
 
 const names = ['Adams, Ann', 'Baker, Bo', 'Cruz, Cy', 'Diaz, Di', '50% Off, Percy'];

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ModelEvent } from '../../../common/radialog/ModelEvent.js';
-import type { ReportAssistant } from '../../../common/radialog/ReportAssistant.js';
-import type { EventBus } from '../../events/EventBus.js';
+import type { ModelEvent } from '../../common/radialog/ModelEvent.js';
+import type { ReportAssistant } from '../../common/radialog/ReportAssistant.js';
+import type { EventBus } from '../events/EventBus.js';
 import type { SettingsStore } from '../settings/SettingsStore.js';
 
 /** How the model stack makes an assistant for a model folder (createReportAssistant in src/node/inference). */
