@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ModelEvent } from '../../common/radialog/ModelEvent.js';
 import type { ReportAssistant } from '../../common/radialog/ReportAssistant.js';
-import type { EventBus } from '../events/EventBus.js';
-import type { SettingsStore } from '../settings/SettingsStore.js';
+import type { EventSink } from '../events/EventSink.js';
+import type { SettingsStore } from '../settings/index.js';
 
 /** How the model stack makes an assistant for a model folder (createReportAssistant in src/node/inference). */
 export type AssistantFactory = (o: { modelsDir: string; events: (e: ModelEvent) => void }) => ReportAssistant;
@@ -16,8 +16,8 @@ export class AssistantProvider {
 	private current: { dir: string; assistant: ReportAssistant } | null = null;
 
 	constructor(
-		private readonly settings: SettingsStore,
-		private readonly events: EventBus,
+		private readonly settings: Pick<SettingsStore, 'get'>,
+		private readonly events: EventSink,
 		private readonly factory: AssistantFactory | null,
 		/** Used when the settings name no folder: the demo models shipped with the app, where present. */
 		private readonly defaultDir: string | null,
@@ -50,6 +50,7 @@ export class AssistantProvider {
 		if (e.type === 'loading')
 			this.events.emit({
 				type: 'progress',
+				task: 'models',
 				jobId,
 				label: `Loading models (${e.stage})`,
 				fraction: e.fraction,
@@ -60,6 +61,7 @@ export class AssistantProvider {
 		else if (e.type === 'ready')
 			this.events.emit({
 				type: 'progress',
+				task: 'models',
 				jobId,
 				label: `Models ready on ${e.device}`,
 				fraction: 1,
@@ -70,6 +72,7 @@ export class AssistantProvider {
 		else if (e.type === 'crashed')
 			this.events.emit({
 				type: 'progress',
+				task: 'models',
 				jobId,
 				label: 'The model process stopped',
 				fraction: null,

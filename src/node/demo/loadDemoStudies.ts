@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DemoLoadResult } from '../../common/api/demoContract.js';
 import { phantomNotice } from '../../common/phantoms/PhantomStudy.js';
-import type { StudyImporter } from '../studies/StudyImporter.js';
+import type { StudyImporter } from '../studies/index.js';
 import { generatePhantomStudies } from '../phantoms/generatePhantomStudies.js';
 
 /**

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportFormat } from '../../common/api/reportContract.js';
-import { datasetGzip, instructRecords, type StoredCase } from './datasetExport.js';
+import { datasetGzip, instructRecords } from './datasetExport.js';
+import type { ExportDependencies } from './ExportDependencies.js';
+import { ExportFolderMissingError, HandoutMissingError } from './ExportErrors.js';
 import { fhirExport } from './fhirExport.js';
 import { handoutPdf } from './handoutPdf.js';
 import { hl7Export } from './hl7Export.js';
@@ -9,8 +11,6 @@ import { pdfExport } from './pdfExport.js';
 import type { ReportDocument } from './ReportDocument.js';
 import { srExport } from './srExport.js';
 import { textExport } from './textExport.js';
-import type { ReportingService } from '../reporting/ReportingService.js';
-import { ExportFolderMissingError, ReportNotFoundError } from '../reporting/ReportingErrors.js';
 
 const extensions: Record<ExportFormat, string> = {
 	pdf: 'report.pdf',
@@ -39,39 +39,14 @@ function safeName(s: string): string {
 
 /** Exports of reports and handouts to the configured folder, and the instruct dataset; each one audited. */
 export class ReportExports {
-	constructor(
-		private readonly reporting: ReportingService,
-		private readonly keyImagePng?: (studyId: number) => Promise<Uint8Array | null>,
-	) {}
+	constructor(private readonly d: ExportDependencies) {}
 
-	document(studyId: number): ReportDocument {
-		const r = this.reporting;
-		const report = r.store.report(studyId);
-		if (!report) throw new ReportNotFoundError();
-		const study = r.studies.get(studyId);
-		return {
-			reportId: report.id,
-			versionNo: report.versionNo,
-			status: report.status,
-			findings: report.findings,
-			impression: report.impression,
-			signedBy: report.signedBy,
-			signedAt: report.signedAt,
-			addenda: r.store.addenda(report.id),
-			aiGenerated: report.aiGenerated,
-			modelNotice: report.modelNotice,
-			acceptedFindings: r.store
-				.findings(studyId)
-				.filter((f) => f.positive)
-				.map((f) => f.label),
-			study,
-			instances: r.studies.instances(studyId),
-			exportedAt: new Date().toISOString(),
-		};
+	private reader(): string {
+		return this.d.reader.readerName().trim() || 'reader';
 	}
 
 	private folder(override?: string): string {
-		const folder = override ?? this.reporting.settings.get().exportFolder;
+		const folder = override ?? this.d.exportFolder();
 		if (!folder) throw new ExportFolderMissingError();
 		fs.mkdirSync(folder, { recursive: true });
 		return folder;
@@ -82,7 +57,7 @@ export class ReportExports {
 		formats: readonly ExportFormat[],
 		o: { includeKeyImage?: boolean } = {},
 	): Promise<{ format: ExportFormat; path: string }[]> {
-		const doc = this.document(studyId);
+		const doc = this.d.reports.document(studyId);
 		const folder = this.folder();
 		const stem = `${safeName(doc.study.patientId)}_${safeName(doc.study.accessionNumber ?? `study${studyId}`)}${doc.status === 'signed' ? '' : '_DRAFT'}`;
 		const files: { format: ExportFormat; path: string }[] = [];
@@ -90,10 +65,10 @@ export class ReportExports {
 			const file = path.join(folder, `${stem}_${extensions[format]}`);
 			writeAtomic(file, await this.render(studyId, doc, format, o.includeKeyImage ?? false));
 			files.push({ format, path: file });
-			this.reporting.audit.record({
+			this.d.audit.record({
 				studyId,
 				reportId: doc.reportId,
-				actor: this.reporting.reader() || 'reader',
+				actor: this.reader(),
 				action: 'export',
 				detail: { format, file, status: doc.status, version: doc.versionNo },
 			});
@@ -117,13 +92,12 @@ export class ReportExports {
 			case 'hl7':
 				return hl7Export(doc);
 			case 'pdf': {
-				const png = keyImage && this.keyImagePng ? await this.keyImagePng(studyId) : null;
+				const png = keyImage && this.d.keyImagePng ? await this.d.keyImagePng(studyId) : null;
 				return pdfExport(doc, png ? { keyImagePng: png } : {});
 			}
 			case 'handout': {
-				const h = this.reporting.store.handout(studyId);
-				if (!h)
-					throw new ReportNotFoundError('Write or generate the easy-language text for the patient first.');
+				const h = this.d.reports.handout(studyId);
+				if (!h) throw new HandoutMissingError();
 				return handoutPdf(doc, h);
 			}
 		}
@@ -131,40 +105,16 @@ export class ReportExports {
 
 	/** Corrections and conversations of every study as a RaDialog-instruct `.json.gz` in the export folder. */
 	exportDataset(outFolder?: string): { path: string; records: number } {
-		const r = this.reporting;
-		const rows = r.store.db
-			.prepare(
-				`SELECT id, study_ref AS studyId, draft_prompt AS draftPrompt, status, findings_text AS findings FROM reports
-			WHERE kind = 'report' AND draft_prompt IS NOT NULL ORDER BY id`,
-			)
-			.all() as { id: number; studyId: number; draftPrompt: string; status: string; findings: string }[];
-		const cases: StoredCase[] = rows.map((row) => {
-			const turns = r.store.turns(row.studyId);
-			const pairs: StoredCase['turns'][number][] = [];
-			for (let i = 0; i + 1 < turns.length; i++) {
-				const q = turns[i]!,
-					a = turns[i + 1]!;
-				if (q.role === 'user' && a.role === 'assistant')
-					pairs.push({ prompt: q.prompt ?? q.text, report: q.reportText ?? row.findings, answer: a.text });
-			}
-			return {
-				dicom:
-					r.studies.instances(row.studyId)[0]?.sopInstanceUid ?? r.studies.get(row.studyId).studyInstanceUid,
-				draftPrompt: row.draftPrompt,
-				signedFindings: row.status === 'signed' ? row.findings : null,
-				corrections: r.store.corrections(row.id),
-				turns: pairs,
-			};
-		});
+		const cases = this.d.reports.datasetCases();
 		const records = instructRecords(cases);
 		const file = path.join(
 			this.folder(outFolder),
 			`radialog-instruct-corrections-${new Date().toISOString().replace(/[:.]/g, '-')}.json.gz`,
 		);
 		writeAtomic(file, datasetGzip(records));
-		r.audit.record({
+		this.d.audit.record({
 			studyId: null,
-			actor: r.reader() || 'reader',
+			actor: this.reader(),
 			action: 'dataset_export',
 			detail: { file, records: records.length, studies: cases.length },
 		});

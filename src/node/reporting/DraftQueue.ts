@@ -1,5 +1,7 @@
 import { AssistantUnavailableError } from './ReportingErrors.js';
+import type { EventSink } from '../events/EventSink.js';
 import type { ReportingService } from './ReportingService.js';
+import type { StudyFacts } from './StudyFacts.js';
 
 /**
  * Pre-drafts studies that arrive by import or C-STORE, one at a time, in the background. Progress
@@ -15,18 +17,25 @@ export class DraftQueue {
 	private unavailable: string | null = null;
 
 	constructor(
-		private readonly reporting: ReportingService,
+		private readonly d: {
+			/** Who drafts: the workflow's own draft step, so a queued and a clicked draft share the work. */
+			readonly drafts: Pick<ReportingService, 'draft'>;
+			readonly studies: Pick<StudyFacts, 'undrafted'>;
+			readonly events: EventSink;
+		},
 		private readonly pollMs = 2000,
 	) {}
 
-	async start(): Promise<void> {
+	start(): Promise<void> {
 		this.stopped = false;
 		this.kick();
+		return Promise.resolve();
 	}
 
-	async stop(): Promise<void> {
+	stop(): Promise<void> {
 		this.stopped = true;
 		if (this.timer) clearTimeout(this.timer);
+		return Promise.resolve();
 	}
 
 	/** Look for work now (called after an import, and on a slow timer as a safety net). */
@@ -45,14 +54,15 @@ export class DraftQueue {
 	}
 
 	private async drain(): Promise<void> {
-		const events = this.reporting.events;
+		const events = this.d.events;
 		while (!this.stopped) {
-			const next = this.reporting.studies.undrafted().filter((id) => !this.failed.has(id));
+			const next = this.d.studies.undrafted().filter((id) => !this.failed.has(id));
 			if (!next.length) return;
 			const studyId = next[0]!;
 			const jobId = `predraft:${studyId}`;
 			events.emit({
 				type: 'progress',
+				task: 'draft',
 				jobId,
 				label: `Drafting report (${next.length} waiting)`,
 				fraction: null,
@@ -61,10 +71,11 @@ export class DraftQueue {
 				studyId,
 			});
 			try {
-				await this.reporting.draft(studyId, { actor: 'draft queue' });
+				await this.d.drafts.draft(studyId, { actor: 'draft queue' });
 				this.unavailable = null;
 				events.emit({
 					type: 'progress',
+					task: 'draft',
 					jobId,
 					label: 'Draft ready',
 					fraction: 1,
@@ -79,6 +90,7 @@ export class DraftQueue {
 					// No models: every study would fail the same way. Say so once and wait.
 					events.emit({
 						type: 'progress',
+						task: 'draft',
 						jobId,
 						label: 'Draft not made',
 						fraction: null,
@@ -93,6 +105,7 @@ export class DraftQueue {
 				this.failed.add(studyId);
 				events.emit({
 					type: 'progress',
+					task: 'draft',
 					jobId,
 					label: 'Draft not made',
 					fraction: null,

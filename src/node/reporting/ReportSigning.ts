@@ -1,6 +1,10 @@
 import type { ConsistencyIssue, ReportState } from '../../common/api/reportContract.js';
 import { consistencyIssues } from './consistencyGuard.js';
-import type { ReportingService } from './ReportingService.js';
+import type { AuditTrail } from './AuditTrail.js';
+import type { PositiveFindingsReader } from './PositiveFindingsReader.js';
+import type { ReaderIdentity } from './ReaderIdentity.js';
+import type { ReportStateSource } from './ReportStateSource.js';
+import type { ReportStore } from './ReportStore.js';
 import {
 	ConsistencyIssuesError,
 	ReaderNameMissingError,
@@ -10,22 +14,35 @@ import {
 
 /** The consistency guard, the signature and addenda: the steps after which the text is the reader's. */
 export class ReportSigning {
-	constructor(private readonly reporting: ReportingService) {}
+	constructor(
+		private readonly d: {
+			readonly store: ReportStore;
+			readonly audit: AuditTrail;
+			readonly reader: ReaderIdentity;
+			/** Null where no labeler is available: the guard then says it could not check. */
+			readonly findingsReader: PositiveFindingsReader | null;
+			readonly states: ReportStateSource;
+		},
+	) {}
+
+	private reader(): string {
+		return this.d.reader.readerName().trim();
+	}
 
 	async check(studyId: number): Promise<{ issues: ConsistencyIssue[]; labelerAvailable: boolean }> {
-		const report = this.reporting.store.report(studyId);
+		const report = this.d.store.report(studyId);
 		if (!report) throw new ReportNotFoundError();
-		const labeler = this.reporting.deps.labeler;
-		if (!labeler) return { issues: [], labelerAvailable: false };
-		const mentioned = new Set(await labeler(`${report.findings}\n${report.impression}`));
-		return { issues: consistencyIssues(mentioned, this.reporting.store.findings(studyId)), labelerAvailable: true };
+		const reader = this.d.findingsReader;
+		if (!reader) return { issues: [], labelerAvailable: false };
+		const mentioned = new Set(await reader.positiveFindings(`${report.findings}\n${report.impression}`));
+		return { issues: consistencyIssues(mentioned, this.d.store.findings(studyId)), labelerAvailable: true };
 	}
 
 	/** Signs with the reader's name and time. Unacknowledged consistency issues stop it; nothing is fixed silently. */
 	async sign(studyId: number, acknowledgeIssues: boolean): Promise<ReportState> {
-		const reader = this.reporting.reader();
+		const reader = this.reader();
 		if (!reader) throw new ReaderNameMissingError();
-		const report = this.reporting.store.report(studyId);
+		const report = this.d.store.report(studyId);
 		if (!report) throw new ReportNotFoundError();
 		if (report.status === 'signed')
 			throw new SignedReportError('The report is already signed: add an addendum instead.');
@@ -35,7 +52,7 @@ export class ReportSigning {
 		if (issues.length && !acknowledgeIssues) {
 			throw new ConsistencyIssuesError(`Check before signing: ${issues.map((i) => i.message).join(' ')}`);
 		}
-		const { store, audit } = this.reporting;
+		const { store, audit } = this.d;
 		store.transaction(() => {
 			if (issues.length)
 				audit.record({
@@ -59,17 +76,17 @@ export class ReportSigning {
 				},
 			});
 		});
-		return this.reporting.state(studyId);
+		return this.d.states.state(studyId);
 	}
 
 	/** Later changes to a signed report: a new signed text beside it, never an edit of it. */
 	async addendum(studyId: number, text: string): Promise<ReportState> {
-		const reader = this.reporting.reader();
+		const reader = this.reader();
 		if (!reader) throw new ReaderNameMissingError();
-		const report = this.reporting.store.report(studyId);
+		const report = this.d.store.report(studyId);
 		if (!report || report.status !== 'signed')
 			throw new SignedReportError('Addenda belong to signed reports; edit the draft instead.');
-		const { store, audit } = this.reporting;
+		const { store, audit } = this.d;
 		store.transaction(() => {
 			const id = store.addAddendum(studyId, report.id, text, reader);
 			audit.record({
@@ -80,6 +97,6 @@ export class ReportSigning {
 				detail: { addendumId: id, length: text.length },
 			});
 		});
-		return this.reporting.state(studyId);
+		return this.d.states.state(studyId);
 	}
 }

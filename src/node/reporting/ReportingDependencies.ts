@@ -1,15 +1,18 @@
-import type { ChexpertLabel } from '../../common/domain/chexpert.js';
-import type { AssistantImage, ReportAssistant } from '../../common/radialog/ReportAssistant.js';
+import type { EventSink } from '../events/EventSink.js';
+import type { AuditTrail } from './AuditTrail.js';
+import type { ReaderIdentity } from './ReaderIdentity.js';
+import type { ReportAssistantSource } from './ReportAssistantSource.js';
+import type { ReportStore } from './ReportStore.js';
+import type { StudyFacts } from './StudyFacts.js';
+import type { StudyImageSource } from './StudyImageSource.js';
 
-/** The positive CheXpert labels a report text states (the labeler of src/common/labeler, adapted). */
-export type ReportLabeler = (text: string) => readonly ChexpertLabel[] | Promise<readonly ChexpertLabel[]>;
-
-/** What the reporting workflow needs from other parts of the workstation, injected by the composition root. */
+/** What ReportingService is built from: each part named for its role, passed in by reportingModule or a test. */
 export interface ReportingDependencies {
-	/** The loaded model set; rejects with a message a reader can act on when none is installed. */
-	assistant(): Promise<ReportAssistant>;
-	/** The image the model reads for this study (the frontal view where there is one). */
-	studyImage(studyId: number): Promise<AssistantImage>;
-	/** Null where no labeler is available: the consistency guard then says it could not check. */
-	readonly labeler: ReportLabeler | null;
+	readonly store: ReportStore;
+	readonly audit: AuditTrail;
+	readonly studies: StudyFacts;
+	readonly events: EventSink;
+	readonly reader: ReaderIdentity;
+	readonly assistants: ReportAssistantSource;
+	readonly images: StudyImageSource;
 }

@@ -30,9 +30,3 @@ export class AssistantUnavailableError extends ApiError {
 		super('unavailable', message);
 	}
 }
-
-export class ExportFolderMissingError extends ApiError {
-	constructor() {
-		super('bad_request', 'Choose an export folder in the settings first.');
-	}
-}

@@ -7,15 +7,14 @@ import type {
 	ReportAssistant,
 	StreamHandlers,
 } from '../../common/radialog/ReportAssistant.js';
-import type { EventBus } from '../events/EventBus.js';
-import type { SqliteDatabase } from '../store/openDatabase.js';
-import type { SettingsStore } from '../settings/SettingsStore.js';
-import { AuditLog } from './AuditLog.js';
+import type { TokenStream } from '../../common/api/events.js';
+import type { AuditTrail } from './AuditTrail.js';
 import { pendingCorrection } from './consistencyGuard.js';
 import type { ReportingDependencies } from './ReportingDependencies.js';
 import { AssistantUnavailableError, ReportNotFoundError, SignedReportError } from './ReportingErrors.js';
-import { SqliteReportStore } from './SqliteReportStore.js';
-import { StudyRecords } from './StudyRecords.js';
+import type { ReportStore } from './ReportStore.js';
+import type { StudyFacts } from './StudyFacts.js';
+import { wordDiff } from './wordDiff.js';
 
 let jobCounter = 0;
 
@@ -25,26 +24,35 @@ let jobCounter = 0;
  * reader decides: nothing here signs or changes a signed report.
  */
 export class ReportingService {
-	readonly store: SqliteReportStore;
-	readonly audit: AuditLog;
-	readonly studies: StudyRecords;
+	private readonly store: ReportStore;
+	private readonly audit: AuditTrail;
+	private readonly studies: StudyFacts;
 	private readonly busy = new Map<number, Promise<unknown>>();
 	private assistantProblem: string | null = null;
 	private notice: string | null = null;
 
-	constructor(
-		db: SqliteDatabase,
-		readonly events: EventBus,
-		readonly settings: SettingsStore,
-		readonly deps: ReportingDependencies,
-	) {
-		this.store = new SqliteReportStore(db);
-		this.audit = new AuditLog(db);
-		this.studies = new StudyRecords(db);
+	constructor(private readonly deps: ReportingDependencies) {
+		this.store = deps.store;
+		this.audit = deps.audit;
+		this.studies = deps.studies;
 	}
 
 	reader(): string {
-		return this.settings.get().readerName.trim();
+		return this.deps.reader.readerName().trim();
+	}
+
+	versions(studyId: number) {
+		const r = this.store.report(studyId);
+		return r ? this.store.versions(r.id) : [];
+	}
+
+	/** Word by word, what changed between two stored versions of the study's report. */
+	diff(studyId: number, from: number, to: number) {
+		const versions = this.versions(studyId);
+		const a = versions.find((v) => v.versionNo === from),
+			b = versions.find((v) => v.versionNo === to);
+		if (!a || !b) throw new ReportNotFoundError('No such version.');
+		return wordDiff(`${a.findings}\n\n${a.impression}`, `${b.findings}\n\n${b.impression}`);
 	}
 
 	async state(studyId: number): Promise<ReportState> {
@@ -53,6 +61,7 @@ export class ReportingService {
 		const findings = this.store.findings(studyId);
 		const { draftPrompt: _p, studyId: _s, ...view } = report ?? { draftPrompt: null, studyId };
 		return {
+			kind: 'report.state',
 			studyId,
 			studyStatus: study.status,
 			header: {
@@ -83,7 +92,7 @@ export class ReportingService {
 
 	private async assistant(): Promise<ReportAssistant> {
 		try {
-			const a = await this.deps.assistant();
+			const a = await this.deps.assistants.assistant();
 			this.assistantProblem = null;
 			this.notice = a.notice;
 			return a;
@@ -110,11 +119,12 @@ export class ReportingService {
 		return this.busy.has(studyId);
 	}
 
-	private streamTo(studyId: number, kind: string): StreamHandlers & { jobId: string } {
-		const jobId = `${kind}:${studyId}:${++jobCounter}`;
+	private streamTo(studyId: number, stream: TokenStream): StreamHandlers & { jobId: string } {
+		const jobId = `${stream}:${studyId}:${++jobCounter}`;
 		return {
 			jobId,
-			onToken: (text, tps) => this.events.emit({ type: 'tokens', jobId, studyId, text, tokensPerSecond: tps }),
+			onToken: (text, tps) =>
+				this.deps.events.emit({ type: 'tokens', jobId, stream, studyId, text, tokensPerSecond: tps }),
 		};
 	}
 
@@ -126,7 +136,7 @@ export class ReportingService {
 			if (existing && !o.regenerate) return this.state(studyId);
 			const actor = o.actor ?? (this.reader() || 'assistant');
 			const assistant = await this.assistant();
-			const image = await this.deps.studyImage(studyId);
+			const image = await this.deps.images.studyImage(studyId);
 			if (!this.store.hasPredictions(studyId)) {
 				const predictions = await assistant.predictFindings(image);
 				this.store.savePredictions(studyId, predictions);
@@ -193,7 +203,7 @@ export class ReportingService {
 			const { add, remove } = pendingCorrection(report.basisLabels, findings);
 			if (!add.length && !remove.length) return this.state(studyId);
 			const assistant = await this.assistant();
-			const image = await this.deps.studyImage(studyId);
+			const image = await this.deps.images.studyImage(studyId);
 			const accepted = findings.filter((f) => f.positive).map((f) => f.label);
 			const stream = this.streamTo(studyId, 'correct');
 			const out = await assistant.followUp(
@@ -256,7 +266,7 @@ export class ReportingService {
 			const report = this.store.report(studyId);
 			if (!report) throw new ReportNotFoundError('Draft the report first: the conversation is about it.');
 			const assistant = await this.assistant();
-			const image = await this.deps.studyImage(studyId);
+			const image = await this.deps.images.studyImage(studyId);
 			const history: ChatTurn[] = this.store
 				.turns(studyId)
 				.map((m) => ({ role: m.role, text: m.role === 'user' ? (m.prompt ?? m.text) : m.text }));

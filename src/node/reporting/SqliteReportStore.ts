@@ -34,7 +34,7 @@ const coalesceMs = 60_000;
 
 /** Reports, their versions, finding decisions, corrections, conversations and handouts in SQLite. */
 export class SqliteReportStore {
-	constructor(readonly db: SqliteDatabase) {}
+	constructor(private readonly db: SqliteDatabase) {}
 
 	transaction<T>(fn: () => T): T {
 		return this.db.transaction(fn)();
@@ -340,6 +340,16 @@ export class SqliteReportStore {
 				'SELECT prompt, before_text AS before, after_text AS after FROM corrections WHERE report_ref = ? ORDER BY id',
 			)
 			.all(reportId) as { prompt: string; before: string; after: string }[];
+	}
+
+	/** Reports drafted by the model (they have a stored prompt), oldest first: the instruct dataset's cases. */
+	draftedReports(): { id: number; studyId: number; draftPrompt: string; status: string; findings: string }[] {
+		return this.db
+			.prepare(
+				`SELECT id, study_ref AS studyId, draft_prompt AS draftPrompt, status, findings_text AS findings
+			FROM reports WHERE kind = 'report' AND draft_prompt IS NOT NULL ORDER BY id`,
+			)
+			.all() as { id: number; studyId: number; draftPrompt: string; status: string; findings: string }[];
 	}
 
 	handout(studyId: number) {

@@ -12,7 +12,7 @@ test('the background queue pre-drafts arrived studies with progress per study, a
 		b = insertStudy(f.db, 2);
 	const events: ApiEvent[] = [];
 	f.events.subscribe((e) => events.push(e));
-	const queue = new DraftQueue(f.reporting, 50);
+	const queue = new DraftQueue({ drafts: f.reporting, studies: f.studies, events: f.events }, 50);
 	await queue.start();
 	const done = () =>
 		events
@@ -34,15 +34,12 @@ test('the background queue pre-drafts arrived studies with progress per study, a
 		events.some((e) => e.type === 'worklist.changed'),
 		'the worklist hears about new drafts',
 	);
-	assert.equal(f.reporting.audit.forStudy(a).find((x) => x.action === 'draft')!.actor, 'draft queue');
+	assert.equal(f.audit.forStudy(a).find((x) => x.action === 'draft')!.actor, 'draft queue');
 });
 
 test('without models the queue reports once and stops trying', async () => {
-	const f = reportingFixture(tempDir());
-	Object.assign(f.reporting.deps, {
-		assistant: async () => {
-			throw new Error('no model set is installed');
-		},
+	const f = reportingFixture(tempDir(), undefined, {
+		assistants: { assistant: () => Promise.reject(new Error('no model set is installed')) },
 	});
 	insertStudy(f.db, 1);
 	insertStudy(f.db, 2);
@@ -50,7 +47,7 @@ test('without models the queue reports once and stops trying', async () => {
 	f.events.subscribe((e) => {
 		if (e.type === 'progress' && e.error) errors.push(e.error);
 	});
-	const queue = new DraftQueue(f.reporting, 20);
+	const queue = new DraftQueue({ drafts: f.reporting, studies: f.studies, events: f.events }, 20);
 	await queue.start();
 	await new Promise((r) => setTimeout(r, 200));
 	queue.kick();

@@ -9,14 +9,16 @@ import { apiContract, type ApiMethod } from '../../common/api/contract.js';
 import { ApiDispatcher } from '../bridge/ApiDispatcher.js';
 import { Workstation } from '../workstation/Workstation.js';
 
+/** The model stack and the image decoding replaced: the study rows have no image files. */
+const scriptedModels = () => ({
+	assistants: { assistant: () => Promise.resolve(new ScriptedAssistant({ Edema: 0.8 })) },
+	images: { studyImage: () => Promise.resolve(testImage) },
+});
+
 test('the report API through the dispatcher: outputs match the contract, errors carry codes', async () => {
 	const dir = tempDir();
-	const ws = new Workstation({ dataDir: dir, shell: 'browser' });
+	const ws = new Workstation({ dataDir: dir, shell: 'browser', modelStandIn: scriptedModels() });
 	try {
-		Object.assign(ws.reporting.reporting.deps, {
-			assistant: async () => new ScriptedAssistant({ Edema: 0.8 }),
-			studyImage: async () => testImage,
-		});
 		const studyId = insertStudy(ws.db);
 		const api = new ApiDispatcher(ws.handlers);
 		const call = async (method: ApiMethod, input: unknown) => {

@@ -75,7 +75,7 @@ test('draft, correct, edit, sign, addendum: every step stored and audited', asyn
 	);
 	await f.exports.export(studyId, ['text']);
 
-	const actions = f.reporting.audit.forStudy(studyId).map((a) => a.action);
+	const actions = f.audit.forStudy(studyId).map((a) => a.action);
 	assert.deepEqual(actions, [
 		'predict',
 		'draft',
@@ -88,14 +88,14 @@ test('draft, correct, edit, sign, addendum: every step stored and audited', asyn
 		'addendum',
 		'export',
 	]);
-	for (const a of f.reporting.audit.forStudy(studyId)) assert.ok(a.actor && a.at, 'who and when on every entry');
+	for (const a of f.audit.forStudy(studyId)) assert.ok(a.actor && a.at, 'who and when on every entry');
 });
 
 test('the database itself refuses changes to signed reports, their versions and the audit log', async () => {
 	const f = reportingFixture(tempDir());
 	const studyId = insertStudy(f.db);
 	await f.reporting.draft(studyId);
-	const { id } = f.reporting.store.report(studyId)!;
+	const { id } = f.store.report(studyId)!;
 	// A draft may still change.
 	f.db.prepare('UPDATE reports SET impression_text = ? WHERE id = ?').run('draft edit', id);
 	await f.signing.sign(studyId, true);
@@ -120,9 +120,9 @@ test('the database itself refuses changes to signed reports, their versions and 
 	raises(
 		`INSERT INTO reports (study_ref, kind, parent_ref, status, signed_by, signed_at) VALUES (?, 'addendum', ?, 'signed', 'x', 'now')`,
 		other,
-		f.reporting.store.report(other)!.id,
+		f.store.report(other)!.id,
 	);
-	assert.equal(f.reporting.store.report(studyId)!.findings.includes('tampered'), false);
+	assert.equal(f.store.report(studyId)!.findings.includes('tampered'), false);
 });
 
 test('the consistency guard shows a rejected finding the text still states, and never fixes it silently', async () => {
@@ -131,7 +131,7 @@ test('the consistency guard shows a rejected finding the text still states, and 
 	await f.reporting.draft(studyId);
 	await f.reporting.decide(studyId, 'Pleural Effusion', 'rejected');
 	await f.reporting.decide(studyId, 'Fracture', 'accepted');
-	const text = f.reporting.store.report(studyId)!.findings;
+	const text = f.store.report(studyId)!.findings;
 	const { issues, labelerAvailable } = await f.signing.check(studyId);
 	assert.equal(labelerAvailable, true);
 	assert.deepEqual(
@@ -142,11 +142,11 @@ test('the consistency guard shows a rejected finding the text still states, and 
 		],
 	);
 	await assert.rejects(f.signing.sign(studyId, false), ConsistencyIssuesError);
-	assert.equal(f.reporting.store.report(studyId)!.findings, text, 'the text was not changed');
-	assert.equal(f.reporting.store.report(studyId)!.status, 'draft');
+	assert.equal(f.store.report(studyId)!.findings, text, 'the text was not changed');
+	assert.equal(f.store.report(studyId)!.status, 'draft');
 	const state = await f.signing.sign(studyId, true);
 	assert.equal(state.report!.status, 'signed');
-	const warning = f.reporting.audit.forStudy(studyId).find((a) => a.action === 'consistency_warning')!;
+	const warning = f.audit.forStudy(studyId).find((a) => a.action === 'consistency_warning')!;
 	assert.deepEqual(
 		warning.detail.issues,
 		issues.map((i) => i.message),
@@ -165,7 +165,7 @@ test('signing needs a reader name; conversations keep their history in order', a
 		['user', 'assistant', 'user', 'assistant'],
 	);
 	assert.equal(messages[1]!.text, 'yes');
-	const turns = f.reporting.store.turns(studyId);
+	const turns = f.store.turns(studyId);
 	assert.match(turns[0]!.prompt!, /cardiomegaly/i, 'the exact message sent is stored');
 	f.settings.update({ readerName: '' });
 	await assert.rejects(f.signing.sign(studyId, true), /Set your name/);

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportFileError, ImportReport } from '../../common/api/studiesContract.js';
-import type { EventBus } from '../events/EventBus.js';
+import type { EventSink } from '../events/EventSink.js';
 import { DicomReadError } from '../dicom/DicomErrors.js';
 import { checkDicomImage } from '../dicom/decodeDicom.js';
 import { readDicomHeader } from '../dicom/DicomHeader.js';
@@ -47,7 +47,7 @@ export class StudyImporter {
 	constructor(
 		private readonly store: SqliteStudyStore,
 		dataDir: string,
-		private readonly events?: EventBus,
+		private readonly events?: EventSink,
 	) {
 		this.originals = new OriginalsStore(path.join(dataDir, 'originals'));
 	}
@@ -193,7 +193,7 @@ export class StudyImporter {
 		done: boolean,
 		error: string | null = null,
 	): void {
-		this.events?.emit({ type: 'progress', jobId, label, fraction, done, error, studyId: null });
+		this.events?.emit({ type: 'progress', jobId, task: 'import', label, fraction, done, error, studyId: null });
 	}
 }
 

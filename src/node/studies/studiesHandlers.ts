@@ -1,20 +1,18 @@
 import type { ApiHandlers } from '../../common/api/contract.js';
 import { ApiError } from '../../common/api/errors.js';
 import type { ImportFileError, ImportReport } from '../../common/api/studiesContract.js';
-import type { StudyImporter } from './StudyImporter.js';
 import type { SqliteStudyStore } from '../store/SqliteStudyStore.js';
+import type { StudyImporter } from './StudyImporter.js';
 import type { StudyService } from './StudyService.js';
-import type { WorklistQueries } from '../worklist/WorklistQueries.js';
 
-type StudiesMethods =
-	'import.paths' | 'import.upload' | 'import.recent' | 'study.get' | 'study.adjacent' | 'image.frame';
+type StudiesMethods = 'import.paths' | 'import.upload' | 'import.recent' | 'study.get' | 'image.frame';
 
-/** The API's import, study and image calls; the Workstation spreads these into its handlers. */
+/** The API's import, study and image calls; studiesModule returns these. */
 export function studiesHandlers(w: {
 	importer: StudyImporter;
 	studies: StudyService;
-	studyStore: SqliteStudyStore;
-	worklist: WorklistQueries;
+	/** The import log. */
+	imports: Pick<SqliteStudyStore, 'recentImports'>;
 }): Pick<ApiHandlers, StudiesMethods> {
 	return {
 		'import.paths': async ({ paths }) => w.importer.importPaths(paths, 'folder'),
@@ -29,7 +27,7 @@ export function studiesHandlers(w: {
 			return report;
 		},
 		'import.recent': async ({ limit }) =>
-			w.studyStore.recentImports(limit).map((r) => ({
+			w.imports.recentImports(limit).map((r) => ({
 				jobId: r.job_id,
 				source: r.source,
 				startedAt: r.started_at,
@@ -41,9 +39,6 @@ export function studiesHandlers(w: {
 				errors: r.report_json ? (JSON.parse(r.report_json) as ImportFileError[]) : [],
 			})),
 		'study.get': async ({ studyId }) => w.studies.get(studyId),
-		'study.adjacent': async ({ studyId, direction, worklist }) => ({
-			studyId: w.worklist.adjacent(studyId, worklist, direction),
-		}),
 		'image.frame': async ({ instanceId, frame }) => {
 			try {
 				return await w.studies.frame(instanceId, frame);
