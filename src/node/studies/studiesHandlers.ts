@@ -26,19 +26,21 @@ export function studiesHandlers(w: {
 			const report: ImportReport = await w.importer.importItems(items, 'upload');
 			return report;
 		},
-		'import.recent': async ({ limit }) =>
-			w.imports.recentImports(limit).map((r) => ({
-				jobId: r.job_id,
-				source: r.source,
-				startedAt: r.started_at,
-				finishedAt: r.finished_at,
-				files: r.files,
-				imported: r.imported,
-				duplicates: r.duplicates,
-				failed: r.failed,
-				errors: r.report_json ? (JSON.parse(r.report_json) as ImportFileError[]) : [],
-			})),
-		'study.get': async ({ studyId }) => w.studies.get(studyId),
+		'import.recent': ({ limit }) =>
+			Promise.resolve(
+				w.imports.recentImports(limit).map((r) => ({
+					jobId: r.job_id,
+					source: r.source,
+					startedAt: r.started_at,
+					finishedAt: r.finished_at,
+					files: r.files,
+					imported: r.imported,
+					duplicates: r.duplicates,
+					failed: r.failed,
+					errors: r.report_json ? (JSON.parse(r.report_json) as ImportFileError[]) : [],
+				})),
+			),
+		'study.get': ({ studyId }) => Promise.resolve(w.studies.get(studyId)),
 		'image.frame': async ({ instanceId, frame }) => {
 			try {
 				return await w.studies.frame(instanceId, frame);
