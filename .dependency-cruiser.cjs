@@ -4,7 +4,12 @@
  *   src         never imports main/, renderer/ or electron
  *   renderer    imports from src/ only the shared API contract (src/common/api)
  * Heavy packages have one home folder each, so swapping or upgrading one touches one place.
+ *   src         never imports test/ (tests beside the code, *.test.ts, may use test/helpers)
+ *   src/node/<capability>/ imports another capability only through that one's index.ts, its public face
+ *               (see ARCHITECTURE.md); the composition root (src/node/workstation) wires the modules.
  */
+const capabilities = ['studies', 'receiver', 'worklist', 'reporting', 'export', 'assistant', 'demo', 'settings'];
+const capabilityPath = `^src/node/(${capabilities.join('|')})/`;
 const heavyHomes = [
 	['better-sqlite3', '^src/node/store/'],
 	['onnxruntime-node', '^src/node/inference/onnx/'],
@@ -20,6 +25,20 @@ module.exports = {
 			comment: 'The core knows nothing of its shells.',
 			from: { path: '^src/' },
 			to: { path: '^(main|renderer)/' },
+		},
+		{
+			name: 'src-not-to-test',
+			severity: 'error',
+			comment: 'The product never ships test code: only tests beside the code (*.test.ts) use test/helpers.',
+			from: { path: '^src/', pathNot: '\\.test\\.tsx?$' },
+			to: { path: '^test/' },
+		},
+		{
+			name: 'capability-through-index',
+			severity: 'error',
+			comment: "A capability uses another only through that one's index.ts (its interfaces, types and errors).",
+			from: { path: capabilityPath, pathNot: '\\.test\\.tsx?$' },
+			to: { path: capabilityPath, pathNot: ['^src/node/$1/', '^src/node/[^/]+/index\\.ts$'] },
 		},
 		{
 			name: 'src-not-to-electron',

@@ -1,12 +1,17 @@
 import path from 'node:path';
 import type { ChexpertLabel } from '../../src/common/domain/chexpert.js';
 import { EventBus } from '../../src/node/events/EventBus.js';
-import { SettingsStore } from '../../src/node/services/settings/SettingsStore.js';
+import { SettingsStore } from '../../src/node/settings/SettingsStore.js';
 import { labelReport } from '../../src/common/labeler/labelReport.js';
 import { positiveLabels } from '../../src/common/labeler/ReportLabels.js';
-import { ReportingService } from '../../src/node/services/reporting/ReportingService.js';
-import { ReportSigning } from '../../src/node/services/reporting/ReportSigning.js';
-import { ReportExports } from '../../src/node/services/reporting/ReportExports.js';
+import { ReportingService } from '../../src/node/reporting/ReportingService.js';
+import { ReportSigning } from '../../src/node/reporting/ReportSigning.js';
+import { ReportExports } from '../../src/node/export/ReportExports.js';
+import { AuditLog } from '../../src/node/reporting/AuditLog.js';
+import { ReportDocuments } from '../../src/node/reporting/ReportDocuments.js';
+import type { ReportAssistantSource } from '../../src/node/reporting/ReportAssistantSource.js';
+import { SqliteReportStore } from '../../src/node/reporting/SqliteReportStore.js';
+import { StudyRecords } from '../../src/node/reporting/StudyRecords.js';
 import { openDatabase, type SqliteDatabase } from '../../src/node/store/openDatabase.js';
 import { ScriptedAssistant, testImage } from './ScriptedAssistant.js';
 
@@ -33,28 +38,45 @@ export function insertStudy(db: SqliteDatabase, n = 1): number {
 	return Number(s.lastInsertRowid);
 }
 
-/** The reporting workflow on a real SQLite file with a scripted assistant and the real labeler. */
+/**
+ * The reporting workflow on a real SQLite file with a scripted assistant and the real labeler. `assistants`
+ * stands in for the model stack where a test needs another one (none installed, say).
+ */
 export function reportingFixture(
 	dir: string,
 	predictions: Partial<Record<ChexpertLabel, number>> = { Cardiomegaly: 0.91, 'Pleural Effusion': 0.77 },
+	o: { assistants?: ReportAssistantSource } = {},
 ) {
 	const db = openDatabase(path.join(dir, 'workstation.sqlite'));
 	const events = new EventBus();
 	const settings = new SettingsStore(db);
 	settings.update({ readerName: 'Dr. Ada Reader', exportFolder: path.join(dir, 'exports') });
 	const assistant = new ScriptedAssistant(predictions);
-	const reporting = new ReportingService(db, events, settings, {
-		assistant: async () => assistant,
-		studyImage: async () => testImage,
-		labeler: (text) => positiveLabels(labelReport(text)),
-	});
-	return {
-		db,
+	const store = new SqliteReportStore(db);
+	const audit = new AuditLog(db);
+	const studies = new StudyRecords(db);
+	const reader = { readerName: () => settings.get().readerName };
+	const reporting = new ReportingService({
+		store,
+		audit,
+		studies,
 		events,
-		settings,
-		assistant,
-		reporting,
-		signing: new ReportSigning(reporting),
-		exports: new ReportExports(reporting),
-	};
+		reader,
+		assistants: o.assistants ?? { assistant: () => Promise.resolve(assistant) },
+		images: { studyImage: () => Promise.resolve(testImage) },
+	});
+	const signing = new ReportSigning({
+		store,
+		audit,
+		reader,
+		findingsReader: { positiveFindings: (text) => Promise.resolve(positiveLabels(labelReport(text))) },
+		states: reporting,
+	});
+	const exports = new ReportExports({
+		reports: new ReportDocuments(store, studies),
+		audit,
+		reader,
+		exportFolder: () => settings.get().exportFolder,
+	});
+	return { db, events, settings, assistant, store, audit, studies, reporting, signing, exports };
 }

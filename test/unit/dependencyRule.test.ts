@@ -85,3 +85,46 @@ test('a heavy package used outside its home folder fails', () => {
 	assert.notEqual(r.status, 0);
 	assert.match(r.output, /home-of-better-sqlite3/);
 });
+
+test('src importing test/ fails; a test beside the code may', () => {
+	const helper = { 'test/helpers/fake.ts': 'export const f = 1;\n' };
+	const besideCode = {
+		...clean,
+		...helper,
+		'src/node/service.test.ts': "import { f } from '../../test/helpers/fake.js';\nexport const t = f;\n",
+	};
+	assert.equal(cruise(besideCode).status, 0, cruise(besideCode).output);
+	const r = cruise({
+		...clean,
+		...helper,
+		'src/node/bad.ts': "import { f } from '../../test/helpers/fake.js';\nexport const b = f;\n",
+	});
+	assert.notEqual(r.status, 0);
+	assert.match(r.output, /src-not-to-test/);
+});
+
+const capabilities = {
+	'src/node/export/index.ts': "export type { Source } from './Source.js';\n",
+	'src/node/export/Source.ts': 'export interface Source { document(): string }\n',
+	'src/node/export/Writer.ts': "import type { Source } from './Source.js';\nexport const w = (s: Source) => s;\n",
+};
+
+test("a capability importing another's index.ts passes", () => {
+	const r = cruise({
+		...clean,
+		...capabilities,
+		'src/node/reporting/Docs.ts':
+			"import type { Source } from '../export/index.js';\nexport const d: Source = { document: () => '' };\n",
+	});
+	assert.equal(r.status, 0, r.output);
+});
+
+test("a capability importing another's inner file fails", () => {
+	const r = cruise({
+		...clean,
+		...capabilities,
+		'src/node/reporting/Docs.ts': "import { w } from '../export/Writer.js';\nexport const d = w;\n",
+	});
+	assert.notEqual(r.status, 0);
+	assert.match(r.output, /capability-through-index/);
+});

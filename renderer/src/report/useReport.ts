@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TokenStream } from '../../../src/common/api/events.js';
 import type { ReportState } from '../../../src/common/api/reportContract.js';
 import { useClient } from '../api/ClientContext.js';
 
 export interface LiveStream {
 	readonly jobId: string;
-	/** draft | correct | ask | predraft: the kind of model call, from the job id. */
-	readonly kind: string;
+	/** draft | correct | ask: which model call is streaming, as the server labelled it. */
+	readonly kind: TokenStream;
 	readonly text: string;
 	readonly tokensPerSecond: number | null;
 }
@@ -52,7 +53,7 @@ export function useReport(studyId: number) {
 							? { ...prev, text: prev.text + e.text, tokensPerSecond: e.tokensPerSecond }
 							: {
 									jobId: e.jobId,
-									kind: e.jobId.split(':')[0] ?? '',
+									kind: e.stream,
 									text: e.text,
 									tokensPerSecond: e.tokensPerSecond,
 								},
@@ -74,8 +75,7 @@ export function useReport(studyId: number) {
 		setError(null);
 		try {
 			const out = await call();
-			if (alive.current && out && typeof out === 'object' && 'studyStatus' in (out as object))
-				setState(out as unknown as ReportState);
+			if (alive.current && isReportState(out)) setState(out);
 			return out;
 		} catch (e) {
 			if (alive.current) setError((e as Error).message);
@@ -90,6 +90,11 @@ export function useReport(studyId: number) {
 	}, []);
 
 	return { api: client.api, state, setState, error, setError, busy, stream, run, reload };
+}
+
+/** Draft, sign and the like answer with the report state; the contract marks it with its `kind`. */
+function isReportState(out: unknown): out is ReportState {
+	return typeof out === 'object' && out !== null && (out as { kind?: unknown }).kind === 'report.state';
 }
 
 export type ReportHandle = ReturnType<typeof useReport>;

@@ -3,8 +3,10 @@ import { z } from 'zod';
 /** Pushed from the backend to every open window: long work reports progress instead of going quiet. */
 export const ProgressEvent = z.object({
 	type: z.literal('progress'),
-	/** Stable id of the job, so the UI can update one bar rather than add many. */
+	/** Stable id of the job, so the UI can update one bar rather than add many. An opaque key: never parsed. */
 	jobId: z.string(),
+	/** What kind of work this is, set by the server, so the UI never reads meaning out of the job id. */
+	task: z.enum(['import', 'receive', 'models', 'labeler', 'draft']),
 	/** What is being done, in words for the reader: "Loading models", "Importing 12 files". */
 	label: z.string(),
 	/** 0..1, or null when the amount of work is unknown. */
@@ -19,9 +21,15 @@ export const WorklistChangedEvent = z.object({
 	studyIds: z.array(z.number().int()),
 });
 
+/** Which model call a token stream belongs to: the draft, a correction, or an answer in the conversation. */
+export const TokenStream = z.enum(['draft', 'correct', 'ask']);
+export type TokenStream = z.infer<typeof TokenStream>;
+
 export const TokenEvent = z.object({
 	type: z.literal('tokens'),
+	/** An opaque key of one model call: tokens with the same id join one text. */
 	jobId: z.string(),
+	stream: TokenStream,
 	studyId: z.number().int().nullable(),
 	text: z.string(),
 	tokensPerSecond: z.number().nullable(),

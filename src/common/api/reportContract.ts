@@ -1,23 +1,9 @@
 import { z } from 'zod';
+import { chexpertLabels } from '../domain/chexpert.js';
 import { StudyStatus } from './worklistContract.js';
 
-/** The 14 CheXpert observations (same order as src/common/domain/chexpert.ts; the UI may import only api/). */
-export const FindingLabel = z.enum([
-	'No Finding',
-	'Enlarged Cardiomediastinum',
-	'Cardiomegaly',
-	'Lung Opacity',
-	'Lung Lesion',
-	'Edema',
-	'Consolidation',
-	'Pneumonia',
-	'Atelectasis',
-	'Pneumothorax',
-	'Pleural Effusion',
-	'Pleural Other',
-	'Fracture',
-	'Support Devices',
-]);
+/** The 14 CheXpert observations, in the domain's order (the renderer reaches them through this file). */
+export const FindingLabel = z.enum(chexpertLabels);
 export type FindingLabel = z.infer<typeof FindingLabel>;
 
 export const FindingDecision = z.enum(['accepted', 'rejected']);
@@ -87,6 +73,8 @@ export const StudyHeader = z.object({
 });
 
 export const ReportState = z.object({
+	/** Says what this result is, so a caller never guesses from its other fields. */
+	kind: z.literal('report.state'),
 	studyId: z.number().int(),
 	studyStatus: StudyStatus,
 	header: StudyHeader,

@@ -10,6 +10,12 @@ import type { ApiEvent } from '../../common/api/events.js';
 import { Workstation } from '../workstation/Workstation.js';
 import { LabelerProvider } from './LabelerProvider.js';
 
+/** The model stack and the image decoding replaced: the study rows have no image files. */
+const scriptedModels = () => ({
+	assistants: { assistant: () => Promise.resolve(new ScriptedAssistant({ Edema: 0.8 })) },
+	images: { studyImage: () => Promise.resolve(testImage) },
+});
+
 // "Zorblax" is Edema to the test labeler model (test/fixtures/make-test-labeler.py) and nothing to the rules.
 
 test("labeler provider: the model folder's labeler, remade when the folder changes; rules without one", async () => {
@@ -53,14 +59,10 @@ test('labeler provider: a broken labeler model is reported once and the rules ch
 
 test("workstation: the consistency guard reads the report with the model folder's labeler model", async () => {
 	const data = tempDir();
-	const ws = new Workstation({ dataDir: data, shell: 'browser' });
+	const ws = new Workstation({ dataDir: data, shell: 'browser', modelStandIn: scriptedModels() });
 	const events: ApiEvent[] = [];
 	ws.events.subscribe((e) => events.push(e));
 	try {
-		Object.assign(ws.reporting.reporting.deps, {
-			assistant: async () => new ScriptedAssistant({ Edema: 0.8 }),
-			studyImage: async () => testImage,
-		});
 		const studyId = insertStudy(ws.db);
 		await ws.reporting.reporting.draft(studyId);
 		await ws.reporting.reporting.decide(studyId, 'Edema', 'accepted');

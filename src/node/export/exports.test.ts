@@ -17,7 +17,7 @@ async function draftedStudy() {
 	const studyId = insertStudy(f.db);
 	await f.reporting.draft(studyId);
 	f.reporting.save(studyId, {
-		findings: f.reporting.store.report(studyId)!.findings,
+		findings: f.store.report(studyId)!.findings,
 		impression: 'Cardiomegaly with a right pleural effusion.',
 	});
 	return { f, studyId };
@@ -68,7 +68,7 @@ test('a signed report exports as final: PDF text, SR by dsrdump and dcmdump, FHI
 			x.path,
 		]),
 	);
-	const report = f.reporting.store.report(studyId)!;
+	const report = f.store.report(studyId)!;
 
 	const pdf = pdfText(files.pdf!);
 	assert.doesNotMatch(pdf, /DRAFT/);
@@ -128,7 +128,7 @@ test('a signed report exports as final: PDF text, SR by dsrdump and dcmdump, FHI
 	]) {
 		assert.ok(handout.replace(/\s+/g, ' ').includes(s), `handout has "${s}"`);
 	}
-	assert.equal(f.reporting.audit.forStudy(studyId).filter((a) => a.action === 'export').length, 6);
+	assert.equal(f.audit.forStudy(studyId).filter((a) => a.action === 'export').length, 6);
 });
 
 test('corrections and conversations export as a RaDialog-instruct .json.gz', async () => {
@@ -153,7 +153,7 @@ test('corrections and conversations export as a RaDialog-instruct .json.gz', asy
 		assert.equal(r.instruction.match(/<IMG>/g)?.length, 32);
 		assert.equal(r.dicom, '1.2.826.0.1.3680043.8.498.1.1.1');
 	}
-	const signed = f.reporting.store.report(studyId)!.findings;
+	const signed = f.store.report(studyId)!.findings;
 	assert.equal(data[0]!.output, signed);
 	assert.match(
 		data[1]!.instruction,

@@ -2,7 +2,7 @@ import dimse from 'dcmjs-dimse';
 import type { Writable } from 'node:stream';
 import type { ImportFileError } from '../../common/api/studiesContract.js';
 import { supportedTransferSyntaxUids } from '../dicom/transferSyntaxes.js';
-import type { StudyImporter } from '../import/StudyImporter.js';
+import type { StudyImporter } from '../studies/index.js';
 import { part10File } from './part10.js';
 
 const { Server, Scp, Dataset, constants, responses, log } = dimse;

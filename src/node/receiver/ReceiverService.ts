@@ -1,6 +1,6 @@
 import type { Settings } from '../../common/api/appContract.js';
-import type { EventBus } from '../events/EventBus.js';
-import type { StudyImporter } from '../import/StudyImporter.js';
+import type { EventSink } from '../events/EventSink.js';
+import type { StudyImporter } from '../studies/index.js';
 import { DicomReceiver, type ReceivedInstance } from './DicomReceiver.js';
 
 /**
@@ -18,7 +18,7 @@ export class ReceiverService {
 	constructor(
 		private readonly settings: () => Settings['receiver'],
 		importer: StudyImporter,
-		private readonly events: EventBus,
+		private readonly events: EventSink,
 		private readonly log: (line: string) => void = (l) => console.error(l),
 	) {
 		this.receiver = new DicomReceiver(importer, (r) => this.received(r));
@@ -39,6 +39,7 @@ export class ReceiverService {
 			this.log(this.lastError);
 			this.events.emit({
 				type: 'progress',
+				task: 'receive',
 				jobId: 'dicom-receiver',
 				label: 'DICOM receiver',
 				fraction: null,
@@ -65,6 +66,7 @@ export class ReceiverService {
 			this.log(`DICOM receiver: refused an instance from ${r.callingAeTitle}: ${r.error.message}`);
 			this.events.emit({
 				type: 'progress',
+				task: 'receive',
 				jobId: 'dicom-receiver',
 				label: `Receiving from ${r.callingAeTitle}`,
 				fraction: null,

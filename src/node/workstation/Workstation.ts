@@ -2,27 +2,38 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ApiHandlers } from '../../common/api/contract.js';
 import type { AppInfo } from '../../common/api/appContract.js';
+import { assistantModule } from '../assistant/assistantModule.js';
+import { demoModule } from '../demo/demoModule.js';
 import { EventBus } from '../events/EventBus.js';
-import { openDatabase, type SqliteDatabase } from '../store/openDatabase.js';
-import { SettingsStore } from '../services/settings/SettingsStore.js';
-import { WorklistQueries } from '../services/worklist/WorklistQueries.js';
-import { SqliteStudyStore } from '../store/SqliteStudyStore.js';
-import { StudyImporter } from '../import/StudyImporter.js';
-import { StudyService } from '../services/studies/StudyService.js';
-import { studiesHandlers } from '../services/studies/studiesHandlers.js';
-import { ReceiverService } from '../receiver/ReceiverService.js';
-import { createReporting, type Reporting } from '../services/reporting/createReporting.js';
-import { reportHandlers } from '../services/reporting/reportHandlers.js';
+import { exportModule } from '../export/exportModule.js';
 import { createReportAssistant } from '../inference/createReportAssistant.js';
 import type { ModelProcessLauncher } from '../inference/process/ModelProcessLauncher.js';
-import { demoHandlers } from '../phantoms/demoHandlers.js';
-import { packageVersion } from './packageVersion.js';
+import { receiverModule } from '../receiver/receiverModule.js';
+import { reportingModule } from '../reporting/reportingModule.js';
+import { settingsModule } from '../settings/settingsModule.js';
+import { openDatabase, type SqliteDatabase } from '../store/openDatabase.js';
+import { studiesModule } from '../studies/studiesModule.js';
+import { worklistModule } from '../worklist/worklistModule.js';
+import type { AssistantProvider } from '../assistant/AssistantProvider.js';
+import type { LabelerProvider } from '../evaluation/LabelerProvider.js';
+import type { ReportExports } from '../export/ReportExports.js';
+import type { ReceiverService } from '../receiver/ReceiverService.js';
+import type { DraftQueue } from '../reporting/DraftQueue.js';
+import type { ReportAssistantSource } from '../reporting/ReportAssistantSource.js';
+import type { ReportingService } from '../reporting/ReportingService.js';
+import type { ReportSigning } from '../reporting/ReportSigning.js';
+import type { StudyImageSource } from '../reporting/StudyImageSource.js';
+import type { SettingsStore } from '../settings/SettingsStore.js';
+import type { SqliteStudyStore } from '../store/SqliteStudyStore.js';
+import type { StudyImporter } from '../studies/StudyImporter.js';
+import type { StudyService } from '../studies/StudyService.js';
+import type { WorklistQueries } from '../worklist/WorklistQueries.js';
+import { appHandlers } from './appHandlers.js';
+import type { BackgroundService } from './BackgroundService.js';
 import { projectRoot } from './projectRoot.js';
+import type { WorkstationModule } from './WorkstationModule.js';
 
-export interface BackgroundService {
-	start(): Promise<void>;
-	stop(): Promise<void>;
-}
+export type { BackgroundService } from './BackgroundService.js';
 
 export interface WorkstationOptions {
 	/** Folder holding the database and the imported originals; created if missing. */
@@ -31,14 +42,22 @@ export interface WorkstationOptions {
 	readonly shell: AppInfo['shell'];
 	/** better-sqlite3 addon built for Electron's ABI; omitted under plain Node, which uses the package's own build. */
 	readonly sqliteNativeBinding?: string;
-	/** How the model process starts; omitted under plain Node (a child process). Electron passes a utilityProcess launcher. */
+	/**
+	 * How the model process starts; omitted under plain Node (a child process). Electron passes a
+	 * utilityProcess launcher.
+	 */
 	readonly modelProcessLauncher?: ModelProcessLauncher;
+	/**
+	 * Stands in for the model stack and the image decoding, so tests run the whole API on study rows
+	 * without model files or images. Omitted by both shells.
+	 */
+	readonly modelStandIn?: { assistants: ReportAssistantSource; images: StudyImageSource };
 }
 
 /**
- * The composition root: opens the data folder and builds every service once. Both shells create
- * exactly one of these and hand its `handlers` to their door. Each domain contributes its handlers
- * through one function (`xxxHandlers(this)`), so adding a domain is one line here.
+ * The composition root: opens the data folder and builds each capability's module once, in dependency
+ * order, passing each the narrow parts it needs (see ARCHITECTURE.md). Both shells create exactly one of
+ * these and hand its `handlers` to their door. Adding a capability is one module line here.
  */
 export class Workstation {
 	readonly events = new EventBus();
@@ -50,8 +69,15 @@ export class Workstation {
 	readonly importer: StudyImporter;
 	readonly studies: StudyService;
 	readonly receiver: ReceiverService;
-	/** Drafting, correcting, conversing, signing and exporting reports (src/node/services/reporting). */
-	readonly reporting: Reporting;
+	/** Drafting, correcting, conversing, signing and exporting reports, for the CLI and tests. */
+	readonly reporting: {
+		readonly reporting: ReportingService;
+		readonly signing: ReportSigning;
+		readonly exports: ReportExports;
+		readonly draftQueue: DraftQueue;
+		readonly assistants: AssistantProvider;
+		readonly labelers: LabelerProvider;
+	};
 	readonly handlers: ApiHandlers;
 	/**
 	 * Long-running parts (the C-STORE receiver, the background draft queue) register here so both
@@ -62,36 +88,84 @@ export class Workstation {
 	constructor(readonly options: WorkstationOptions) {
 		fs.mkdirSync(options.dataDir, { recursive: true });
 		this.db = openDatabase(path.join(options.dataDir, 'workstation.sqlite'), options.sqliteNativeBinding);
-		this.settings = new SettingsStore(this.db);
-		this.worklist = new WorklistQueries(this.db);
-		this.studyStore = new SqliteStudyStore(this.db);
-		this.importer = new StudyImporter(this.studyStore, options.dataDir, this.events);
-		this.studies = new StudyService(this.studyStore, this.importer.originals);
-		this.receiver = new ReceiverService(() => this.settings.get().receiver, this.importer, this.events);
-		this.addBackgroundService(this.receiver);
-		this.reporting = createReporting({
-			db: this.db,
-			events: this.events,
-			settings: this.settings,
-			studies: this.studies,
-			assistantFactory: (o) =>
-				createReportAssistant({
-					...o,
-					...(this.settings.get().llmThreads ? { threads: this.settings.get().llmThreads } : {}),
-					...(options.modelProcessLauncher ? { launcher: options.modelProcessLauncher } : {}),
-				}),
-			defaultModelsDir: path.join(projectRoot(), 'models', 'demo'),
-			onStudyImported: (l) => this.importer.onStudyImported(l),
+		const { db, events } = this;
+		const settings = settingsModule({ db });
+		const reader = { readerName: () => settings.store.get().readerName };
+		const worklist = worklistModule({ db });
+		const studies = studiesModule({ db, dataDir: options.dataDir, events });
+		const receiver = receiverModule({
+			receiverSettings: () => settings.store.get().receiver,
+			onSettingsUpdate: settings.onUpdate,
+			importer: studies.importer,
+			events,
 		});
-		this.addBackgroundService(this.reporting.assistants);
-		this.addBackgroundService(this.reporting.labelers);
-		this.addBackgroundService(this.reporting.draftQueue);
+		const assistant = assistantModule({
+			settings: settings.store,
+			events,
+			factory: (o) => createReportAssistant({ ...o, ...this.modelOptions() }),
+			defaultModelsDir: path.join(projectRoot(), 'models', 'demo'),
+		});
+		const reporting = reportingModule({
+			db,
+			events,
+			reader,
+			assistants: options.modelStandIn?.assistants ?? { assistant: () => assistant.provider.get() },
+			...(options.modelStandIn ? { images: options.modelStandIn.images } : {}),
+			modelsDir: () => assistant.provider.modelsDir(),
+			studyImages: studies.studies,
+			onStudyImported: (l) => studies.importer.onStudyImported(l),
+		});
+		const exporting = exportModule({
+			reports: reporting.documents,
+			audit: reporting.audit,
+			reader,
+			exportFolder: () => settings.store.get().exportFolder,
+			keyImage: reporting.keyImage,
+		});
+		const demo = demoModule({ importer: studies.importer, dataDir: options.dataDir });
+		const modules: WorkstationModule[] = [
+			settings,
+			worklist,
+			studies,
+			receiver,
+			assistant,
+			reporting,
+			exporting,
+			demo,
+		];
+		for (const m of modules) this.backgroundServices.push(...m.background);
 		this.handlers = {
-			...appHandlers(this),
-			...studiesHandlers(this),
-			...reportHandlers(this.reporting),
-			...demoHandlers({ importer: this.importer, dataDir: options.dataDir }),
-			'worklist.list': async (q) => this.worklist.list(q),
+			...appHandlers({ ...options, modelNotice: () => assistant.provider.notice() }),
+			...settings.handlers,
+			...worklist.handlers,
+			...studies.handlers,
+			...reporting.handlers,
+			...exporting.handlers,
+			...demo.handlers,
+		};
+		this.settings = settings.store;
+		this.worklist = worklist.queries;
+		this.studyStore = studies.store;
+		this.importer = studies.importer;
+		this.studies = studies.studies;
+		this.receiver = receiver.service;
+		const { draftQueue, labelers, signing } = reporting;
+		this.reporting = {
+			reporting: reporting.reporting,
+			signing,
+			draftQueue,
+			labelers,
+			exports: exporting.exports,
+			assistants: assistant.provider,
+		};
+	}
+
+	/** The settings' thread count and the shell's process launcher, for the model stack. */
+	private modelOptions() {
+		const threads = this.settings.get().llmThreads;
+		return {
+			...(threads ? { threads } : {}),
+			...(this.options.modelProcessLauncher ? { launcher: this.options.modelProcessLauncher } : {}),
 		};
 	}
 
@@ -107,22 +181,4 @@ export class Workstation {
 		for (const s of [...this.backgroundServices].reverse()) await s.stop().catch(() => undefined);
 		this.db.close();
 	}
-}
-
-function appHandlers(w: Workstation): Pick<ApiHandlers, 'app.info' | 'settings.get' | 'settings.update'> {
-	return {
-		'app.info': async () => ({
-			version: packageVersion(),
-			shell: w.options.shell,
-			dataDir: w.options.dataDir,
-			modelNotice: w.reporting.assistants.notice(),
-		}),
-		'settings.get': async () => w.settings.get(),
-		'settings.update': async (patch) => {
-			const next = w.settings.update(patch);
-			// A changed port, AE title or on/off takes effect at once, as a user expects from a settings screen.
-			if (patch.receiver && w.receiver.started) await w.receiver.restart();
-			return next;
-		},
-	};
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { generatePhantomStudies } from '../../phantoms/generatePhantomStudies.js';
-import { loadDemoStudies } from '../../phantoms/loadDemoStudies.js';
+import { loadDemoStudies } from '../../demo/loadDemoStudies.js';
 import { Workstation } from '../../workstation/Workstation.js';
 import { dataDirFrom, parseCommandArgs, UsageError } from '../parseArgs.js';
 

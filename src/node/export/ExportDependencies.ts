@@ -1,0 +1,13 @@
+import type { AuditTrail, ReaderIdentity } from '../reporting/index.js';
+import type { SignedReportSource } from './SignedReportSource.js';
+
+/** What ReportExports is built from: each part named for its role, passed in by exportModule or a test. */
+export interface ExportDependencies {
+	readonly reports: SignedReportSource;
+	readonly audit: Pick<AuditTrail, 'record'>;
+	readonly reader: ReaderIdentity;
+	/** The folder exports go to, from the settings; null while none is chosen. */
+	exportFolder(): string | null;
+	/** The study's key image as PNG for the PDF, where the study has a readable image. */
+	keyImagePng?(studyId: number): Promise<Uint8Array | null>;
+}

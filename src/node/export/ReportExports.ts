@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportFormat } from '../../common/api/reportContract.js';
+import { datasetGzip, instructRecords } from './datasetExport.js';
+import type { ExportDependencies } from './ExportDependencies.js';
+import { ExportFolderMissingError, HandoutMissingError } from './ExportErrors.js';
+import { fhirExport } from './fhirExport.js';
+import { handoutPdf } from './handoutPdf.js';
+import { hl7Export } from './hl7Export.js';
+import { pdfExport } from './pdfExport.js';
+import type { ReportDocument } from './ReportDocument.js';
+import { srExport } from './srExport.js';
+import { textExport } from './textExport.js';
+
+const extensions: Record<ExportFormat, string> = {
+	pdf: 'report.pdf',
+	text: 'report.txt',
+	sr: 'report-sr.dcm',
+	fhir: 'report.fhir.json',
+	hl7: 'report.hl7',
+	handout: 'patient-handout.pdf',
+};
+
+/** Writes a file whole or not at all: a kill mid-export never leaves half a PDF with the final name. */
+function writeAtomic(file: string, bytes: Uint8Array | string): void {
+	const tmp = `${file}.${process.pid}.tmp`;
+	fs.writeFileSync(tmp, bytes);
+	fs.renameSync(tmp, file);
+}
+
+function safeName(s: string): string {
+	return (
+		s
+			.replace(/[^A-Za-z0-9._-]+/g, '_')
+			.replace(/^_+|_+$/g, '')
+			.slice(0, 60) || 'unknown'
+	);
+}
+
+/** Exports of reports and handouts to the configured folder, and the instruct dataset; each one audited. */
+export class ReportExports {
+	constructor(private readonly d: ExportDependencies) {}
+
+	private reader(): string {
+		return this.d.reader.readerName().trim() || 'reader';
+	}
+
+	private folder(override?: string): string {
+		const folder = override ?? this.d.exportFolder();
+		if (!folder) throw new ExportFolderMissingError();
+		fs.mkdirSync(folder, { recursive: true });
+		return folder;
+	}
+
+	async export(
+		studyId: number,
+		formats: readonly ExportFormat[],
+		o: { includeKeyImage?: boolean } = {},
+	): Promise<{ format: ExportFormat; path: string }[]> {
+		const doc = this.d.reports.document(studyId);
+		const folder = this.folder();
+		const stem = `${safeName(doc.study.patientId)}_${safeName(doc.study.accessionNumber ?? `study${studyId}`)}${doc.status === 'signed' ? '' : '_DRAFT'}`;
+		const files: { format: ExportFormat; path: string }[] = [];
+		for (const format of [...new Set(formats)]) {
+			const file = path.join(folder, `${stem}_${extensions[format]}`);
+			writeAtomic(file, await this.render(studyId, doc, format, o.includeKeyImage ?? false));
+			files.push({ format, path: file });
+			this.d.audit.record({
+				studyId,
+				reportId: doc.reportId,
+				actor: this.reader(),
+				action: 'export',
+				detail: { format, file, status: doc.status, version: doc.versionNo },
+			});
+		}
+		return files;
+	}
+
+	private async render(
+		studyId: number,
+		doc: ReportDocument,
+		format: ExportFormat,
+		keyImage: boolean,
+	): Promise<Uint8Array | string> {
+		switch (format) {
+			case 'text':
+				return textExport(doc);
+			case 'sr':
+				return srExport(doc);
+			case 'fhir':
+				return JSON.stringify(fhirExport(doc), null, 2) + '\n';
+			case 'hl7':
+				return hl7Export(doc);
+			case 'pdf': {
+				const png = keyImage && this.d.keyImagePng ? await this.d.keyImagePng(studyId) : null;
+				return pdfExport(doc, png ? { keyImagePng: png } : {});
+			}
+			case 'handout': {
+				const h = this.d.reports.handout(studyId);
+				if (!h) throw new HandoutMissingError();
+				return handoutPdf(doc, h);
+			}
+		}
+	}
+
+	/** Corrections and conversations of every study as a RaDialog-instruct `.json.gz` in the export folder. */
+	exportDataset(outFolder?: string): { path: string; records: number } {
+		const cases = this.d.reports.datasetCases();
+		const records = instructRecords(cases);
+		const file = path.join(
+			this.folder(outFolder),
+			`radialog-instruct-corrections-${new Date().toISOString().replace(/[:.]/g, '-')}.json.gz`,
+		);
+		writeAtomic(file, datasetGzip(records));
+		this.d.audit.record({
+			studyId: null,
+			actor: this.reader(),
+			action: 'dataset_export',
+			detail: { file, records: records.length, studies: cases.length },
+		});
+		return { path: file, records: records.length };
+	}
+}

@@ -1,0 +1,61 @@
+import type { AuditEntry } from '../../common/api/reportContract.js';
+import type { SqliteDatabase } from '../store/openDatabase.js';
+
+export type AuditAction =
+	| 'predict'
+	| 'draft'
+	| 'decide_finding'
+	| 'correct'
+	| 'edit'
+	| 'ask'
+	| 'sign'
+	| 'addendum'
+	| 'export'
+	| 'handout_generate'
+	| 'handout_edit'
+	| 'dataset_export'
+	| 'consistency_warning';
+
+/** Who did what, when: append-only here and in the database (triggers refuse UPDATE and DELETE). */
+export class AuditLog {
+	constructor(private readonly db: SqliteDatabase) {}
+
+	record(entry: {
+		studyId: number | null;
+		reportId?: number | null;
+		actor: string;
+		action: AuditAction;
+		detail?: Record<string, unknown>;
+	}): void {
+		this.db
+			.prepare('INSERT INTO audit_log (study_ref, report_ref, actor, action, detail) VALUES (?, ?, ?, ?, ?)')
+			.run(
+				entry.studyId,
+				entry.reportId ?? null,
+				entry.actor || 'unknown',
+				entry.action,
+				JSON.stringify(entry.detail ?? {}),
+			);
+	}
+
+	forStudy(studyId: number): AuditEntry[] {
+		const rows = this.db
+			.prepare('SELECT id, at, actor, action, report_ref, detail FROM audit_log WHERE study_ref = ? ORDER BY id')
+			.all(studyId) as {
+			id: number;
+			at: string;
+			actor: string;
+			action: string;
+			report_ref: number | null;
+			detail: string;
+		}[];
+		return rows.map((r) => ({
+			id: r.id,
+			at: r.at,
+			actor: r.actor,
+			action: r.action,
+			reportId: r.report_ref,
+			detail: JSON.parse(r.detail) as Record<string, unknown>,
+		}));
+	}
+}

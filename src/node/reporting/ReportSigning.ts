@@ -1,0 +1,102 @@
+import type { ConsistencyIssue, ReportState } from '../../common/api/reportContract.js';
+import { consistencyIssues } from './consistencyGuard.js';
+import type { AuditTrail } from './AuditTrail.js';
+import type { PositiveFindingsReader } from './PositiveFindingsReader.js';
+import type { ReaderIdentity } from './ReaderIdentity.js';
+import type { ReportStateSource } from './ReportStateSource.js';
+import type { ReportStore } from './ReportStore.js';
+import {
+	ConsistencyIssuesError,
+	ReaderNameMissingError,
+	ReportNotFoundError,
+	SignedReportError,
+} from './ReportingErrors.js';
+
+/** The consistency guard, the signature and addenda: the steps after which the text is the reader's. */
+export class ReportSigning {
+	constructor(
+		private readonly d: {
+			readonly store: ReportStore;
+			readonly audit: AuditTrail;
+			readonly reader: ReaderIdentity;
+			/** Null where no labeler is available: the guard then says it could not check. */
+			readonly findingsReader: PositiveFindingsReader | null;
+			readonly states: ReportStateSource;
+		},
+	) {}
+
+	private reader(): string {
+		return this.d.reader.readerName().trim();
+	}
+
+	async check(studyId: number): Promise<{ issues: ConsistencyIssue[]; labelerAvailable: boolean }> {
+		const report = this.d.store.report(studyId);
+		if (!report) throw new ReportNotFoundError();
+		const reader = this.d.findingsReader;
+		if (!reader) return { issues: [], labelerAvailable: false };
+		const mentioned = new Set(await reader.positiveFindings(`${report.findings}\n${report.impression}`));
+		return { issues: consistencyIssues(mentioned, this.d.store.findings(studyId)), labelerAvailable: true };
+	}
+
+	/** Signs with the reader's name and time. Unacknowledged consistency issues stop it; nothing is fixed silently. */
+	async sign(studyId: number, acknowledgeIssues: boolean): Promise<ReportState> {
+		const reader = this.reader();
+		if (!reader) throw new ReaderNameMissingError();
+		const report = this.d.store.report(studyId);
+		if (!report) throw new ReportNotFoundError();
+		if (report.status === 'signed')
+			throw new SignedReportError('The report is already signed: add an addendum instead.');
+		if (!report.findings.trim() && !report.impression.trim())
+			throw new ConsistencyIssuesError('The report is empty: write findings or an impression before signing.');
+		const { issues, labelerAvailable } = await this.check(studyId);
+		if (issues.length && !acknowledgeIssues) {
+			throw new ConsistencyIssuesError(`Check before signing: ${issues.map((i) => i.message).join(' ')}`);
+		}
+		const { store, audit } = this.d;
+		store.transaction(() => {
+			if (issues.length)
+				audit.record({
+					studyId,
+					reportId: report.id,
+					actor: reader,
+					action: 'consistency_warning',
+					detail: { acknowledged: true, issues: issues.map((i) => i.message) },
+				});
+			store.sign(report.id, reader);
+			store.setStudyStatus(studyId, 'signed');
+			audit.record({
+				studyId,
+				reportId: report.id,
+				actor: reader,
+				action: 'sign',
+				detail: {
+					version: report.versionNo + 1,
+					labelerChecked: labelerAvailable,
+					aiGenerated: report.aiGenerated,
+				},
+			});
+		});
+		return this.d.states.state(studyId);
+	}
+
+	/** Later changes to a signed report: a new signed text beside it, never an edit of it. */
+	async addendum(studyId: number, text: string): Promise<ReportState> {
+		const reader = this.reader();
+		if (!reader) throw new ReaderNameMissingError();
+		const report = this.d.store.report(studyId);
+		if (!report || report.status !== 'signed')
+			throw new SignedReportError('Addenda belong to signed reports; edit the draft instead.');
+		const { store, audit } = this.d;
+		store.transaction(() => {
+			const id = store.addAddendum(studyId, report.id, text, reader);
+			audit.record({
+				studyId,
+				reportId: report.id,
+				actor: reader,
+				action: 'addendum',
+				detail: { addendumId: id, length: text.length },
+			});
+		});
+		return this.d.states.state(studyId);
+	}
+}

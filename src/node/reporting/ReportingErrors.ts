@@ -1,0 +1,32 @@
+import { ApiError } from '../../common/api/errors.js';
+
+/** Errors of the reporting workflow; each maps to an API error code the UI can act on. */
+export class ReportNotFoundError extends ApiError {
+	constructor(message = 'This study has no report yet.') {
+		super('not_found', message);
+	}
+}
+
+export class SignedReportError extends ApiError {
+	constructor(message = 'The report is signed and cannot be changed: add an addendum instead.') {
+		super('conflict', message);
+	}
+}
+
+export class ConsistencyIssuesError extends ApiError {
+	constructor(message: string) {
+		super('conflict', message);
+	}
+}
+
+export class ReaderNameMissingError extends ApiError {
+	constructor() {
+		super('bad_request', 'Set your name in the settings before signing: a signature needs a reader.');
+	}
+}
+
+export class AssistantUnavailableError extends ApiError {
+	constructor(message: string) {
+		super('unavailable', message);
+	}
+}

@@ -1,0 +1,362 @@
+import type { AskRequest, ReportState } from '../../common/api/reportContract.js';
+import type { ChexpertLabel } from '../../common/domain/chexpert.js';
+import type {
+	AssistantRequest,
+	ChatTurn,
+	GeneratedText,
+	ReportAssistant,
+	StreamHandlers,
+} from '../../common/radialog/ReportAssistant.js';
+import type { TokenStream } from '../../common/api/events.js';
+import type { AuditTrail } from './AuditTrail.js';
+import { pendingCorrection } from './consistencyGuard.js';
+import type { ReportingDependencies } from './ReportingDependencies.js';
+import { AssistantUnavailableError, ReportNotFoundError, SignedReportError } from './ReportingErrors.js';
+import type { ReportStore } from './ReportStore.js';
+import type { StudyFacts } from './StudyFacts.js';
+import { wordDiff } from './wordDiff.js';
+
+let jobCounter = 0;
+
+/**
+ * Drafting, correcting and conversing: every model call of the reporting workflow goes through here,
+ * streams its tokens as events, and is stored (with the prompt) and audited. The app drafts; the
+ * reader decides: nothing here signs or changes a signed report.
+ */
+export class ReportingService {
+	private readonly store: ReportStore;
+	private readonly audit: AuditTrail;
+	private readonly studies: StudyFacts;
+	private readonly busy = new Map<number, Promise<unknown>>();
+	private assistantProblem: string | null = null;
+	private notice: string | null = null;
+
+	constructor(private readonly deps: ReportingDependencies) {
+		this.store = deps.store;
+		this.audit = deps.audit;
+		this.studies = deps.studies;
+	}
+
+	reader(): string {
+		return this.deps.reader.readerName().trim();
+	}
+
+	versions(studyId: number) {
+		const r = this.store.report(studyId);
+		return r ? this.store.versions(r.id) : [];
+	}
+
+	/** Word by word, what changed between two stored versions of the study's report. */
+	diff(studyId: number, from: number, to: number) {
+		const versions = this.versions(studyId);
+		const a = versions.find((v) => v.versionNo === from),
+			b = versions.find((v) => v.versionNo === to);
+		if (!a || !b) throw new ReportNotFoundError('No such version.');
+		return wordDiff(`${a.findings}\n\n${a.impression}`, `${b.findings}\n\n${b.impression}`);
+	}
+
+	async state(studyId: number): Promise<ReportState> {
+		const study = this.studies.get(studyId);
+		const report = this.store.report(studyId);
+		const findings = this.store.findings(studyId);
+		const { draftPrompt: _p, studyId: _s, ...view } = report ?? { draftPrompt: null, studyId };
+		return {
+			kind: 'report.state',
+			studyId,
+			studyStatus: study.status,
+			header: {
+				studyInstanceUid: study.studyInstanceUid,
+				patientName: study.patientName,
+				patientId: study.patientId,
+				patientSex: study.patientSex,
+				patientBirthDate: study.patientBirthDate,
+				studyDate: study.studyDate,
+				accessionNumber: study.accessionNumber,
+				description: study.description,
+			},
+			findings,
+			report: report ? (view as ReportState['report']) : null,
+			addenda: report ? this.store.addenda(report.id) : [],
+			messages: this.store.messages(studyId),
+			handout: this.store.handout(studyId),
+			modelNotice: report?.modelNotice ?? this.notice,
+			assistantAvailable: this.assistantProblem === null,
+			assistantProblem: this.assistantProblem,
+			pendingCorrection:
+				report && report.status === 'draft'
+					? pendingCorrection(report.basisLabels, findings)
+					: { add: [], remove: [] },
+			readerName: this.reader(),
+		};
+	}
+
+	private async assistant(): Promise<ReportAssistant> {
+		try {
+			const a = await this.deps.assistants.assistant();
+			this.assistantProblem = null;
+			this.notice = a.notice;
+			return a;
+		} catch (e) {
+			this.assistantProblem = (e as Error).message;
+			throw new AssistantUnavailableError(`The AI assistant is not available: ${(e as Error).message}`);
+		}
+	}
+
+	/** One model call per study at a time: a queued draft and a click on "draft" share the work. */
+	private exclusive<T>(studyId: number, work: () => Promise<T>): Promise<T> {
+		const prev = this.busy.get(studyId) ?? Promise.resolve();
+		const next = prev.catch(() => undefined).then(work);
+		this.busy.set(studyId, next);
+		void next
+			.finally(() => {
+				if (this.busy.get(studyId) === next) this.busy.delete(studyId);
+			})
+			.catch(() => undefined);
+		return next;
+	}
+
+	isBusy(studyId: number): boolean {
+		return this.busy.has(studyId);
+	}
+
+	private streamTo(studyId: number, stream: TokenStream): StreamHandlers & { jobId: string } {
+		const jobId = `${stream}:${studyId}:${++jobCounter}`;
+		return {
+			jobId,
+			onToken: (text, tps) =>
+				this.deps.events.emit({ type: 'tokens', jobId, stream, studyId, text, tokensPerSecond: tps }),
+		};
+	}
+
+	/** Predicts findings where not yet done, then drafts the findings section from the positive labels. */
+	draft(studyId: number, o: { regenerate?: boolean; actor?: string } = {}): Promise<ReportState> {
+		return this.exclusive(studyId, async () => {
+			const existing = this.store.report(studyId);
+			if (existing?.status === 'signed') throw new SignedReportError();
+			if (existing && !o.regenerate) return this.state(studyId);
+			const actor = o.actor ?? (this.reader() || 'assistant');
+			const assistant = await this.assistant();
+			const image = await this.deps.images.studyImage(studyId);
+			if (!this.store.hasPredictions(studyId)) {
+				const predictions = await assistant.predictFindings(image);
+				this.store.savePredictions(studyId, predictions);
+				this.audit.record({
+					studyId,
+					actor,
+					action: 'predict',
+					detail: { positive: predictions.filter((p) => p.positive).map((p) => p.label) },
+				});
+			}
+			const basis = this.store
+				.findings(studyId)
+				.filter((f) => f.positive)
+				.map((f) => f.label);
+			const stream = this.streamTo(studyId, 'draft');
+			const out = await assistant.draftReport({ image, findings: basis }, stream);
+			const report = this.store.writeGenerated(
+				studyId,
+				{ findings: out.text.trim(), impression: existing?.impression ?? '' },
+				{ basis, notice: assistant.notice, prompt: out.prompt, source: 'draft', author: 'assistant' },
+			);
+			this.store.setStudyStatus(studyId, 'drafted');
+			this.audit.record({
+				studyId,
+				reportId: report.id,
+				actor,
+				action: 'draft',
+				detail: {
+					findings: basis,
+					tokens: out.tokenCount,
+					stoppedBy: out.stoppedBy,
+					version: report.versionNo,
+					jobId: stream.jobId,
+				},
+			});
+			return this.state(studyId);
+		});
+	}
+
+	async decide(
+		studyId: number,
+		label: ChexpertLabel,
+		decision: 'accepted' | 'rejected' | null,
+	): Promise<ReportState> {
+		const report = this.store.report(studyId);
+		if (report?.status === 'signed')
+			throw new SignedReportError('The report is signed: findings can no longer be changed.');
+		this.store.decide(studyId, label, decision, this.reader() || 'reader');
+		this.audit.record({
+			studyId,
+			reportId: report?.id ?? null,
+			actor: this.reader() || 'reader',
+			action: 'decide_finding',
+			detail: { label, decision },
+		});
+		return this.state(studyId);
+	}
+
+	/** Builds RaDialog's correction instruction from the decisions, regenerates, stores before/after. */
+	applyCorrections(studyId: number): Promise<ReportState> {
+		return this.exclusive(studyId, async () => {
+			const report = this.requireDraft(studyId);
+			const findings = this.store.findings(studyId);
+			const { add, remove } = pendingCorrection(report.basisLabels, findings);
+			if (!add.length && !remove.length) return this.state(studyId);
+			const assistant = await this.assistant();
+			const image = await this.deps.images.studyImage(studyId);
+			const accepted = findings.filter((f) => f.positive).map((f) => f.label);
+			const stream = this.streamTo(studyId, 'correct');
+			const out = await assistant.followUp(
+				{
+					image,
+					findings: report.basisLabels,
+					report: report.findings,
+					history: [],
+					request: { task: 'CO', add, remove },
+				},
+				stream,
+			);
+			const actor = this.reader() || 'reader';
+			const after = this.store.writeGenerated(
+				studyId,
+				{ findings: out.text.trim(), impression: report.impression },
+				{ basis: accepted, notice: assistant.notice, prompt: null, source: 'correction', author: actor },
+			);
+			this.store.addCorrection({
+				reportId: report.id,
+				add,
+				remove,
+				prompt: out.prompt,
+				before: report.findings,
+				after: after.findings,
+				author: actor,
+			});
+			this.audit.record({
+				studyId,
+				reportId: report.id,
+				actor,
+				action: 'correct',
+				detail: { add, remove, version: after.versionNo },
+			});
+			return this.state(studyId);
+		});
+	}
+
+	save(studyId: number, text: { findings: string; impression: string }): { versionNo: number; savedAt: string } {
+		const report = this.requireDraft(studyId);
+		if (report.findings === text.findings && report.impression === text.impression)
+			return { versionNo: report.versionNo, savedAt: report.updatedAt };
+		const actor = this.reader() || 'reader';
+		const { report: saved, newVersion } = this.store.saveEdit(studyId, text, actor);
+		if (newVersion)
+			this.audit.record({
+				studyId,
+				reportId: saved.id,
+				actor,
+				action: 'edit',
+				detail: { version: saved.versionNo },
+			});
+		this.store.setStudyStatus(studyId, 'in_review');
+		return { versionNo: saved.versionNo, savedAt: saved.updatedAt };
+	}
+
+	/** A chat turn: the current draft is the first answer, earlier turns of this study the history. */
+	ask(studyId: number, request: AskRequest) {
+		return this.exclusive(studyId, async () => {
+			const report = this.store.report(studyId);
+			if (!report) throw new ReportNotFoundError('Draft the report first: the conversation is about it.');
+			const assistant = await this.assistant();
+			const image = await this.deps.images.studyImage(studyId);
+			const history: ChatTurn[] = this.store
+				.turns(studyId)
+				.map((m) => ({ role: m.role, text: m.role === 'user' ? (m.prompt ?? m.text) : m.text }));
+			const stream = this.streamTo(studyId, 'ask');
+			const out: GeneratedText = await assistant.followUp(
+				{
+					image,
+					findings: report.basisLabels,
+					report: report.findings,
+					history,
+					request: request as AssistantRequest,
+				},
+				stream,
+			);
+			const actor = this.reader() || 'reader';
+			const question = this.store.addMessage(studyId, {
+				role: 'user',
+				task: request.task,
+				text: describeRequest(request),
+				prompt: out.prompt,
+				reportText: report.findings,
+			});
+			const answer = this.store.addMessage(studyId, {
+				role: 'assistant',
+				task: request.task,
+				text: out.text.trim(),
+				stoppedBy: out.stoppedBy,
+			});
+			this.audit.record({
+				studyId,
+				reportId: report.id,
+				actor,
+				action: 'ask',
+				detail: { task: request.task, messageId: answer.id },
+			});
+			return { question, answer, jobId: stream.jobId };
+		});
+	}
+
+	async generateHandout(studyId: number): Promise<ReportState> {
+		const { answer } = await this.ask(studyId, { task: 'EL' });
+		this.store.saveHandout(studyId, { aiText: answer.text, text: answer.text, reviewedBy: null });
+		this.audit.record({
+			studyId,
+			actor: this.reader() || 'reader',
+			action: 'handout_generate',
+			detail: { messageId: answer.id },
+		});
+		return this.state(studyId);
+	}
+
+	async saveHandout(studyId: number, text: string): Promise<ReportState> {
+		if (!this.store.handout(studyId))
+			this.store.saveHandout(studyId, { aiText: '', text, reviewedBy: this.reader() || null });
+		else this.store.saveHandout(studyId, { text, reviewedBy: this.reader() || null });
+		this.audit.record({
+			studyId,
+			actor: this.reader() || 'reader',
+			action: 'handout_edit',
+			detail: { length: text.length },
+		});
+		return this.state(studyId);
+	}
+
+	requireDraft(studyId: number) {
+		const report = this.store.report(studyId);
+		if (!report) throw new ReportNotFoundError();
+		if (report.status === 'signed') throw new SignedReportError();
+		return report;
+	}
+}
+
+/** The question as the reader sees it in the chat (the model gets the stack's own wording). */
+export function describeRequest(r: AskRequest): string {
+	switch (r.task) {
+		case 'FQA_complete':
+			return 'List all findings.';
+		case 'FQA_binary':
+			return `Is there evidence of ${r.pathology.toLowerCase()}?`;
+		case 'RE':
+			return `Why do you think the patient has ${r.pathology.toLowerCase()}?`;
+		case 'RQA':
+			return `${r.region}: ${r.question}`;
+		case 'EL':
+			return 'Explain the report in easy language.';
+		case 'SU':
+			return 'Summarise the report.';
+		case 'CO':
+			return `Correct the report: add ${r.add.join(', ') || 'nothing'}; remove ${r.remove.join(', ') || 'nothing'}.`;
+		case 'free':
+			return r.text;
+	}
+}

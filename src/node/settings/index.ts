@@ -1,0 +1,2 @@
+// The settings capability's public face: what other capabilities may import from src/node/settings/.
+export type { SettingsStore } from './SettingsStore.js';

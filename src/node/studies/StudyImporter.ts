@@ -1,0 +1,211 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { ImportFileError, ImportReport } from '../../common/api/studiesContract.js';
+import type { EventSink } from '../events/EventSink.js';
+import { DicomReadError } from '../dicom/DicomErrors.js';
+import { checkDicomImage } from '../dicom/decodeDicom.js';
+import { readDicomHeader } from '../dicom/DicomHeader.js';
+import { parseDicomBytes } from '../dicom/parseDicomBytes.js';
+import type { SqliteStudyStore } from '../store/SqliteStudyStore.js';
+import { collectDicomFiles } from './collectDicomFiles.js';
+import { OriginalsStore } from './OriginalsStore.js';
+
+export type ImportSource = 'folder' | 'upload' | 'receiver' | 'cli';
+
+const chunkFiles = 32;
+const chunkBytes = 256 * 1024 * 1024;
+
+export interface ImportedFile {
+	readonly studyId: number;
+	readonly instanceId: number;
+	readonly duplicate: boolean;
+}
+
+/** A file the importer refused, with the reason to show the user. */
+export class ImportFileRejected extends Error {
+	override readonly name = 'ImportFileRejected';
+	constructor(
+		readonly code: string,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+/** A file in a batch: a path on disk, or bytes that arrived by upload or C-STORE. */
+export type ImportItem = { readonly file: string } | { readonly name: string; readonly bytes: Uint8Array };
+
+/**
+ * Imports DICOM files into the store: checks each one, copies the original content-addressed, records
+ * patient/study/series/instance. A bad file is reported and skipped; it never stops the batch.
+ */
+export class StudyImporter {
+	readonly originals: OriginalsStore;
+	private readonly studyListeners = new Set<(studyId: number) => void>();
+
+	constructor(
+		private readonly store: SqliteStudyStore,
+		dataDir: string,
+		private readonly events?: EventSink,
+	) {
+		this.originals = new OriginalsStore(path.join(dataDir, 'originals'));
+	}
+
+	/** Called once per study that received new images in a batch (or per C-STORE image), after it is stored. */
+	onStudyImported(listener: (studyId: number) => void): () => void {
+		this.studyListeners.add(listener);
+		return () => this.studyListeners.delete(listener);
+	}
+
+	/** Imports files and folders (recursive, DICOMDIR-aware). */
+	async importPaths(paths: readonly string[], source: ImportSource = 'folder'): Promise<ImportReport> {
+		const jobId = newJobId();
+		this.progress(jobId, 'Looking for DICOM files', null, false);
+		const { files, missing } = await collectDicomFiles(paths);
+		return this.importItems(
+			files.map((file) => ({ file })),
+			source,
+			jobId,
+			missing.map((m) => ({ ...m, code: 'unreadable' })),
+		);
+	}
+
+	/** Imports a batch of files given as paths or bytes. */
+	async importItems(
+		items: readonly ImportItem[],
+		source: ImportSource,
+		jobId = newJobId(),
+		preErrors: ImportFileError[] = [],
+	): Promise<ImportReport> {
+		this.store.startImport(jobId, source);
+		const errors: ImportFileError[] = [...preErrors];
+		const studyIds = new Set<number>();
+		let imported = 0;
+		let duplicates = 0;
+		const total = items.length;
+		const label = `Importing ${total} file${total === 1 ? '' : 's'}`;
+		this.progress(jobId, label, 0, false);
+		let lastReport = Date.now();
+		// Files are read a chunk at a time and stored in one transaction per chunk: one disk sync per
+		// chunk instead of per file. A bad file only loses its own savepoint, never the chunk.
+		for (let startAt = 0; startAt < total; startAt += chunkFiles) {
+			const chunk: { name: string; bytes: Uint8Array | null; error: unknown }[] = [];
+			let chunkSize = 0;
+			for (let i = startAt; i < Math.min(total, startAt + chunkFiles) && chunkSize < chunkBytes; i++) {
+				const item = items[i]!;
+				const name = 'file' in item ? item.file : item.name;
+				try {
+					const bytes = 'file' in item ? await fs.readFile(item.file) : item.bytes;
+					chunkSize += bytes.byteLength;
+					chunk.push({ name, bytes, error: null });
+				} catch (err) {
+					chunk.push({ name, bytes: null, error: err });
+				}
+			}
+			startAt -= chunkFiles - chunk.length; // a chunk cut short by size resumes where it stopped
+			this.store.inTransaction(() => {
+				for (const c of chunk) {
+					try {
+						if (!c.bytes) throw c.error;
+						const r = this.importOne(c.bytes);
+						if (r.duplicate) duplicates++;
+						else {
+							imported++;
+							studyIds.add(r.studyId);
+						}
+					} catch (err) {
+						errors.push(toFileError(c.name, err));
+					}
+				}
+			});
+			if (Date.now() - lastReport > 250) {
+				lastReport = Date.now();
+				this.progress(jobId, label, Math.min(1, (startAt + chunkFiles) / total), false);
+			}
+			// Yield between chunks so a big folder never freezes the UI's calls on the same thread.
+			await new Promise((r) => setImmediate(r));
+		}
+		const report: ImportReport = {
+			jobId,
+			files: total + preErrors.length,
+			imported,
+			duplicates,
+			failed: errors.length,
+			studyIds: [...studyIds],
+			errors,
+		};
+		this.store.finishImport(
+			jobId,
+			{ files: report.files, imported, duplicates, failed: errors.length },
+			report.errors,
+		);
+		this.progress(
+			jobId,
+			`Imported ${imported} image${imported === 1 ? '' : 's'}${duplicates ? `, ${duplicates} already here` : ''}${errors.length ? `, ${errors.length} failed` : ''}`,
+			1,
+			true,
+			imported === 0 && errors.length
+				? `${errors.length} file${errors.length === 1 ? '' : 's'} could not be imported`
+				: null,
+		);
+		if (studyIds.size) this.announce([...studyIds]);
+		return report;
+	}
+
+	/** Imports one file's bytes synchronously (the receiver calls this per C-STORE and announces itself). */
+	importOne(bytes: Uint8Array): ImportedFile {
+		const ds = parseDicomBytes(bytes);
+		const header = readDicomHeader(ds);
+		if (header.sopClassUid === '1.2.840.10008.1.3.10')
+			throw new ImportFileRejected(
+				'dicomdir',
+				'A DICOMDIR (the index of a CD or folder), not an image; the images it lists are imported from their own files.',
+			);
+		if (!header.sopInstanceUid) throw new ImportFileRejected('missing_uid', 'The file has no SOP Instance UID.');
+		if (!header.studyInstanceUid || !header.seriesInstanceUid)
+			throw new ImportFileRejected('missing_uid', 'The file has no Study or Series Instance UID.');
+		checkDicomImage(ds);
+		const existing = this.store.findInstance(header.sopInstanceUid);
+		if (existing) return { ...existing, duplicate: true };
+		const sha = OriginalsStore.sha256(bytes);
+		this.originals.put(sha, bytes);
+		return this.store.saveInstance({ ...header, fileSha256: sha, fileSize: bytes.byteLength });
+	}
+
+	announce(studyIds: number[]): void {
+		this.events?.emit({ type: 'worklist.changed', studyIds });
+		for (const id of studyIds) {
+			for (const l of this.studyListeners) {
+				try {
+					l(id);
+				} catch {
+					/* one listener's failure must not stop the others */
+				}
+			}
+		}
+	}
+
+	private progress(
+		jobId: string,
+		label: string,
+		fraction: number | null,
+		done: boolean,
+		error: string | null = null,
+	): void {
+		this.events?.emit({ type: 'progress', jobId, task: 'import', label, fraction, done, error, studyId: null });
+	}
+}
+
+function newJobId(): string {
+	return `import-${crypto.randomUUID()}`;
+}
+
+function toFileError(file: string, err: unknown): ImportFileError {
+	if (err instanceof DicomReadError || err instanceof ImportFileRejected)
+		return { file, code: err.code, message: err.message };
+	const e = err as NodeJS.ErrnoException;
+	if (e?.code && typeof e.code === 'string' && e.code.startsWith('E'))
+		return { file, code: 'unreadable', message: `Cannot read the file (${e.code}).` };
+	return { file, code: 'failed', message: e instanceof Error ? e.message : String(err) };
+}
