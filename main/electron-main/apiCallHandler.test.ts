@@ -41,7 +41,7 @@ test('service errors come back as error bodies, not rejections', async () => {
 test('a call from an unknown sender is refused before the dispatcher sees it', async () => {
 	const { handler, calls } = handlerWith(() => Promise.resolve('secret'));
 	await assert.rejects(handler(stranger, 'studies.list', {}), { name: 'UnknownSenderError' });
-	await assert.rejects(handler({ senderFrame: null } as unknown as Sender, 'studies.list', {}), {
+	await assert.rejects(handler({ senderFrame: null }, 'studies.list', {}), {
 		name: 'UnknownSenderError',
 	});
 	assert.deepEqual(calls, []);

@@ -15,7 +15,7 @@ test("the app's own top frame may call", () => {
 });
 
 test('gone frames, subframes and other origins are refused', () => {
-	assert.equal(isAppSender({ senderFrame: null } as unknown as Sender), false);
+	assert.equal(isAppSender({ senderFrame: null }), false);
 	assert.equal(isAppSender(from('radialog://app/index.html', {})), false);
 	for (const url of [
 		'https://example.org/',
