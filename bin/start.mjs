@@ -48,7 +48,8 @@ if (electron) {
 } else {
 	if (!args.includes('--browser'))
 		console.log(
-			'Electron runtime not installed (its binary download failed or was skipped): starting browser mode instead.',
+			'Electron runtime not installed (its binary download failed or was skipped): ' +
+				'starting browser mode instead.',
 		);
 	const child = spawn(
 		process.execPath,

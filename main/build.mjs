@@ -27,7 +27,8 @@ await build({
 	...common,
 	entryPoints: [path.join(root, 'main/electron-main/main.ts')],
 	outfile: path.join(root, 'dist/main/main.cjs'),
-	// import.meta.url has no meaning in CommonJS: point it at the bundle file so projectRoot() still finds package.json.
+	// import.meta.url has no meaning in CommonJS: point it at the bundle file, so projectRoot() still finds
+	// package.json.
 	define: { 'import.meta.url': 'importMetaUrl' },
 	banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
@@ -36,7 +37,8 @@ await build({
 	entryPoints: [path.join(root, 'main/preload/preload.ts')],
 	outfile: path.join(root, 'dist/main/preload.cjs'),
 });
-// The model process (src/node/inference/process), forked from beside the main bundle. ESM: node-llama-cpp has top-level await.
+// The model process (src/node/inference/process), forked from beside the main bundle. ESM: node-llama-cpp
+// has top-level await.
 await build({
 	...common,
 	format: 'esm',

@@ -16,7 +16,8 @@ try {
 	if (!fs.existsSync(require('electron'))) throw new Error('binary missing');
 } catch {
 	console.log(
-		"Electron runtime not installed: skipping the Electron build of better-sqlite3 (browser mode and tests use Node's).",
+		'Electron runtime not installed: skipping the Electron build of better-sqlite3 ' +
+			"(browser mode and tests use Node's).",
 	);
 	process.exit(0);
 }

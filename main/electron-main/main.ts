@@ -1,19 +1,25 @@
-// Electron main process: only wiring. Every user action is a function in src/; this file opens the
-// window, applies Electron's security checklist and connects the window to the one API dispatcher.
+// Electron main process: wiring only. Every user action is a function in src/, every security rule a
+// module beside this file (each names the item of Electron's security checklist it implements, and
+// each has unit tests); this file opens the window with them and connects it to the API dispatcher.
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session, type IpcMainInvokeEvent } from 'electron';
-import { ApiDispatcher, toApiError } from '../../src/node/bridge/ApiDispatcher.js';
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { ApiDispatcher } from '../../src/node/bridge/ApiDispatcher.js';
 import { Workstation } from '../../src/node/workstation/Workstation.js';
 import { projectRoot } from '../../src/node/workstation/projectRoot.js';
-import { appScheme, appOrigin, serveAppProtocol } from './appProtocol.js';
-import { hardenSession, hardenWebContents } from './hardening.js';
+import { apiCallHandler } from './apiCallHandler.js';
+import { appOrigin } from './appOrigin.js';
+import { appProtocolHandler } from './appProtocol.js';
+import { limitNavigation } from './navigationPolicy.js';
+import { denyAllPermissions } from './permissionPolicy.js';
+import { allowOnlyAppRequests } from './requestFilter.js';
 import { UtilityModelProcessLauncher } from './UtilityModelProcessLauncher.js';
+import { windowOptions } from './windowOptions.js';
 
-// Checklist "Use a custom protocol instead of file://": registered before ready, as Electron requires.
+// Registered before ready, as Electron requires.
 protocol.registerSchemesAsPrivileged([
-	{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+	{ scheme: appOrigin.scheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
-// Checklist "Enable process sandboxing": for every renderer, not only the windows we remember to configure.
+// Checklist "4. Enable process sandboxing": for every renderer, not only the windows we configure.
 app.enableSandbox();
 
 function dataDirArg(): string | undefined {
@@ -34,42 +40,19 @@ async function start(): Promise<void> {
 		// fork() needs ELECTRON_RUN_AS_NODE, which the runAsNode fuse disables: the model process is a utilityProcess.
 		modelProcessLauncher: new UtilityModelProcessLauncher(),
 	});
-	const dispatcher = new ApiDispatcher(workstation.handlers);
-	hardenSession(session.defaultSession);
-	serveAppProtocol(session.defaultSession, path.join(root, 'dist', 'renderer'));
+	denyAllPermissions(session.defaultSession);
+	allowOnlyAppRequests(session.defaultSession);
+	session.defaultSession.protocol.handle(appOrigin.scheme, appProtocolHandler(path.join(root, 'dist', 'renderer')));
+	ipcMain.handle('radialog:call', apiCallHandler(new ApiDispatcher(workstation.handlers)));
 
-	// Checklist "Validate the sender of all IPC messages": only our own page may call the API.
-	ipcMain.handle('radialog:call', async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
-		if (!event.senderFrame || new URL(event.senderFrame.url).origin !== appOrigin)
-			throw new Error('Refused: unknown sender.');
-		try {
-			return { ok: true, value: await dispatcher.dispatch(String(method), input) };
-		} catch (err) {
-			return { ok: false, error: toApiError(err).toBody() };
-		}
-	});
-
-	const win = new BrowserWindow({
-		width: 1600,
-		height: 1000,
-		backgroundColor: '#111418',
-		title: 'RaDialog Workstation',
-		webPreferences: {
-			preload: path.join(root, 'dist', 'main', 'preload.cjs'),
-			contextIsolation: true,
-			sandbox: true,
-			nodeIntegration: false,
-			webSecurity: true,
-			spellcheck: false,
-		},
-	});
-	hardenWebContents(win.webContents);
+	const win = new BrowserWindow(windowOptions(path.join(root, 'dist', 'main', 'preload.cjs')));
+	limitNavigation(win.webContents, (url) => shell.openExternal(url));
 	const unsubscribe = workstation.events.subscribe((e) => {
 		if (!win.isDestroyed()) win.webContents.send('radialog:event', e);
 	});
 	win.on('closed', unsubscribe);
 	await workstation.startBackground();
-	await win.loadURL(`${appOrigin}/index.html`);
+	await win.loadURL(`${appOrigin.href}/index.html`);
 
 	app.on('window-all-closed', () => {
 		void workstation.close().finally(() => app.quit());

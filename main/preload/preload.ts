@@ -1,5 +1,6 @@
-// Checklist "Context isolation": the page sees only `window.radialog`, with two functions: call a named
-// API method (names checked against the contract here, inputs validated again in main) and listen to events.
+// Electron security checklist, "3. Enable context isolation" and "20. Do not expose Electron APIs to
+// untrusted web content": the page sees only `window.radialog`, with two functions: call a named API
+// method (names checked against the contract here, inputs validated again in main) and listen to events.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { apiMethodNames } from '../../src/common/api/methodNames.js';
 
