@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chexpertLabels } from '../../src/common/domain/chexpert.js';
 import { ModelManifest } from '../../src/common/models/ModelManifest.js';
+import { IMAGE_PLACEHOLDER_COUNT } from '../../src/common/radialog/vicunaPrompt.js';
+import { placeholderTokenIds } from './placeholderTokenIds.js';
 
 const [from = 'models/training/.cache/out', to = 'models/demo'] = process.argv.slice(2);
 fs.mkdirSync(to, { recursive: true });
@@ -36,7 +38,7 @@ const manifest = ModelManifest.parse({
 			sha256: sha('encoder.onnx'),
 			format: 'onnx',
 			input: { name: 'image', shape: [-1, 3, 448, 448] },
-			output: { name: 'embeddings', shape: [-1, 32, lm.d] },
+			output: { name: 'embeddings', shape: [-1, IMAGE_PLACEHOLDER_COUNT, lm.d] },
 			preprocessing,
 		},
 		classifier: {
@@ -63,7 +65,7 @@ const manifest = ModelManifest.parse({
 		contextSize: 2048,
 		gpuLayers: 0,
 		embeddingLength: lm.d,
-		imagePlaceholderTokenIds: Array.from({ length: 32 }, (_, k) => 32000 + k),
+		imagePlaceholderTokenIds: placeholderTokenIds,
 	},
 });
 fs.writeFileSync(path.join(to, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);

@@ -10,7 +10,7 @@ import { renderVicunaPrompt } from '../../common/radialog/vicunaPrompt.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { buildInstructDataset, reportGenerationInstruction, stratify } from './buildInstructDataset.js';
 import type { SourceImage } from './InstructTeacher.js';
-import { parseCsv } from './parseCsv.js';
+import { csvRecords } from './parseCsv.js';
 import { phantomSourceImages } from './phantomSourceImages.js';
 import { recordPromptText } from './recordPrompt.js';
 import { readDatasetFile, serializeDataset, writeDatasetFile } from './writeDatasetFile.js';
@@ -133,7 +133,7 @@ test('the file is gzip JSON written the way Python writes it, and reads back', (
 });
 
 test('CSV with quotes, commas and newlines inside fields', () => {
-	assert.deepEqual(parseCsv('dicom_id,findings\r\na1,"The heart, ""normal"".\nLungs clear."\n'), [
+	assert.deepEqual(csvRecords('dicom_id,findings\r\na1,"The heart, ""normal"".\nLungs clear."\n'), [
 		{ dicom_id: 'a1', findings: 'The heart, "normal".\nLungs clear.' },
 	]);
 });

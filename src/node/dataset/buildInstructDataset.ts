@@ -1,16 +1,11 @@
 import { chexpertLabels, type ChexpertLabel } from '../../common/domain/chexpert.js';
 import { instructTasks, renderInstruction, type InstructTask } from '../../common/radialog/instructTemplates.js';
 import { renderReportGenerationMessage } from '../../common/radialog/reportGenerationMessage.js';
-import { END_OF_ANSWER, IMAGE_MARKER, IMAGE_PLACEHOLDER_COUNT } from '../../common/radialog/vicunaPrompt.js';
+import { END_OF_ANSWER, IMAGE_MARKER } from '../../common/radialog/vicunaPrompt.js';
 import { Prng } from '../../common/phantoms/Prng.js';
+import { datasetImagePlaceholders } from './datasetImagePlaceholders.js';
+import type { InstructRecord } from './InstructRecord.js';
 import type { InstructTeacher, SourceImage } from './InstructTeacher.js';
-
-/** One record of the published file's shape: `{"instruction", "output", "dicom"}`. */
-export interface InstructRecord {
-	readonly instruction: string;
-	readonly output: string;
-	readonly dicom: string;
-}
 
 export type DatasetTask = 'RG' | InstructTask;
 
@@ -30,14 +25,11 @@ export interface BuildOptions {
 	onProgress?(done: number, total: number): void;
 }
 
-/** The published files write the 32 image placeholders as 32 `<IMG>` in a row. */
-const imagePlaceholders = '<IMG>'.repeat(IMAGE_PLACEHOLDER_COUNT);
-
 const isNoFinding = (img: SourceImage) => !img.labels.some((l) => l !== 'No Finding' && l !== 'Support Devices');
 
 /** The first user message of every conversation, with the image placeholders spelled out. */
 export function reportGenerationInstruction(findings: readonly ChexpertLabel[]): string {
-	return renderReportGenerationMessage(findings).replace(IMAGE_MARKER, imagePlaceholders);
+	return renderReportGenerationMessage(findings).replace(IMAGE_MARKER, datasetImagePlaceholders);
 }
 
 /** A later turn's instruction: the report-generation exchange with the ground-truth report, then the new message. */

@@ -16,7 +16,7 @@ import { datasetImageFolder, ImageNotFound } from './datasetImageFolder.js';
 import { draftReports } from './draftReports.js';
 import { evaluatePredictions } from './evaluatePredictions.js';
 import { followUpParts, instructTaskOf } from './instructTask.js';
-import { parseCsv } from './parseCsv.js';
+import { parseCsv } from '../dataset/parseCsv.js';
 import { readEvalDataset } from './readEvalDataset.js';
 import { readPredictions } from './readPredictions.js';
 import { renderEvaluationHtml } from './renderEvaluationHtml.js';

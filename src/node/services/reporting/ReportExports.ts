@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportFormat } from '../../../common/api/reportContract.js';
-import { datasetGzip, instructRecords, type StoredCase } from '../../export/datasetExport.js';
+import { instructRecords, type StoredCase } from '../../export/datasetExport.js';
+import { datasetGzip } from '../../dataset/writeDatasetFile.js';
 import { fhirExport } from '../../export/fhirExport.js';
 import { handoutPdf } from '../../export/handoutPdf.js';
 import { hl7Export } from '../../export/hl7Export.js';
