@@ -19,7 +19,7 @@ export interface ChatTurn {
 	readonly text: string;
 }
 
-/** The follow-up tasks of RaDialog (RADIALOG.md, "The eight tasks"), plus a free question. */
+/** The follow-up tasks of RaDialog (docs/radialog.md, section 4), plus a free question. */
 export type AssistantRequest =
 	| { readonly task: 'FQA_complete' }
 	| { readonly task: 'FQA_binary'; readonly pathology: string }

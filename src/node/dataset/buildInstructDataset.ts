@@ -50,7 +50,7 @@ export function stratify(images: readonly SourceImage[], rng: Prng): { kept: Sou
 }
 
 /**
- * The RaDialog instruct dataset construction (RADIALOG.md, "Dataset construction"): one report-generation
+ * The RaDialog instruct dataset construction (docs/radialog.md, section 6): one report-generation
  * sample per image plus one instruct task per image, tasks split evenly, all shuffled; instruct samples are
  * second turns after a first exchange whose answer is the ground-truth report (a report with errors for CO).
  */
