@@ -197,6 +197,8 @@ fs.writeFileSync(path.join(out, 'lm-samples.json'), JSON.stringify({ placeholder
 const lengths = samples.map((s) => s.ids.length).sort((a, b) => a - b);
 const answers = samples.reduce((n, s) => n + s.spans.length, 0);
 console.log(
-	`${BUILDS} builds → ${samples.length} conversations with ${answers} answers (${misaligned} cut short where a prefix tokenized differently), tokens median ${lengths[lengths.length >> 1]}, max ${lengths.at(-1)}, total ${lengths.reduce((a, b) => a + b, 0)}`,
+	`${BUILDS} builds → ${samples.length} conversations with ${answers} answers ` +
+		`(${misaligned} cut short where a prefix tokenized differently), ` +
+		`tokens median ${lengths[lengths.length >> 1]}, max ${lengths.at(-1)}, total ${lengths.reduce((a, b) => a + b, 0)}`,
 );
 await model.dispose();

@@ -30,7 +30,10 @@ const preprocessing = {
 const manifest = ModelManifest.parse({
 	schemaVersion: 1,
 	name: 'radialog-demo',
-	description: `Tiny demo models trained by this project on synthetic chest phantoms (models/training): a CNN + Q-Former encoder, a CheXpert classifier and a ${lm.layers}-layer, ${lm.d}-wide Llama with the Llama vocabulary. Same architecture and interfaces as RaDialog; not its weights.`,
+	description:
+		'Tiny demo models trained by this project on synthetic chest phantoms (models/training): ' +
+		`a CNN + Q-Former encoder, a CheXpert classifier and a ${lm.layers}-layer, ${lm.d}-wide Llama ` +
+		'with the Llama vocabulary. Same architecture and interfaces as RaDialog; not its weights.',
 	notice: 'Demo models, synthetic data, not for clinical use',
 	vision: {
 		encoder: {

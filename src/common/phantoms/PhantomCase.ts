@@ -61,7 +61,10 @@ export const drawnLabels: readonly ChexpertLabel[] = chexpertLabels.filter((l) =
 
 const sides: readonly Side[] = ['right', 'left'];
 
-/** Each finding about one case in six; about one in five has none, so no-finding cases stay under a quarter after stratification. */
+/**
+ * Each finding about one case in six; about one in five has none, so no-finding cases stay under a
+ * quarter after stratification.
+ */
 export function samplePhantomCase(seed: number, prevalence = 0.18): PhantomCase {
 	const rng = new Prng(seed);
 	const a = rng.fork(1);

@@ -90,7 +90,8 @@ export const instructTemplates: Readonly<Record<TemplateKey, readonly string[]>>
 		'Shorten the report to its most important statements.',
 	],
 	CO: [
-		'I disagree with the generated report: I think the patient has {add}, but does not have {remove}. Please adapt the report.',
+		'I disagree with the generated report: I think the patient has {add}, but does not have {remove}. ' +
+			'Please adapt the report.',
 		'The report is not right. There is {add}, and there is no {remove}. Please correct it.',
 		'Please revise the report: add {add} and remove {remove}.',
 		'I believe the image shows {add} but not {remove}. Update the report accordingly.',

@@ -19,31 +19,35 @@ import { Prng } from '../../common/phantoms/Prng.js';
 const seeds = Array.from({ length: 280 }, (_, i) => 100001 + i);
 const questionLabels = drawnLabels.filter((l) => l !== 'No Finding');
 
-test('one report-generation sample and one instruct task per image, tasks even, shuffled, same shape as the published file', async () => {
-	const { images, teacher } = phantomSourceImages(seeds);
-	const { records, summary } = await buildInstructDataset(images, teacher, { seed: 3, questionLabels });
-	assert.equal(records.length, 2 * summary.images);
-	assert.equal(summary.tasks.RG, summary.images);
-	const instruct = Object.entries(summary.tasks)
-		.filter(([t]) => t !== 'RG')
-		.map(([, n]) => n);
-	assert.ok(
-		Math.max(...instruct) - Math.min(...instruct) <= (summary.images / 7) * 0.35,
-		`tasks split evenly: ${JSON.stringify(summary.tasks)}`,
-	);
-	for (const r of records) {
-		assert.deepEqual(Object.keys(r), ['instruction', 'output', 'dicom']);
-		assert.match(r.instruction, /^Image information: (<IMG>){32}\. Predicted Findings: /);
-	}
-	const firstRg = records.findIndex((r) => !r.instruction.includes('</s>USER:'));
-	assert.ok(
-		records.slice(0, 20).some((r) => r.instruction.includes('</s>USER:')) && firstRg < 20,
-		'report generation and instruct samples are mixed',
-	);
-	const byImage = new Map<string, number>();
-	for (const r of records) byImage.set(r.dicom, (byImage.get(r.dicom) ?? 0) + 1);
-	assert.ok([...byImage.values()].every((n) => n === 2));
-});
+test(
+	'one report-generation sample and one instruct task per image, tasks even, shuffled, ' +
+		'same shape as the published file',
+	async () => {
+		const { images, teacher } = phantomSourceImages(seeds);
+		const { records, summary } = await buildInstructDataset(images, teacher, { seed: 3, questionLabels });
+		assert.equal(records.length, 2 * summary.images);
+		assert.equal(summary.tasks.RG, summary.images);
+		const instruct = Object.entries(summary.tasks)
+			.filter(([t]) => t !== 'RG')
+			.map(([, n]) => n);
+		assert.ok(
+			Math.max(...instruct) - Math.min(...instruct) <= (summary.images / 7) * 0.35,
+			`tasks split evenly: ${JSON.stringify(summary.tasks)}`,
+		);
+		for (const r of records) {
+			assert.deepEqual(Object.keys(r), ['instruction', 'output', 'dicom']);
+			assert.match(r.instruction, /^Image information: (<IMG>){32}\. Predicted Findings: /);
+		}
+		const firstRg = records.findIndex((r) => !r.instruction.includes('</s>USER:'));
+		assert.ok(
+			records.slice(0, 20).some((r) => r.instruction.includes('</s>USER:')) && firstRg < 20,
+			'report generation and instruct samples are mixed',
+		);
+		const byImage = new Map<string, number>();
+		for (const r of records) byImage.set(r.dicom, (byImage.get(r.dicom) ?? 0) + 1);
+		assert.ok([...byImage.values()].every((n) => n === 2));
+	},
+);
 
 test('an instruct record renders to exactly the prompt the runtime builds for that follow-up', async () => {
 	const { images, teacher } = phantomSourceImages(seeds.slice(0, 40));

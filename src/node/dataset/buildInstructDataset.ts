@@ -111,7 +111,10 @@ export async function buildInstructDataset(
 	};
 }
 
-/** One instruct record of `task` for an image, as the construction above makes it; null when the image offers nothing to ask (RE without a finding). */
+/**
+ * One instruct record of `task` for an image, as the construction above makes it; null when the image
+ * offers nothing to ask (RE without a finding).
+ */
 export async function instructSample(
 	task: InstructTask,
 	img: SourceImage,

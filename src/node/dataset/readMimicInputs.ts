@@ -56,7 +56,7 @@ export function readMimicInputs(o: MimicInputs): SourceImage[] {
 			const study = String(j.report_ID ?? '').replace(/^s/, '');
 			const e = nle.get(study) ?? {};
 			(j.diagnosis_label ?? []).forEach((flag, k) => {
-				if (flag === 1 && j.nle && chexpertLabels[k]) e[chexpertLabels[k]!] = j.nle;
+				if (flag === 1 && j.nle && chexpertLabels[k]) e[chexpertLabels[k]] = j.nle;
 			});
 			nle.set(study, e);
 		}

@@ -57,7 +57,8 @@ function csvSamples(text: string, file: string): EvalSample[] {
 		const reference = pickField(r, referenceColumns);
 		if (!dicom || reference === undefined) {
 			throw new UnreadableDataset(
-				`${file}: row ${i + 2} needs a dicom id (${dicomColumns.join(' / ')}) and a report (${referenceColumns.join(' / ')})`,
+				`${file}: row ${i + 2} needs a dicom id (${dicomColumns.join(' / ')}) ` +
+					`and a report (${referenceColumns.join(' / ')})`,
 			);
 		}
 		return { dicom, task: 'RG' as const, reference };

@@ -18,7 +18,7 @@ const tasks: readonly string[] = ['RG', ...instructTasks];
 function taskFrom(value: unknown, where: string): RadialogTask {
 	if (value === undefined || value === '') return 'RG';
 	if (typeof value !== 'string' || !tasks.includes(value))
-		throw new UnreadableDataset(`${where}: unknown task "${String(value)}" (one of ${tasks.join(', ')})`);
+		throw new UnreadableDataset(`${where}: unknown task ${JSON.stringify(value)} (one of ${tasks.join(', ')})`);
 	return value as RadialogTask;
 }
 
