@@ -199,6 +199,7 @@ const answers = samples.reduce((n, s) => n + s.spans.length, 0);
 console.log(
 	`${BUILDS} builds → ${samples.length} conversations with ${answers} answers ` +
 		`(${misaligned} cut short where a prefix tokenized differently), ` +
-		`tokens median ${lengths[lengths.length >> 1]}, max ${lengths.at(-1)}, total ${lengths.reduce((a, b) => a + b, 0)}`,
+		`tokens median ${lengths[lengths.length >> 1]}, max ${lengths.at(-1)}, ` +
+		`total ${lengths.reduce((a, b) => a + b, 0)}`,
 );
 await model.dispose();

@@ -79,8 +79,9 @@ export class LlmTeacher implements InstructTeacher {
 			'no common findings';
 		const report = (
 			await this.llm.generate(
-				'You are an experienced radiologist. Write the findings section of a chest X-ray report for a patient ' +
-					`with these findings: ${findings}. Write one fluent, concise text.\nFindings section:`,
+				'You are an experienced radiologist. Write the findings section of a chest X-ray report ' +
+					`for a patient with these findings: ${findings}. ` +
+					'Write one fluent, concise text.\nFindings section:',
 				300,
 			)
 		).trim();

@@ -69,43 +69,46 @@ test('an instruct record renders to exactly the prompt the runtime builds for th
 	);
 });
 
-test('corrections name what the first report missed and wrongly stated, and the answer fixes exactly that', async () => {
-	const { images, teacher } = phantomSourceImages(seeds);
-	const { records } = await buildInstructDataset(images, teacher, { seed: 5, questionLabels });
-	const firstAnswer = (i: string) => i.slice(i.indexOf(' ASSISTANT: ') + 12, i.indexOf('</s>USER: '));
-	const reportOf = new Map(images.map((i) => [i.dicomId, i.report]));
-	// Only corrections start from a report other than the ground truth.
-	const corrections = records.filter(
-		(r) => r.instruction.includes('</s>USER: ') && firstAnswer(r.instruction) !== reportOf.get(r.dicom),
-	);
-	assert.ok(corrections.length > 20);
-	for (const r of corrections) {
-		const img = images.find((i) => i.dicomId === r.dicom)!;
-		const said = labelReport(r.output);
-		for (const l of img.labels.filter((x) => x !== 'No Finding'))
-			assert.equal(said[l], 'positive', `${l} in "${r.output}"`);
-		const first = r.instruction.slice(
-			r.instruction.indexOf(' ASSISTANT: ') + 12,
-			r.instruction.indexOf('</s>USER: '),
+test(
+	'corrections name what the first report missed and wrongly stated, ' + 'and the answer fixes exactly that',
+	async () => {
+		const { images, teacher } = phantomSourceImages(seeds);
+		const { records } = await buildInstructDataset(images, teacher, { seed: 5, questionLabels });
+		const firstAnswer = (i: string) => i.slice(i.indexOf(' ASSISTANT: ') + 12, i.indexOf('</s>USER: '));
+		const reportOf = new Map(images.map((i) => [i.dicomId, i.report]));
+		// Only corrections start from a report other than the ground truth.
+		const corrections = records.filter(
+			(r) => r.instruction.includes('</s>USER: ') && firstAnswer(r.instruction) !== reportOf.get(r.dicom),
 		);
-		assert.notEqual(first, r.output, 'the first answer is a report with errors');
-		// The first prompt names the findings the erroneous report was written from, not the truth: a model
-		// must follow the correction, it cannot just rewrite the report from the findings list.
-		assert.ok(
-			!r.instruction.startsWith(reportGenerationInstruction(img.labels)),
-			'the first prompt names the erroneous findings',
-		);
-		const wrongLabels = labelReport(first);
-		assert.ok(
-			r.instruction.startsWith(
-				reportGenerationInstruction(
-					drawnLabels.filter((l) => l !== 'No Finding' && wrongLabels[l] === 'positive'),
-				),
-			) || r.instruction.startsWith(reportGenerationInstruction(['No Finding'])),
-			`first prompt and first report agree: ${r.instruction.slice(0, 200)}`,
-		);
-	}
-});
+		assert.ok(corrections.length > 20);
+		for (const r of corrections) {
+			const img = images.find((i) => i.dicomId === r.dicom)!;
+			const said = labelReport(r.output);
+			for (const l of img.labels.filter((x) => x !== 'No Finding'))
+				assert.equal(said[l], 'positive', `${l} in "${r.output}"`);
+			const first = r.instruction.slice(
+				r.instruction.indexOf(' ASSISTANT: ') + 12,
+				r.instruction.indexOf('</s>USER: '),
+			);
+			assert.notEqual(first, r.output, 'the first answer is a report with errors');
+			// The first prompt names the findings the erroneous report was written from, not the truth: a model
+			// must follow the correction, it cannot just rewrite the report from the findings list.
+			assert.ok(
+				!r.instruction.startsWith(reportGenerationInstruction(img.labels)),
+				'the first prompt names the erroneous findings',
+			);
+			const wrongLabels = labelReport(first);
+			assert.ok(
+				r.instruction.startsWith(
+					reportGenerationInstruction(
+						drawnLabels.filter((l) => l !== 'No Finding' && wrongLabels[l] === 'positive'),
+					),
+				) || r.instruction.startsWith(reportGenerationInstruction(['No Finding'])),
+				`first prompt and first report agree: ${r.instruction.slice(0, 200)}`,
+			);
+		}
+	},
+);
 
 test('no-finding images are cut to at most a quarter; all images with findings stay', () => {
 	const img = (id: number, labels: SourceImage['labels']): SourceImage => ({
