@@ -13,12 +13,7 @@ import { renderInstruction } from '../../src/common/radialog/instructTemplates.j
 import { findingsWithLabels } from '../../src/common/phantoms/findingsWithLabels.js';
 import { Prng } from '../../src/common/phantoms/Prng.js';
 import { writeReportSentences } from '../../src/common/phantoms/sentenceBank.js';
-import {
-	END_OF_ANSWER,
-	IMAGE_PLACEHOLDER_COUNT,
-	renderVicunaPrompt,
-	type VicunaTurn,
-} from '../../src/common/radialog/vicunaPrompt.js';
+import { END_OF_ANSWER, renderVicunaPrompt, type VicunaTurn } from '../../src/common/radialog/vicunaPrompt.js';
 import {
 	buildInstructDataset,
 	followUpInstruction,
@@ -28,6 +23,7 @@ import { phantomSourceImages } from '../../src/node/dataset/phantomSourceImages.
 import { recordPromptText } from '../../src/node/dataset/recordPrompt.js';
 import { writeDatasetFile } from '../../src/node/dataset/writeDatasetFile.js';
 import { tokenizePrompt } from '../../src/node/inference/llama/tokenizePrompt.js';
+import { placeholderTokenIds } from './placeholderTokenIds.js';
 import { trainSeeds } from './seeds.js';
 
 const [vocab, out, count = '1200', systemFile] = process.argv.slice(2);
@@ -54,9 +50,8 @@ const seeds = trainSeeds(Number(count));
 const seedOf = new Map(phantomSourceImages(seeds).images.map((img, i) => [img.dicomId, seeds[i]!]));
 const llama = await getLlama({ gpu: false, logLevel: LlamaLogLevel.error });
 const model = await llama.loadModel({ modelPath: vocab, vocabOnly: true });
-const placeholders = Array.from({ length: IMAGE_PLACEHOLDER_COUNT }, (_, k) => 32000 + k);
 const eos = model.tokens.eos!;
-const tokenize = (text: string): number[] => tokenizePrompt(model, text, placeholders);
+const tokenize = (text: string): number[] => tokenizePrompt(model, text, placeholderTokenIds);
 
 // Conversations keyed by image and first exchange (a correction's first exchange is its erroneous report).
 interface Conversation {
@@ -184,7 +179,7 @@ for (const c of conversations.values()) {
 		}
 		if (spans.length < turns.length) misaligned++;
 		if (!spans.length) continue;
-		const imageAt = ids.indexOf(placeholders[0]!);
+		const imageAt = ids.indexOf(placeholderTokenIds[0]!);
 		if (imageAt < 0) throw new Error('a conversation without its image');
 		// The first few keep their prompt text: the GGUF-vs-PyTorch greedy check feeds it to the runtime.
 		const yesNo = spans.map((_, k) => k).filter((k) => /^(Yes|No)$/.test(turns[k]!.assistant ?? ''));
@@ -198,10 +193,13 @@ for (const c of conversations.values()) {
 		});
 	}
 }
-fs.writeFileSync(path.join(out, 'lm-samples.json'), JSON.stringify({ placeholders, samples }));
+fs.writeFileSync(path.join(out, 'lm-samples.json'), JSON.stringify({ placeholders: placeholderTokenIds, samples }));
 const lengths = samples.map((s) => s.ids.length).sort((a, b) => a - b);
 const answers = samples.reduce((n, s) => n + s.spans.length, 0);
 console.log(
-	`${BUILDS} builds → ${samples.length} conversations with ${answers} answers (${misaligned} cut short where a prefix tokenized differently), tokens median ${lengths[lengths.length >> 1]}, max ${lengths.at(-1)}, total ${lengths.reduce((a, b) => a + b, 0)}`,
+	`${BUILDS} builds → ${samples.length} conversations with ${answers} answers ` +
+		`(${misaligned} cut short where a prefix tokenized differently), ` +
+		`tokens median ${lengths[lengths.length >> 1]}, max ${lengths.at(-1)}, ` +
+		`total ${lengths.reduce((a, b) => a + b, 0)}`,
 );
 await model.dispose();

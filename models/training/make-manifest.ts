@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chexpertLabels } from '../../src/common/domain/chexpert.js';
 import { ModelManifest } from '../../src/common/models/ModelManifest.js';
+import { IMAGE_PLACEHOLDER_COUNT } from '../../src/common/radialog/vicunaPrompt.js';
+import { placeholderTokenIds } from './placeholderTokenIds.js';
 
 const [from = 'models/training/.cache/out', to = 'models/demo'] = process.argv.slice(2);
 fs.mkdirSync(to, { recursive: true });
@@ -28,7 +30,10 @@ const preprocessing = {
 const manifest = ModelManifest.parse({
 	schemaVersion: 1,
 	name: 'radialog-demo',
-	description: `Tiny demo models trained by this project on synthetic chest phantoms (models/training): a CNN + Q-Former encoder, a CheXpert classifier and a ${lm.layers}-layer, ${lm.d}-wide Llama with the Llama vocabulary. Same architecture and interfaces as RaDialog; not its weights.`,
+	description:
+		'Tiny demo models trained by this project on synthetic chest phantoms (models/training): ' +
+		`a CNN + Q-Former encoder, a CheXpert classifier and a ${lm.layers}-layer, ${lm.d}-wide Llama ` +
+		'with the Llama vocabulary. Same architecture and interfaces as RaDialog; not its weights.',
 	notice: 'Demo models, synthetic data, not for clinical use',
 	vision: {
 		encoder: {
@@ -36,7 +41,7 @@ const manifest = ModelManifest.parse({
 			sha256: sha('encoder.onnx'),
 			format: 'onnx',
 			input: { name: 'image', shape: [-1, 3, 448, 448] },
-			output: { name: 'embeddings', shape: [-1, 32, lm.d] },
+			output: { name: 'embeddings', shape: [-1, IMAGE_PLACEHOLDER_COUNT, lm.d] },
 			preprocessing,
 		},
 		classifier: {
@@ -63,7 +68,7 @@ const manifest = ModelManifest.parse({
 		contextSize: 2048,
 		gpuLayers: 0,
 		embeddingLength: lm.d,
-		imagePlaceholderTokenIds: Array.from({ length: 32 }, (_, k) => 32000 + k),
+		imagePlaceholderTokenIds: placeholderTokenIds,
 	},
 });
 fs.writeFileSync(path.join(to, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);

@@ -82,7 +82,10 @@ function localCells(marks: readonly FindingMark[], size: number): number[][] {
 
 type Rendered = { images: Uint8Array; labels: number[][]; localCells: number[][][] };
 
-/** Renders `seeds` in this thread: the images (224×224 bytes each, in order), their 14 labels and local-finding cells. */
+/**
+ * Renders `seeds` in this thread: the images (224×224 bytes each, in order), their 14 labels and
+ * local-finding cells.
+ */
 function render(seeds: readonly number[]): Rendered {
 	const images = new Uint8Array(seeds.length * 224 * 224);
 	const labels: number[][] = [];

@@ -16,6 +16,7 @@ import torch.nn.functional as F
 from bf16 import autocast, bf16_wanted
 from lm import TinyLlama
 from vision import Backbone, EncoderGraph, QFormer
+from vocab import N_PLACEHOLDERS, N_SPM
 
 torch.manual_seed(11)
 np.random.seed(11)
@@ -26,7 +27,7 @@ STEPS = int(os.environ.get('RADIALOG_LM_STEPS', '2600'))
 BATCH = int(os.environ.get('RADIALOG_LM_BATCH', '16'))
 # A yes/no answer is decided by one token among hundreds of report tokens; it weighs this much more.
 YES_NO_WEIGHT = float(os.environ.get('RADIALOG_LM_YES_NO_WEIGHT', '3'))
-N_VOCAB = 32032
+N_VOCAB = N_SPM + N_PLACEHOLDERS
 BF16 = bf16_wanted()
 
 
@@ -98,7 +99,7 @@ def write_greedy_reference(lm, qformer, refs, feats, path, max_new=24):
     out = []
     for s in refs:
         image = qformer(feats[s['seed']][None])
-        ids = [i if i < 32000 else 2 for i in s['ids'][:s['spans'][0][0]]]
+        ids = [i if i < N_SPM else 2 for i in s['ids'][:s['spans'][0][0]]]
         gen = []
         for _ in range(max_new):
             h = lm.hidden(torch.tensor([ids]), image, [s['imageAt']])
@@ -115,7 +116,7 @@ def write_greedy_reference(lm, qformer, refs, feats, path, max_new=24):
 
 def sample_tensors(s, out_pos):
     """Input ids (image placeholders as EOS; their rows are replaced), targets and loss weights of a sample."""
-    x = torch.tensor([i if i < 32000 else 2 for i in s['ids']])
+    x = torch.tensor([i if i < N_SPM else 2 for i in s['ids']])
     y = torch.full((len(x),), -100, dtype=torch.long)
     w = torch.ones(len(x))
     # Position p predicts token p+1; only answer tokens (each answer with its EOS) are learned.

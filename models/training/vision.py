@@ -6,6 +6,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from vocab import N_PLACEHOLDERS
+
 
 def block(cin, cout, stride):
     return nn.Sequential(nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True))
@@ -81,9 +83,9 @@ class CrossBlock(nn.Module):
 
 
 class QFormer(nn.Module):
-    """[B,64,14,14] patch features -> [B,32,n_embd] image embeddings for the LLM."""
+    """[B,64,14,14] patch features -> [B,N_PLACEHOLDERS,n_embd] image embeddings for the LLM."""
 
-    def __init__(self, n_embd, d=128, n_queries=32, layers=2):
+    def __init__(self, n_embd, d=128, n_queries=N_PLACEHOLDERS, layers=2):
         super().__init__()
         self.patch = nn.Linear(Backbone.channels, d)
         self.pos = nn.Parameter(torch.randn(1, 196, d) * 0.02)

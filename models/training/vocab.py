@@ -6,10 +6,13 @@ replaced by the 32 image embeddings at inference (manifest `imagePlaceholderToke
 import os
 from llama_cpp_src import llama_cpp_dir
 
+# The image placeholder tokens = the Q-Former's query tokens (IMAGE_PLACEHOLDER_COUNT in vicunaPrompt.ts).
 N_PLACEHOLDERS = 32
+# Llama's SPM vocabulary; the placeholders follow it.
+N_SPM = 32000
 
 
-def placeholder_ids(n_base: int = 32000) -> list:
+def placeholder_ids(n_base: int = N_SPM) -> list:
     return list(range(n_base, n_base + N_PLACEHOLDERS))
 
 

@@ -7,7 +7,7 @@ export interface DecodedImage {
 	readonly columns: number;
 	/** 1 for grayscale, 3 for RGB (interleaved). */
 	readonly samplesPerPixel: 1 | 3;
-	readonly photometricInterpretation: 'MONOCHROME1' | 'MONOCHROME2' | 'RGB' | string;
+	readonly photometricInterpretation: 'MONOCHROME1' | 'MONOCHROME2' | 'RGB' | (string & {});
 	/** Stored values after modality LUT (rescale slope/intercept applied), row-major. */
 	readonly pixels: Float32Array | Int16Array | Uint16Array | Uint8Array | Int32Array;
 	readonly minValue: number;

@@ -4,6 +4,17 @@ export class InvalidVocabulary extends Error {
 	override readonly name = 'InvalidVocabulary';
 }
 
+/**
+ * The part of the package's Tokenizer this class uses. The package's index.d.ts re-exports its classes
+ * through extension-less paths that NodeNext resolution does not follow, so the linter sees Tokenizer's
+ * type as unresolved; this interface types it instead.
+ */
+interface WordPieceBackend {
+	tokenize(text: string): string[];
+	encode(text: string, options: { add_special_tokens: boolean }): { ids: number[] };
+}
+const WordPieceTokenizer = Tokenizer as unknown as new (json: object, config: object) => WordPieceBackend;
+
 const specials = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'] as const;
 
 /**
@@ -20,7 +31,7 @@ export class BertWordPieceTokenizer {
 	private readonly sepId: number;
 
 	private constructor(
-		private readonly tokenizer: Tokenizer,
+		private readonly tokenizer: WordPieceBackend,
 		private readonly vocab: ReadonlyMap<string, number>,
 	) {
 		this.padId = vocab.get('[PAD]')!;
@@ -46,7 +57,7 @@ export class BertWordPieceTokenizer {
 			normalized: false,
 			special: true,
 		});
-		const tokenizer = new Tokenizer(
+		const tokenizer = new WordPieceTokenizer(
 			{
 				normalizer: {
 					type: 'BertNormalizer',

@@ -6,9 +6,11 @@ import type { ReportLabels } from './ReportLabels.js';
 export class RuleBasedReportLabeler implements ReportLabeler {
 	readonly name = 'rules';
 
-	async label(texts: readonly string[]): Promise<ReportLabels[]> {
-		return texts.map(labelReport);
+	label(texts: readonly string[]): Promise<ReportLabels[]> {
+		return Promise.resolve(texts.map(labelReport));
 	}
 
-	async close(): Promise<void> {}
+	close(): Promise<void> {
+		return Promise.resolve();
+	}
 }

@@ -47,7 +47,8 @@ const cueRe = new RegExp(
 const breakerRe = new RegExp(clauseBreakers, 'g');
 // A comma opening a new statement ("no effusion, heart size is enlarged") ends a negation; one inside a list does not.
 const stopperRe = new RegExp(
-	`${negationStoppers}|,(?! ?(?:or|nor|and)\\b)(?=[^,]*\\b(?:is|are|was|were|has|have|remains?|appears?|persists?|demonstrates?|shows?|measures?)\\b)`,
+	`${negationStoppers}|,(?! ?(?:or|nor|and)\\b)(?=[^,]*\\b(?:is|are|was|were|has|have|remains?|appears?|` +
+		'persists?|demonstrates?|shows?|measures?)\\b)',
 );
 const pathologies = chexpertLabels.filter((l) => l !== 'No Finding' && l !== 'Support Devices');
 const rank: Record<LabelState, number> = { not_mentioned: 0, negative: 1, uncertain: 2, positive: 3 };
@@ -217,13 +218,16 @@ function findMentions(s: string): Mention[] {
 	return kept.filter((m) => m.labels.length > 0);
 }
 
-/** The size or shape said of a structure, just before it ("normal heart size") or soon after ("heart size is normal"). */
+/**
+ * The size or shape said of a structure, just before it ("normal heart size") or soon after
+ * ("heart size is normal").
+ */
 function attributeMention(s: string, subject: Span, attribute: RegExp): Omit<Mention, 'labels'> | null {
 	const stateOf = (m: RegExpMatchArray): LabelState | null => (m[1] ? 'negative' : m[2] ? 'uncertain' : null);
 	const before = s.slice(0, subject.start).split(' ').slice(-5).join(' ');
 	const offset = subject.start - before.length;
 	const prior = execAll(attribute, before).at(-1);
-	if (prior) return { start: offset + prior.index!, end: subject.end, fixed: stateOf(prior) };
+	if (prior) return { start: offset + prior.index, end: subject.end, fixed: stateOf(prior) };
 	const rest = s.slice(subject.end);
 	breakerRe.lastIndex = 0;
 	const clauseEnd = rest.search(breakerRe);

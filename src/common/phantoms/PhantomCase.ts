@@ -1,4 +1,4 @@
-import type { ChexpertLabel } from '../domain/chexpert.js';
+import { chexpertLabels, type ChexpertLabel } from '../domain/chexpert.js';
 import { Prng } from './Prng.js';
 
 export type Side = 'right' | 'left';
@@ -54,25 +54,17 @@ export interface PhantomCase {
 	readonly labels: readonly ChexpertLabel[];
 }
 
-/** The CheXpert observations the phantoms can draw (Pneumonia and Pleural Other are never drawn). */
-export const drawnLabels = [
-	'No Finding',
-	'Enlarged Cardiomediastinum',
-	'Cardiomegaly',
-	'Lung Opacity',
-	'Lung Lesion',
-	'Edema',
-	'Consolidation',
-	'Atelectasis',
-	'Pneumothorax',
-	'Pleural Effusion',
-	'Fracture',
-	'Support Devices',
-] as const satisfies readonly ChexpertLabel[];
+const neverDrawn: readonly ChexpertLabel[] = ['Pneumonia', 'Pleural Other'];
+
+/** The CheXpert observations the phantoms can draw, in chexpertLabels order (all but `neverDrawn`). */
+export const drawnLabels: readonly ChexpertLabel[] = chexpertLabels.filter((l) => !neverDrawn.includes(l));
 
 const sides: readonly Side[] = ['right', 'left'];
 
-/** Each finding about one case in six; about one in five has none, so no-finding cases stay under a quarter after stratification. */
+/**
+ * Each finding about one case in six; about one in five has none, so no-finding cases stay under a
+ * quarter after stratification.
+ */
 export function samplePhantomCase(seed: number, prevalence = 0.18): PhantomCase {
 	const rng = new Prng(seed);
 	const a = rng.fork(1);

@@ -19,7 +19,7 @@ export interface ChatTurn {
 	readonly text: string;
 }
 
-/** The follow-up tasks of RaDialog (RADIALOG.md, "The eight tasks"), plus a free question. */
+/** The follow-up tasks of RaDialog (docs/radialog.md, section 4), plus a free question. */
 export type AssistantRequest =
 	| { readonly task: 'FQA_complete' }
 	| { readonly task: 'FQA_binary'; readonly pathology: string }
@@ -49,6 +49,19 @@ export interface GeneratedText {
 	readonly stoppedBy: 'eos' | 'maxTokens' | 'cancelled';
 }
 
+/** What a first turn needs: the image and the positive findings the reader accepted. */
+export interface DraftInput {
+	readonly image: AssistantImage;
+	readonly findings: readonly ChexpertLabel[];
+}
+
+/** What a later turn needs: the first turn's input, its answer (`report`) and the turns after it. */
+export interface FollowUpInput extends DraftInput {
+	readonly report: string;
+	readonly history: readonly ChatTurn[];
+	readonly request: AssistantRequest;
+}
+
 /**
  * What the workstation asks of the model stack. The app drafts; the radiologist decides: callers
  * mark every text this returns as a draft until a person signs it.
@@ -57,21 +70,9 @@ export interface ReportAssistant {
 	/** The model set's notice ("Demo models, synthetic data, not for clinical use"), or null. */
 	readonly notice: string | null;
 	predictFindings(image: AssistantImage, handlers?: StreamHandlers): Promise<FindingPrediction[]>;
-	/** First turn: report generation from the image and the positive findings the reader accepted. */
-	draftReport(
-		input: { image: AssistantImage; findings: readonly ChexpertLabel[] },
-		handlers?: StreamHandlers,
-	): Promise<GeneratedText>;
-	/** A later turn. `report` is the first turn's answer (the current draft); `history` the turns after it. */
-	followUp(
-		input: {
-			image: AssistantImage;
-			findings: readonly ChexpertLabel[];
-			report: string;
-			history: readonly ChatTurn[];
-			request: AssistantRequest;
-		},
-		handlers?: StreamHandlers,
-	): Promise<GeneratedText>;
+	/** First turn: report generation. */
+	draftReport(input: DraftInput, handlers?: StreamHandlers): Promise<GeneratedText>;
+	/** A later turn; `report` is the current draft. */
+	followUp(input: FollowUpInput, handlers?: StreamHandlers): Promise<GeneratedText>;
 	close(): Promise<void>;
 }

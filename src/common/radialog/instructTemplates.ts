@@ -1,7 +1,7 @@
 import type { ChexpertLabel } from '../domain/chexpert.js';
 
 /**
- * The follow-up tasks (RADIALOG.md, "The eight tasks"): every one is a second user turn after the
+ * The follow-up tasks (docs/radialog.md, section 4): every one is a second user turn after the
  * report-generation exchange. Report generation itself is `renderReportGenerationMessage`.
  */
 export const instructTasks = ['FQA_complete', 'FQA_binary', 'RE', 'RQA', 'EL', 'SU', 'CO'] as const;
@@ -90,7 +90,8 @@ export const instructTemplates: Readonly<Record<TemplateKey, readonly string[]>>
 		'Shorten the report to its most important statements.',
 	],
 	CO: [
-		'I disagree with the generated report: I think the patient has {add}, but does not have {remove}. Please adapt the report.',
+		'I disagree with the generated report: I think the patient has {add}, but does not have {remove}. ' +
+			'Please adapt the report.',
 		'The report is not right. There is {add}, and there is no {remove}. Please correct it.',
 		'Please revise the report: add {add} and remove {remove}.',
 		'I believe the image shows {add} but not {remove}. Update the report accordingly.',
@@ -173,7 +174,7 @@ export function renderInstruction(task: InstructTask, variantIndex: number, para
 	});
 }
 
-/** Greedy decoding limits per task (RADIALOG.md, "Pipeline" 5). */
+/** Greedy decoding limits per task (docs/radialog.md, section 5). */
 export const maxNewTokens: Readonly<Record<RadialogTask | 'free', number>> = {
 	RG: 300,
 	CO: 256,

@@ -3,7 +3,7 @@ import { chexpertLabels } from '../domain/chexpert.js';
 import { IMAGE_MARKER } from './vicunaPrompt.js';
 
 /**
- * The predicted findings as the report-generation message names them (RADIALOG.md): positive labels in
+ * The predicted findings as the report-generation message names them (docs/radialog.md, section 3): positive labels in
  * CheXpert order, lower-case, joined by ", "; "No Finding" dropped when anything else is positive;
  * "no common findings" when nothing is.
  */

@@ -1,5 +1,5 @@
 /**
- * The Vicuna v1.1 conversation format RaDialog was trained with (RADIALOG.md, "Conversation format"):
+ * The Vicuna v1.1 conversation format RaDialog was trained with (docs/radialog.md, section 2):
  * `{system} USER: {message} ASSISTANT: {answer}</s>USER: {message} ASSISTANT:`
  * The demo-model training and the inference both render prompts here, so they cannot drift apart.
  */

@@ -19,7 +19,7 @@ export interface RegionAnswer {
 }
 
 /**
- * Who writes the answers that no dataset has (RADIALOG.md: EL, SU, RQA and CO came from a teacher LLM
+ * Who writes the answers that no dataset has (docs/radialog.md, section 6: EL, SU, RQA and CO came from a teacher LLM
  * given the ground-truth report). The phantoms use a rule-based teacher; real data an LLM.
  */
 export interface InstructTeacher {

@@ -29,13 +29,16 @@ export class LlmTeacher implements InstructTeacher {
 	}
 
 	private ask(instruction: string, report: string, maxTokens = 256): Promise<string> {
-		const prompt = `You are an experienced radiologist. Here is the findings section of a chest X-ray report:\n"${report}"\n${instruction}\nAnswer:`;
+		const prompt =
+			'You are an experienced radiologist. Here is the findings section of a chest X-ray report:\n' +
+			`"${report}"\n${instruction}\nAnswer:`;
 		return this.llm.generate(prompt, maxTokens).then((t) => t.trim());
 	}
 
 	easyLanguage(image: SourceImage): Promise<string> {
 		return this.ask(
-			'Explain this report to the patient in simple, everyday words, shorter than the report, naming each abnormal finding.',
+			'Explain this report to the patient in simple, everyday words, shorter than the report, ' +
+				'naming each abnormal finding.',
 			image.report,
 		);
 	}
@@ -52,7 +55,8 @@ export class LlmTeacher implements InstructTeacher {
 	async regionQuestion(image: SourceImage): Promise<RegionAnswer> {
 		const region = regions[this.turn++ % regions.length]!;
 		const question = await this.ask(
-			`Write one short question a clinician might ask about the ${region} that this report answers. Give only the question.`,
+			`Write one short question a clinician might ask about the ${region} that this report answers. ` +
+				'Give only the question.',
 			image.report,
 			40,
 		);
@@ -75,7 +79,9 @@ export class LlmTeacher implements InstructTeacher {
 			'no common findings';
 		const report = (
 			await this.llm.generate(
-				`You are an experienced radiologist. Write the findings section of a chest X-ray report for a patient with these findings: ${findings}. Write one fluent, concise text.\nFindings section:`,
+				'You are an experienced radiologist. Write the findings section of a chest X-ray report ' +
+					`for a patient with these findings: ${findings}. ` +
+					'Write one fluent, concise text.\nFindings section:',
 				300,
 			)
 		).trim();

@@ -37,25 +37,26 @@ export class PhantomTeacher implements InstructTeacher {
 		return this.variation ? r.fork(1000 + this.variation) : r;
 	}
 
-	async easyLanguage(image: SourceImage): Promise<string> {
-		return easyLanguage(this.get(image).findings, this.rng(image, 1));
+	easyLanguage(image: SourceImage): Promise<string> {
+		return Promise.resolve(easyLanguage(this.get(image).findings, this.rng(image, 1)));
 	}
 
-	async summary(image: SourceImage): Promise<string> {
-		return summary(this.get(image).findings, this.rng(image, 2));
+	summary(image: SourceImage): Promise<string> {
+		return Promise.resolve(summary(this.get(image).findings, this.rng(image, 2)));
 	}
 
-	async regionQuestion(image: SourceImage): Promise<RegionAnswer> {
+	regionQuestion(image: SourceImage): Promise<RegionAnswer> {
 		const c = this.get(image);
-		return regionQuestion(c.findings, c.labels, writeReportSentences(c.findings, c.seed), this.rng(image, 3));
+		const sentences = writeReportSentences(c.findings, c.seed);
+		return Promise.resolve(regionQuestion(c.findings, c.labels, sentences, this.rng(image, 3)));
 	}
 
-	async explanation(image: SourceImage, label: ChexpertLabel): Promise<string | null> {
+	explanation(image: SourceImage, label: ChexpertLabel): Promise<string | null> {
 		const c = this.get(image);
-		return explanation(writeReportSentences(c.findings, c.seed), label);
+		return Promise.resolve(explanation(writeReportSentences(c.findings, c.seed), label));
 	}
 
-	async reportWithErrors(
+	reportWithErrors(
 		image: SourceImage,
 	): Promise<{ report: string; labels: readonly ChexpertLabel[]; writtenFrom: readonly ChexpertLabel[] }> {
 		const c = this.get(image);
@@ -73,19 +74,18 @@ export class PhantomTeacher implements InstructTeacher {
 		const variant = r.int(0, 3);
 		this.variants.set(image.dicomId, variant);
 		// As if the classifier had predicted `wrong` and the report followed it.
-		return {
+		return Promise.resolve({
 			report: writeReportSentences(f, c.seed, variant)
 				.map((s) => s.text)
 				.join(' '),
 			labels: labelsOf(f),
 			writtenFrom: labelsOf(f),
-		};
+		});
 	}
 
-	async correctedReport(image: SourceImage): Promise<string> {
+	correctedReport(image: SourceImage): Promise<string> {
 		const c = this.get(image);
-		return writeReportSentences(c.findings, c.seed, this.variants.get(image.dicomId) ?? 0)
-			.map((s) => s.text)
-			.join(' ');
+		const sentences = writeReportSentences(c.findings, c.seed, this.variants.get(image.dicomId) ?? 0);
+		return Promise.resolve(sentences.map((s) => s.text).join(' '));
 	}
 }

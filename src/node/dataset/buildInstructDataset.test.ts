@@ -10,7 +10,7 @@ import { renderVicunaPrompt } from '../../common/radialog/vicunaPrompt.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { buildInstructDataset, reportGenerationInstruction, stratify } from './buildInstructDataset.js';
 import type { SourceImage } from './InstructTeacher.js';
-import { parseCsv } from './parseCsv.js';
+import { csvRecords } from './parseCsv.js';
 import { phantomSourceImages } from './phantomSourceImages.js';
 import { recordPromptText } from './recordPrompt.js';
 import { readDatasetFile, serializeDataset, writeDatasetFile } from './writeDatasetFile.js';
@@ -19,31 +19,35 @@ import { Prng } from '../../common/phantoms/Prng.js';
 const seeds = Array.from({ length: 280 }, (_, i) => 100001 + i);
 const questionLabels = drawnLabels.filter((l) => l !== 'No Finding');
 
-test('one report-generation sample and one instruct task per image, tasks even, shuffled, same shape as the published file', async () => {
-	const { images, teacher } = phantomSourceImages(seeds);
-	const { records, summary } = await buildInstructDataset(images, teacher, { seed: 3, questionLabels });
-	assert.equal(records.length, 2 * summary.images);
-	assert.equal(summary.tasks.RG, summary.images);
-	const instruct = Object.entries(summary.tasks)
-		.filter(([t]) => t !== 'RG')
-		.map(([, n]) => n);
-	assert.ok(
-		Math.max(...instruct) - Math.min(...instruct) <= (summary.images / 7) * 0.35,
-		`tasks split evenly: ${JSON.stringify(summary.tasks)}`,
-	);
-	for (const r of records) {
-		assert.deepEqual(Object.keys(r), ['instruction', 'output', 'dicom']);
-		assert.match(r.instruction, /^Image information: (<IMG>){32}\. Predicted Findings: /);
-	}
-	const firstRg = records.findIndex((r) => !r.instruction.includes('</s>USER:'));
-	assert.ok(
-		records.slice(0, 20).some((r) => r.instruction.includes('</s>USER:')) && firstRg < 20,
-		'report generation and instruct samples are mixed',
-	);
-	const byImage = new Map<string, number>();
-	for (const r of records) byImage.set(r.dicom, (byImage.get(r.dicom) ?? 0) + 1);
-	assert.ok([...byImage.values()].every((n) => n === 2));
-});
+test(
+	'one report-generation sample and one instruct task per image, tasks even, shuffled, ' +
+		'same shape as the published file',
+	async () => {
+		const { images, teacher } = phantomSourceImages(seeds);
+		const { records, summary } = await buildInstructDataset(images, teacher, { seed: 3, questionLabels });
+		assert.equal(records.length, 2 * summary.images);
+		assert.equal(summary.tasks.RG, summary.images);
+		const instruct = Object.entries(summary.tasks)
+			.filter(([t]) => t !== 'RG')
+			.map(([, n]) => n);
+		assert.ok(
+			Math.max(...instruct) - Math.min(...instruct) <= (summary.images / 7) * 0.35,
+			`tasks split evenly: ${JSON.stringify(summary.tasks)}`,
+		);
+		for (const r of records) {
+			assert.deepEqual(Object.keys(r), ['instruction', 'output', 'dicom']);
+			assert.match(r.instruction, /^Image information: (<IMG>){32}\. Predicted Findings: /);
+		}
+		const firstRg = records.findIndex((r) => !r.instruction.includes('</s>USER:'));
+		assert.ok(
+			records.slice(0, 20).some((r) => r.instruction.includes('</s>USER:')) && firstRg < 20,
+			'report generation and instruct samples are mixed',
+		);
+		const byImage = new Map<string, number>();
+		for (const r of records) byImage.set(r.dicom, (byImage.get(r.dicom) ?? 0) + 1);
+		assert.ok([...byImage.values()].every((n) => n === 2));
+	},
+);
 
 test('an instruct record renders to exactly the prompt the runtime builds for that follow-up', async () => {
 	const { images, teacher } = phantomSourceImages(seeds.slice(0, 40));
@@ -65,43 +69,46 @@ test('an instruct record renders to exactly the prompt the runtime builds for th
 	);
 });
 
-test('corrections name what the first report missed and wrongly stated, and the answer fixes exactly that', async () => {
-	const { images, teacher } = phantomSourceImages(seeds);
-	const { records } = await buildInstructDataset(images, teacher, { seed: 5, questionLabels });
-	const firstAnswer = (i: string) => i.slice(i.indexOf(' ASSISTANT: ') + 12, i.indexOf('</s>USER: '));
-	const reportOf = new Map(images.map((i) => [i.dicomId, i.report]));
-	// Only corrections start from a report other than the ground truth.
-	const corrections = records.filter(
-		(r) => r.instruction.includes('</s>USER: ') && firstAnswer(r.instruction) !== reportOf.get(r.dicom),
-	);
-	assert.ok(corrections.length > 20);
-	for (const r of corrections) {
-		const img = images.find((i) => i.dicomId === r.dicom)!;
-		const said = labelReport(r.output);
-		for (const l of img.labels.filter((x) => x !== 'No Finding'))
-			assert.equal(said[l], 'positive', `${l} in "${r.output}"`);
-		const first = r.instruction.slice(
-			r.instruction.indexOf(' ASSISTANT: ') + 12,
-			r.instruction.indexOf('</s>USER: '),
+test(
+	'corrections name what the first report missed and wrongly stated, ' + 'and the answer fixes exactly that',
+	async () => {
+		const { images, teacher } = phantomSourceImages(seeds);
+		const { records } = await buildInstructDataset(images, teacher, { seed: 5, questionLabels });
+		const firstAnswer = (i: string) => i.slice(i.indexOf(' ASSISTANT: ') + 12, i.indexOf('</s>USER: '));
+		const reportOf = new Map(images.map((i) => [i.dicomId, i.report]));
+		// Only corrections start from a report other than the ground truth.
+		const corrections = records.filter(
+			(r) => r.instruction.includes('</s>USER: ') && firstAnswer(r.instruction) !== reportOf.get(r.dicom),
 		);
-		assert.notEqual(first, r.output, 'the first answer is a report with errors');
-		// The first prompt names the findings the erroneous report was written from, not the truth: a model
-		// must follow the correction, it cannot just rewrite the report from the findings list.
-		assert.ok(
-			!r.instruction.startsWith(reportGenerationInstruction(img.labels)),
-			'the first prompt names the erroneous findings',
-		);
-		const wrongLabels = labelReport(first);
-		assert.ok(
-			r.instruction.startsWith(
-				reportGenerationInstruction(
-					drawnLabels.filter((l) => l !== 'No Finding' && wrongLabels[l] === 'positive'),
-				),
-			) || r.instruction.startsWith(reportGenerationInstruction(['No Finding'])),
-			`first prompt and first report agree: ${r.instruction.slice(0, 200)}`,
-		);
-	}
-});
+		assert.ok(corrections.length > 20);
+		for (const r of corrections) {
+			const img = images.find((i) => i.dicomId === r.dicom)!;
+			const said = labelReport(r.output);
+			for (const l of img.labels.filter((x) => x !== 'No Finding'))
+				assert.equal(said[l], 'positive', `${l} in "${r.output}"`);
+			const first = r.instruction.slice(
+				r.instruction.indexOf(' ASSISTANT: ') + 12,
+				r.instruction.indexOf('</s>USER: '),
+			);
+			assert.notEqual(first, r.output, 'the first answer is a report with errors');
+			// The first prompt names the findings the erroneous report was written from, not the truth: a model
+			// must follow the correction, it cannot just rewrite the report from the findings list.
+			assert.ok(
+				!r.instruction.startsWith(reportGenerationInstruction(img.labels)),
+				'the first prompt names the erroneous findings',
+			);
+			const wrongLabels = labelReport(first);
+			assert.ok(
+				r.instruction.startsWith(
+					reportGenerationInstruction(
+						drawnLabels.filter((l) => l !== 'No Finding' && wrongLabels[l] === 'positive'),
+					),
+				) || r.instruction.startsWith(reportGenerationInstruction(['No Finding'])),
+				`first prompt and first report agree: ${r.instruction.slice(0, 200)}`,
+			);
+		}
+	},
+);
 
 test('no-finding images are cut to at most a quarter; all images with findings stay', () => {
 	const img = (id: number, labels: SourceImage['labels']): SourceImage => ({
@@ -133,7 +140,7 @@ test('the file is gzip JSON written the way Python writes it, and reads back', (
 });
 
 test('CSV with quotes, commas and newlines inside fields', () => {
-	assert.deepEqual(parseCsv('dicom_id,findings\r\na1,"The heart, ""normal"".\nLungs clear."\n'), [
+	assert.deepEqual(csvRecords('dicom_id,findings\r\na1,"The heart, ""normal"".\nLungs clear."\n'), [
 		{ dicom_id: 'a1', findings: 'The heart, "normal".\nLungs clear.' },
 	]);
 });

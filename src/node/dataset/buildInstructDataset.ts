@@ -1,16 +1,11 @@
 import { chexpertLabels, type ChexpertLabel } from '../../common/domain/chexpert.js';
 import { instructTasks, renderInstruction, type InstructTask } from '../../common/radialog/instructTemplates.js';
 import { renderReportGenerationMessage } from '../../common/radialog/reportGenerationMessage.js';
-import { END_OF_ANSWER, IMAGE_MARKER, IMAGE_PLACEHOLDER_COUNT } from '../../common/radialog/vicunaPrompt.js';
+import { END_OF_ANSWER, IMAGE_MARKER } from '../../common/radialog/vicunaPrompt.js';
 import { Prng } from '../../common/phantoms/Prng.js';
+import { datasetImagePlaceholders } from './datasetImagePlaceholders.js';
+import type { InstructRecord } from './InstructRecord.js';
 import type { InstructTeacher, SourceImage } from './InstructTeacher.js';
-
-/** One record of the published file's shape: `{"instruction", "output", "dicom"}`. */
-export interface InstructRecord {
-	readonly instruction: string;
-	readonly output: string;
-	readonly dicom: string;
-}
 
 export type DatasetTask = 'RG' | InstructTask;
 
@@ -30,14 +25,11 @@ export interface BuildOptions {
 	onProgress?(done: number, total: number): void;
 }
 
-/** The published files write the 32 image placeholders as 32 `<IMG>` in a row. */
-const imagePlaceholders = '<IMG>'.repeat(IMAGE_PLACEHOLDER_COUNT);
-
 const isNoFinding = (img: SourceImage) => !img.labels.some((l) => l !== 'No Finding' && l !== 'Support Devices');
 
 /** The first user message of every conversation, with the image placeholders spelled out. */
 export function reportGenerationInstruction(findings: readonly ChexpertLabel[]): string {
-	return renderReportGenerationMessage(findings).replace(IMAGE_MARKER, imagePlaceholders);
+	return renderReportGenerationMessage(findings).replace(IMAGE_MARKER, datasetImagePlaceholders);
 }
 
 /** A later turn's instruction: the report-generation exchange with the ground-truth report, then the new message. */
@@ -58,7 +50,7 @@ export function stratify(images: readonly SourceImage[], rng: Prng): { kept: Sou
 }
 
 /**
- * The RaDialog instruct dataset construction (RADIALOG.md, "Dataset construction"): one report-generation
+ * The RaDialog instruct dataset construction (docs/radialog.md, section 6): one report-generation
  * sample per image plus one instruct task per image, tasks split evenly, all shuffled; instruct samples are
  * second turns after a first exchange whose answer is the ground-truth report (a report with errors for CO).
  */
@@ -119,7 +111,10 @@ export async function buildInstructDataset(
 	};
 }
 
-/** One instruct record of `task` for an image, as the construction above makes it; null when the image offers nothing to ask (RE without a finding). */
+/**
+ * One instruct record of `task` for an image, as the construction above makes it; null when the image
+ * offers nothing to ask (RE without a finding).
+ */
 export async function instructSample(
 	task: InstructTask,
 	img: SourceImage,

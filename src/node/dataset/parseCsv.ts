@@ -1,10 +1,15 @@
-/** RFC 4180 CSV (quoted fields, doubled quotes, newlines inside quotes) into rows keyed by the header. */
-export function parseCsv(text: string): Record<string, string>[] {
+export class MalformedCsv extends Error {
+	override readonly name = 'MalformedCsv';
+}
+
+/** RFC 4180 CSV: comma-separated, fields in double quotes may hold commas, quotes ("") and line breaks. */
+export function parseCsv(text: string): string[][] {
 	const rows: string[][] = [];
-	let row: string[] = [],
-		field = '',
-		quoted = false;
-	for (let i = 0; i < text.length; i++) {
+	let row: string[] = [];
+	let field = '';
+	let quoted = false;
+	let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	for (; i < text.length; i++) {
 		const c = text[i]!;
 		if (quoted) {
 			if (c === '"' && text[i + 1] === '"') {
@@ -12,23 +17,30 @@ export function parseCsv(text: string): Record<string, string>[] {
 				i++;
 			} else if (c === '"') quoted = false;
 			else field += c;
-		} else if (c === '"') quoted = true;
+		} else if (c === '"' && field === '') quoted = true;
 		else if (c === ',') {
 			row.push(field);
 			field = '';
 		} else if (c === '\n' || c === '\r') {
 			if (c === '\r' && text[i + 1] === '\n') i++;
 			row.push(field);
-			field = '';
-			if (row.length > 1 || row[0] !== '') rows.push(row);
+			rows.push(row);
 			row = [];
+			field = '';
 		} else field += c;
 	}
+	if (quoted) throw new MalformedCsv('a quoted field is not closed');
 	if (field !== '' || row.length) {
 		row.push(field);
 		rows.push(row);
 	}
-	const [header, ...body] = rows;
+	return rows.filter((r) => r.some((f) => f.trim() !== ''));
+}
+
+/** Rows as records keyed by the header row's names (trimmed; `name` may normalize them further). */
+export function csvRecords(text: string, name = (header: string) => header.trim()): Record<string, string>[] {
+	const [header, ...rows] = parseCsv(text);
 	if (!header) return [];
-	return body.map((r) => Object.fromEntries(header.map((h, k) => [h.trim(), r[k] ?? ''])));
+	const names = header.map(name);
+	return rows.map((r) => Object.fromEntries(names.map((n, i) => [n, r[i] ?? ''])));
 }

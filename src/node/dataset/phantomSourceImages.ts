@@ -3,7 +3,10 @@ import { phantomStudy } from '../../common/phantoms/PhantomStudy.js';
 import type { SourceImage } from './InstructTeacher.js';
 import { PhantomTeacher } from './PhantomTeacher.js';
 
-/** Phantom seeds as dataset images (`variation`: see PhantomTeacher) (dicom id = the SOP Instance UID) with their rule-based teacher. */
+/**
+ * Phantom seeds as dataset images (`variation`: see PhantomTeacher) (dicom id = the SOP Instance UID)
+ * with their rule-based teacher.
+ */
 export function phantomSourceImages(
 	seeds: Iterable<number>,
 	variation = 0,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { chexpertLabels, type ChexpertLabel } from '../../common/domain/chexpert.js';
 import type { SourceImage } from './InstructTeacher.js';
-import { parseCsv } from './parseCsv.js';
+import { csvRecords } from './parseCsv.js';
 
 export class DatasetInputError extends Error {
 	override readonly name = 'DatasetInputError';
@@ -24,7 +24,7 @@ const key = (r: Record<string, string>) => (r.dicom_id || r.study_id || r.study 
 
 function labelRows(file: string): Map<string, ChexpertLabel[]> {
 	const out = new Map<string, ChexpertLabel[]>();
-	for (const r of parseCsv(fs.readFileSync(file, 'utf8'))) {
+	for (const r of csvRecords(fs.readFileSync(file, 'utf8'))) {
 		const missing = chexpertLabels.filter((l) => !(l in r));
 		if (missing.length) throw new DatasetInputError(`${file}: missing label columns ${missing.join(', ')}`);
 		out.set(
@@ -37,12 +37,12 @@ function labelRows(file: string): Map<string, ChexpertLabel[]> {
 
 /** MIMIC-CXR-style inputs as dataset images; rows keyed by study expand to every image of the study. */
 export function readMimicInputs(o: MimicInputs): SourceImage[] {
-	const reports = parseCsv(fs.readFileSync(o.reports, 'utf8'));
+	const reports = csvRecords(fs.readFileSync(o.reports, 'utf8'));
 	const labels = labelRows(o.labels);
 	const predicted = o.predicted ? labelRows(o.predicted) : null;
 	const dicomsOf = new Map<string, string[]>();
 	if (o.metadata) {
-		for (const r of parseCsv(fs.readFileSync(o.metadata, 'utf8'))) {
+		for (const r of csvRecords(fs.readFileSync(o.metadata, 'utf8'))) {
 			const study = (r.study_id ?? '').replace(/^s/, '');
 			if (!dicomsOf.has(study)) dicomsOf.set(study, []);
 			dicomsOf.get(study)!.push(r.dicom_id ?? '');
@@ -56,7 +56,7 @@ export function readMimicInputs(o: MimicInputs): SourceImage[] {
 			const study = String(j.report_ID ?? '').replace(/^s/, '');
 			const e = nle.get(study) ?? {};
 			(j.diagnosis_label ?? []).forEach((flag, k) => {
-				if (flag === 1 && j.nle && chexpertLabels[k]) e[chexpertLabels[k]!] = j.nle;
+				if (flag === 1 && j.nle && chexpertLabels[k]) e[chexpertLabels[k]] = j.nle;
 			});
 			nle.set(study, e);
 		}

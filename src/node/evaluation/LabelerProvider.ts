@@ -27,7 +27,8 @@ export class LabelerProvider {
 		await this.close();
 		const labeler = createReportLabeler(dir ? { manifestPath: dir } : {}).catch((err: unknown) => {
 			this.onUnavailable(
-				`the model folder's report labeler cannot be used, so the rules check the report: ${err instanceof Error ? err.message : String(err)}`,
+				"the model folder's report labeler cannot be used, so the rules check the report: " +
+					(err instanceof Error ? err.message : String(err)),
 			);
 			return new RuleBasedReportLabeler();
 		});

@@ -33,59 +33,67 @@ function labelerSet(edit: (m: Manifest, dir: string) => void = () => {}): string
 
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
-test("labeler selection: the manifest's labeler model; rules on request, without a manifest, or when none is listed", async () => {
-	const dir = labelerSet();
-	const model = await createReportLabeler({ manifestPath: dir });
-	try {
-		assert.equal(model.name, 'test-chexbert-shaped');
-		assert.equal((await model.label(['Zorblax.']))[0]!.Edema, 'positive', 'only the model knows this word');
-	} finally {
-		await model.close();
-	}
-	assert.equal(
-		(await createReportLabeler({ manifestPath: path.join(dir, 'manifest.json'), preferRules: true })).name,
-		'rules',
-	);
-	assert.equal((await createReportLabeler()).name, 'rules');
-	assert.equal((await createReportLabeler({ manifestPath: labelerSet((m) => delete m.labeler) })).name, 'rules');
-	// --labeler rules never reads the labeler files, so a broken labeler does not block it.
-	assert.equal(
-		(
-			await createReportLabeler({
-				manifestPath: labelerSet((_, d) => fs.rmSync(path.join(d, 'labeler.onnx'))),
-				preferRules: true,
-			})
-		).name,
-		'rules',
-	);
-});
+test(
+	"labeler selection: the manifest's labeler model; rules on request, without a manifest, " +
+		'or when none is listed',
+	async () => {
+		const dir = labelerSet();
+		const model = await createReportLabeler({ manifestPath: dir });
+		try {
+			assert.equal(model.name, 'test-chexbert-shaped');
+			assert.equal((await model.label(['Zorblax.']))[0]!.Edema, 'positive', 'only the model knows this word');
+		} finally {
+			await model.close();
+		}
+		assert.equal(
+			(await createReportLabeler({ manifestPath: path.join(dir, 'manifest.json'), preferRules: true })).name,
+			'rules',
+		);
+		assert.equal((await createReportLabeler()).name, 'rules');
+		assert.equal((await createReportLabeler({ manifestPath: labelerSet((m) => delete m.labeler) })).name, 'rules');
+		// --labeler rules never reads the labeler files, so a broken labeler does not block it.
+		assert.equal(
+			(
+				await createReportLabeler({
+					manifestPath: labelerSet((_, d) => fs.rmSync(path.join(d, 'labeler.onnx'))),
+					preferRules: true,
+				})
+			).name,
+			'rules',
+		);
+	},
+);
 
-test('labeler selection: changed or missing files are refused with the named model-set error, never labelled by rules', async () => {
-	const wrongSha = labelerSet((m) => (m.labeler!.sha256 = 'f'.repeat(64)));
-	await assert.rejects(
-		createReportLabeler({ manifestPath: wrongSha }),
-		(e: Error) =>
-			e instanceof ModelHashMismatch &&
-			e.message.includes('labeler.onnx') &&
-			e.message.includes('sha256 mismatch'),
-	);
+test(
+	'labeler selection: changed or missing files are refused with the named model-set error, ' +
+		'never labelled by rules',
+	async () => {
+		const wrongSha = labelerSet((m) => (m.labeler!.sha256 = 'f'.repeat(64)));
+		await assert.rejects(
+			createReportLabeler({ manifestPath: wrongSha }),
+			(e: Error) =>
+				e instanceof ModelHashMismatch &&
+				e.message.includes('labeler.onnx') &&
+				e.message.includes('sha256 mismatch'),
+		);
 
-	const tamperedVocab = labelerSet((_, d) => fs.appendFileSync(path.join(d, 'vocab.txt'), 'extra\n'));
-	await assert.rejects(
-		createReportLabeler({ manifestPath: tamperedVocab }),
-		(e: Error) => e instanceof ModelHashMismatch && e.message.includes('vocab.txt'),
-	);
+		const tamperedVocab = labelerSet((_, d) => fs.appendFileSync(path.join(d, 'vocab.txt'), 'extra\n'));
+		await assert.rejects(
+			createReportLabeler({ manifestPath: tamperedVocab }),
+			(e: Error) => e instanceof ModelHashMismatch && e.message.includes('vocab.txt'),
+		);
 
-	const noVocab = labelerSet((_, d) => fs.rmSync(path.join(d, 'vocab.txt')));
-	await assert.rejects(
-		createReportLabeler({ manifestPath: noVocab }),
-		(e: Error) =>
-			e instanceof ModelFileMissing && /vocabulary \(labeler\.tokenizer\.vocab\) is missing/.test(e.message),
-	);
+		const noVocab = labelerSet((_, d) => fs.rmSync(path.join(d, 'vocab.txt')));
+		await assert.rejects(
+			createReportLabeler({ manifestPath: noVocab }),
+			(e: Error) =>
+				e instanceof ModelFileMissing && /vocabulary \(labeler\.tokenizer\.vocab\) is missing/.test(e.message),
+		);
 
-	const noModel = labelerSet((_, d) => fs.rmSync(path.join(d, 'labeler.onnx')));
-	await assert.rejects(createReportLabeler({ manifestPath: noModel }), ModelFileMissing);
-});
+		const noModel = labelerSet((_, d) => fs.rmSync(path.join(d, 'labeler.onnx')));
+		await assert.rejects(createReportLabeler({ manifestPath: noModel }), ModelFileMissing);
+	},
+);
 
 test('labeler selection: a vocabulary or graph that does not fit the manifest is refused by name', async () => {
 	const noCls = labelerSet((m, d) => {

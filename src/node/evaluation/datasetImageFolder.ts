@@ -21,7 +21,10 @@ async function decodeJpegImage(bytes: Uint8Array): Promise<DecodedImage> {
 	const d = await decodeJpegBaseline(bytes);
 	let min = 255;
 	let max = 0;
-	for (const v of d.bytes) ((min = v < min ? v : min), (max = v > max ? v : max));
+	for (const v of d.bytes) {
+		if (v < min) min = v;
+		if (v > max) max = v;
+	}
 	const rgb = d.componentCount === 3;
 	return {
 		rows: d.height,

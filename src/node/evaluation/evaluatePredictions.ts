@@ -109,7 +109,8 @@ export async function evaluatePredictions(
 	}
 	if (!scored.length)
 		throw new NothingToScore(
-			`none of the ${samples.length} samples has a prediction (reports are matched by dicom id, other tasks by "dicom#TASK")`,
+			`none of the ${samples.length} samples has a prediction ` +
+				'(reports are matched by dicom id, other tasks by "dicom#TASK")',
 		);
 	const reports = scored.filter((s) => reportTasks.has(s.sample.task));
 	const [predicted, reference] = await Promise.all([
@@ -135,8 +136,11 @@ export async function evaluatePredictions(
 		const items = scored.filter((s) => s.sample.task === task);
 		if (items.length) tasks.push(scoreGroup(task, items));
 	}
+	const labelerName = labeler.name === 'rules' ? "project's rule-based labeler" : `labeler "${labeler.name}"`;
 	const notes = [
-		`Clinical efficacy uses the ${labeler.name === 'rules' ? "project's rule-based labeler" : `labeler "${labeler.name}"`} on both generated and reference reports; published numbers use CheXbert, so they are not directly comparable.`,
+		`Clinical efficacy uses the ${labelerName}` +
+			' on both generated and reference reports;' +
+			' published numbers use CheXbert, so they are not directly comparable.',
 		'METEOR here counts exact word matches only (no stemming, no synonyms), so it is lower than the usual METEOR.',
 		'Text is lower-cased and split into runs of letters and digits before BLEU, METEOR and ROUGE-L (beta 1.2).',
 	];

@@ -16,7 +16,7 @@ import { datasetImageFolder, ImageNotFound } from './datasetImageFolder.js';
 import { draftReports } from './draftReports.js';
 import { evaluatePredictions } from './evaluatePredictions.js';
 import { followUpParts, instructTaskOf } from './instructTask.js';
-import { parseCsv } from './parseCsv.js';
+import { parseCsv } from '../dataset/parseCsv.js';
 import { readEvalDataset } from './readEvalDataset.js';
 import { readPredictions } from './readPredictions.js';
 import { renderEvaluationHtml } from './renderEvaluationHtml.js';
@@ -55,7 +55,8 @@ test("instruct tasks: report generation, every project wording, and the publishe
 		['Explain this report in very easy terms, such that a child would understand.', 'EL'],
 		['Summarize this report with bullet points.', 'SU'],
 		[
-			'I disagree with the generated report, I think the patient has edema, but does not have effusion. Please adapt the report.',
+			'I disagree with the generated report, I think the patient has edema, but does not have effusion. ' +
+				'Please adapt the report.',
 			'CO',
 		],
 	];
@@ -188,68 +189,78 @@ test('evaluation per task and overall: text metrics everywhere, clinical efficac
 	assert.equal((html.match(/<rect [^>]*height="7"/g) ?? []).length, 14 * 3, 'three bars per observation');
 });
 
-test("drafting: the classifier's positive findings feed report generation; a missing image is a listed failure, a failing model is fatal", async () => {
-	const asked: string[][] = [];
-	// A scripted stand-in for the model stack: it checks the calls drafting makes, not report quality.
-	const assistant: ReportAssistant = {
-		notice: 'scripted',
-		predictFindings: async () => [
-			{ label: 'Cardiomegaly', probability: 0.9, positive: true },
-			{ label: 'Edema', probability: 0.2, positive: false },
-		],
-		draftReport: async ({ image, findings }) => {
-			asked.push([...findings]);
-			return { text: `Report for ${image.key}.`, tokenCount: 3, prompt: '', stoppedBy: 'eos' };
-		},
-		followUp: async ({ report, request, findings }) => {
-			asked.push([...findings]);
-			return {
-				text: `${request.task === 'free' ? request.text : ''} / ${report}`,
-				tokenCount: 3,
-				prompt: '',
-				stoppedBy: 'eos',
-			};
-		},
-		close: async () => {},
-	};
-	const imageOf = async (dicom: string): Promise<AssistantImage> => {
-		if (dicom === 'gone') throw new Error('no such image');
-		return { key: dicom, image: {} as AssistantImage['image'] };
-	};
-	const su = followUpInstruction(['Edema'], 'Mild edema.', 'Summarise the report.');
-	const samples = [
-		{ dicom: 'a', task: 'RG' as const, reference: '' },
-		{ dicom: 'a', task: 'SU' as const, reference: '', instruction: su },
-		{ dicom: 'gone', task: 'RG' as const, reference: '' },
-	];
-	const { predictions, failures } = await draftReports(samples, assistant, imageOf);
-	assert.deepEqual([...predictions], [['a', 'Report for a.']]);
-	assert.deepEqual(asked, [['Cardiomegaly']]);
-	assert.deepEqual(failures, [{ dicom: 'gone', reason: 'no such image' }]);
-	// Follow-ups: the record's own first answer and its question, word for word, as a second turn.
-	const withFollowUps = await draftReports(samples, assistant, imageOf, { followUps: true });
-	assert.deepEqual(
-		[...withFollowUps.predictions],
-		[
-			['a', 'Report for a.'],
-			['a#SU', 'Summarise the report. / Mild edema.'],
-		],
-	);
-	const broken: ReportAssistant = {
-		...assistant,
-		predictFindings: async () => Promise.reject(new Error('model process crashed')),
-	};
-	await assert.rejects(
-		draftReports(samples, broken, imageOf),
-		/model process crashed/,
-		'a failing model ends the run',
-	);
-});
+test(
+	"drafting: the classifier's positive findings feed report generation; " +
+		'a missing image is a listed failure, a failing model is fatal',
+	async () => {
+		const asked: string[][] = [];
+		// A scripted stand-in for the model stack: it checks the calls drafting makes, not report quality.
+		const assistant: ReportAssistant = {
+			notice: 'scripted',
+			predictFindings: () =>
+				Promise.resolve([
+					{ label: 'Cardiomegaly', probability: 0.9, positive: true },
+					{ label: 'Edema', probability: 0.2, positive: false },
+				]),
+			draftReport: ({ image, findings }) => {
+				asked.push([...findings]);
+				return Promise.resolve({
+					text: `Report for ${image.key}.`,
+					tokenCount: 3,
+					prompt: '',
+					stoppedBy: 'eos',
+				});
+			},
+			followUp: ({ report, request, findings }) => {
+				asked.push([...findings]);
+				return Promise.resolve({
+					text: `${request.task === 'free' ? request.text : ''} / ${report}`,
+					tokenCount: 3,
+					prompt: '',
+					stoppedBy: 'eos',
+				});
+			},
+			close: async () => {},
+		};
+		const imageOf = (dicom: string): Promise<AssistantImage> =>
+			dicom === 'gone'
+				? Promise.reject(new Error('no such image'))
+				: Promise.resolve({ key: dicom, image: {} as AssistantImage['image'] });
+		const su = followUpInstruction(['Edema'], 'Mild edema.', 'Summarise the report.');
+		const samples = [
+			{ dicom: 'a', task: 'RG' as const, reference: '' },
+			{ dicom: 'a', task: 'SU' as const, reference: '', instruction: su },
+			{ dicom: 'gone', task: 'RG' as const, reference: '' },
+		];
+		const { predictions, failures } = await draftReports(samples, assistant, imageOf);
+		assert.deepEqual([...predictions], [['a', 'Report for a.']]);
+		assert.deepEqual(asked, [['Cardiomegaly']]);
+		assert.deepEqual(failures, [{ dicom: 'gone', reason: 'no such image' }]);
+		// Follow-ups: the record's own first answer and its question, word for word, as a second turn.
+		const withFollowUps = await draftReports(samples, assistant, imageOf, { followUps: true });
+		assert.deepEqual(
+			[...withFollowUps.predictions],
+			[
+				['a', 'Report for a.'],
+				['a#SU', 'Summarise the report. / Mild edema.'],
+			],
+		);
+		const broken: ReportAssistant = {
+			...assistant,
+			predictFindings: async () => Promise.reject(new Error('model process crashed')),
+		};
+		await assert.rejects(
+			draftReports(samples, broken, imageOf),
+			/model process crashed/,
+			'a failing model ends the run',
+		);
+	},
+);
 
 test('dataset images by dicom id: DICOM files and MIMIC-CXR-JPG style JPEGs anywhere under the folder', async () => {
 	const dir = tempDir();
 	const dcm = makeDicomFixture(path.join(dir, 'p10', 'abc.dcm'), 'dx16');
-	const jpg = dcmtk('dcmj2pnm', ['+oj', '+Wm'], dcm, path.join(dir, 'p11', 's1', 'def.jpg'));
+	dcmtk('dcmj2pnm', ['+oj', '+Wm'], dcm, path.join(dir, 'p11', 's1', 'def.jpg'));
 	const imageOf = datasetImageFolder(dir);
 	const a = await imageOf('abc');
 	const b = await imageOf('def');
@@ -270,7 +281,7 @@ test('answer scores: yes/no accuracy and findings-list F1, by hand', () => {
 		{ reference: 'yes', prediction: 'Yes, clearly.' },
 	]);
 	assert.equal(yn?.kind, 'yes/no accuracy');
-	close(yn!.value, 2 / 3, 'yes/no accuracy');
+	close(yn.value, 2 / 3, 'yes/no accuracy');
 	// "cardiomegaly" for "cardiomegaly, edema": F1 2·1/(1+2); an exact list: 1.
 	const list = answerScore('FQA_complete', [
 		{ reference: 'cardiomegaly, edema', prediction: 'Cardiomegaly' },

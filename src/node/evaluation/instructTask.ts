@@ -17,7 +17,11 @@ const keywordRules: [RadialogTask, RegExp][] = [
 	['CO', /\b(disagree|adapt the report|correct (?:the|this) report|revise the report)\b/i],
 	[
 		'EL',
-		/\b(easy|simple|plain|layman|layperson|child|non-?expert|everyday) (?:language|words|terms)|\b(?:child|layperson|patient) (?:would|could|can) understand/i,
+		new RegExp(
+			'\\b(easy|simple|plain|layman|layperson|child|non-?expert|everyday) (?:language|words|terms)' +
+				'|\\b(?:child|layperson|patient) (?:would|could|can) understand',
+			'i',
+		),
 	],
 	['SU', /\bsummar(?:y|ise|ize)|bullet points|key points/i],
 	['FQA_complete', /\b(?:list|name|enumerate) (?:all|every|the)\b.*\bfindings?\b|all (?:the )?findings/i],
@@ -36,7 +40,10 @@ export function lastUserMessage(instruction: string): string {
 		.trim();
 }
 
-/** A follow-up record's first answer (the report the question is about) and its question; null for report generation. */
+/**
+ * A follow-up record's first answer (the report the question is about) and its question; null for
+ * report generation.
+ */
 export function followUpParts(instruction: string): { report: string; message: string } | null {
 	const first = /\bASSISTANT:\s*([\s\S]*?)\s*(?:<\/s>|\bUSER:)/.exec(instruction);
 	if (!first) return null;

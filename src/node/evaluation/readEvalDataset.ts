@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import type { RadialogTask } from '../../common/radialog/instructTemplates.js';
-import { csvRecords, pickField } from './parseCsv.js';
+import { lowerCaseCsvRecords } from './lowerCaseCsvRecords.js';
+import { pickField } from './pickField.js';
 import { instructTaskOf } from './instructTask.js';
 
 /** One thing to score: what the model was asked about an image, and the reference answer. */
@@ -51,12 +52,13 @@ function instructSamples(text: string, file: string): EvalSample[] {
 }
 
 function csvSamples(text: string, file: string): EvalSample[] {
-	return csvRecords(text).map((r, i) => {
+	return lowerCaseCsvRecords(text).map((r, i) => {
 		const dicom = pickField(r, dicomColumns)?.trim();
 		const reference = pickField(r, referenceColumns);
 		if (!dicom || reference === undefined) {
 			throw new UnreadableDataset(
-				`${file}: row ${i + 2} needs a dicom id (${dicomColumns.join(' / ')}) and a report (${referenceColumns.join(' / ')})`,
+				`${file}: row ${i + 2} needs a dicom id (${dicomColumns.join(' / ')}) ` +
+					`and a report (${referenceColumns.join(' / ')})`,
 			);
 		}
 		return { dicom, task: 'RG' as const, reference };

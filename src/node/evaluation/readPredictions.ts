@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { instructTasks, type RadialogTask } from '../../common/radialog/instructTemplates.js';
-import { csvRecords, pickField } from './parseCsv.js';
+import { lowerCaseCsvRecords } from './lowerCaseCsvRecords.js';
+import { pickField } from './pickField.js';
 import { dicomColumns, UnreadableDataset } from './readEvalDataset.js';
 
 /** Generated answers keyed by `predictionKey`. */
@@ -17,7 +18,7 @@ const tasks: readonly string[] = ['RG', ...instructTasks];
 function taskFrom(value: unknown, where: string): RadialogTask {
 	if (value === undefined || value === '') return 'RG';
 	if (typeof value !== 'string' || !tasks.includes(value))
-		throw new UnreadableDataset(`${where}: unknown task "${String(value)}" (one of ${tasks.join(', ')})`);
+		throw new UnreadableDataset(`${where}: unknown task ${JSON.stringify(value)} (one of ${tasks.join(', ')})`);
 	return value as RadialogTask;
 }
 
@@ -49,7 +50,7 @@ export function readPredictions(file: string): Predictions {
 		}
 		return out;
 	}
-	csvRecords(text).forEach((r, i) => {
+	lowerCaseCsvRecords(text).forEach((r, i) => {
 		const dicom = pickField(r, dicomColumns)?.trim();
 		const prediction = pickField(r, predictionColumns);
 		if (!dicom || prediction === undefined)

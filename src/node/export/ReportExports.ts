@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportFormat } from '../../common/api/reportContract.js';
-import { datasetGzip, instructRecords } from './datasetExport.js';
+import { datasetGzip } from '../dataset/writeDatasetFile.js';
+import { instructRecords } from './datasetExport.js';
 import type { ExportDependencies } from './ExportDependencies.js';
 import { ExportFolderMissingError, HandoutMissingError } from './ExportErrors.js';
 import { fhirExport } from './fhirExport.js';

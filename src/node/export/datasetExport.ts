@@ -1,11 +1,5 @@
-import { gzipSync } from 'node:zlib';
-
-/** One record of the RaDialog Instruct Dataset's format. */
-export interface InstructRecord {
-	readonly instruction: string;
-	readonly output: string;
-	readonly dicom: string;
-}
+import { datasetImagePlaceholders } from '../dataset/datasetImagePlaceholders.js';
+import type { InstructRecord } from '../dataset/InstructRecord.js';
 
 export interface StoredCase {
 	readonly dicom: string;
@@ -18,15 +12,16 @@ export interface StoredCase {
 	readonly turns: readonly { readonly prompt: string; readonly report: string; readonly answer: string }[];
 }
 
-const imageTokens = Array.from({ length: 32 }, () => '<IMG>').join('');
-
 /**
- * The dataset puts 32 `<IMG>` placeholders where the image features go. Prompts stored from the model
- * stack carry one `<IMG>` marker (or a run of some other repeated token): each becomes the dataset's 32.
+ * The dataset spells out one `<IMG>` per image placeholder token where the image features go. Prompts
+ * stored from the model stack carry one `<IMG>` marker (or a run of some other repeated token): each
+ * becomes the dataset's run.
  */
 export function withDatasetPlaceholders(prompt: string): string {
-	const replaced = prompt.replace(/(<[^<>\s]{1,40}>)(?:\s*\1){7,}/g, imageTokens).replace(/(?:<IMG>)+/g, imageTokens);
-	return replaced.includes('<IMG>') ? replaced : `Image information: ${imageTokens}. ${replaced}`;
+	const replaced = prompt
+		.replace(/(<[^<>\s]{1,40}>)(?:\s*\1){7,}/g, datasetImagePlaceholders)
+		.replace(/(?:<IMG>)+/g, datasetImagePlaceholders);
+	return replaced.includes('<IMG>') ? replaced : `Image information: ${datasetImagePlaceholders}. ${replaced}`;
 }
 
 /** A later turn in the dataset's layout: the first exchange (report as answer) followed by the new message. */
@@ -74,8 +69,4 @@ export function instructRecords(cases: readonly StoredCase[]): InstructRecord[] 
 		}
 	}
 	return out;
-}
-
-export function datasetGzip(records: readonly InstructRecord[]): Uint8Array {
-	return gzipSync(Buffer.from(JSON.stringify(records), 'utf8'));
 }
