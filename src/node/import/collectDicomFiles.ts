@@ -46,7 +46,9 @@ export async function collectDicomFiles(paths: readonly string[], limits: Collec
 	const files: string[] = [];
 	const missing: SkippedPath[] = [];
 	let stopped = false;
-	const skip = (file: string, code: string, message: string) => missing.push({ file, code, message });
+	const skip = (file: string, code: string, message: string): void => {
+		missing.push({ file, code, message });
+	};
 	const add = (f: string) => {
 		if (seenFiles.has(f)) return;
 		if (files.length >= maxFiles) return stop(f, `More than ${maxFiles} files: the rest was not collected.`);
