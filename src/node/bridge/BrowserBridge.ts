@@ -50,13 +50,16 @@ export class BrowserBridge {
 	}
 
 	async listen(): Promise<void> {
+		// Every request ends in a response: nothing a client sends may reach an unhandled rejection,
+		// which would stop the whole workstation (any web page can send requests to loopback).
 		const server = http.createServer((req, res) => {
-			void this.handle(req, res);
+			this.handle(req, res).catch((err: unknown) => answerFailure(res, err));
 		});
 		this.server = server;
 		this.wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 		server.on('upgrade', (req, socket, head) => {
-			const refusal = this.refusal(req, new URL(req.url ?? '/', 'http://x').searchParams.get('token'));
+			socket.on('error', () => socket.destroy());
+			const refusal = this.refusal(req, requestUrl(req)?.searchParams.get('token'));
 			if (refusal || !req.url?.startsWith('/events')) {
 				socket.end(`HTTP/1.1 ${refusal?.status ?? 404} Refused\r\nConnection: close\r\n\r\n`);
 				return;
@@ -82,7 +85,10 @@ export class BrowserBridge {
 			if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
 		});
 		ws.on('close', unsubscribe);
-		ws.on('error', unsubscribe);
+		ws.on('error', () => {
+			unsubscribe();
+			ws.terminate();
+		});
 	}
 
 	/** Host and Origin checks, then the token; null when the request may proceed. */
@@ -103,7 +109,8 @@ export class BrowserBridge {
 	}
 
 	private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-		const url = new URL(req.url ?? '/', 'http://x');
+		const url = requestUrl(req);
+		if (!url) return sendError(res, withStatus(new ApiError('bad_request', 'Malformed request target.'), 400));
 		if (!url.pathname.startsWith('/api/')) {
 			const hostOk = [`127.0.0.1:${this.port}`, `localhost:${this.port}`].includes(req.headers.host ?? '');
 			if (!hostOk) return sendError(res, withStatus(new ApiError('forbidden', 'Unknown host.'), 403));
@@ -115,10 +122,7 @@ export class BrowserBridge {
 			return sendError(res, withStatus(new ApiError('bad_request', 'API calls are POST.'), 405));
 		try {
 			const input = await readInput(req);
-			const result = await this.dispatcher.dispatch(
-				decodeURIComponent(url.pathname.slice('/api/'.length)),
-				input,
-			);
+			const result = await this.dispatcher.dispatch(apiMethodOf(url.pathname), input);
 			if (isBinaryPayload(result)) {
 				res.writeHead(200, {
 					'content-type': 'application/octet-stream',
@@ -135,6 +139,37 @@ export class BrowserBridge {
 			sendError(res, withStatus(apiError, statusOf(apiError.code)));
 		}
 	}
+}
+
+/**
+ * The request target as a URL, or null. Prefixing the origin (rather than passing it as a base) keeps a
+ * target such as "//x" a path instead of a host to parse.
+ */
+function requestUrl(req: http.IncomingMessage): URL | null {
+	try {
+		return new URL(`http://127.0.0.1${req.url ?? '/'}`);
+	} catch {
+		return null;
+	}
+}
+
+/** The method name after /api/; a malformed percent-encoding is the client's error, not ours. */
+function apiMethodOf(pathname: string): string {
+	try {
+		return decodeURIComponent(pathname.slice('/api/'.length));
+	} catch {
+		throw new ApiError('bad_request', 'The request path is not valid percent-encoding.');
+	}
+}
+
+/** Last resort for a request whose handling failed outside the API's own error path. */
+function answerFailure(res: http.ServerResponse, err: unknown): void {
+	if (res.headersSent) {
+		res.destroy();
+		return;
+	}
+	const apiError = err instanceof URIError ? new ApiError('bad_request', 'Malformed request.') : toApiError(err);
+	sendError(res, withStatus(apiError, statusOf(apiError.code)));
 }
 
 function header(req: http.IncomingMessage, name: string): string | undefined {

@@ -30,7 +30,11 @@ export class StaticFiles {
 			res.writeHead(405).end();
 			return;
 		}
-		const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+		const rel = pathname === '/' ? 'index.html' : relativePath(pathname);
+		if (rel === null) {
+			res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request path');
+			return;
+		}
 		const file = path.resolve(this.root, rel);
 		if (!file.startsWith(path.resolve(this.root) + path.sep)) {
 			res.writeHead(403).end();
@@ -56,6 +60,20 @@ export class StaticFiles {
 			res.end(req.method === 'HEAD' ? undefined : data);
 		});
 	}
+}
+
+/**
+ * The file path a URL path names, or null where it cannot name a file: malformed percent-encoding
+ * (decodeURIComponent throws) or a NUL byte (fs refuses it, and it truncates names elsewhere).
+ */
+function relativePath(pathname: string): string | null {
+	let decoded: string;
+	try {
+		decoded = decodeURIComponent(pathname);
+	} catch {
+		return null;
+	}
+	return decoded.includes('\0') ? null : decoded.replace(/^\/+/, '');
 }
 
 export function contentSecurityPolicy(port: number | null): string {

@@ -1,3 +1,4 @@
+import { decodeDicomText } from './decodeDicomText.js';
 import type { DicomDataSet } from './parseDicomBytes.js';
 
 /** The attributes the store and the worklist need from one instance; absent values are null. */
@@ -28,9 +29,18 @@ export interface DicomHeader {
 	readonly hasPixelData: boolean;
 }
 
+/**
+ * A text attribute decoded per the data set's Specific Character Set, without its padding. A NUL
+ * inside a value (invalid, but seen) shows as U+FFFD instead of silently cutting the rest off.
+ */
 export function text(ds: DicomDataSet, tag: string): string | null {
-	const v = ds.string(tag);
-	const t = v?.replace(/\0/g, '').trim();
+	const el = ds.elements[tag];
+	if (!el || el.dataOffset === undefined) return null;
+	const raw = ds.byteArray.subarray(el.dataOffset, el.dataOffset + el.length);
+	const t = decodeDicomText(raw, ds.string('x00080005'))
+		.replace(/[\0 ]+$/, '')
+		.trim()
+		.replace(/\0/g, '\uFFFD');
 	return t ? t : null;
 }
 

@@ -1,8 +1,10 @@
 import dimse from 'dcmjs-dimse';
+import type { Socket } from 'node:net';
 import type { Writable } from 'node:stream';
 import type { ImportFileError } from '../../common/api/studiesContract.js';
 import { supportedTransferSyntaxUids } from '../dicom/transferSyntaxes.js';
 import type { StudyImporter } from '../studies/index.js';
+import { guardConnection } from './guardConnection.js';
 import { part10File } from './part10.js';
 
 const { Server, Scp, Dataset, constants, responses, log } = dimse;
@@ -13,7 +15,24 @@ const { CEchoResponse, CStoreResponse } = responses;
 export interface ReceiverOptions {
 	readonly port: number;
 	readonly aeTitle: string;
+	/** Protection against broken or hostile peers; dcmtk-like defaults (see receiverLimits). */
+	readonly limits?: Partial<ReceiverLimits>;
 }
+
+export interface ReceiverLimits {
+	/** Largest PDU accepted, in bytes: the maximum we advertise. A larger one aborts the association. */
+	readonly maxPduBytes: number;
+	/** A peer that sends nothing for this long is aborted (storescp drops idle peers after 30 s). */
+	readonly idleTimeoutMs: number;
+	/** Associations open at once; one more is rejected as "local limit exceeded" (transient). */
+	readonly maxAssociations: number;
+}
+
+export const defaultReceiverLimits: ReceiverLimits = {
+	maxPduBytes: 262_144,
+	idleTimeoutMs: 30_000,
+	maxAssociations: 16,
+};
 
 export interface ReceivedInstance {
 	readonly callingAeTitle: string;
@@ -49,7 +68,8 @@ export class DicomReceiver {
 	}
 
 	async start(options: ReceiverOptions): Promise<void> {
-		const server = new Server(scpClass(options.aeTitle, this.importer, this.onReceived));
+		const limits = { ...defaultReceiverLimits, ...options.limits };
+		const server = new Server(scpClass(options.aeTitle, limits, this.importer, this.onReceived));
 		await new Promise<void>((resolve, reject) => {
 			let settled = false;
 			server.on('listening', () => {
@@ -85,13 +105,36 @@ export class DicomReceiver {
 	}
 }
 
-function scpClass(aeTitle: string, importer: StudyImporter, onReceived: (r: ReceivedInstance) => void): typeof Scp {
+function scpClass(
+	aeTitle: string,
+	limits: ReceiverLimits,
+	importer: StudyImporter,
+	onReceived: (r: ReceivedInstance) => void,
+): typeof Scp {
+	let open = 0;
 	return class ReceiverScp extends Scp {
 		private callingAe = '';
 		private received: { bytes: Buffer; transferSyntaxUid: string } | null = null;
+		private readonly overLimit: boolean;
+
+		constructor(socket: Socket, opts?: ConstructorParameters<typeof Scp>[1]) {
+			super(socket, opts);
+			open++;
+			this.overLimit = open > limits.maxAssociations;
+			socket.once('close', () => open--);
+			guardConnection(socket, limits);
+		}
 
 		override associationRequested(association: dimse.association.Association): void {
 			this.callingAe = association.getCallingAeTitle();
+			if (this.overLimit) {
+				this.sendAssociationReject(
+					RejectResult.Transient,
+					RejectSource.ServiceProviderPresentation,
+					RejectReason.LocalLimitExceeded,
+				);
+				return;
+			}
 			if (association.getCalledAeTitle().trim() !== aeTitle) {
 				this.sendAssociationReject(
 					RejectResult.Permanent,

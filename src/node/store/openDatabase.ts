@@ -18,6 +18,8 @@ export function openDatabase(file: string, nativeBinding?: string): SqliteDataba
 	db.pragma('journal_mode = WAL');
 	db.pragma('synchronous = FULL');
 	db.pragma('foreign_keys = ON');
+	// REPLACE fires DELETE triggers (the immutability guards) only with recursive triggers on.
+	db.pragma('recursive_triggers = ON');
 	db.pragma('busy_timeout = 5000');
 	migrate(db);
 	return db;

@@ -67,7 +67,7 @@ export class StudyImporter {
 			files.map((file) => ({ file })),
 			source,
 			jobId,
-			missing.map((m) => ({ ...m, code: 'unreadable' })),
+			missing.map((m) => ({ ...m })),
 		);
 	}
 

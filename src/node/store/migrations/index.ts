@@ -3,6 +3,7 @@ import { importsSchema } from './002_imports.js';
 import { reportsSchema } from './003_reports.js';
 import { worklistIndexesSchema } from './004_worklist_indexes.js';
 import { priorityIndexSchema } from './005_priority_index.js';
+import { replaceGuardsSchema } from './006_replace_guards.js';
 
 /**
  * Schema history, oldest first. Append only: a shipped migration is never edited, since
@@ -14,4 +15,5 @@ export const migrations: readonly { readonly version: number; readonly name: str
 	{ version: 3, name: 'reports', sql: reportsSchema },
 	{ version: 4, name: 'worklist indexes', sql: worklistIndexesSchema },
 	{ version: 5, name: 'priority index', sql: priorityIndexSchema },
+	{ version: 6, name: 'replace guards', sql: replaceGuardsSchema },
 ];
