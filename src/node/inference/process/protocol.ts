@@ -50,7 +50,7 @@ export function checked<T>(schema: z.ZodType<T>, value: unknown, subject: string
 }
 
 const typeOf = (m: unknown): string =>
-	typeof m === 'object' && m !== null && 'type' in m ? `a '${String(m.type)}' message` : 'a message';
+	typeof m === 'object' && m !== null && 'type' in m ? `a message of type '${String(m.type)}'` : 'a message';
 
 export const readToModelProcess = (m: unknown): ToModelProcess =>
 	checked(toModelProcess, m, `${typeOf(m)} to the model process`);
@@ -67,9 +67,7 @@ export function callIdOf(m: unknown): number | null {
 /** The registry's entry for `name`; own keys only, so "toString" is as unknown as "diagnose". */
 export function operationNamed(name: string): ModelOperation<unknown, unknown> {
 	if (!Object.hasOwn(modelOperations, name))
-		throw new ModelProtocolError(
-			`unknown operation '${name}' (known: ${Object.keys(modelOperations).join(', ')})`,
-		);
+		throw new ModelProtocolError(`unknown operation '${name}' (known: ${Object.keys(modelOperations).join(', ')})`);
 	return modelOperations[name as keyof typeof modelOperations] as ModelOperation<unknown, unknown>;
 }
 
