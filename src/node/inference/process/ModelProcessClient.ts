@@ -126,16 +126,17 @@ export class ModelProcessClient implements ReportAssistant {
 				try {
 					m = readFromModelProcess(raw);
 				} catch (err) {
+					const error = err instanceof Error ? err : new Error(String(err));
 					const id = callIdOf(raw);
 					const p = id === null ? undefined : this.pending.get(id);
 					if (p && id !== null) {
 						// Only the call the message names fails; the process and the other calls carry on.
 						this.pending.delete(id);
-						p.reject(err as Error);
+						p.reject(error);
 					} else if (!opened) {
-						reject(err as Error);
+						reject(error);
 						child.kill();
-					} else process.emitWarning(err as Error);
+					} else process.emitWarning(error);
 					return;
 				}
 				if (m.type === 'opened') {

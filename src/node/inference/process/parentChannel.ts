@@ -18,7 +18,7 @@ export interface ParentChannel {
 }
 
 /** The model process's line to the workstation: Electron's parentPort where it exists, else Node's IPC channel. */
-export function parentChannel(proc: ProcessLike = process as unknown as ProcessLike): ParentChannel {
+export function parentChannel(proc: ProcessLike = process): ParentChannel {
 	const port = proc.parentPort;
 	if (port) {
 		return {

@@ -68,7 +68,7 @@ export function callIdOf(m: unknown): number | null {
 export function operationNamed(name: string): ModelOperation<unknown, unknown> {
 	if (!Object.hasOwn(modelOperations, name))
 		throw new ModelProtocolError(`unknown operation '${name}' (known: ${Object.keys(modelOperations).join(', ')})`);
-	return modelOperations[name as keyof typeof modelOperations] as ModelOperation<unknown, unknown>;
+	return modelOperations[name as keyof typeof modelOperations];
 }
 
 export function serializeError(err: unknown): SerializedError {
