@@ -5,7 +5,8 @@
  *      (same process, same model, adapter, threads; runs alternated, medians compared; goal ≤ 5 %);
  *   3. model-process RSS over N consecutive drafts of different images (goal: growth < 50 MB).
  *
- *   node --import tsx bench/inference.ts [--models DIR] [--gpu] [--threads N] [--drafts 200] [--reps 7] [--image FILE.dcm]
+ *   node --import tsx bench/inference.ts [--models DIR] [--gpu] [--threads N] [--drafts 200] [--reps 7]
+ *     [--image FILE.dcm]
  *
  * Without --models it uses models/demo when present, else the tiny random test models (generated on
  * first use). Numbers are printed, never asserted.
@@ -50,7 +51,8 @@ const imageFor = (i: number): AssistantImage =>
 	base ? { key: `bench-${i}`, image: base } : { ...syntheticImage(i + 1), key: `bench-${i}` };
 
 console.log(
-	`models: ${modelsDir}\ndevice: ${gpu ? 'GPU if available' : 'CPU'}, threads ${threads}, node ${process.version}, ${process.platform}/${process.arch}`,
+	`models: ${modelsDir}\ndevice: ${gpu ? 'GPU if available' : 'CPU'}, threads ${threads}, ` +
+		`node ${process.version}, ${process.platform}/${process.arch}`,
 );
 
 // 2. Overhead against raw node-llama-cpp (in one process, alternating).
@@ -92,7 +94,8 @@ console.log(
 	console.log(`  raw node-llama-cpp  median ${ms(median(theirs))}`);
 	console.log(`  project (engine)    median ${ms(median(ours))}`);
 	console.log(
-		`  ratio ${ratio.toFixed(3)} (overhead ${((ratio - 1) * 100).toFixed(1)} %, goal ≤ 5 %); identical tokens: ${same}`,
+		`  ratio ${ratio.toFixed(3)} (overhead ${((ratio - 1) * 100).toFixed(1)} %, goal ≤ 5 %); ` +
+			`identical tokens: ${same}`,
 	);
 	await raw.close();
 	await engine.close();
@@ -137,7 +140,9 @@ console.log(
 	const peak = (from: number, to: number) => Math.max(...rss.filter(([n]) => n >= from && n <= to).map(([, r]) => r));
 	if (drafts >= 90)
 		console.log(
-			`  peak RSS drafts 10–50: ${peak(10, 50).toFixed(0)} MB, last 40 drafts: ${peak(drafts - 39, drafts).toFixed(0)} MB; growth ${(peak(drafts - 39, drafts) - peak(10, 50)).toFixed(1)} MB (goal < 50 MB)`,
+			`  peak RSS drafts 10–50: ${peak(10, 50).toFixed(0)} MB, ` +
+				`last 40 drafts: ${peak(drafts - 39, drafts).toFixed(0)} MB; ` +
+				`growth ${(peak(drafts - 39, drafts) - peak(10, 50)).toFixed(1)} MB (goal < 50 MB)`,
 		);
 	await assistant.close();
 }

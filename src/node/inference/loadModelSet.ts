@@ -101,7 +101,10 @@ export async function verifyModelFiles(set: ModelSet, onProgress?: (fraction: nu
 	await verifyFileHashes(set.manifestPath, files, onProgress);
 }
 
-/** Checks each [file, expected sha256] pair (ModelHashMismatch naming the file), skipping files hashed before unchanged. */
+/**
+ * Checks each [file, expected sha256] pair (ModelHashMismatch naming the file), skipping files hashed
+ * before and unchanged since.
+ */
 export async function verifyFileHashes(
 	manifestPath: string,
 	files: readonly (readonly [string, string])[],

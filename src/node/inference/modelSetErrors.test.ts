@@ -5,6 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { llamaSource, testModelsDir } from '../../../test/fixtures/testModels.js';
+import type { ModelManifest } from '../../common/models/ModelManifest.js';
 import { syntheticImage } from '../../../test/fixtures/testImages.js';
 import { createReportAssistant } from './createReportAssistant.js';
 import {
@@ -20,12 +21,12 @@ import { RadialogEngine } from './RadialogEngine.js';
 const sha = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
 /** A model folder of links to the test models with an edited manifest. */
-function variant(edit: (m: any, dir: string) => void): string {
+function variant(edit: (m: ModelManifest, dir: string) => void): string {
 	const src = testModelsDir();
 	const dir = tempDir();
 	for (const f of fs.readdirSync(src))
 		if (f !== 'manifest.json') fs.symlinkSync(path.join(src, f), path.join(dir, f));
-	const m = JSON.parse(fs.readFileSync(path.join(src, 'manifest.json'), 'utf8'));
+	const m = JSON.parse(fs.readFileSync(path.join(src, 'manifest.json'), 'utf8')) as ModelManifest;
 	edit(m, dir);
 	fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(m));
 	return dir;
@@ -33,7 +34,7 @@ function variant(edit: (m: any, dir: string) => void): string {
 
 async function rejectsNaming(
 	dir: string,
-	Class: new (...a: any[]) => Error,
+	Class: new (...a: never[]) => Error,
 	file: string | null,
 	verifyHashes = false,
 ) {
@@ -99,7 +100,7 @@ test('a GGUF that is not a language model (vocabulary only) is named', async () 
 });
 
 test('an invalid manifest lists what is wrong', async () => {
-	const dir = variant((m) => delete m.llm.imagePlaceholderTokenIds);
+	const dir = variant((m) => Reflect.deleteProperty(m.llm, 'imagePlaceholderTokenIds'));
 	await assert.rejects(
 		RadialogEngine.open({ modelsDir: dir, threads: 1, gpu: false }),
 		(err: Error) => err instanceof InvalidManifest && /imagePlaceholderTokenIds/.test(err.message),

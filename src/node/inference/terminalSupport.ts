@@ -50,7 +50,8 @@ export function progressPrinter(stream: NodeJS.WriteStream): { onEvent: (e: Mode
 			else if (e.type === 'classifying') draw('Classifying findings…', 'classifying');
 			else if (e.type === 'generating')
 				draw(
-					`Writing… ${e.tokens} tokens${e.tokensPerSecond ? `, ${e.tokensPerSecond.toFixed(1)} tokens/s` : ''}`,
+					`Writing… ${e.tokens} tokens` +
+						(e.tokensPerSecond ? `, ${e.tokensPerSecond.toFixed(1)} tokens/s` : ''),
 					'generating',
 				);
 			else if (e.type === 'ready') draw(`Models ready on ${e.device}.`, 'ready');
@@ -58,7 +59,8 @@ export function progressPrinter(stream: NodeJS.WriteStream): { onEvent: (e: Mode
 				if (tty && shown) stream.write('\r\x1b[2K');
 				shown = '';
 				stream.write(
-					`${e.type === 'crashed' ? 'Model process stopped: ' : 'Notice: '}${e.type === 'notice' ? e.text : e.message}\n`,
+					(e.type === 'crashed' ? 'Model process stopped: ' : 'Notice: ') +
+						`${e.type === 'notice' ? e.text : e.message}\n`,
 				);
 			}
 		},

@@ -173,7 +173,8 @@ export class LlamaReportModel {
 		const tokens = this.tokenizePrompt(prompt);
 		if (tokens.length + o.maxTokens > seq.contextSize)
 			throw new RangeError(
-				`the conversation (${tokens.length} tokens) leaves no room for an answer in the ${seq.contextSize}-token context`,
+				`the conversation (${tokens.length} tokens) leaves no room for an answer ` +
+					`in the ${seq.contextSize}-token context`,
 			);
 		const have = seq.contextTokens;
 		let common = 0;

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 
 /**
- * A LoRA adapter on `token_embd` that makes K placeholder token ids carry K arbitrary vectors
- * (RADIALOG.md, "Known facts for the local model stack"). llama.cpp adds scale · B · A[token] to the
- * looked-up embedding row; with A one-hot over the placeholder ids, B = vector − original row and
- * alpha = K (so scale = alpha / rank = 1), each placeholder's input embedding becomes its vector exactly.
+ * A LoRA adapter on `token_embd` that makes K placeholder token ids carry K arbitrary vectors. RaDialog
+ * (arXiv 2311.18681) feeds the image to the LLM as 32 embedding vectors in place of the prompt's `<IMG>`
+ * placeholder tokens; node-llama-cpp evaluates token ids, so the vectors ride on those ids' embedding
+ * rows (see the README's model-stack notes). llama.cpp adds scale · B · A[token] to the looked-up row;
+ * with A one-hot over the placeholder ids, B = vector − original row and alpha = K (so scale =
+ * alpha / rank = 1), each placeholder's input embedding becomes its vector exactly.
  * The model's weights are untouched; other tokens get A[token] = 0, so nothing else changes.
  */
 export interface EmbeddingAdapterSpec {

@@ -48,7 +48,7 @@ async function referenceTokens(modelPath: string, tokens: Token[], max: number):
 	return out;
 }
 
-test('image embeddings through the token_embd adapter give the tokens of a model whose rows were overwritten', async () => {
+test('image embeddings via the token_embd adapter give the tokens of a model whose rows were overwritten', async () => {
 	const k = set.manifest.llm.imagePlaceholderTokenIds.length;
 	const n = set.manifest.llm.embeddingLength;
 	const lm = await LlamaReportModel.open(set, {

@@ -70,7 +70,8 @@ export async function inspectLanguageModel(set: ModelSet): Promise<LanguageModel
 	const embd = info.tensorInfo?.find((t) => t.name === 'token_embd.weight');
 	if (!architecture || general?.type === 'adapter' || !embd || (info.tensorInfo?.length ?? 0) < 3) {
 		throw new NotALanguageModel(
-			`the GGUF is not a language model (architecture: ${architecture ?? 'none'}, type: ${general?.type ?? 'model'}, token embedding: ${embd ? 'yes' : 'no'})`,
+			`the GGUF is not a language model (architecture: ${architecture ?? 'none'}, ` +
+				`type: ${general?.type ?? 'model'}, token embedding: ${embd ? 'yes' : 'no'})`,
 			set.manifestPath,
 			file,
 		);
@@ -97,7 +98,8 @@ export async function inspectLanguageModel(set: ModelSet): Promise<LanguageModel
 	const bytesOf = rowBytes[embd.ggmlType];
 	if (!bytesOf)
 		throw new ModelShapeMismatch(
-			`token_embd is stored as ${GgmlType[embd.ggmlType]}; the image-embedding adapter needs F32, F16, BF16 or Q8_0 (requantize the embedding table)`,
+			`token_embd is stored as ${GgmlType[embd.ggmlType]}; the image-embedding adapter needs ` +
+				'F32, F16, BF16 or Q8_0 (requantize the embedding table)',
 			set.manifestPath,
 			file,
 		);

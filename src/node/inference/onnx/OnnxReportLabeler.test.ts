@@ -25,7 +25,7 @@ function only(states: Partial<ReportLabels>): ReportLabels {
 	>;
 }
 
-test('ONNX labeler: a batch of reports of different lengths gets the states the model predicts, in input order', async () => {
+test('ONNX labeler: reports of different lengths get the states the model predicts, in input order', async () => {
 	const labeler = await open();
 	try {
 		assert.equal(labeler.name, 'test-chexbert-shaped');
@@ -93,7 +93,7 @@ test("ONNX labeler: padding is masked (the test model's [PAD] row would read as 
 	}
 });
 
-test("ONNX labeler: each head is decoded in the manifest's class order (the test Pneumothorax head is permuted)", async () => {
+test("ONNX labeler: each head is decoded in the manifest's class order (test Pneumothorax head permuted)", async () => {
 	const labeler = await open();
 	try {
 		// With CheXbert's usual order hard-coded, these would read negative / not_mentioned.

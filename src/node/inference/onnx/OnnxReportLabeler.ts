@@ -18,13 +18,10 @@ function idTensor(
 	width: number,
 	value: (row: readonly number[], i: number) => number,
 ): ort.Tensor {
-	const n = rows.length * width;
-	const data = type === 'int64' ? new BigInt64Array(n) : new Int32Array(n);
-	rows.forEach((row, r) => {
-		for (let i = 0; i < width; i++)
-			data[r * width + i] = (type === 'int64' ? BigInt(value(row, i)) : value(row, i)) as never;
-	});
-	return new ort.Tensor(type, data, [rows.length, width]);
+	const values = rows.flatMap((row) => Array.from({ length: width }, (_, i) => value(row, i)));
+	const dims = [rows.length, width];
+	if (type === 'int64') return new ort.Tensor(type, BigInt64Array.from(values, BigInt), dims);
+	return new ort.Tensor(type, Int32Array.from(values), dims);
 }
 
 /**
@@ -42,7 +39,7 @@ export class OnnxReportLabeler implements ReportLabeler {
 		private readonly where: { manifestPath: string; file: string },
 	) {}
 
-	/** The graph and vocabulary paths, resolved against the manifest's folder; ModelFileMissing for either that is absent. */
+	/** The graph and vocabulary paths, resolved against the manifest's folder; ModelFileMissing for one absent. */
 	static files(manifestPath: string, spec: ReportLabelerModel): { file: string; vocabFile: string } {
 		const dir = path.dirname(manifestPath);
 		const file = path.join(dir, spec.file);
@@ -99,7 +96,10 @@ export class OnnxReportLabeler implements ReportLabeler {
 		}
 	}
 
-	/** Every declared input and output exists, the inputs are [batch, tokens] integers, each head's width matches its classes. */
+	/**
+	 * Every declared input and output exists, the inputs are [batch, tokens] integers, each head's width
+	 * matches its classes.
+	 */
 	private static checkGraph(
 		session: ort.InferenceSession,
 		spec: ReportLabelerModel,
@@ -114,8 +114,11 @@ export class OnnxReportLabeler implements ReportLabeler {
 		const missingIn = declared.filter((n) => !session.inputNames.includes(n));
 		const missingOut = spec.heads.map((h) => h.output).filter((n) => !session.outputNames.includes(n));
 		if (missingIn.length || missingOut.length) {
+			const lacking = [...missingIn.map((n) => `input "${n}"`), ...missingOut.map((n) => `output "${n}"`)];
 			throw mismatch(
-				`the graph has inputs [${session.inputNames.join(', ')}] and outputs [${session.outputNames.join(', ')}]; the manifest names ${[...missingIn.map((n) => `input "${n}"`), ...missingOut.map((n) => `output "${n}"`)].join(', ')} that it lacks`,
+				`the graph has inputs [${session.inputNames.join(', ')}] ` +
+					`and outputs [${session.outputNames.join(', ')}]; ` +
+					`the manifest names ${lacking.join(', ')} that it lacks`,
 			);
 		}
 		const extra = session.inputNames.filter((n) => !declared.includes(n));
@@ -138,7 +141,9 @@ export class OnnxReportLabeler implements ReportLabeler {
 			const width = m.shape.at(-1);
 			if (m.shape.length !== 2 || (typeof width === 'number' && width !== head.classes.length)) {
 				throw mismatch(
-					`output "${head.output}" (${head.label}) has shape [${m.shape.join(', ')}]; the manifest lists ${head.classes.length} classes, so [batch, ${head.classes.length}] was expected`,
+					`output "${head.output}" (${head.label}) has shape [${m.shape.join(', ')}]; ` +
+						`the manifest lists ${head.classes.length} classes, ` +
+						`so [batch, ${head.classes.length}] was expected`,
 				);
 			}
 		}
@@ -153,7 +158,7 @@ export class OnnxReportLabeler implements ReportLabeler {
 	async label(texts: readonly string[]): Promise<ReportLabels[]> {
 		const encoded = texts.map((t) => this.encode(t));
 		const order = encoded.map((_, i) => i).sort((a, b) => encoded[a]!.length - encoded[b]!.length);
-		const results: ReportLabels[] = new Array(texts.length);
+		const results = new Array<ReportLabels>(texts.length);
 		for (let start = 0; start < order.length; start += batchSize) {
 			const members = order.slice(start, start + batchSize);
 			const labels = await this.runBatch(members.map((i) => encoded[i]!));
@@ -178,7 +183,8 @@ export class OnnxReportLabeler implements ReportLabeler {
 			const classes = head.classes.length;
 			if (t.dims.length !== 2 || t.dims[0] !== rows.length || t.dims[1] !== classes) {
 				throw new ModelShapeMismatch(
-					`output "${head.output}" (${head.label}) has shape [${t.dims.join(', ')}], expected [${rows.length}, ${classes}]`,
+					`output "${head.output}" (${head.label}) has shape [${t.dims.join(', ')}], ` +
+						`expected [${rows.length}, ${classes}]`,
 					this.where.manifestPath,
 					this.where.file,
 				);

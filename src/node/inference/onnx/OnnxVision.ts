@@ -40,7 +40,9 @@ async function openSession(
 	const o = session.outputNames.includes(output.name);
 	if (!i || !o)
 		throw new ModelShapeMismatch(
-			`the graph has inputs [${session.inputNames.join(', ')}] and outputs [${session.outputNames.join(', ')}], the manifest expects input "${input.name}" and output "${output.name}"`,
+			`the graph has inputs [${session.inputNames.join(', ')}] ` +
+				`and outputs [${session.outputNames.join(', ')}], ` +
+				`the manifest expects input "${input.name}" and output "${output.name}"`,
 			set.manifestPath,
 			file,
 		);
@@ -86,7 +88,8 @@ export class OnnxVision {
 		const out = result[spec.output.name]!;
 		if (!shapeMatches(spec.output.shape, out.dims))
 			throw new ModelShapeMismatch(
-				`output "${spec.output.name}" has shape [${out.dims.join(', ')}], the manifest says [${spec.output.shape.join(', ')}]`,
+				`output "${spec.output.name}" has shape [${out.dims.join(', ')}], ` +
+					`the manifest says [${spec.output.shape.join(', ')}]`,
 				this.set.manifestPath,
 				file,
 			);

@@ -1,6 +1,5 @@
 import { fork } from 'node:child_process';
 import type { ModelProcessHandle, ModelProcessLauncher } from './ModelProcessLauncher.js';
-import type { FromModelProcess } from './protocol.js';
 
 /** The model process as a Node child process: 'advanced' serialization so typed arrays travel as structured clones. */
 export class ForkModelProcessLauncher implements ModelProcessLauncher {
@@ -15,7 +14,7 @@ export class ForkModelProcessLauncher implements ModelProcessLauncher {
 				return child.pid;
 			},
 			send: (message) => child.send(message),
-			onMessage: (listener) => child.on('message', (m) => listener(m as FromModelProcess)),
+			onMessage: (listener) => child.on('message', (m) => listener(m)),
 			onExit: (listener) => child.on('exit', (code, signal) => listener(code, signal)),
 			kill: (how = 'stop') => child.kill(how === 'force' ? 'SIGKILL' : 'SIGTERM'),
 		};

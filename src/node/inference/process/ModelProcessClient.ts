@@ -16,13 +16,24 @@ import * as errors from '../modelErrors.js';
 import type { EngineOptions } from '../RadialogEngine.js';
 import { ForkModelProcessLauncher } from './ForkModelProcessLauncher.js';
 import type { ModelProcessHandle, ModelProcessLauncher } from './ModelProcessLauncher.js';
-import type { CallMethod, FromModelProcess, SerializedError, ToModelProcess } from './protocol.js';
+import type { ModelOperationInput, ModelOperationName, ModelOperationOutput } from './modelOperations.js';
+import { modelOperations } from './modelOperations.js';
+import { ModelProtocolError } from './ModelProtocolError.js';
+import {
+	callIdOf,
+	checked,
+	readFromModelProcess,
+	type FromModelProcess,
+	type SerializedError,
+	type ToModelProcess,
+} from './protocol.js';
 
 export class Cancelled extends Error {
 	override readonly name = 'Cancelled';
 }
 
-const known: Record<string, new (message: string, manifestPath: string) => Error> = {
+const known: Record<string, { prototype: Error }> = {
+	ModelProtocolError,
 	InvalidManifest: errors.InvalidManifest,
 	ModelFileMissing: errors.ModelFileMissing,
 	ModelHashMismatch: errors.ModelHashMismatch,
@@ -47,9 +58,10 @@ function revive(e: SerializedError): Error {
 }
 
 interface Pending {
+	readonly operation: ModelOperationName;
 	resolve(v: unknown): void;
 	reject(e: Error): void;
-	handlers: StreamHandlers;
+	readonly handlers: StreamHandlers;
 }
 
 export interface ModelProcessOptions extends Omit<EngineOptions, 'onEvent'> {
@@ -108,8 +120,27 @@ export class ModelProcessClient implements ReportAssistant {
 		const child = launcher.launch(file, execArgv);
 		this.child = child;
 		return new Promise<void>((resolve, reject) => {
-			child.onMessage((m: FromModelProcess) => {
+			let opened = false;
+			child.onMessage((raw) => {
+				let m: FromModelProcess;
+				try {
+					m = readFromModelProcess(raw);
+				} catch (err) {
+					const error = err instanceof Error ? err : new Error(String(err));
+					const id = callIdOf(raw);
+					const p = id === null ? undefined : this.pending.get(id);
+					if (p && id !== null) {
+						// Only the call the message names fails; the process and the other calls carry on.
+						this.pending.delete(id);
+						p.reject(error);
+					} else if (!opened) {
+						reject(error);
+						child.kill();
+					} else process.emitWarning(error);
+					return;
+				}
 				if (m.type === 'opened') {
+					opened = true;
 					this.notice = m.notice;
 					resolve();
 				} else if (m.type === 'openFailed') {
@@ -117,12 +148,7 @@ export class ModelProcessClient implements ReportAssistant {
 					child.kill();
 				} else if (m.type === 'event') onEvent?.(m.event);
 				else if (m.type === 'token') this.pending.get(m.id)?.handlers.onToken?.(m.text, m.tokensPerSecond);
-				else if (m.type === 'result' || m.type === 'failed') {
-					const p = this.pending.get(m.id);
-					this.pending.delete(m.id);
-					if (m.type === 'result') p?.resolve(m.value);
-					else p?.reject(revive(m.error));
-				}
+				else this.settle(m);
 			});
 			child.onExit((code, signal) => {
 				if (this.child !== child) return;
@@ -141,18 +167,36 @@ export class ModelProcessClient implements ReportAssistant {
 		});
 	}
 
+	/** A call's answer: its result as the operation's output schema has it, or its error. */
+	private settle(m: Extract<FromModelProcess, { type: 'result' | 'failed' }>): void {
+		const p = this.pending.get(m.id);
+		if (!p) return;
+		this.pending.delete(m.id);
+		if (m.type === 'failed') return p.reject(revive(m.error));
+		try {
+			p.resolve(checked<unknown>(modelOperations[p.operation].output, m.value, `${p.operation} result`));
+		} catch (err) {
+			p.reject(err as Error);
+		}
+	}
+
 	private send(m: ToModelProcess): void {
 		this.child?.send(m);
 	}
 
-	private async call<T>(method: CallMethod, input: unknown, handlers: StreamHandlers = {}): Promise<T> {
+	private async call<K extends ModelOperationName>(
+		operation: K,
+		input: ModelOperationInput<K>,
+		handlers: StreamHandlers = {},
+	): Promise<ModelOperationOutput<K>> {
 		if (handlers.signal?.aborted) throw new Cancelled('cancelled before it started');
 		await this.start();
 		const id = this.nextId++;
-		return new Promise<T>((resolve, reject) => {
-			this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, handlers });
+		return new Promise((resolve, reject) => {
+			const settle = resolve as (v: unknown) => void;
+			this.pending.set(id, { operation, resolve: settle, reject, handlers });
 			handlers.signal?.addEventListener('abort', () => this.send({ type: 'cancel', id }));
-			this.send({ type: 'call', id, method, input });
+			this.send({ type: 'call', id, operation, input });
 		});
 	}
 

@@ -1,11 +1,12 @@
-import type { FromModelProcess, ToModelProcess } from './protocol.js';
+import type { ToModelProcess } from './protocol.js';
 
 /** One running model process, whatever started it (a Node child process or an Electron utilityProcess). */
 export interface ModelProcessHandle {
 	/** The OS process id once known (tests kill it to prove recovery). */
 	readonly pid: number | undefined;
 	send(message: ToModelProcess): void;
-	onMessage(listener: (message: FromModelProcess) => void): void;
+	/** Messages as they arrive, unchecked: the client checks them against the protocol. */
+	onMessage(listener: (message: unknown) => void): void;
 	/** signal is null where the host reports only an exit code (utilityProcess). */
 	onExit(listener: (code: number | null, signal: string | null) => void): void;
 	/** 'force' where a polite stop was ignored; hosts without signals may treat both alike. */
