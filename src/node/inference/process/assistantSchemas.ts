@@ -13,14 +13,20 @@ import type {
 // Each schema is annotated with the app's own type, so the two cannot drift apart unnoticed.
 const finding: z.ZodType<ChexpertLabel> = z.enum(chexpertLabels);
 
-// Pixels travel as structured clones, so they arrive as typed arrays of the receiving process's realm.
-const pixels = z.union([
-	z.instanceof(Float32Array),
-	z.instanceof(Int16Array),
-	z.instanceof(Uint16Array),
-	z.instanceof(Uint8Array),
-	z.instanceof(Int32Array),
+// Pixels travel as structured clones and may come from a WASM codec (a Uint8ClampedArray), so the
+// check reads the typed array's kind rather than `instanceof`, which also depends on the realm.
+const pixelArrayKinds = new Set([
+	'Float32Array',
+	'Int16Array',
+	'Uint16Array',
+	'Uint8Array',
+	'Uint8ClampedArray',
+	'Int32Array',
 ]);
+const pixels = z.custom<DecodedImage['pixels']>(
+	(v) => ArrayBuffer.isView(v) && pixelArrayKinds.has(Object.prototype.toString.call(v).slice(8, -1)),
+	{ message: 'expected a typed array of pixels' },
+);
 
 const decodedImage: z.ZodType<DecodedImage> = z.object({
 	rows: z.number().int().positive(),
