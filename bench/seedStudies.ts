@@ -7,13 +7,15 @@ export function seedStudies(db: Workstation['db'], n: number): void {
 	const statuses = ['new', 'drafted', 'in_review', 'signed'];
 	const patient = db.prepare('INSERT INTO patients (patient_id, name, sex) VALUES (?, ?, ?)');
 	const study = db.prepare(
-		`INSERT INTO studies (study_instance_uid, patient_ref, study_date, modality, body_part, status, priority, imported_at) VALUES (?, ?, ?, 'DX', 'CHEST', ?, ?, ?)`,
+		`INSERT INTO studies (study_instance_uid, patient_ref, study_date, modality, body_part, status, priority,
+		imported_at) VALUES (?, ?, ?, 'DX', 'CHEST', ?, ?, ?)`,
 	);
 	const series = db.prepare(
 		"INSERT INTO series (series_instance_uid, study_ref, modality, view_position) VALUES (?, ?, 'DX', ?)",
 	);
 	const instance = db.prepare(
-		`INSERT INTO instances (sop_instance_uid, series_ref, rows, columns, view_position, file_sha256, file_size) VALUES (?, ?, 2800, 2300, ?, 'x', 1)`,
+		`INSERT INTO instances (sop_instance_uid, series_ref, rows, columns, view_position, file_sha256, file_size)
+		VALUES (?, ?, 2800, 2300, ?, 'x', 1)`,
 	);
 	db.transaction(() => {
 		for (let i = 0; i < n; i++) {
@@ -21,7 +23,8 @@ export function seedStudies(db: Workstation['db'], n: number): void {
 				patient.run(`P${i}`, `${names[i % names.length]}, ${given[i % given.length]} ${i}`, i % 2 ? 'F' : 'M')
 					.lastInsertRowid,
 			);
-			const date = `20${String(10 + (i % 15)).padStart(2, '0')}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`;
+			const two = (k: number) => String(k).padStart(2, '0');
+			const date = `20${two(10 + (i % 15))}${two(1 + (i % 12))}${two(1 + (i % 28))}`;
 			const s = Number(
 				study.run(
 					`1.2.3.${i}`,

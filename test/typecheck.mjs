@@ -13,7 +13,8 @@ const projects = ['src/common', 'src/node', 'renderer', 'test'];
 if (fs.existsSync(path.join(root, 'node_modules', 'electron', 'electron.d.ts'))) projects.push('main');
 else
 	console.log(
-		'typecheck: main/ skipped (the electron package is not installed; install with ELECTRON_SKIP_BINARY_DOWNLOAD=1 to get its types).',
+		'typecheck: main/ skipped (the electron package is not installed;' +
+			' install with ELECTRON_SKIP_BINARY_DOWNLOAD=1 to get its types).',
 	);
 let failed = false;
 for (const p of projects) {

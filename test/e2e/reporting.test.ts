@@ -21,6 +21,7 @@ import { WorkstationPage } from './pages/WorkstationPage.js';
 // same model process and streaming but writes nonsense, so the correction's content is checked only with demo models.
 const demoModels = path.resolve('models/demo');
 const haveDemo = fs.existsSync(path.join(demoModels, 'manifest.json'));
+const modelKind = haveDemo ? 'demo' : 'random test';
 let served: ServedWorkstation;
 let browser: Browser;
 let page: Page;
@@ -44,7 +45,8 @@ after(async () => {
 	delete process.env.RADIALOG_RECEIVER_PORT;
 });
 
-test(`import phantoms, draft streams, reject and apply, easy language, sign, export everything (${haveDemo ? 'demo' : 'random test'} models)`, async () => {
+const everything = 'import phantoms, draft streams, reject and apply, easy language, sign, export everything';
+test(`${everything} (${modelKind} models)`, async () => {
 	const modelsDir = haveDemo ? demoModels : testModelsDir();
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
@@ -74,7 +76,8 @@ test(`import phantoms, draft streams, reject and apply, easy language, sign, exp
 	assert.equal(imported.imported, 3, imported.summary);
 	await worklist.waitForTotal(3);
 	await shot('1-worklist');
-	// Open the newest study at once (the background queue, oldest first, reaches it last): the pane drafts it, streaming.
+	// Open the newest study at once (the background queue, oldest first, reaches it last):
+	// the pane drafts it, streaming.
 	await worklist.search('PH000006');
 	await worklist.waitForTotal(1);
 	await worklist.openWithKeyboard(0);
@@ -92,8 +95,11 @@ test(`import phantoms, draft streams, reject and apply, easy language, sign, exp
 	const stated = positiveLabels(labelReport(draft)).filter((l) => l !== 'No Finding' && l !== 'Support Devices');
 	const positive = (await report.positiveFindings()).filter((l) => l !== 'No Finding');
 	const target = stated.find((l) => positive.includes(l)) ?? positive[0];
-	assert.ok(target, `the draft has a finding to reject (stated ${stated}, predicted ${positive})`);
-	console.log(`draft (${haveDemo ? 'demo' : 'random test'} models): ${draft}\nrejecting ${target}`);
+	assert.ok(
+		target,
+		`the draft has a finding to reject (stated ${stated.join(',')}, predicted ${positive.join(',')})`,
+	);
+	console.log(`draft (${modelKind} models): ${draft}\nrejecting ${target}`);
 	await report.reject(target);
 	await shot('3-rejected');
 	await report.apply();
@@ -148,7 +154,7 @@ test(`import phantoms, draft streams, reject and apply, easy language, sign, exp
 		storedFindings.length > 0 && fs.readFileSync(files.sr!).toString('utf8').includes(storedFindings),
 		'the SR holds the signed findings',
 	);
-	const fhir = JSON.parse(fs.readFileSync(files.fhir!, 'utf8'));
+	const fhir = JSON.parse(fs.readFileSync(files.fhir!, 'utf8')) as fhir4.DiagnosticReport;
 	assert.deepEqual(checkDiagnosticReport(fhir), []);
 	assert.equal(fhir.status, 'final');
 	const hl7 = Hl7Message.parse(fs.readFileSync(files.hl7!, 'utf8'));
@@ -175,7 +181,7 @@ test(`import phantoms, draft streams, reject and apply, easy language, sign, exp
 		'handout_generate',
 		'handout_edit',
 	])
-		assert.ok(actions.includes(a), `audit has ${a}: ${actions}`);
+		assert.ok(actions.includes(a), `audit has ${a}: ${actions.join(',')}`);
 	if (issues.length) assert.ok(actions.includes('consistency_warning'));
 
 	await page.getByTestId('tab-report').click();

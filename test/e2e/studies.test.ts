@@ -117,7 +117,7 @@ test('import a folder, see the worklist, open a study, change window/level, scre
 	assert.deepEqual(errors, []);
 });
 
-test('files dropped on the window are uploaded and imported; a multi-frame image steps through its frames', async () => {
+test('files dropped on the window are uploaded and imported; a multi-frame image steps through frames', async () => {
 	const dir = tempDir('radialog-e2e-drop-');
 	const a = makeDicomFixture(path.join(dir, 'a.dcm'), 'dx8', { patient: 'Dropped^Dora', pid: 'E2E-3' });
 	const m = makeDicomFixture(path.join(dir, 'm.dcm'), 'multiframe', { patient: 'Multi^Frame', pid: 'E2E-4' });

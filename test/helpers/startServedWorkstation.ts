@@ -22,8 +22,8 @@ export async function startServedWorkstation(dataDir: string, extraArgs: string[
 		},
 	);
 	const output: string[] = [];
-	const rl = readline.createInterface({ input: child.stdout! });
-	child.stderr!.on('data', (d: Buffer) => output.push(d.toString()));
+	const rl = readline.createInterface({ input: child.stdout });
+	child.stderr.on('data', (d: Buffer) => output.push(d.toString()));
 	const url = await new Promise<string>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`workstation did not start:\n${output.join('')}`)), 120_000);
 		rl.on('line', (line) => {

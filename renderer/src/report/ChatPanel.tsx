@@ -35,7 +35,7 @@ export function ChatPanel({ h }: { h: ReportHandle }) {
 					type="button"
 					disabled={disabled}
 					data-testid="ask-FQA_complete"
-					onClick={() => ask({ task: 'FQA_complete' })}
+					onClick={() => void ask({ task: 'FQA_complete' })}
 				>
 					List findings
 				</button>
@@ -55,7 +55,7 @@ export function ChatPanel({ h }: { h: ReportHandle }) {
 						type="button"
 						disabled={disabled}
 						data-testid="ask-FQA_binary"
-						onClick={() => ask({ task: 'FQA_binary', pathology })}
+						onClick={() => void ask({ task: 'FQA_binary', pathology })}
 					>
 						Is there …?
 					</button>
@@ -63,7 +63,7 @@ export function ChatPanel({ h }: { h: ReportHandle }) {
 						type="button"
 						disabled={disabled}
 						data-testid="ask-RE"
-						onClick={() => ask({ task: 'RE', pathology })}
+						onClick={() => void ask({ task: 'RE', pathology })}
 					>
 						Why …?
 					</button>
@@ -88,10 +88,10 @@ export function ChatPanel({ h }: { h: ReportHandle }) {
 						Ask about region
 					</button>
 				</span>
-				<button type="button" disabled={disabled} data-testid="ask-EL" onClick={() => ask({ task: 'EL' })}>
+				<button type="button" disabled={disabled} data-testid="ask-EL" onClick={() => void ask({ task: 'EL' })}>
 					Easy language
 				</button>
-				<button type="button" disabled={disabled} data-testid="ask-SU" onClick={() => ask({ task: 'SU' })}>
+				<button type="button" disabled={disabled} data-testid="ask-SU" onClick={() => void ask({ task: 'SU' })}>
 					Summary
 				</button>
 				<button
@@ -99,7 +99,7 @@ export function ChatPanel({ h }: { h: ReportHandle }) {
 					disabled={disabled || add.length + remove.length === 0}
 					data-testid="ask-CO"
 					title="Ask for a corrected text without replacing the draft"
-					onClick={() => ask({ task: 'CO', add, remove })}
+					onClick={() => void ask({ task: 'CO', add, remove })}
 				>
 					Suggest correction
 				</button>

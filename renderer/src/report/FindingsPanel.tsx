@@ -85,7 +85,9 @@ export function FindingsPanel({ h, onApply }: { h: ReportHandle; onApply: () => 
 						role="option"
 						aria-selected={focus === i}
 						tabIndex={focus === i ? 0 : -1}
-						className={`rp-finding ${f.positive ? 'is-positive' : ''} ${f.decision ? `is-${f.decision}` : ''}`}
+						className={
+							`rp-finding ${f.positive ? 'is-positive' : ''} ` + (f.decision ? `is-${f.decision}` : '')
+						}
 						data-testid="finding-row"
 						data-label={f.label}
 						data-positive={String(f.positive)}

@@ -59,11 +59,12 @@ export function ReportEditor({ h }: { h: ReportHandle }) {
 				void flush();
 			}
 		};
+		const onUnload = () => void flush();
 		window.addEventListener('keydown', onKey);
-		window.addEventListener('beforeunload', flush);
+		window.addEventListener('beforeunload', onUnload);
 		return () => {
 			window.removeEventListener('keydown', onKey);
-			window.removeEventListener('beforeunload', flush);
+			window.removeEventListener('beforeunload', onUnload);
 		};
 	}, [flush]);
 
@@ -91,7 +92,8 @@ export function ReportEditor({ h }: { h: ReportHandle }) {
 						onClick={() => {
 							if (
 								window.confirm(
-									'Replace the text with a new AI draft? Your current text stays in the version history.',
+									'Replace the text with a new AI draft? ' +
+										'Your current text stays in the version history.',
 								)
 							)
 								void h.run('draft', () =>

@@ -38,7 +38,7 @@ export function ReportPane({ studyId }: { studyId: number }) {
 	const hasReport = !!s?.report;
 	useEffect(() => {
 		if (!hasReport || (document.activeElement && document.activeElement !== document.body)) return;
-		(document.querySelector('#rp-findings-list [tabindex="0"]') as HTMLElement | null)?.focus();
+		document.querySelector<HTMLElement>('#rp-findings-list [tabindex="0"]')?.focus();
 	}, [hasReport]);
 
 	const apply = () => {
@@ -63,7 +63,7 @@ export function ReportPane({ studyId }: { studyId: number }) {
 			}
 			const focus = (tabId: Tab, selector: string) => {
 				setTab(tabId);
-				setTimeout(() => (document.querySelector(selector) as HTMLElement | null)?.focus(), 0);
+				setTimeout(() => document.querySelector<HTMLElement>(selector)?.focus(), 0);
 			};
 			if (k === 'a') {
 				e.preventDefault();

@@ -271,7 +271,8 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 							</div>
 							<div className="br" data-testid="overlay-probe">
 								{probe
-									? `x ${probe.x} y ${probe.y}: ${typeof probe.value === 'number' ? round(probe.value) : probe.value}`
+									? `x ${probe.x} y ${probe.y}: ` +
+										(typeof probe.value === 'number' ? round(probe.value) : probe.value)
 									: ''}
 							</div>
 						</div>

@@ -56,6 +56,7 @@ export function ImportPathDialog({
 
 /** The outcome of an import: counts and one line per file that could not be imported. */
 export function ImportReportDialog({ report, onClose }: { report: ImportReport; onClose: () => void }) {
+	const studies = `${report.studyIds.length} stud${report.studyIds.length === 1 ? 'y' : 'ies'}`;
 	return (
 		<div className="dialog-backdrop" role="presentation">
 			<div
@@ -71,8 +72,7 @@ export function ImportReportDialog({ report, onClose }: { report: ImportReport; 
 			>
 				<h2>Import finished</h2>
 				<p data-testid="import-summary">
-					{report.imported} image{report.imported === 1 ? '' : 's'} imported into {report.studyIds.length}{' '}
-					stud{report.studyIds.length === 1 ? 'y' : 'ies'}
+					{report.imported} image{report.imported === 1 ? '' : 's'} imported into {studies}
 					{report.duplicates ? `, ${report.duplicates} already stored` : ''}
 					{report.failed ? `, ${report.failed} could not be imported` : ''}.
 				</p>

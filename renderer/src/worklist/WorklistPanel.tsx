@@ -16,7 +16,7 @@ const statusLabel: Record<StudyStatus, string> = {
 	in_review: 'In review',
 	signed: 'Signed',
 };
-type SortKey = WorklistFilter['sort'];
+type SortKey = NonNullable<WorklistFilter['sort']>;
 const columns: { label: string; sort?: SortKey; cell: (s: WorklistItem) => string; className?: string }[] = [
 	{ label: 'Patient', sort: 'patientName', cell: (s) => s.patientName },
 	{ label: 'ID', cell: (s) => s.patientId },
@@ -65,18 +65,22 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 	};
 	rememberWorklistFilter(filter);
 	const { total, error, rowAt, ensureRange } = useWorklistRows(filter);
+	// A new filter value (not a new object with the same value) starts the list again at the top.
+	const filterKey = JSON.stringify(filter);
 	useEffect(() => {
 		setSelected(0);
 		list.current?.scrollTo({ top: 0 });
-	}, [JSON.stringify(filter)]); // eslint-disable-line react-hooks/exhaustive-deps
+	}, [filterKey]);
 
+	// The list height is observed again when the first total arrives.
+	const loaded = total !== null;
 	useLayoutEffect(() => {
 		const el = list.current;
 		if (!el) return;
 		const ro = new ResizeObserver(() => setHeight(el.clientHeight));
 		ro.observe(el);
 		return () => ro.disconnect();
-	}, [total === null]);
+	}, [loaded]);
 
 	const first = Math.floor(scrollTop / rowHeight);
 	const visible = Math.ceil(height / rowHeight) + 1;
@@ -212,7 +216,9 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 					<div
 						key={c.label}
 						role="cell"
-						className={`wl-cell ${c.className ?? ''} ${c.label === 'Status' && s ? `status-${s.status}` : ''}`}
+						className={
+							`wl-cell ${c.className ?? ''} ` + (c.label === 'Status' && s ? `status-${s.status}` : '')
+						}
 					>
 						{s ? c.cell(s) : ''}
 					</div>

@@ -91,7 +91,10 @@ export const ReportLabelerModel = ModelFile.extend({
 	/** Shown with every result instead of "rules", e.g. "CheXbert (Smit et al. 2020)". */
 	name: z.string().min(1),
 	tokenizer: z.object({
-		/** BERT WordPiece: basic tokenization (whitespace and punctuation), then greedy longest-match pieces with `##` continuations. */
+		/**
+		 * BERT WordPiece: basic tokenization (whitespace and punctuation), then greedy longest-match pieces
+		 * with `##` continuations.
+		 */
 		kind: z.literal('wordpiece'),
 		/** vocab.txt, one token per line, the line number is the token id (bert-base-uncased's for CheXbert). */
 		vocab: ModelFile,
@@ -106,7 +109,10 @@ export const ReportLabelerModel = ModelFile.extend({
 		 */
 		maxTokens: z.number().int().min(3),
 	}),
-	/** Graph input names. Both are fed as [batch, tokens] in the integer type the graph declares (int64 for a torch export). */
+	/**
+	 * Graph input names. Both are fed as [batch, tokens] in the integer type the graph declares
+	 * (int64 for a torch export).
+	 */
 	inputs: z.object({
 		/** Token ids: [CLS] report [SEP], then [PAD] up to the batch's longest report. */
 		inputIds: z.string().default('input_ids'),
@@ -126,8 +132,9 @@ export const ReportLabelerModel = ModelFile.extend({
 				output: z.string(),
 				label: z.enum(chexpertLabels),
 				/**
-				 * The state each logit index stands for. CheXbert: `["not_mentioned", "positive", "negative", "uncertain"]`
-				 * for the 13 findings and `["not_mentioned", "positive"]` for No Finding.
+				 * The state each logit index stands for. CheXbert:
+				 * `["not_mentioned", "positive", "negative", "uncertain"]` for the 13 findings and
+				 * `["not_mentioned", "positive"]` for No Finding.
 				 */
 				classes: z.array(HeadClass).min(2),
 			}),

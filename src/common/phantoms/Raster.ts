@@ -1,4 +1,7 @@
-/** A square float image addressed in image fractions (u across, v down), with the few drawing operations the phantoms need. */
+/**
+ * A square float image addressed in image fractions (u across, v down), with the few drawing operations the
+ * phantoms need.
+ */
 export class Raster {
 	readonly data: Float32Array;
 

@@ -11,7 +11,10 @@ import { LungMap } from './LungMap.js';
 export interface PhantomImage {
 	readonly size: number;
 	readonly pixels: Uint16Array;
-	/** Where the local findings (fracture, lesion, devices, opacity, consolidation, atelectasis) were drawn; see FindingMark. */
+	/**
+	 * Where the local findings (fracture, lesion, devices, opacity, consolidation, atelectasis) were drawn;
+	 * see FindingMark.
+	 */
 	readonly marks: readonly FindingMark[];
 }
 

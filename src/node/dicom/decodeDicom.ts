@@ -292,5 +292,9 @@ export function checkDicomImage(ds: DicomDataSet): void {
 }
 
 function twelveBitOnly(pm: PixelModule): string {
-	return `JPEG with ${pm.bitsStored}-bit ${pm.samplesPerPixel === 1 ? 'greyscale' : 'colour'} samples is not supported; only 8-bit, or 12-bit greyscale (extended process 4).`;
+	const samples = pm.samplesPerPixel === 1 ? 'greyscale' : 'colour';
+	return (
+		`JPEG with ${pm.bitsStored}-bit ${samples} samples is not supported; ` +
+		'only 8-bit, or 12-bit greyscale (extended process 4).'
+	);
 }

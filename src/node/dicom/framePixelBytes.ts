@@ -25,12 +25,14 @@ export function encapsulatedFrameBytes(ds: DicomDataSet, frame: number, frames: 
 	} catch (err) {
 		throw new DicomReadError(
 			'bad_frame',
-			`Frame ${frame + 1} could not be read from the compressed pixel data (${String((err as Error)?.message ?? err)}).`,
+			`Frame ${frame + 1} could not be read from the compressed pixel data ` +
+				`(${String((err as Error)?.message ?? err)}).`,
 		);
 	}
 	throw new DicomReadError(
 		'bad_frame',
-		`Cannot tell which of ${fragments.length} fragments belong to frame ${frame + 1} of ${frames} (no offset table).`,
+		`Cannot tell which of ${fragments.length} fragments belong to frame ${frame + 1} of ${frames} ` +
+			'(no offset table).',
 	);
 }
 
@@ -42,7 +44,8 @@ export function nativeFrameBytes(ds: DicomDataSet, frame: number, frameBytes: nu
 	if ((frame + 1) * frameBytes > available) {
 		throw new DicomReadError(
 			available < el.length ? 'truncated' : 'bad_dimensions',
-			`The pixel data holds ${available} bytes, too few for frame ${frame + 1} of ${frameBytes} bytes (rows × columns × samples × bits say otherwise: the file is truncated or its dimensions are wrong).`,
+			`The pixel data holds ${available} bytes, too few for frame ${frame + 1} of ${frameBytes} bytes ` +
+				'(rows × columns × samples × bits say otherwise: the file is truncated or its dimensions are wrong).',
 		);
 	}
 	return ds.byteArray.subarray(start, start + frameBytes);

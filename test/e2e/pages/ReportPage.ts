@@ -127,12 +127,18 @@ export class ReportPage {
 		const items = await this.page
 			.locator('[data-testid="export-result"] li')
 			.evaluateAll((els) =>
-				els.map((e) => [e.getAttribute('data-format')!, e.querySelector('code')!.textContent!]),
+				els.map((e): [string, string] => [
+					e.getAttribute('data-format')!,
+					e.querySelector('code')!.textContent,
+				]),
 			);
 		return Object.fromEntries(items);
 	}
 
-	/** Drafts the handout with the assistant's easy language, lets the reader edit it, marks it reviewed, exports the PDF. */
+	/**
+	 * Drafts the handout with the assistant's easy language, lets the reader edit it, marks it reviewed,
+	 * exports the PDF.
+	 */
 	async handout(edit: (text: string) => string): Promise<string> {
 		await this.tab('export');
 		await this.page.getByTestId('handout-generate').click();

@@ -17,24 +17,37 @@ before(() => {
 	fs.writeFileSync(path.join(studies, 'notes.txt'), 'not an image');
 });
 
+/** What `radialog draft --json` prints: per file, a draft or why the file was not usable. */
+interface DraftJson {
+	readonly notice: string;
+	readonly draft: boolean;
+	readonly studies: readonly {
+		readonly study: string | null;
+		readonly file: string;
+		readonly findings?: readonly unknown[];
+		readonly report?: string;
+		readonly error?: string;
+	}[];
+}
+
 const radialog = (args: string[], input?: string) =>
 	spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', input, timeout: 120_000 });
 
 test('radialog draft --json: findings and a draft per study, unusable files reported, the notice carried', () => {
 	const r = radialog(['draft', studies, '--json', '--models', models, '--threads', '1']);
 	assert.equal(r.status, 0, r.stderr);
-	const out = JSON.parse(r.stdout);
+	const out = JSON.parse(r.stdout) as DraftJson;
 	assert.match(out.notice, /random weights/);
 	assert.equal(out.draft, true);
-	const drafted = out.studies.filter((s: any) => s.report !== undefined);
+	const drafted = out.studies.filter((s) => s.report !== undefined);
 	assert.equal(drafted.length, 2);
 	for (const s of drafted) {
-		assert.equal(s.findings.length, 14);
-		assert.ok(s.report.length > 0);
+		assert.equal(s.findings?.length, 14);
+		assert.ok(s.report!.length > 0);
 		assert.ok(s.study);
 	}
-	const bad = out.studies.find((s: any) => s.file.endsWith('notes.txt'));
-	assert.match(bad.error, /not usable as an image/);
+	const bad = out.studies.find((s) => s.file.endsWith('notes.txt'));
+	assert.match(bad?.error ?? '', /not usable as an image/);
 });
 
 test('radialog draft prints text; a missing model set fails with the manifest named', () => {

@@ -10,7 +10,8 @@ import { parseCommandArgs, UsageError } from '../parseArgs.js';
 import { modelOptions, threadsFrom } from './draft.js';
 
 export const summary =
-	'Talk with the assistant about one image: radialog chat <file> [--models DIR] [--threads N] [--cpu] (/help in the chat)';
+	'Talk with the assistant about one image: ' +
+	'radialog chat <file> [--models DIR] [--threads N] [--cpu] (/help in the chat)';
 
 const help = `Ask anything, or:
   /findings            list all findings          /has <finding>     is there evidence of it?
@@ -80,7 +81,8 @@ export async function run(argv: string[]): Promise<number> {
 		const findings = (await assistant.predictFindings(image)).filter((f) => f.positive).map((f) => f.label);
 		progress.clear();
 		console.log(
-			`Predicted findings: ${findings.length ? findings.join(', ') : 'none'}\nDraft report (AI-written, not signed):`,
+			`Predicted findings: ${findings.length ? findings.join(', ') : 'none'}\n` +
+				'Draft report (AI-written, not signed):',
 		);
 		const report = (await assistant.draftReport({ image, findings }, stream)).text;
 		console.log(`\n\n${help}`);

@@ -12,7 +12,8 @@ import { GgufTextGenerator } from '../../inference/llama/GgufTextGenerator.js';
 import { parseCommandArgs, UsageError } from '../parseArgs.js';
 
 export const summary =
-	'Build a RaDialog instruct dataset (.json.gz): radialog dataset build --out F (--phantoms N | --reports R --labels L [--metadata M] [--nle J] [--predicted P] --teacher GGUF) [--seed S]';
+	'Build a RaDialog instruct dataset (.json.gz): radialog dataset build --out F (--phantoms N | ' +
+	'--reports R --labels L [--metadata M] [--nle J] [--predicted P] --teacher GGUF) [--seed S]';
 
 const help = `radialog dataset build --out FILE.json.gz [--seed S]
   from phantoms:  --phantoms N [--first-seed S]        rule-based teacher from the sentence bank
@@ -32,7 +33,8 @@ function bar(done: number, total: number): void {
 
 export function summaryTable(s: DatasetSummary, records: number): string {
 	const lines = [
-		`${records} records from ${s.images} images (${s.noFindingImages} without findings; ${s.droppedNoFindingImages} such images left out)`,
+		`${records} records from ${s.images} images ` +
+			`(${s.noFindingImages} without findings; ${s.droppedNoFindingImages} such images left out)`,
 		'',
 		'task           samples',
 	];

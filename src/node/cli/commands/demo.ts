@@ -32,7 +32,8 @@ export async function run(argv: string[]): Promise<number> {
 		if (!Number.isInteger(first) || first < 1) throw new UsageError('--seed must be a positive integer.');
 		const truth = generatePhantomStudies({ outDir: values.out, count, firstSeed: first, onProgress: progress });
 		console.log(
-			`${truth.length} phantom studies written to ${path.resolve(values.out)} (ground truth in ground-truth.json). Synthetic data, not for clinical use.`,
+			`${truth.length} phantom studies written to ${path.resolve(values.out)} ` +
+				'(ground truth in ground-truth.json). Synthetic data, not for clinical use.',
 		);
 		return 0;
 	}
@@ -42,7 +43,8 @@ export async function run(argv: string[]): Promise<number> {
 	try {
 		const r = await loadDemoStudies(w.importer, w.options.dataDir, count, progress);
 		console.log(
-			`${r.studies} demo studies: ${r.imported} imported, ${r.duplicates} already there, ${r.failed} failed. ${r.notice}.`,
+			`${r.studies} demo studies: ${r.imported} imported, ${r.duplicates} already there, ${r.failed} failed. ` +
+				`${r.notice}.`,
 		);
 		return r.failed && !r.imported && !r.duplicates ? 1 : 0;
 	} finally {

@@ -9,7 +9,8 @@ import { defaultModelsDir, filesUnder, progressPrinter } from '../../inference/t
 import { parseCommandArgs, UsageError } from '../parseArgs.js';
 
 export const summary =
-	'Predicted findings and a draft report per study: radialog draft <file-or-folder> [--json] [--models DIR] [--threads N] [--cpu]';
+	'Predicted findings and a draft report per study: ' +
+	'radialog draft <file-or-folder> [--json] [--models DIR] [--threads N] [--cpu]';
 
 export const modelOptions = {
 	json: { type: 'boolean' },

@@ -16,7 +16,8 @@ import { defaultModelsDir, progressPrinter } from '../../inference/terminalSuppo
 import { parseCommandArgs, UsageError } from '../parseArgs.js';
 
 export const summary =
-	'Score generated reports: radialog eval --dataset <file.json.gz|file.csv> (--predictions <file.csv|file.json> | --images <dir> [--follow-ups] [--models DIR] [--threads N] [--cpu]) [--out <dir>] [--limit N] [--labeler rules]';
+	'Score generated reports: radialog eval --dataset <file.json.gz|file.csv> (--predictions <file.csv|file.json> | ' +
+	'--images <dir> [--follow-ups] [--models DIR] [--threads N] [--cpu]) [--out <dir>] [--limit N] [--labeler rules]';
 
 function printSummary(r: EvaluationResult, out: string): void {
 	const f = (x: number) => (100 * x).toFixed(1);
@@ -28,7 +29,9 @@ function printSummary(r: EvaluationResult, out: string): void {
 			: '';
 		const answers = t.answerScore ? `  ${t.answerScore.kind} ${f(t.answerScore.value)}` : '';
 		console.log(
-			`${t.task.padEnd(13)} n=${String(t.samples).padEnd(6)} BLEU-1 ${f(t.text.bleu[0]!)} BLEU-4 ${f(t.text.bleu[3]!)} METEOR(exact) ${f(t.text.meteorExact)} ROUGE-L ${f(t.text.rougeL)}${ce}${answers}`,
+			`${t.task.padEnd(13)} n=${String(t.samples).padEnd(6)} ` +
+				`BLEU-1 ${f(t.text.bleu[0]!)} BLEU-4 ${f(t.text.bleu[3]!)} METEOR(exact) ${f(t.text.meteorExact)} ` +
+				`ROUGE-L ${f(t.text.rougeL)}${ce}${answers}`,
 		);
 	}
 	console.log(

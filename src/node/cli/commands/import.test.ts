@@ -10,7 +10,8 @@ import { makeDicomFixture } from '../../../../test/helpers/dicomFixtures.js';
 const run = promisify(execFile);
 const cli = path.resolve('bin/radialog.mjs');
 
-test('radialog import prints the report and exits non-zero only when nothing could be imported; radialog studies lists them', async () => {
+const importThenList = 'radialog import prints the report and exits non-zero only when nothing could be imported';
+test(`${importThenList}; radialog studies lists them`, async () => {
 	const input = tempDir('radialog-cli-in-');
 	const dataDir = tempDir('radialog-cli-data-');
 	makeDicomFixture(path.join(input, 'one.dcm'), 'dx16', { patient: 'Cli^Test', pid: 'C1' });

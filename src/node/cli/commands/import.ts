@@ -12,7 +12,9 @@ export async function run(argv: string[]): Promise<number> {
 		if (values.json) console.log(JSON.stringify(report, null, 2));
 		else {
 			console.log(
-				`${report.files} file${report.files === 1 ? '' : 's'}: ${report.imported} imported, ${report.duplicates} already stored, ${report.failed} failed (${report.studyIds.length} stud${report.studyIds.length === 1 ? 'y' : 'ies'} updated).`,
+				`${report.files} file${report.files === 1 ? '' : 's'}: ${report.imported} imported, ` +
+					`${report.duplicates} already stored, ${report.failed} failed ` +
+					`(${report.studyIds.length} stud${report.studyIds.length === 1 ? 'y' : 'ies'} updated).`,
 			);
 			for (const e of report.errors) console.log(`  ${e.file}: ${e.message}`);
 		}

@@ -4,7 +4,9 @@ import { parseReportList } from '../../evaluation/reportList.js';
 import { parseCommandArgs, UsageError } from '../parseArgs.js';
 
 export const summary =
-	"Label reports with the 14 CheXpert observations: radialog label <file|-> [--models DIR] [--labeler rules] (one report per line, or a JSON list; prints one JSON object per report; with --models, the set's labeler model when its manifest lists one)";
+	'Label reports with the 14 CheXpert observations: radialog label <file|-> [--models DIR] [--labeler rules] ' +
+	'(one report per line, or a JSON list; prints one JSON object per report; ' +
+	"with --models, the set's labeler model when its manifest lists one)";
 
 async function readAll(source: string): Promise<string> {
 	if (source !== '-') return fs.readFileSync(source, 'utf8');

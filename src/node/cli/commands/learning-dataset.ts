@@ -2,7 +2,8 @@ import { Workstation } from '../../workstation/Workstation.js';
 import { dataDirFrom, parseCommandArgs } from '../parseArgs.js';
 
 export const summary =
-	'Export stored corrections and conversations as a RaDialog-instruct .json.gz: radialog learning-dataset [--out FOLDER] [--data-dir D]';
+	'Export stored corrections and conversations as a RaDialog-instruct .json.gz: ' +
+	'radialog learning-dataset [--out FOLDER] [--data-dir D]';
 
 export async function run(argv: string[]): Promise<number> {
 	const { values } = parseCommandArgs(argv, { out: { type: 'string' } });

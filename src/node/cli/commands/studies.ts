@@ -24,7 +24,8 @@ export async function run(argv: string[]): Promise<number> {
 			return 0;
 		}
 		console.log(
-			`${page.total} stud${page.total === 1 ? 'y' : 'ies'}${page.total > page.items.length ? ` (first ${page.items.length})` : ''}`,
+			`${page.total} stud${page.total === 1 ? 'y' : 'ies'}` +
+				(page.total > page.items.length ? ` (first ${page.items.length})` : ''),
 		);
 		for (const s of page.items) {
 			console.log(
