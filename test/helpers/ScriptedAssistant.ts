@@ -42,12 +42,14 @@ export class ScriptedAssistant implements ReportAssistant {
 		readonly notice: string | null = 'Demo models, synthetic data, not for clinical use',
 	) {}
 
-	async predictFindings(_image: AssistantImage): Promise<FindingPrediction[]> {
-		return chexpertLabels.map((label) => ({
-			label,
-			probability: this.predictions[label] ?? 0.05,
-			positive: (this.predictions[label] ?? 0.05) >= 0.5,
-		}));
+	predictFindings(_image: AssistantImage): Promise<FindingPrediction[]> {
+		return Promise.resolve(
+			chexpertLabels.map((label) => ({
+				label,
+				probability: this.predictions[label] ?? 0.05,
+				positive: (this.predictions[label] ?? 0.05) >= 0.5,
+			})),
+		);
 	}
 
 	private write(labels: readonly ChexpertLabel[]): string {
@@ -97,7 +99,8 @@ export class ScriptedAssistant implements ReportAssistant {
 			}
 			case 'EL':
 				answer =
-					'The pictures of your chest show that your heart looks a bit bigger than usual. Your doctor will explain what to do next.';
+					'The pictures of your chest show that your heart looks a bit bigger than usual. ' +
+					'Your doctor will explain what to do next.';
 				break;
 			case 'SU':
 				answer = '- ' + input.report.split('. ').join('\n- ');

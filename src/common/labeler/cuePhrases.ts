@@ -18,7 +18,8 @@ export interface Cue {
 }
 
 const hedgedNegation = [
-	'can ?not (?:be )?(?:entirely |completely |totally |definitively |definitely )?(?:excluded|ruled out|exclude|rule out)',
+	'can ?not (?:be )?(?:entirely |completely |totally |definitively |definitely )?(?:excluded|ruled out|exclude|' +
+		'rule out)',
 	"can't (?:be )?(?:entirely |completely )?(?:excluded|ruled out|exclude|rule out)",
 	'(?:is |are )?not (?:be )?(?:entirely |completely |totally |definitively |definitely )?(?:excluded|ruled out)',
 	'(?:difficult|impossible|hard) to (?:exclude|rule out)',
@@ -36,7 +37,8 @@ export const cues: readonly Cue[] = [
 		pre: true,
 		post: true,
 		pattern:
-			'(?:no|without) (?:\\w+ ){0,2}(?:change|increase|decrease|worsening|improvement|progression|enlargement)s? (?:in|of)',
+			'(?:no|without) (?:\\w+ ){0,2}(?:change|increase|decrease|worsening|improvement|progression|' +
+			'enlargement)s? (?:in|of)',
 	},
 	{
 		kind: 'neutral',
@@ -49,14 +51,16 @@ export const cues: readonly Cue[] = [
 		pre: true,
 		post: true,
 		pattern:
-			'(?:has |have |had )?(?:been )?(?:completely |entirely |largely )?(?:resolved|removed|discontinued)|removal(?: of)?|resolution of',
+			'(?:has |have |had )?(?:been )?(?:completely |entirely |largely )?(?:resolved|removed|discontinued)|' +
+			'removal(?: of)?|resolution of',
 	},
 	{
 		kind: 'negation',
 		pre: false,
 		post: true,
 		pattern:
-			'(?:is |are |was |were )?(?:no longer|not) (?:\\w+ )?(?:seen|identified|present|visualized|visible|appreciated|evident|demonstrated|detected|noted|observed|apparent|imaged|included)',
+			'(?:is |are |was |were )?(?:no longer|not) (?:\\w+ )?(?:seen|identified|present|visualized|visible|' +
+			'appreciated|evident|demonstrated|detected|noted|observed|apparent|imaged|included)',
 	},
 	{ kind: 'negation', pre: false, post: true, pattern: '(?:is |are )?absent' },
 	{
@@ -70,9 +74,11 @@ export const cues: readonly Cue[] = [
 		pre: false,
 		post: true,
 		pattern:
-			'(?:is|are) (?:possible|likely|probable|suspected|questioned|questionable|a consideration|considered)|(?:may|might|could) (?:also )?be (?:present|seen|noted)',
+			'(?:is|are) (?:possible|likely|probable|suspected|questioned|questionable|a consideration|considered)|' +
+			'(?:may|might|could) (?:also )?be (?:present|seen|noted)',
 	},
-	// Bare "likely" looks back only at the end of a clause ("atelectasis, likely"), not in "opacity likely reflects atelectasis".
+	// Bare "likely" looks back only at the end of a clause ("atelectasis, likely"), not in
+	// "opacity likely reflects atelectasis".
 	{
 		kind: 'uncertainty',
 		pre: false,
@@ -90,7 +96,8 @@ export const cues: readonly Cue[] = [
 		post: false,
 		keepsNegation: true,
 		pattern:
-			'suspicious (?:for|of)|concerning for|concern for|worrisome for|suggestive of|suggest(?:s|ing|ed)?|to indicate',
+			'suspicious (?:for|of)|concerning for|concern for|worrisome for|suggestive of|suggest(?:s|ing|ed)?|' +
+			'to indicate',
 	},
 	{
 		kind: 'uncertainty',
@@ -128,7 +135,8 @@ export const clauseBreakers = '\\b(?:but|however|although|though|whereas|yet|whi
 
 /** Words that end a negation's forward reach ("no pneumothorax with the chest tube in place"). */
 export const negationStoppers =
-	'\\b(?:with|status post|in the setting of|given|after|following|since|other than|except(?: for)?|apart from|aside from|besides|and (?:there|the|is|are|it))\\b|s/p';
+	'\\b(?:with|status post|in the setting of|given|after|following|since|other than|except(?: for)?|apart from|' +
+	'aside from|besides|and (?:there|the|is|are|it))\\b|s/p';
 
 /**
  * Words allowed between a mention and a cue after it ("effusion on the left has resolved"), and between
@@ -136,16 +144,18 @@ export const negationStoppers =
  */
 export const postFillerWords = new Set(
 	(
-		'is are was were be been has have had seen now also still again completely entirely totally largely essentially previously prior ' +
-		'noted described demonstrated identified in on at of the a an left right bilateral bilaterally base bases apex apices lobe lobes lower upper ' +
-		'middle lung lungs side sides zone zones study radiograph exam examination there this these that'
+		'is are was were be been has have had seen now also still again completely entirely totally largely ' +
+		'essentially previously prior noted described demonstrated identified in on at of the a an left right ' +
+		'bilateral bilaterally base bases apex apices lobe lobes lower upper middle lung lungs side sides zone ' +
+		'zones study radiograph exam examination there this these that'
 	).split(' '),
 );
 
 export const listWords = new Set(
 	(
-		'and or nor , / small large tiny trace minimal mild moderate severe significant focal new acute left right bilateral bibasilar basilar apical ' +
-		'basal pleural lobar lower upper lobe definite obvious overt residual displaced rib pulmonary frank the a an any layering loculated ' +
-		'subsegmental patchy linear plate-like plate like discrete'
+		'and or nor , / small large tiny trace minimal mild moderate severe significant focal new acute left right ' +
+		'bilateral bibasilar basilar apical basal pleural lobar lower upper lobe definite obvious overt residual ' +
+		'displaced rib pulmonary frank the a an any layering loculated subsegmental patchy linear plate-like plate ' +
+		'like discrete'
 	).split(' '),
 );

@@ -121,9 +121,11 @@ export const directMentions: readonly DirectMentions[] = [
 			'ett',
 			'tracheostomy(?: tubes?)?',
 			'trach tubes?',
-			'(?:nasogastric|orogastric|enteric|feeding|ng|og|dobhoff|chest|gastric|thoracostomy|nasoenteric|pigtail|drainage|nasojejunal) (?:tubes?|catheters?)',
+			'(?:nasogastric|orogastric|enteric|feeding|ng|og|dobhoff|chest|gastric|thoracostomy|nasoenteric|' +
+				'pigtail|drainage|nasojejunal) (?:tubes?|catheters?)',
 			'dobhoff',
-			'(?:central venous|central|picc|port|midline|swan[- ]ganz|pulmonary artery|dialysis|hemodialysis|ij|subclavian|jugular|venous) (?:lines?|catheters?)',
+			'(?:central venous|central|picc|port|midline|swan[- ]ganz|pulmonary artery|dialysis|hemodialysis|ij|' +
+				'subclavian|jugular|venous) (?:lines?|catheters?)',
 			'piccs?',
 			'port-?a-?caths?',
 			'portacaths?',
@@ -189,7 +191,8 @@ export interface AttributeMentions {
 }
 
 const normalSize =
-	'normal|unremarkable|within normal limits|not (?:\\w+ )?(?:enlarged|widened|increased)|no longer (?:enlarged|widened)|upper (?:limits?|range) of normal|top[- ]normal|high[- ]normal|upper normal';
+	'normal|unremarkable|within normal limits|not (?:\\w+ )?(?:enlarged|widened|increased)|' +
+	'no longer (?:enlarged|widened)|upper (?:limits?|range) of normal|top[- ]normal|high[- ]normal|upper normal';
 
 export const attributeMentions: readonly AttributeMentions[] = [
 	{

@@ -13,10 +13,8 @@ export class ApiDispatcher {
 		const parsed = apiContract[method].input.safeParse(rawInput ?? {});
 		if (!parsed.success) {
 			const first = parsed.error.issues[0];
-			throw new ApiError(
-				'bad_request',
-				`Invalid input for ${method}: ${first ? `${first.path.join('.') || 'input'}: ${first.message}` : 'rejected'}`,
-			);
+			const why = first ? `${first.path.join('.') || 'input'}: ${first.message}` : 'rejected';
+			throw new ApiError('bad_request', `Invalid input for ${method}: ${why}`);
 		}
 		const handler = this.handlers[method] as (input: unknown) => Promise<unknown>;
 		return handler(parsed.data);

@@ -6,7 +6,7 @@ export function winAnsiSafe(text: string): string {
 		.replace(/[\u2018\u2019]/g, "'")
 		.replace(/[\u201c\u201d]/g, '"')
 		.replace(/\u2026/g, '...')
-		.replace(/[^\x09\x0a\x0d\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2022\u20ac]/g, '?');
+		.replace(/[^\t\n\r\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2022\u20ac]/g, '?');
 }
 
 /** A small flowing-text layout over pdf-lib: A4 pages, wrapped paragraphs, headings and boxed banners. */

@@ -38,10 +38,10 @@ test('an unsigned draft exports in every format marked DRAFT with the demo notic
 	assert.match(sr, /Completion Flag\s+: PARTIAL/);
 	assert.match(sr, /Verification Flag\s+: UNVERIFIED/);
 	assert.match(sr, /"Comment"\)="DRAFT/);
-	const fhir = JSON.parse(fs.readFileSync(files.fhir!, 'utf8'));
+	const fhir = JSON.parse(fs.readFileSync(files.fhir!, 'utf8')) as fhir4.DiagnosticReport;
 	assert.deepEqual(checkDiagnosticReport(fhir), []);
 	assert.equal(fhir.status, 'preliminary');
-	assert.match(fhir.conclusion, /DRAFT/);
+	assert.match(fhir.conclusion ?? '', /DRAFT/);
 	const hl7 = Hl7Message.parse(fs.readFileSync(files.hl7!, 'utf8'));
 	assert.equal(hl7.getSegment('OBR')!.getField(25).toString(), 'P');
 	assert.match(
@@ -53,83 +53,87 @@ test('an unsigned draft exports in every format marked DRAFT with the demo notic
 	);
 });
 
-test('a signed report exports as final: PDF text, SR by dsrdump and dcmdump, FHIR structure, HL7 ORU^R01, handout, addendum', async () => {
-	const { f, studyId } = await draftedStudy();
-	await f.signing.sign(studyId, true);
-	await f.signing.addendum(studyId, 'Addendum: compared with outside films, stable.');
-	await f.reporting.generateHandout(studyId);
-	await f.reporting.saveHandout(
-		studyId,
-		'Your heart looks a little bigger than usual. Your doctor will talk with you about it.',
-	);
-	const files = Object.fromEntries(
-		(await f.exports.export(studyId, ['pdf', 'text', 'sr', 'fhir', 'hl7', 'handout'])).map((x) => [
-			x.format,
-			x.path,
-		]),
-	);
-	const report = f.store.report(studyId)!;
+test(
+	'a signed report exports as final: ' +
+		'PDF text, SR by dsrdump and dcmdump, FHIR structure, HL7 ORU^R01, handout, addendum',
+	async () => {
+		const { f, studyId } = await draftedStudy();
+		await f.signing.sign(studyId, true);
+		await f.signing.addendum(studyId, 'Addendum: compared with outside films, stable.');
+		await f.reporting.generateHandout(studyId);
+		await f.reporting.saveHandout(
+			studyId,
+			'Your heart looks a little bigger than usual. Your doctor will talk with you about it.',
+		);
+		const files = Object.fromEntries(
+			(await f.exports.export(studyId, ['pdf', 'text', 'sr', 'fhir', 'hl7', 'handout'])).map((x) => [
+				x.format,
+				x.path,
+			]),
+		);
+		const report = f.store.report(studyId)!;
 
-	const pdf = pdfText(files.pdf!);
-	assert.doesNotMatch(pdf, /DRAFT/);
-	for (const s of [
-		'Jane 1 Tester',
-		'PAT1',
-		'ACC1',
-		'Findings',
-		'Impression',
-		'Cardiomegaly with a right pleural effusion.',
-		'Electronically signed by Dr. Ada Reader',
-		'Addendum',
-		notice,
-	]) {
-		assert.ok(pdf.includes(s), `PDF has "${s}"`);
-	}
+		const pdf = pdfText(files.pdf!);
+		assert.doesNotMatch(pdf, /DRAFT/);
+		for (const s of [
+			'Jane 1 Tester',
+			'PAT1',
+			'ACC1',
+			'Findings',
+			'Impression',
+			'Cardiomegaly with a right pleural effusion.',
+			'Electronically signed by Dr. Ada Reader',
+			'Addendum',
+			notice,
+		]) {
+			assert.ok(pdf.includes(s), `PDF has "${s}"`);
+		}
 
-	const dump = spawnSync('dsrdump', ['-Dv', files.sr!], { encoding: 'utf8' });
-	assert.equal(dump.status, 0, dump.stderr);
-	assert.match(dump.stdout, /Basic Text SR Document/);
-	assert.match(dump.stdout, /Verification Flag\s+: VERIFIED/);
-	assert.match(dump.stdout, /Dr\. Ada Reader/);
-	const full = execFileSync('dsrdump', ['-Dv', '+Pl', files.sr!], { encoding: 'utf8' });
-	assert.ok(full.includes(report.findings.slice(0, 40)));
-	const dcm = execFileSync('dcmdump', ['+P', '0040,a375', '+P', '0020,000d', files.sr!], { encoding: 'utf8' });
-	assert.match(dcm, /1\.2\.826\.0\.1\.3680043\.8\.498\.1\]/, 'the SR sits in the imaged study and references it');
-	const evidence = execFileSync('dcmdump', ['+P', '0008,1155', files.sr!], { encoding: 'utf8' });
-	assert.match(evidence, /1\.2\.826\.0\.1\.3680043\.8\.498\.1\.1\.1/, 'the image instance is referenced');
+		const dump = spawnSync('dsrdump', ['-Dv', files.sr!], { encoding: 'utf8' });
+		assert.equal(dump.status, 0, dump.stderr);
+		assert.match(dump.stdout, /Basic Text SR Document/);
+		assert.match(dump.stdout, /Verification Flag\s+: VERIFIED/);
+		assert.match(dump.stdout, /Dr\. Ada Reader/);
+		const full = execFileSync('dsrdump', ['-Dv', '+Pl', files.sr!], { encoding: 'utf8' });
+		assert.ok(full.includes(report.findings.slice(0, 40)));
+		const dcm = execFileSync('dcmdump', ['+P', '0040,a375', '+P', '0020,000d', files.sr!], { encoding: 'utf8' });
+		assert.match(dcm, /1\.2\.826\.0\.1\.3680043\.8\.498\.1\]/, 'the SR sits in the imaged study and references it');
+		const evidence = execFileSync('dcmdump', ['+P', '0008,1155', files.sr!], { encoding: 'utf8' });
+		assert.match(evidence, /1\.2\.826\.0\.1\.3680043\.8\.498\.1\.1\.1/, 'the image instance is referenced');
 
-	const fhir = JSON.parse(fs.readFileSync(files.fhir!, 'utf8'));
-	assert.deepEqual(checkDiagnosticReport(fhir), []);
-	assert.equal(fhir.status, 'appended');
-	assert.equal(fhir.resultsInterpreter[0].display, 'Dr. Ada Reader');
-	assert.match(Buffer.from(fhir.presentedForm[0].data, 'base64').toString('utf8'), /ADDENDUM/);
+		const fhir = JSON.parse(fs.readFileSync(files.fhir!, 'utf8')) as fhir4.DiagnosticReport;
+		assert.deepEqual(checkDiagnosticReport(fhir), []);
+		assert.equal(fhir.status, 'appended');
+		assert.equal(fhir.resultsInterpreter?.[0]?.display, 'Dr. Ada Reader');
+		assert.match(Buffer.from(fhir.presentedForm?.[0]?.data ?? '', 'base64').toString('utf8'), /ADDENDUM/);
 
-	const hl7text = fs.readFileSync(files.hl7!, 'utf8');
-	const hl7 = Hl7Message.parse(hl7text);
-	assert.equal(hl7.getSegment('MSH')!.getField(9).toString(), 'ORU^R01^ORU_R01');
-	assert.equal(hl7.getSegment('PID')!.getField(3).toString(), 'PAT1');
-	assert.equal(hl7.getSegment('OBR')!.getField(25).toString(), 'C');
-	const obx = hl7.getAllSegments('OBX');
-	assert.equal(obx[0]!.getField(5).toString(), '1.2.826.0.1.3680043.8.498.1');
-	assert.ok(obx.some((s) => s.getField(5).toString() === 'Cardiomegaly with a right pleural effusion.'));
-	assert.ok(
-		hl7text.split('\r').every((seg) => seg === '' || /^[A-Z]{2}[A-Z0-9]\|/.test(seg)),
-		'segments only, separated by CR',
-	);
+		const hl7text = fs.readFileSync(files.hl7!, 'utf8');
+		const hl7 = Hl7Message.parse(hl7text);
+		assert.equal(hl7.getSegment('MSH')!.getField(9).toString(), 'ORU^R01^ORU_R01');
+		assert.equal(hl7.getSegment('PID')!.getField(3).toString(), 'PAT1');
+		assert.equal(hl7.getSegment('OBR')!.getField(25).toString(), 'C');
+		const obx = hl7.getAllSegments('OBX');
+		assert.equal(obx[0]!.getField(5).toString(), '1.2.826.0.1.3680043.8.498.1');
+		assert.ok(obx.some((s) => s.getField(5).toString() === 'Cardiomegaly with a right pleural effusion.'));
+		assert.ok(
+			hl7text.split('\r').every((seg) => seg === '' || /^[A-Z]{2}[A-Z0-9]\|/.test(seg)),
+			'segments only, separated by CR',
+		);
 
-	const handout = pdfText(files.handout!);
-	for (const s of [
-		'About your chest X-ray',
-		'Your heart looks a little bigger than usual',
-		'What this means for you',
-		'Next steps',
-		'The report from your doctor is the reference',
-		'Checked by Dr. Ada Reader',
-	]) {
-		assert.ok(handout.replace(/\s+/g, ' ').includes(s), `handout has "${s}"`);
-	}
-	assert.equal(f.audit.forStudy(studyId).filter((a) => a.action === 'export').length, 6);
-});
+		const handout = pdfText(files.handout!);
+		for (const s of [
+			'About your chest X-ray',
+			'Your heart looks a little bigger than usual',
+			'What this means for you',
+			'Next steps',
+			'The report from your doctor is the reference',
+			'Checked by Dr. Ada Reader',
+		]) {
+			assert.ok(handout.replace(/\s+/g, ' ').includes(s), `handout has "${s}"`);
+		}
+		assert.equal(f.audit.forStudy(studyId).filter((a) => a.action === 'export').length, 6);
+	},
+);
 
 test('corrections and conversations export as a RaDialog-instruct .json.gz', async () => {
 	const f = reportingFixture(tempDir());

@@ -34,7 +34,8 @@ export async function handoutPdf(
 	l.text(handout.text.trim(), { size: 16, gapAfter: 18 });
 	l.text('What this means for you', { size: 20, bold: true, gapAfter: 6 });
 	l.text(
-		'Your doctor will talk with you about these results and what they mean for your health. Please ask about anything that is unclear: there are no silly questions.',
+		'Your doctor will talk with you about these results and what they mean for your health. Please ask about ' +
+			'anything that is unclear: there are no silly questions.',
 		{ size: 16, gapAfter: 18 },
 	);
 	l.text('Next steps', { size: 20, bold: true, gapAfter: 6 });
@@ -44,7 +45,8 @@ export async function handoutPdf(
 		gapAfter: 18,
 	});
 	l.banner(
-		'Important: this sheet explains your results in simple words. The report from your doctor is the reference. If this sheet and the report seem to say different things, the report is right.',
+		'Important: this sheet explains your results in simple words. The report from your doctor is the ' +
+			'reference. If this sheet and the report seem to say different things, the report is right.',
 		{ fill: rgb(0.9, 0.95, 1), color: rgb(0.05, 0.25, 0.55), size: 14 },
 	);
 	if (handout.reviewedBy) l.text(`Checked by ${handout.reviewedBy}`, { size: 13, color: rgb(0.3, 0.3, 0.3) });

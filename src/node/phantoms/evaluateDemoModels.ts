@@ -15,7 +15,10 @@ export interface DemoEvaluation {
 	readonly studies: number;
 	readonly classifierMacroF1: number;
 	readonly classifierPerLabelF1: Readonly<Record<string, number>>;
-	/** Studies whose predicted findings are exactly the true ones: the most a findings list read from them can match. */
+	/**
+	 * Studies whose predicted findings are exactly the true ones: the most a findings list read from them
+	 * can match.
+	 */
 	readonly classifierExactMatch: number;
 	/** Labeler on the drafted report vs the ground-truth labels. */
 	readonly reportMacroF1: number;
@@ -27,7 +30,10 @@ export interface DemoEvaluation {
 	readonly listExactMatch: number;
 	/** Per label and study: listed iff present. */
 	readonly listLabelAccuracy: number;
-	/** The same two answers checked against the labels of the drafted report under discussion (the LLM alone, classifier errors aside). */
+	/**
+	 * The same two answers checked against the labels of the drafted report under discussion (the LLM alone,
+	 * classifier errors aside).
+	 */
 	readonly yesNoVsReport: number;
 	readonly listExactVsReport: number;
 	/** Easy-language / summary answers shorter than the report and stating each of its positive findings. */

@@ -51,7 +51,8 @@ test('marks say where the local findings were drawn: the image changes inside ea
 				withIt.pixels.some((_, i) => inMark(i, m) && changed(i) > 200),
 				`${label}: the image changes inside the mark at (${m.u.toFixed(3)}, ${m.v.toFixed(3)})`,
 			);
-		// A fracture also moves the whole lateral fragment (its mark is the break); for the others the largest change is in a mark.
+		// A fracture also moves the whole lateral fragment (its mark is the break); for the others the largest
+		// change is in a mark.
 		if (label === 'Fracture') continue;
 		let at = 0;
 		withIt.pixels.forEach((_, i) => {
@@ -92,7 +93,7 @@ test('findings sections name each positive finding and say when pneumothorax is 
 	for (let s = 1; s <= 200; s++) {
 		const c = samplePhantomCase(s);
 		const text = writeFindingsSection(c);
-		for (const l of c.labels) if (words[l]) assert.match(text, words[l] as RegExp, `seed ${s}: ${l} in "${text}"`);
+		for (const l of c.labels) if (words[l]) assert.match(text, words[l], `seed ${s}: ${l} in "${text}"`);
 		if (!c.labels.includes('Pneumothorax'))
 			assert.match(text, /no (pleural effusion or )?pneumothorax|no pneumothorax/i, text);
 	}
@@ -114,6 +115,8 @@ test('generated studies are DX DICOM files with patient and study data and 1024-
 	assert.match(ds.string('x00204000') ?? '', /not for clinical use/);
 	const pix = ds.elements['x7fe00010']!;
 	assert.equal(pix.length, 1024 * 1024 * 2);
-	const gt = JSON.parse(fs.readFileSync(path.join(dir, 'ground-truth.json'), 'utf8'));
-	assert.equal(gt.studies[1].seed, 41);
+	const gt = JSON.parse(fs.readFileSync(path.join(dir, 'ground-truth.json'), 'utf8')) as {
+		studies: { seed: number }[];
+	};
+	assert.equal(gt.studies[1]?.seed, 41);
 });

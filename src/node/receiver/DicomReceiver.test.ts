@@ -19,80 +19,84 @@ async function freePort(): Promise<number> {
 	return port;
 }
 
-test('dcmtk echoscu and storescu talk to the receiver; uncompressed, JPEG lossless and JPEG baseline arrive and are imported', async () => {
-	const port = await freePort();
-	process.env.RADIALOG_RECEIVER_PORT = String(port);
-	const w = new Workstation({ dataDir: tempDir('radialog-recv-'), shell: 'browser' });
-	try {
-		w.settings.update({ receiver: { enabled: true, port: 11112, aeTitle: 'RADIALOG' } });
-		const changed: number[] = [];
-		w.events.subscribe((e) => {
-			if (e.type === 'worklist.changed') changed.push(...e.studyIds);
-		});
-		await w.startBackground();
-		assert.ok(w.receiver.receiver.listening, w.receiver.lastError ?? '');
-		await run('echoscu', ['-aec', 'RADIALOG', '127.0.0.1', String(port)]);
-		await assert.rejects(
-			run('echoscu', ['-aec', 'SOMEONEELSE', '127.0.0.1', String(port)]),
-			'a wrong called AE title is rejected',
-		);
+test(
+	'dcmtk echoscu and storescu talk to the receiver; ' +
+		'uncompressed, JPEG lossless and JPEG baseline arrive and are imported',
+	async () => {
+		const port = await freePort();
+		process.env.RADIALOG_RECEIVER_PORT = String(port);
+		const w = new Workstation({ dataDir: tempDir('radialog-recv-'), shell: 'browser' });
+		try {
+			w.settings.update({ receiver: { enabled: true, port: 11112, aeTitle: 'RADIALOG' } });
+			const changed: number[] = [];
+			w.events.subscribe((e) => {
+				if (e.type === 'worklist.changed') changed.push(...e.studyIds);
+			});
+			await w.startBackground();
+			assert.ok(w.receiver.receiver.listening, w.receiver.lastError ?? '');
+			await run('echoscu', ['-aec', 'RADIALOG', '127.0.0.1', String(port)]);
+			await assert.rejects(
+				run('echoscu', ['-aec', 'SOMEONEELSE', '127.0.0.1', String(port)]),
+				'a wrong called AE title is rejected',
+			);
 
-		const dir = tempDir('radialog-recv-files-');
-		const study = '1.2.826.0.1.3680043.10.1373.77.1';
-		const plain = makeDicomFixture(path.join(dir, 'plain.dcm'), 'dx16', { study, view: 'PA' });
-		const lossless = dcmtk(
-			'dcmcjpeg',
-			['+e1'],
-			makeDicomFixture(path.join(dir, 'l.dcm'), 'dx16', { study, view: 'LL' }),
-			path.join(dir, 'lossless.dcm'),
-		);
-		const baseline = dcmtk(
-			'dcmcjpeg',
-			['+eb'],
-			makeDicomFixture(path.join(dir, 'b.dcm'), 'dx8', { study, view: 'AP' }),
-			path.join(dir, 'baseline.dcm'),
-		);
-		// Each file is offered in its own compressed syntax (and uncompressed), so it arrives exactly as stored.
-		await run('storescu', ['-aec', 'RADIALOG', '-aet', 'MODALITY', '127.0.0.1', String(port), plain]);
-		await run('storescu', ['-aec', 'RADIALOG', '-aet', 'MODALITY', '-xs', '127.0.0.1', String(port), lossless]);
-		await run('storescu', ['-aec', 'RADIALOG', '-aet', 'MODALITY', '-xy', '127.0.0.1', String(port), baseline]);
+			const dir = tempDir('radialog-recv-files-');
+			const study = '1.2.826.0.1.3680043.10.1373.77.1';
+			const plain = makeDicomFixture(path.join(dir, 'plain.dcm'), 'dx16', { study, view: 'PA' });
+			const lossless = dcmtk(
+				'dcmcjpeg',
+				['+e1'],
+				makeDicomFixture(path.join(dir, 'l.dcm'), 'dx16', { study, view: 'LL' }),
+				path.join(dir, 'lossless.dcm'),
+			);
+			const baseline = dcmtk(
+				'dcmcjpeg',
+				['+eb'],
+				makeDicomFixture(path.join(dir, 'b.dcm'), 'dx8', { study, view: 'AP' }),
+				path.join(dir, 'baseline.dcm'),
+			);
+			// Each file is offered in its own compressed syntax (and uncompressed), so it arrives exactly as stored.
+			await run('storescu', ['-aec', 'RADIALOG', '-aet', 'MODALITY', '127.0.0.1', String(port), plain]);
+			await run('storescu', ['-aec', 'RADIALOG', '-aet', 'MODALITY', '-xs', '127.0.0.1', String(port), lossless]);
+			await run('storescu', ['-aec', 'RADIALOG', '-aet', 'MODALITY', '-xy', '127.0.0.1', String(port), baseline]);
 
-		const page = w.worklist.list({ sort: 'imported', direction: 'desc', offset: 0, limit: 10 });
-		assert.equal(page.total, 1);
-		assert.equal(page.items[0]!.imageCount, 3);
-		assert.deepEqual(
-			changed.filter((v, i, a) => a.indexOf(v) === i),
-			[page.items[0]!.studyId],
-		);
-		const detail = w.studies.get(page.items[0]!.studyId);
-		const syntaxes = detail.images.map((i) => w.studyStore.instance(i.instanceId)!.transfer_syntax_uid).sort();
-		assert.deepEqual(syntaxes, ['1.2.840.10008.1.2.1', '1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4.70']);
-		for (const im of detail.images) {
-			const decoded = await w.studies.decodeFrame(im.instanceId);
-			assert.equal(decoded.rows, 64);
+			const page = w.worklist.list({ sort: 'imported', direction: 'desc', offset: 0, limit: 10 });
+			assert.equal(page.total, 1);
+			assert.equal(page.items[0]!.imageCount, 3);
+			assert.deepEqual(
+				changed.filter((v, i, a) => a.indexOf(v) === i),
+				[page.items[0]!.studyId],
+			);
+			const detail = w.studies.get(page.items[0]!.studyId);
+			const syntaxes = detail.images.map((i) => w.studyStore.instance(i.instanceId)!.transfer_syntax_uid).sort();
+			assert.deepEqual(syntaxes, ['1.2.840.10008.1.2.1', '1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4.70']);
+			for (const im of detail.images) {
+				const decoded = await w.studies.decodeFrame(im.instanceId);
+				assert.equal(decoded.rows, 64);
+			}
+			// The lossless one decodes to exactly what the sender had.
+			const losslessImage = detail.images.find((i) => i.viewPosition === 'LL')!;
+			const { decodeDicomFile } = await import('../dicom/decodeDicom.js');
+			assert.deepEqual(
+				[...(await w.studies.decodeFrame(losslessImage.instanceId)).pixels],
+				[...(await decodeDicomFile(lossless)).pixels],
+			);
+
+			// A settings change applies at once: the new AE title answers, the old one no longer does.
+			await w.handlers['settings.update']({ receiver: { enabled: true, port: 11112, aeTitle: 'READING1' } });
+			await run('echoscu', ['-aec', 'READING1', '127.0.0.1', String(port)]);
+			await assert.rejects(run('echoscu', ['-aec', 'RADIALOG', '127.0.0.1', String(port)]));
+			await w.handlers['settings.update']({ receiver: { enabled: true, port: 11112, aeTitle: 'RADIALOG' } });
+
+			// Sending again is answered with success and stores nothing new.
+			await run('storescu', ['-aec', 'RADIALOG', '127.0.0.1', String(port), plain]);
+			assert.equal(w.studies.get(page.items[0]!.studyId).images.length, 3);
+		} finally {
+			await w.close();
+			delete process.env.RADIALOG_RECEIVER_PORT;
 		}
-		// The lossless one decodes to exactly what the sender had.
-		const losslessImage = detail.images.find((i) => i.viewPosition === 'LL')!;
-		const { decodeDicomFile } = await import('../dicom/decodeDicom.js');
-		assert.deepEqual(
-			[...(await w.studies.decodeFrame(losslessImage.instanceId)).pixels],
-			[...(await decodeDicomFile(lossless)).pixels],
-		);
-
-		// A settings change applies at once: the new AE title answers, the old one no longer does.
-		await w.handlers['settings.update']({ receiver: { enabled: true, port: 11112, aeTitle: 'READING1' } });
-		await run('echoscu', ['-aec', 'READING1', '127.0.0.1', String(port)]);
-		await assert.rejects(run('echoscu', ['-aec', 'RADIALOG', '127.0.0.1', String(port)]));
-		await w.handlers['settings.update']({ receiver: { enabled: true, port: 11112, aeTitle: 'RADIALOG' } });
-
-		// Sending again is answered with success and stores nothing new.
-		await run('storescu', ['-aec', 'RADIALOG', '127.0.0.1', String(port), plain]);
-		assert.equal(w.studies.get(page.items[0]!.studyId).images.length, 3);
-	} finally {
-		await w.close();
-		delete process.env.RADIALOG_RECEIVER_PORT;
-	}
-});
+	},
+);
 
 test('a port already in use is reported as an error event and the workstation carries on', async () => {
 	const blocker = net.createServer();

@@ -1,7 +1,6 @@
 import type { AskRequest, ReportState } from '../../common/api/reportContract.js';
 import type { ChexpertLabel } from '../../common/domain/chexpert.js';
 import type {
-	AssistantRequest,
 	ChatTurn,
 	GeneratedText,
 	ReportAssistant,
@@ -55,12 +54,13 @@ export class ReportingService {
 		return wordDiff(`${a.findings}\n\n${a.impression}`, `${b.findings}\n\n${b.impression}`);
 	}
 
-	async state(studyId: number): Promise<ReportState> {
+	/** Synchronous reads; a promise because every workflow step returns the state as one. */
+	state(studyId: number): Promise<ReportState> {
 		const study = this.studies.get(studyId);
 		const report = this.store.report(studyId);
 		const findings = this.store.findings(studyId);
 		const { draftPrompt: _p, studyId: _s, ...view } = report ?? { draftPrompt: null, studyId };
-		return {
+		return Promise.resolve({
 			kind: 'report.state',
 			studyId,
 			studyStatus: study.status,
@@ -87,7 +87,7 @@ export class ReportingService {
 					? pendingCorrection(report.basisLabels, findings)
 					: { add: [], remove: [] },
 			readerName: this.reader(),
-		};
+		});
 	}
 
 	private async assistant(): Promise<ReportAssistant> {
@@ -277,7 +277,7 @@ export class ReportingService {
 					findings: report.basisLabels,
 					report: report.findings,
 					history,
-					request: request as AssistantRequest,
+					request,
 				},
 				stream,
 			);
@@ -355,7 +355,10 @@ export function describeRequest(r: AskRequest): string {
 		case 'SU':
 			return 'Summarise the report.';
 		case 'CO':
-			return `Correct the report: add ${r.add.join(', ') || 'nothing'}; remove ${r.remove.join(', ') || 'nothing'}.`;
+			return (
+				`Correct the report: add ${r.add.join(', ') || 'nothing'}; ` +
+				`remove ${r.remove.join(', ') || 'nothing'}.`
+			);
 		case 'free':
 			return r.text;
 	}

@@ -86,7 +86,8 @@ export class SqliteReportStore {
 				id = Number(
 					this.db
 						.prepare(
-							`INSERT INTO reports (study_ref, kind, findings_text, impression_text, basis_labels, ai_generated, model_notice, draft_prompt)
+							`INSERT INTO reports (study_ref, kind, findings_text, impression_text, basis_labels,
+								ai_generated, model_notice, draft_prompt)
 					VALUES (?, 'report', ?, ?, ?, 1, ?, ?)`,
 						)
 						.run(studyId, text.findings, text.impression, JSON.stringify(o.basis), o.notice, o.prompt)
@@ -96,8 +97,10 @@ export class SqliteReportStore {
 				id = existing.id;
 				this.db
 					.prepare(
-						`UPDATE reports SET findings_text = ?, impression_text = ?, basis_labels = ?, ai_generated = 1, model_notice = ?,
-					draft_prompt = coalesce(?, draft_prompt), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+						`UPDATE reports SET findings_text = ?, impression_text = ?, basis_labels = ?, ai_generated = 1,
+							model_notice = ?,
+					draft_prompt = coalesce(?, draft_prompt), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+						WHERE id = ?`,
 					)
 					.run(
 						text.findings,
@@ -124,12 +127,14 @@ export class SqliteReportStore {
 			const r = this.report(studyId)!;
 			this.db
 				.prepare(
-					`UPDATE reports SET findings_text = ?, impression_text = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+					`UPDATE reports SET findings_text = ?, impression_text = ?,
+						updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
 				)
 				.run(text.findings, text.impression, r.id);
 			const last = this.db
 				.prepare(
-					'SELECT id, source, author, created_at FROM report_versions WHERE report_ref = ? ORDER BY version_no DESC LIMIT 1',
+					`SELECT id, source, author, created_at FROM report_versions WHERE report_ref = ?
+						ORDER BY version_no DESC LIMIT 1`,
 				)
 				.get(r.id) as { id: number; source: string; author: string; created_at: string } | undefined;
 			const coalesce =
@@ -140,7 +145,8 @@ export class SqliteReportStore {
 			if (coalesce) {
 				this.db
 					.prepare(
-						`UPDATE report_versions SET findings_text = ?, impression_text = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+						`UPDATE report_versions SET findings_text = ?, impression_text = ?,
+							updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
 					)
 					.run(text.findings, text.impression, last.id);
 			} else this.addVersion(r.id, 'edit', text, author);
@@ -152,7 +158,8 @@ export class SqliteReportStore {
 		this.db
 			.prepare(
 				`INSERT INTO report_versions (report_ref, version_no, source, findings_text, impression_text, author)
-			VALUES (?, (SELECT coalesce(max(version_no), 0) + 1 FROM report_versions WHERE report_ref = ?), ?, ?, ?, ?)`,
+			VALUES (?, (SELECT coalesce(max(version_no), 0) + 1 FROM report_versions
+				WHERE report_ref = ?), ?, ?, ?, ?)`,
 			)
 			.run(reportId, reportId, source, text.findings, text.impression, author);
 	}
@@ -164,7 +171,9 @@ export class SqliteReportStore {
 				.get(reportId) as { findings_text: string; impression_text: string };
 			this.db
 				.prepare(
-					`UPDATE reports SET status = 'signed', signed_by = ?, signed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+					`UPDATE reports SET status = 'signed', signed_by = ?,
+						signed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
+						updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
 				)
 				.run(reader, reportId);
 			this.addVersion(reportId, 'sign', { findings: r.findings_text, impression: r.impression_text }, reader);
@@ -189,7 +198,8 @@ export class SqliteReportStore {
 	addenda(reportId: number): { id: number; text: string; signedBy: string; signedAt: string }[] {
 		return this.db
 			.prepare(
-				`SELECT id, findings_text AS text, signed_by AS signedBy, signed_at AS signedAt FROM reports WHERE parent_ref = ? AND kind = 'addendum' ORDER BY id`,
+				`SELECT id, findings_text AS text, signed_by AS signedBy, signed_at AS signedAt FROM reports
+					WHERE parent_ref = ? AND kind = 'addendum' ORDER BY id`,
 			)
 			.all(reportId) as { id: number; text: string; signedBy: string; signedAt: string }[];
 	}
@@ -197,7 +207,8 @@ export class SqliteReportStore {
 	versions(reportId: number) {
 		return this.db
 			.prepare(
-				`SELECT version_no AS versionNo, source, author, created_at AS createdAt, updated_at AS updatedAt, findings_text AS findings, impression_text AS impression
+				`SELECT version_no AS versionNo, source, author, created_at AS createdAt, updated_at AS updatedAt,
+					findings_text AS findings, impression_text AS impression
 			FROM report_versions WHERE report_ref = ? ORDER BY version_no`,
 			)
 			.all(reportId) as {
@@ -214,8 +225,10 @@ export class SqliteReportStore {
 	savePredictions(studyId: number, predictions: readonly FindingPrediction[]): void {
 		this.transaction(() => {
 			const stmt = this.db
-				.prepare(`INSERT INTO finding_predictions (study_ref, label, probability, predicted_positive) VALUES (?, ?, ?, ?)
-				ON CONFLICT (study_ref, label) DO UPDATE SET probability = excluded.probability, predicted_positive = excluded.predicted_positive`);
+				.prepare(`INSERT INTO finding_predictions (study_ref, label, probability, predicted_positive)
+					VALUES (?, ?, ?, ?)
+				ON CONFLICT (study_ref, label) DO UPDATE SET probability = excluded.probability,
+					predicted_positive = excluded.predicted_positive`);
 			for (const p of predictions) stmt.run(studyId, p.label, p.probability, p.positive ? 1 : 0);
 		});
 	}
@@ -223,9 +236,11 @@ export class SqliteReportStore {
 	decide(studyId: number, label: ChexpertLabel, decision: 'accepted' | 'rejected' | null, reader: string): void {
 		this.db
 			.prepare(
-				`INSERT INTO finding_predictions (study_ref, label, probability, predicted_positive, decision, decided_by, decided_at)
+				`INSERT INTO finding_predictions (study_ref, label, probability, predicted_positive, decision,
+					decided_by, decided_at)
 			VALUES (@s, @l, 0, 0, @d, @r, strftime('%Y-%m-%dT%H:%M:%fZ','now'))
-			ON CONFLICT (study_ref, label) DO UPDATE SET decision = @d, decided_by = @r, decided_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
+			ON CONFLICT (study_ref, label) DO UPDATE SET decision = @d, decided_by = @r,
+				decided_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
 			)
 			.run({ s: studyId, l: label, d: decision, r: reader });
 	}
@@ -273,7 +288,8 @@ export class SqliteReportStore {
 	}): void {
 		this.db
 			.prepare(
-				'INSERT INTO corrections (report_ref, add_labels, remove_labels, prompt, before_text, after_text, author) VALUES (?, ?, ?, ?, ?, ?, ?)',
+				`INSERT INTO corrections (report_ref, add_labels, remove_labels, prompt, before_text, after_text,
+					author) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			)
 			.run(c.reportId, JSON.stringify(c.add), JSON.stringify(c.remove), c.prompt, c.before, c.after, c.author);
 	}
@@ -300,7 +316,8 @@ export class SqliteReportStore {
 		const id = Number(
 			this.db
 				.prepare(
-					'INSERT INTO messages (conversation_ref, role, task, text, prompt, report_text, stopped_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+					`INSERT INTO messages (conversation_ref, role, task, text, prompt, report_text, stopped_by)
+						VALUES (?, ?, ?, ?, ?, ?, ?)`,
 				)
 				.run(conv, m.role, m.task, m.text, m.prompt ?? null, m.reportText ?? null, m.stoppedBy ?? null)
 				.lastInsertRowid,
@@ -311,7 +328,8 @@ export class SqliteReportStore {
 	messages(studyId: number): ChatMessage[] {
 		return this.db
 			.prepare(
-				`SELECT m.id, m.role, m.task, m.text, m.created_at AS createdAt FROM messages m JOIN conversations c ON c.id = m.conversation_ref
+				`SELECT m.id, m.role, m.task, m.text, m.created_at AS createdAt FROM messages m JOIN conversations c
+					ON c.id = m.conversation_ref
 			WHERE c.study_ref = ? ORDER BY m.id`,
 			)
 			.all(studyId) as ChatMessage[];
@@ -323,7 +341,8 @@ export class SqliteReportStore {
 	): { role: 'user' | 'assistant'; text: string; prompt: string | null; reportText: string | null }[] {
 		return this.db
 			.prepare(
-				`SELECT m.role, m.text, m.prompt, m.report_text AS reportText FROM messages m JOIN conversations c ON c.id = m.conversation_ref
+				`SELECT m.role, m.text, m.prompt, m.report_text AS reportText FROM messages m JOIN conversations c
+					ON c.id = m.conversation_ref
 			WHERE c.study_ref = ? ORDER BY m.id`,
 			)
 			.all(studyId) as {
@@ -337,7 +356,8 @@ export class SqliteReportStore {
 	corrections(reportId: number): { prompt: string; before: string; after: string }[] {
 		return this.db
 			.prepare(
-				'SELECT prompt, before_text AS before, after_text AS after FROM corrections WHERE report_ref = ? ORDER BY id',
+				`SELECT prompt, before_text AS before, after_text AS after FROM corrections WHERE report_ref = ?
+					ORDER BY id`,
 			)
 			.all(reportId) as { prompt: string; before: string; after: string }[];
 	}
@@ -356,7 +376,8 @@ export class SqliteReportStore {
 		return (
 			(this.db
 				.prepare(
-					'SELECT text, ai_text AS aiText, reviewed_by AS reviewedBy, updated_at AS updatedAt FROM handouts WHERE study_ref = ?',
+					`SELECT text, ai_text AS aiText, reviewed_by AS reviewedBy, updated_at AS updatedAt FROM handouts
+						WHERE study_ref = ?`,
 				)
 				.get(studyId) as
 				{ text: string; aiText: string; reviewedBy: string | null; updatedAt: string } | undefined) ?? null
@@ -367,7 +388,8 @@ export class SqliteReportStore {
 		this.db
 			.prepare(
 				`INSERT INTO handouts (study_ref, ai_text, text, reviewed_by) VALUES (@s, @a, @t, @r)
-			ON CONFLICT (study_ref) DO UPDATE SET ai_text = coalesce(@aNew, ai_text), text = @t, reviewed_by = @r, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
+			ON CONFLICT (study_ref) DO UPDATE SET ai_text = coalesce(@aNew, ai_text), text = @t, reviewed_by = @r,
+				updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
 			)
 			.run({ s: studyId, a: h.aiText ?? h.text, aNew: h.aiText ?? null, t: h.text, r: h.reviewedBy });
 	}

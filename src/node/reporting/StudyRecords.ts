@@ -28,9 +28,11 @@ export class StudyRecords {
 	get(studyId: number): StudyRecord {
 		const r = this.db
 			.prepare(
-				`SELECT s.id AS studyId, s.study_instance_uid AS studyInstanceUid, s.status, p.name AS patientName, p.patient_id AS patientId,
+				`SELECT s.id AS studyId, s.study_instance_uid AS studyInstanceUid, s.status, p.name AS patientName,
+					p.patient_id AS patientId,
 			p.sex AS patientSex, p.birth_date AS patientBirthDate, s.study_date AS studyDate, s.study_time AS studyTime,
-			s.accession_number AS accessionNumber, s.description FROM studies s JOIN patients p ON p.id = s.patient_ref WHERE s.id = ?`,
+			s.accession_number AS accessionNumber, s.description FROM studies s JOIN patients p ON p.id = s.patient_ref
+				WHERE s.id = ?`,
 			)
 			.get(studyId) as StudyRecord | undefined;
 		if (!r) throw new ReportNotFoundError(`Study ${studyId} does not exist.`);
@@ -40,8 +42,10 @@ export class StudyRecords {
 	instances(studyId: number): StudyInstanceRef[] {
 		return this.db
 			.prepare(
-				`SELECT se.series_instance_uid AS seriesInstanceUid, coalesce(i.sop_class_uid, '1.2.840.10008.5.1.4.1.1.1') AS sopClassUid,
-			i.sop_instance_uid AS sopInstanceUid FROM instances i JOIN series se ON se.id = i.series_ref WHERE se.study_ref = ? ORDER BY se.id, i.instance_number, i.id`,
+				`SELECT se.series_instance_uid AS seriesInstanceUid, coalesce(i.sop_class_uid,
+					'1.2.840.10008.5.1.4.1.1.1') AS sopClassUid,
+			i.sop_instance_uid AS sopInstanceUid FROM instances i JOIN series se ON se.id = i.series_ref
+				WHERE se.study_ref = ? ORDER BY se.id, i.instance_number, i.id`,
 			)
 			.all(studyId) as StudyInstanceRef[];
 	}
@@ -51,7 +55,8 @@ export class StudyRecords {
 		return (
 			this.db
 				.prepare(
-					`SELECT s.id FROM studies s WHERE s.status = 'new' AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.study_ref = s.id)
+					`SELECT s.id FROM studies s WHERE s.status = 'new' AND NOT EXISTS (SELECT 1 FROM reports r
+						WHERE r.study_ref = s.id)
 			ORDER BY s.imported_at, s.id LIMIT ?`,
 				)
 				.all(limit) as { id: number }[]

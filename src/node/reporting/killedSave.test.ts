@@ -15,7 +15,7 @@ test('a process killed mid-save loses nothing committed and leaves a sound datab
 		let last = 0;
 		let buffered = '';
 		await new Promise<void>((resolve) => {
-			p.stdout!.on('data', (d: Buffer) => {
+			p.stdout.on('data', (d: Buffer) => {
 				buffered += d.toString();
 				for (const m of buffered.matchAll(/committed (\d+)\n/g)) last = Number(m[1]);
 				buffered = buffered.slice(buffered.lastIndexOf('\n') + 1);

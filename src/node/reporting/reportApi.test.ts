@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { insertStudy } from '../../../test/helpers/reportingFixture.js';
 import { ScriptedAssistant, testImage } from '../../../test/helpers/ScriptedAssistant.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
-import { apiContract, type ApiMethod } from '../../common/api/contract.js';
+import { apiContract, type ApiMethod, type ApiOutput } from '../../common/api/contract.js';
 import { ApiDispatcher } from '../bridge/ApiDispatcher.js';
 import { Workstation } from '../workstation/Workstation.js';
 
@@ -21,20 +21,20 @@ test('the report API through the dispatcher: outputs match the contract, errors 
 	try {
 		const studyId = insertStudy(ws.db);
 		const api = new ApiDispatcher(ws.handlers);
-		const call = async (method: ApiMethod, input: unknown) => {
+		const call = async <M extends ApiMethod>(method: M, input: unknown): Promise<ApiOutput<M>> => {
 			const out = await api.dispatch(method, input);
 			const parsed = apiContract[method].output.safeParse(out);
 			assert.ok(parsed.success, `${method} output: ${parsed.success ? '' : JSON.stringify(parsed.error.issues)}`);
-			return out as any;
+			return out as ApiOutput<M>;
 		};
 		await assert.rejects(api.dispatch('report.export', { studyId, formats: ['pdf'] }), { code: 'not_found' });
 		const drafted = await call('report.draft', { studyId });
-		assert.equal(drafted.report.findings, 'There is pulmonary edema.');
+		assert.equal(drafted.report?.findings, 'There is pulmonary edema.');
 		await call('report.decideFinding', { studyId, label: 'Edema', decision: 'rejected' });
 		await call('report.decideFinding', { studyId, label: 'Cardiomegaly', decision: 'accepted' });
 		const corrected = await call('report.applyCorrections', { studyId });
-		assert.equal(corrected.report.findings, 'The heart is enlarged.');
-		await call('report.save', { studyId, findings: corrected.report.findings, impression: 'Cardiomegaly.' });
+		assert.equal(corrected.report?.findings, 'The heart is enlarged.');
+		await call('report.save', { studyId, findings: corrected.report?.findings, impression: 'Cardiomegaly.' });
 		const versions = await call('report.versions', { studyId });
 		assert.deepEqual(
 			versions.map((v: { source: string }) => v.source),
@@ -51,7 +51,7 @@ test('the report API through the dispatcher: outputs match the contract, errors 
 		await assert.rejects(api.dispatch('report.sign', { studyId }), { code: 'bad_request' }, 'no reader name yet');
 		await call('settings.update', { readerName: 'Dr. API', exportFolder: path.join(dir, 'out') });
 		const signed = await call('report.sign', { studyId });
-		assert.equal(signed.report.status, 'signed');
+		assert.equal(signed.report?.status, 'signed');
 		await assert.rejects(api.dispatch('report.save', { studyId, findings: 'x', impression: 'y' }), {
 			code: 'conflict',
 		});

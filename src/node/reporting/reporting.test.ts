@@ -24,7 +24,7 @@ test('draft, correct, edit, sign, addendum: every step stored and audited', asyn
 	);
 	assert.equal(state.modelNotice, 'Demo models, synthetic data, not for clinical use');
 
-	state = await f.reporting.decide(studyId, 'Pleural Effusion', 'rejected');
+	await f.reporting.decide(studyId, 'Pleural Effusion', 'rejected');
 	state = await f.reporting.decide(studyId, 'Atelectasis', 'accepted');
 	assert.deepEqual(state.pendingCorrection, { add: ['Atelectasis'], remove: ['Pleural Effusion'] });
 	const before = state.report!.findings;
@@ -58,10 +58,7 @@ test('draft, correct, edit, sign, addendum: every step stored and audited', asyn
 	assert.equal(state.report!.signedBy, 'Dr. Ada Reader');
 	assert.equal(state.studyStatus, 'signed');
 
-	await assert.rejects(
-		async () => f.reporting.save(studyId, { findings: 'changed', impression: '' }),
-		SignedReportError,
-	);
+	assert.throws(() => f.reporting.save(studyId, { findings: 'changed', impression: '' }), SignedReportError);
 	await assert.rejects(f.reporting.decide(studyId, 'Edema', 'accepted'), SignedReportError);
 	await assert.rejects(f.reporting.applyCorrections(studyId), SignedReportError);
 	await assert.rejects(f.reporting.draft(studyId, { regenerate: true }), SignedReportError);
@@ -110,7 +107,8 @@ test('the database itself refuses changes to signed reports, their versions and 
 	raises('UPDATE report_versions SET findings_text = ? WHERE report_ref = ?', 'tampered', id);
 	raises('DELETE FROM report_versions WHERE report_ref = ?', id);
 	raises(
-		`INSERT INTO report_versions (report_ref, version_no, source, findings_text, impression_text, author) VALUES (?, 99, 'edit', 'x', 'y', 'z')`,
+		`INSERT INTO report_versions (report_ref, version_no, source, findings_text, impression_text, author)
+			VALUES (?, 99, 'edit', 'x', 'y', 'z')`,
 		id,
 	);
 	raises('UPDATE audit_log SET actor = ?', 'someone else');
@@ -118,7 +116,8 @@ test('the database itself refuses changes to signed reports, their versions and 
 	const other = insertStudy(f.db, 2);
 	await f.reporting.draft(other);
 	raises(
-		`INSERT INTO reports (study_ref, kind, parent_ref, status, signed_by, signed_at) VALUES (?, 'addendum', ?, 'signed', 'x', 'now')`,
+		`INSERT INTO reports (study_ref, kind, parent_ref, status, signed_by, signed_at)
+			VALUES (?, 'addendum', ?, 'signed', 'x', 'now')`,
 		other,
 		f.store.report(other)!.id,
 	);

@@ -83,26 +83,34 @@ export class SqliteStudyStore {
 
 	constructor(private readonly db: SqliteDatabase) {
 		const findInstance = db.prepare(
-			'SELECT i.id, se.study_ref AS studyId FROM instances i JOIN series se ON se.id = i.series_ref WHERE i.sop_instance_uid = ?',
+			`SELECT i.id, se.study_ref AS studyId FROM instances i JOIN series se ON se.id = i.series_ref
+				WHERE i.sop_instance_uid = ?`,
 		);
-		const upsertPatient =
-			db.prepare(`INSERT INTO patients (patient_id, issuer, name, birth_date, sex) VALUES (@patientId, @issuer, @patientName, @patientBirthDate, @patientSex)
+		const upsertPatient = db.prepare(`INSERT INTO patients (patient_id, issuer, name, birth_date, sex)
+				VALUES (@patientId, @issuer, @patientName, @patientBirthDate, @patientSex)
 			ON CONFLICT (patient_id, issuer) DO UPDATE SET name = CASE WHEN name = '' THEN excluded.name ELSE name END,
 				birth_date = coalesce(birth_date, excluded.birth_date), sex = coalesce(sex, excluded.sex)
 			RETURNING id`);
 		const upsertStudy =
-			db.prepare(`INSERT INTO studies (study_instance_uid, patient_ref, study_date, study_time, accession_number, description, patient_age, modality, body_part)
-			VALUES (@studyInstanceUid, @patientRef, @studyDate, @studyTime, @accessionNumber, @studyDescription, @patientAge, @modality, @bodyPart)
-			ON CONFLICT (study_instance_uid) DO UPDATE SET modality = coalesce(modality, excluded.modality), body_part = coalesce(body_part, excluded.body_part)
+			db.prepare(`INSERT INTO studies (study_instance_uid, patient_ref, study_date, study_time, accession_number,
+				description, patient_age, modality, body_part)
+			VALUES (@studyInstanceUid, @patientRef, @studyDate, @studyTime, @accessionNumber, @studyDescription,
+				@patientAge, @modality, @bodyPart)
+			ON CONFLICT (study_instance_uid) DO UPDATE SET modality = coalesce(modality, excluded.modality),
+				body_part = coalesce(body_part, excluded.body_part)
 			RETURNING id`);
 		const upsertSeries =
-			db.prepare(`INSERT INTO series (series_instance_uid, study_ref, modality, series_number, body_part, view_position)
+			db.prepare(`INSERT INTO series (series_instance_uid, study_ref, modality, series_number, body_part,
+				view_position)
 			VALUES (@seriesInstanceUid, @studyRef, @modality, @seriesNumber, @bodyPart, @viewPosition)
-			ON CONFLICT (series_instance_uid) DO UPDATE SET view_position = coalesce(view_position, excluded.view_position)
+			ON CONFLICT (series_instance_uid) DO UPDATE SET view_position = coalesce(view_position,
+				excluded.view_position)
 			RETURNING id`);
 		const insertInstance =
-			db.prepare(`INSERT INTO instances (sop_instance_uid, series_ref, sop_class_uid, transfer_syntax_uid, instance_number, rows, columns, frames, view_position, file_sha256, file_size)
-			VALUES (@sopInstanceUid, @seriesRef, @sopClassUid, @transferSyntaxUid, @instanceNumber, @rows, @columns, @frames, @viewPosition, @fileSha256, @fileSize)`);
+			db.prepare(`INSERT INTO instances (sop_instance_uid, series_ref, sop_class_uid, transfer_syntax_uid,
+				instance_number, rows, columns, frames, view_position, file_sha256, file_size)
+			VALUES (@sopInstanceUid, @seriesRef, @sopClassUid, @transferSyntaxUid, @instanceNumber, @rows, @columns,
+				@frames, @viewPosition, @fileSha256, @fileSize)`);
 		this.saveTx = db.transaction((r: InstanceRecord): SavedInstance => {
 			const existing = findInstance.get(r.sopInstanceUid) as { id: number; studyId: number } | undefined;
 			if (existing) return { studyId: existing.studyId, instanceId: existing.id, duplicate: true };
@@ -128,7 +136,8 @@ export class SqliteStudyStore {
 	findInstance(sopInstanceUid: string): { studyId: number; instanceId: number } | undefined {
 		return this.db
 			.prepare(
-				'SELECT i.id AS instanceId, se.study_ref AS studyId FROM instances i JOIN series se ON se.id = i.series_ref WHERE i.sop_instance_uid = ?',
+				`SELECT i.id AS instanceId, se.study_ref AS studyId FROM instances i JOIN series se
+					ON se.id = i.series_ref WHERE i.sop_instance_uid = ?`,
 			)
 			.get(sopInstanceUid) as { studyId: number; instanceId: number } | undefined;
 	}
@@ -136,7 +145,8 @@ export class SqliteStudyStore {
 	study(studyId: number): StudyRow | undefined {
 		return this.db
 			.prepare(
-				`SELECT s.id, s.study_instance_uid, s.study_date, s.study_time, s.accession_number, s.description, s.patient_age,
+				`SELECT s.id, s.study_instance_uid, s.study_date, s.study_time, s.accession_number, s.description,
+					s.patient_age,
 			s.modality, s.body_part, s.status, s.priority, p.patient_id, p.name, p.birth_date, p.sex
 			FROM studies s JOIN patients p ON p.id = s.patient_ref WHERE s.id = ?`,
 			)
@@ -146,8 +156,10 @@ export class SqliteStudyStore {
 	instancesOfStudy(studyId: number): InstanceRow[] {
 		return this.db
 			.prepare(
-				`SELECT i.id, i.sop_instance_uid, i.series_ref, se.series_instance_uid, se.series_number, se.modality AS series_modality,
-			i.instance_number, i.rows, i.columns, i.frames, coalesce(i.view_position, se.view_position) AS view_position, i.transfer_syntax_uid, i.file_sha256
+				`SELECT i.id, i.sop_instance_uid, i.series_ref, se.series_instance_uid, se.series_number,
+					se.modality AS series_modality,
+			i.instance_number, i.rows, i.columns, i.frames, coalesce(i.view_position,
+				se.view_position) AS view_position, i.transfer_syntax_uid, i.file_sha256
 			FROM instances i JOIN series se ON se.id = i.series_ref WHERE se.study_ref = ?
 			ORDER BY se.series_number, se.id, i.instance_number, i.id`,
 			)
@@ -157,8 +169,10 @@ export class SqliteStudyStore {
 	instance(instanceId: number): InstanceRow | undefined {
 		return this.db
 			.prepare(
-				`SELECT i.id, i.sop_instance_uid, i.series_ref, se.series_instance_uid, se.series_number, se.modality AS series_modality,
-			i.instance_number, i.rows, i.columns, i.frames, coalesce(i.view_position, se.view_position) AS view_position, i.transfer_syntax_uid, i.file_sha256
+				`SELECT i.id, i.sop_instance_uid, i.series_ref, se.series_instance_uid, se.series_number,
+					se.modality AS series_modality,
+			i.instance_number, i.rows, i.columns, i.frames, coalesce(i.view_position,
+				se.view_position) AS view_position, i.transfer_syntax_uid, i.file_sha256
 			FROM instances i JOIN series se ON se.id = i.series_ref WHERE i.id = ?`,
 			)
 			.get(instanceId) as InstanceRow | undefined;
@@ -171,7 +185,8 @@ export class SqliteStudyStore {
 	finishImport(jobId: string, counts: ImportEventCounts, report: unknown): void {
 		this.db
 			.prepare(
-				`UPDATE import_events SET finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), files = @files, imported = @imported,
+				`UPDATE import_events SET finished_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), files = @files,
+					imported = @imported,
 			duplicates = @duplicates, failed = @failed, report_json = @report WHERE job_id = @jobId`,
 			)
 			.run({ ...counts, jobId, report: JSON.stringify(report) });
@@ -190,7 +205,8 @@ export class SqliteStudyStore {
 	}[] {
 		return this.db
 			.prepare(
-				'SELECT job_id, source, started_at, finished_at, files, imported, duplicates, failed, report_json FROM import_events ORDER BY id DESC LIMIT ?',
+				`SELECT job_id, source, started_at, finished_at, files, imported, duplicates, failed, report_json
+					FROM import_events ORDER BY id DESC LIMIT ?`,
 			)
 			.all(limit) as never;
 	}

@@ -30,7 +30,8 @@ function migrate(db: SqliteDatabase): void {
 	const latest = migrations.at(-1)?.version ?? 0;
 	if (current > latest) {
 		throw new DatabaseTooNewError(
-			`The database schema is version ${current}, newer than this app knows (${latest}). Update the app before opening this data folder.`,
+			`The database schema is version ${current}, newer than this app knows (${latest}). ` +
+				'Update the app before opening this data folder.',
 		);
 	}
 	for (const m of migrations) {

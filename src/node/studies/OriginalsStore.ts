@@ -18,7 +18,10 @@ export class OriginalsStore {
 		return path.join(this.root, sha256.slice(0, 2), `${sha256}.dcm`);
 	}
 
-	/** Writes the bytes unless they are already stored; a temp name and rename keep a crash from leaving half a file. */
+	/**
+	 * Writes the bytes unless they are already stored; a temp name and rename keep a crash from leaving half
+	 * a file.
+	 */
 	put(sha256: string, bytes: Uint8Array): string {
 		const target = this.pathOf(sha256);
 		if (fs.existsSync(target)) return target;

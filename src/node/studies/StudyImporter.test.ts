@@ -19,7 +19,8 @@ test('a folder with good and bad files imports every good file and reports each 
 		patient: 'Doe^Jane',
 		pid: 'P1',
 	});
-	dcmtk('dcmcjpeg', ['+e1'], lat, path.join(input, 'b', 'lat-jpeg-lossless.dcm')); // same SOP Instance UID: a duplicate
+	// Same SOP Instance UID: a duplicate.
+	dcmtk('dcmcjpeg', ['+e1'], lat, path.join(input, 'b', 'lat-jpeg-lossless.dcm'));
 	makeDicomFixture(path.join(input, 'b', 'other.dcm'), 'dx8', {
 		patient: 'Roe^Richard',
 		pid: 'P2',

@@ -142,7 +142,11 @@ export class StudyImporter {
 		);
 		this.progress(
 			jobId,
-			`Imported ${imported} image${imported === 1 ? '' : 's'}${duplicates ? `, ${duplicates} already here` : ''}${errors.length ? `, ${errors.length} failed` : ''}`,
+			[
+				`Imported ${imported} image${imported === 1 ? '' : 's'}`,
+				duplicates ? `, ${duplicates} already here` : '',
+				errors.length ? `, ${errors.length} failed` : '',
+			].join(''),
 			1,
 			true,
 			imported === 0 && errors.length
@@ -160,7 +164,8 @@ export class StudyImporter {
 		if (header.sopClassUid === '1.2.840.10008.1.3.10')
 			throw new ImportFileRejected(
 				'dicomdir',
-				'A DICOMDIR (the index of a CD or folder), not an image; the images it lists are imported from their own files.',
+				'A DICOMDIR (the index of a CD or folder), not an image; the images it lists are imported from ' +
+					'their own files.',
 			);
 		if (!header.sopInstanceUid) throw new ImportFileRejected('missing_uid', 'The file has no SOP Instance UID.');
 		if (!header.studyInstanceUid || !header.seriesInstanceUid)

@@ -42,7 +42,8 @@ function seeded() {
 			});
 		}
 	}
-	db.exec(`UPDATE studies SET status = CASE id % 4 WHEN 0 THEN 'new' WHEN 1 THEN 'drafted' WHEN 2 THEN 'in_review' ELSE 'signed' END,
+	db.exec(`UPDATE studies SET status = CASE id % 4 WHEN 0 THEN 'new' WHEN 1 THEN 'drafted' WHEN 2 THEN 'in_review'
+		ELSE 'signed' END,
 		priority = CASE WHEN id % 25 = 0 THEN 'stat' WHEN id % 10 = 0 THEN 'urgent' ELSE 'routine' END`);
 	return { db, worklist: new WorklistQueries(db) };
 }

@@ -58,7 +58,8 @@ export class WorklistQueries {
 		const params: Record<string, unknown> = {};
 		if (q.search?.trim()) {
 			where.push(
-				`(p.name LIKE @search ESCAPE '\\' OR p.patient_id LIKE @search ESCAPE '\\' OR s.accession_number LIKE @search ESCAPE '\\' OR s.description LIKE @search ESCAPE '\\')`,
+				`(p.name LIKE @search ESCAPE '\\' OR p.patient_id LIKE @search ESCAPE '\\'
+					OR s.accession_number LIKE @search ESCAPE '\\' OR s.description LIKE @search ESCAPE '\\')`,
 			);
 			params.search = `%${q.search.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 		}
@@ -104,11 +105,14 @@ export class WorklistQueries {
 				`
 			WITH page AS MATERIALIZED (
 				SELECT s.id FROM ${pageSource} ${whereSql}
-				ORDER BY ${sortColumns[q.sort]} ${dir}, s.id ${dir} LIMIT ${Math.trunc(q.limit)} OFFSET ${Math.trunc(q.offset)})
+				ORDER BY ${sortColumns[q.sort]} ${dir}, s.id ${dir}
+					LIMIT ${Math.trunc(q.limit)} OFFSET ${Math.trunc(q.offset)})
 			SELECT s.id, s.study_instance_uid, p.name, p.patient_id, s.patient_age, p.sex, s.study_date, s.modality,
 				s.body_part, s.status, s.priority, s.description,
-				(SELECT group_concat(DISTINCT coalesce(i.view_position, se.view_position)) FROM series se JOIN instances i ON i.series_ref = se.id WHERE se.study_ref = s.id) AS views,
-				(SELECT count(*) FROM series se JOIN instances i ON i.series_ref = se.id WHERE se.study_ref = s.id) AS image_count
+				(SELECT group_concat(DISTINCT coalesce(i.view_position, se.view_position)) FROM series se
+					JOIN instances i ON i.series_ref = se.id WHERE se.study_ref = s.id) AS views,
+				(SELECT count(*) FROM series se JOIN instances i ON i.series_ref = se.id
+					WHERE se.study_ref = s.id) AS image_count
 			FROM page CROSS JOIN studies s ON s.id = page.id CROSS JOIN patients p ON p.id = s.patient_ref
 			ORDER BY ${sortColumns[q.sort]} ${dir}, s.id ${dir}`,
 			)

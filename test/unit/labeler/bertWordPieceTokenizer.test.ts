@@ -79,7 +79,7 @@ test('WordPiece: longest match first with ## continuations; a word with an unmat
 });
 
 test('WordPiece: a word of 100 characters is split, one of 101 is [UNK]', () => {
-	assert.deepEqual(uncased.tokenize('x'.repeat(100)), ['x', ...Array(99).fill('##x')]);
+	assert.deepEqual(uncased.tokenize('x'.repeat(100)), ['x', ...Array<string>(99).fill('##x')]);
 	assert.deepEqual(uncased.tokenize(`no ${'x'.repeat(101)} no`), ['no', '[UNK]', 'no']);
 });
 
