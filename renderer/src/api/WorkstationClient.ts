@@ -91,7 +91,7 @@ function bridgeClient(): WorkstationClient {
 			if (res.headers.get('content-type')?.startsWith('application/octet-stream')) {
 				return {
 					kind: 'binary',
-					meta: JSON.parse(decodeURIComponent(res.headers.get('x-radialog-meta') ?? '%7B%7D')),
+					meta: JSON.parse(decodeURIComponent(res.headers.get('x-radialog-meta') ?? '%7B%7D')) as unknown,
 					bytes: new Uint8Array(await res.arrayBuffer()),
 				};
 			}
