@@ -12,3 +12,9 @@ export class HandoutMissingError extends ApiError {
 		super('not_found', 'Write or generate the easy-language text for the patient first.');
 	}
 }
+
+export class ExportFolderNotAbsoluteError extends ApiError {
+	constructor(folder: string) {
+		super('bad_request', `The export folder must be a full path (for example /home/me/reports), not "${folder}".`);
+	}
+}

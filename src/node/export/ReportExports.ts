@@ -4,7 +4,7 @@ import type { ExportFormat } from '../../common/api/reportContract.js';
 import { datasetGzip } from '../dataset/writeDatasetFile.js';
 import { instructRecords } from './datasetExport.js';
 import type { ExportDependencies } from './ExportDependencies.js';
-import { ExportFolderMissingError, HandoutMissingError } from './ExportErrors.js';
+import { ExportFolderMissingError, ExportFolderNotAbsoluteError, HandoutMissingError } from './ExportErrors.js';
 import { fhirExport } from './fhirExport.js';
 import { handoutPdf } from './handoutPdf.js';
 import { hl7Export } from './hl7Export.js';
@@ -12,6 +12,7 @@ import { pdfExport } from './pdfExport.js';
 import type { ReportDocument } from './ReportDocument.js';
 import { srExport } from './srExport.js';
 import { textExport } from './textExport.js';
+import { writeFileAtomically } from './writeFileAtomically.js';
 
 const extensions: Record<ExportFormat, string> = {
 	pdf: 'report.pdf',
@@ -21,13 +22,6 @@ const extensions: Record<ExportFormat, string> = {
 	hl7: 'report.hl7',
 	handout: 'patient-handout.pdf',
 };
-
-/** Writes a file whole or not at all: a kill mid-export never leaves half a PDF with the final name. */
-function writeAtomic(file: string, bytes: Uint8Array | string): void {
-	const tmp = `${file}.${process.pid}.tmp`;
-	fs.writeFileSync(tmp, bytes);
-	fs.renameSync(tmp, file);
-}
 
 function safeName(s: string): string {
 	return (
@@ -49,6 +43,8 @@ export class ReportExports {
 	private folder(override?: string): string {
 		const folder = override ?? this.d.exportFolder();
 		if (!folder) throw new ExportFolderMissingError();
+		// A relative folder would resolve against wherever the app was started: the install folder.
+		if (!path.isAbsolute(folder)) throw new ExportFolderNotAbsoluteError(folder);
 		fs.mkdirSync(folder, { recursive: true });
 		return folder;
 	}
@@ -58,14 +54,14 @@ export class ReportExports {
 		formats: readonly ExportFormat[],
 		o: { includeKeyImage?: boolean } = {},
 	): Promise<{ format: ExportFormat; path: string }[]> {
-		const doc = this.d.reports.document(studyId);
 		const folder = this.folder();
+		const doc = this.d.reports.document(studyId);
 		const accession = safeName(doc.study.accessionNumber ?? `study${studyId}`);
 		const stem = `${safeName(doc.study.patientId)}_${accession}${doc.status === 'signed' ? '' : '_DRAFT'}`;
 		const files: { format: ExportFormat; path: string }[] = [];
 		for (const format of [...new Set(formats)]) {
 			const file = path.join(folder, `${stem}_${extensions[format]}`);
-			writeAtomic(file, await this.render(studyId, doc, format, o.includeKeyImage ?? false));
+			writeFileAtomically(file, await this.render(studyId, doc, format, o.includeKeyImage ?? false));
 			files.push({ format, path: file });
 			this.d.audit.record({
 				studyId,
@@ -113,7 +109,7 @@ export class ReportExports {
 			this.folder(outFolder),
 			`radialog-instruct-corrections-${new Date().toISOString().replace(/[:.]/g, '-')}.json.gz`,
 		);
-		writeAtomic(file, datasetGzip(records));
+		writeFileAtomically(file, datasetGzip(records));
 		this.d.audit.record({
 			studyId: null,
 			actor: this.reader(),

@@ -2,4 +2,4 @@
 export type { ReportDocument } from './ReportDocument.js';
 export type { SignedReportSource } from './SignedReportSource.js';
 export type { StoredCase } from './datasetExport.js';
-export { ExportFolderMissingError, HandoutMissingError } from './ExportErrors.js';
+export { ExportFolderMissingError, ExportFolderNotAbsoluteError, HandoutMissingError } from './ExportErrors.js';
