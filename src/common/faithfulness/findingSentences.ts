@@ -39,7 +39,8 @@ export function findingSentences(text: string): FindingSentence[] {
 		else if (findingSection.test(lower)) inOtherSection = false;
 		if (inOtherSection) continue;
 		if (adviceCue.test(lower) || (generalCue.test(lower) && !aboutThisPatient.test(lower))) continue;
-		out.push({ written, lower: lower.replace(findingSection, '').trim() });
+		const header = findingSection.exec(lower)?.[0].length ?? 0;
+		out.push({ written: written.slice(header).trim(), lower: lower.slice(header).trim() });
 	}
 	return out;
 }
