@@ -27,7 +27,7 @@ const devices = new Set(['Support Devices', ...deviceKinds.map((d) => d.name)]);
 export function checkFaithfulness(report: string, text: string): Contradiction[] {
 	const said = readStatements(report);
 	const found = new Map<string, Contradiction>();
-	for (const t of readStatements(text)) {
+	for (const t of readStatements(text, true)) {
 		const c = contradiction(said, t);
 		const key = `${c?.finding}\u0000${c?.text}`;
 		if (c && !found.has(key)) found.set(key, c);
@@ -44,19 +44,32 @@ function contradiction(said: readonly FindingStatement[], t: FindingStatement): 
 		kind,
 	});
 	if (t.presence === 'denied') {
-		const clash = raised.find((r) => t.sides.length === 0 || t.sides.some((s) => r.sides.includes(s)));
-		return clash ? found('denied', clash) : null;
+		// "No lines or tubes" denies every device the report places.
+		const denied = t.finding === 'Support Devices' ? said.filter((r) => devices.has(r.finding)) : raised;
+		const clash = denied.find(
+			(r) => r.presence !== 'denied' && (t.sides.length === 0 || t.sides.some((s) => r.sides.includes(s))),
+		);
+		return clash ? { ...found('denied', clash), finding: clash.finding } : null;
 	}
-	const support = raised.length ? raised : said.filter((r) => r.presence !== 'denied' && supports(r.finding, t.finding));
+	const support = raised.length
+		? raised
+		: said.filter((r) => r.presence !== 'denied' && supports(r.finding, t.finding));
 	if (!support.length) {
 		const denial = said.find((r) => r.finding === t.finding && r.presence === 'denied');
 		return denial ? found('reported absent', denial) : found('unreported');
 	}
 	const sides = new Set(support.flatMap((r) => r.sides));
-	if (sides.size && t.sides.some((s) => !sides.has(s))) return found('side', support.find((r) => r.sides.length));
+	if (sides.size && t.sides.some((s) => !sides.has(s)))
+		return found(
+			'side',
+			support.find((r) => r.sides.length),
+		);
 	const sizes = new Set(support.flatMap((r) => r.sizes));
 	if (sizes.size && t.sizes.length && !t.sizes.some((s) => sizes.has(s)))
-		return found('size', support.find((r) => r.sizes.length));
+		return found(
+			'size',
+			support.find((r) => r.sizes.length),
+		);
 	return null;
 }
 

@@ -11,7 +11,7 @@ export interface DeviceKind {
 }
 
 export const deviceKinds: readonly DeviceKind[] = [
-	{ name: 'tracheostomy tube', pattern: /trach/, lateral: false },
+	{ name: 'tracheostomy tube', pattern: /tracheostomy|\btrach\b/, lateral: false },
 	{ name: 'endotracheal tube', pattern: /endotracheal|\bet tubes?|\bett\b/, lateral: false },
 	{
 		name: 'nasogastric tube',

@@ -5,7 +5,8 @@ export interface FindingSentence {
 }
 
 // Sections that describe the request or the method, not this examination's findings.
-const otherSection = /^(?:indication|history|clinical (?:history|information|indication)|reason for (?:exam|study)|comparison|technique|procedure|examination)\s*:/;
+const otherSection =
+	/^(?:indication|history|clinical (?:history|information|indication)|reason for (?:exam|study)|comparison|technique|procedure|examination)\s*:/;
 const findingSection = /^(?:findings?|impression|conclusion|summary|opinion|result)\s*:/;
 
 // A sentence about the term in general, not about this patient ("an effusion is a build-up of fluid").
@@ -18,10 +19,11 @@ const adviceCue = /^if\b|\b(?:needs?|needed|recommend\w*|follow-?up|your (?:doct
 
 /**
  * Splits a report or a derived text into sentences as the labeler does (at . ! ? and line breaks, " / "
- * as a break too), skipping indication, history, comparison and technique sections, general
- * explanations of a term and advice.
+ * as a break too), skipping indication, history, comparison and technique sections; in a derived text,
+ * also general explanations of a term and advice (a report's "recommend CT follow-up of the nodule" still
+ * states the nodule).
  */
-export function findingSentences(text: string): FindingSentence[] {
+export function findingSentences(text: string, derived: boolean): FindingSentence[] {
 	const out: FindingSentence[] = [];
 	let inOtherSection = false;
 	const pieces = text
@@ -38,7 +40,7 @@ export function findingSentences(text: string): FindingSentence[] {
 		if (otherSection.test(lower)) inOtherSection = true;
 		else if (findingSection.test(lower)) inOtherSection = false;
 		if (inOtherSection) continue;
-		if (adviceCue.test(lower) || (generalCue.test(lower) && !aboutThisPatient.test(lower))) continue;
+		if (derived && (adviceCue.test(lower) || (generalCue.test(lower) && !aboutThisPatient.test(lower)))) continue;
 		const header = findingSection.exec(lower)?.[0].length ?? 0;
 		out.push({ written: written.slice(header).trim(), lower: lower.slice(header).trim() });
 	}

@@ -8,6 +8,8 @@
 export interface LayPhrase {
 	readonly pattern: string;
 	readonly radiology: string;
+	/** Its "not" is part of the meaning ("not fully inflated"), not a denial of it. */
+	readonly saysNot?: boolean;
 }
 
 const lung = '(?:(?:the|your|their|his|her|both|each|left|right|lower|upper|bottom|top|of|part) )*lungs?';
@@ -18,9 +20,10 @@ export const layPhrases: readonly LayPhrase[] = [
 	{
 		pattern:
 			`(?:(?:part|parts|area|areas|portion|section|bit|base|bases|bottom) of ${lung}|${lung}|lung tissue)` +
-			' (?:that )?(?:(?:is|are|was|were|has|have|looks?|appears?|seems?) )*(?:not|n[o\']t) ' +
+			" (?:that )?(?:(?:is|are|was|were|has|have|looks?|appears?|seems?) )*(?:not|n[o']t) " +
 			'(?:fully |completely |totally |quite |properly )?(?:inflated|expanded|open(?:ed)?|filled with air|aerated)',
 		radiology: 'atelectasis',
+		saysNot: true,
 	},
 	{
 		pattern:
@@ -45,8 +48,16 @@ export const layPhrases: readonly LayPhrase[] = [
 			'(?: and (?:the )?chest wall)?',
 		radiology: 'pneumothorax',
 	},
-	{ pattern: 'air (?:in|inside) the (?:chest cavity|space around the (?:\\w+ )?lungs?|pleural space)', radiology: 'pneumothorax' },
-	{ pattern: `(?:collapsed|punctured|dropped) ${lung}|${lung} (?:has |had |is |was )(?:fully |completely )?collapsed`, radiology: 'pneumothorax' },
+	{
+		pattern: 'air (?:in|inside) the (?:chest cavity|space around the (?:\\w+ )?lungs?|pleural space)',
+		radiology: 'pneumothorax',
+	},
+	{
+		pattern:
+			`(?:collapsed|punctured|dropped) ${lung}|${lung} (?:(?:has|have|had|is|are|was|were|not|been) )+` +
+			'(?:fully |completely |partly |partially )?collapsed',
+		radiology: 'pneumothorax',
+	},
 	// Pleural effusion: fluid outside a lung. Edema is fluid inside it, below.
 	{
 		pattern:
@@ -63,6 +74,8 @@ export const layPhrases: readonly LayPhrase[] = [
 			`(?:in|inside|within|into) (?:the )?(?:tissue of )?${lung}(?: tissue)?|wet lungs|${lung} (?:are |is )?(?:wet|waterlogged)`,
 		radiology: 'pulmonary edema',
 	},
+	// Plain "fluid" with no place said: in a chest X-ray text, fluid around the lungs.
+	{ pattern: '(?:fluid|liquid)(?! overload)', radiology: 'pleural effusion' },
 	// Consolidation and pneumonia.
 	{
 		pattern:
@@ -72,9 +85,16 @@ export const layPhrases: readonly LayPhrase[] = [
 	},
 	{ pattern: '(?:chest|lung|chest and lung) infection', radiology: 'infection' },
 	// Lung lesion.
-	{ pattern: `${article}(?:spots?|growths?|nodular spots?) (?:on|in) ${lung}|${article}(?:spots?|growths?)`, radiology: 'nodule' },
+	{
+		pattern: `${article}(?:spots?|growths?|nodular spots?) (?:on|in) ${lung}|${article}(?:spots?|growths?)`,
+		radiology: 'nodule',
+	},
 	// Opacity.
-	{ pattern: '(?:cloudy|cloudiness|white|whiter|shadowy) (?:areas?|patch(?:es)?|spots?)|cloudiness|(?<!heart |cardiac )shadows?', radiology: 'opacity' },
+	{
+		pattern:
+			'(?:cloudy|cloudiness|white|whiter|shadowy) (?:areas?|patch(?:es)?|spots?)|cloudiness|(?<!heart |cardiac )shadows?',
+		radiology: 'opacity',
+	},
 	// Pleural thickening.
 	{
 		pattern:
@@ -94,10 +114,15 @@ export const layPhrases: readonly LayPhrase[] = [
 	{ pattern: '(?:swollen|big|large|bigger|larger) heart', radiology: 'enlarged heart' },
 	{ pattern: '(?:bigger|larger|wider) than (?:normal|usual|expected|it should be)', radiology: 'enlarged' },
 	{
-		pattern: '(?:middle of the chest|space between the lungs|area between the lungs) (?:is |looks |appears )?(?:wider|widened)',
+		pattern:
+			'(?:middle of the chest|space between the lungs|area between the lungs) (?:is |looks |appears )?(?:wider|widened)',
 		radiology: 'widened mediastinum',
 	},
 	// Devices.
+	{
+		pattern: '(?:breathing )?tube in (?:the |your )?(?:front of the )?neck|trach(?! tube)',
+		radiology: 'tracheostomy tube',
+	},
 	{
 		pattern:
 			'breathing tubes?|tubes? (?:\\w+ )?(?:in|into|down) (?:the |your )?(?:windpipe|airway|trachea)|intubat(?:ed|ion)|' +
@@ -105,7 +130,6 @@ export const layPhrases: readonly LayPhrase[] = [
 		radiology: 'endotracheal tube',
 	},
 	{ pattern: 'extubated', radiology: 'endotracheal tube removed' },
-	{ pattern: '(?:breathing )?tube in (?:the |your )?(?:front of the )?neck|trach(?! tube)', radiology: 'tracheostomy tube' },
 	{
 		pattern:
 			'(?:feeding|stomach) tubes?|tubes? (?:through|in|via) (?:the |your )?nose (?:in)?to (?:the |your )?stomach',
@@ -119,15 +143,19 @@ export const layPhrases: readonly LayPhrase[] = [
 	},
 	{
 		pattern:
-			'chest drains?|pleural drains?|drains? in (?:the |your )?chest|(?:tubes?|drains?) (?:placed )?to drain (?:the )?(?:\\w+ )?' +
+			'chest drains?|pleural drains?|drains? in (?:the |your )?(?:left |right )?chest|(?:tubes?|drains?) (?:placed )?to drain (?:the )?(?:\\w+ )?' +
 			'(?:fluid|air)|drainage tubes?',
 		radiology: 'chest tube',
 	},
 	{
-		pattern: '(?:heart|cardiac|heart rhythm) (?:devices?|monitors?)|devices? that (?:controls|regulates|keeps) (?:\\w+ )*heartbeat',
+		pattern:
+			'(?:heart|cardiac|heart rhythm) (?:devices?|monitors?)|devices? that (?:controls|regulates|keeps) (?:\\w+ )*heartbeat',
 		radiology: 'pacemaker',
 	},
 	// Change words the labeler's cues read.
-	{ pattern: '(?:has |have )?(?:cleared(?: up)?|gone away|disappeared|been taken out|been pulled out)', radiology: 'resolved' },
+	{
+		pattern: '(?:has |have )?(?:cleared(?: up)?|gone away|disappeared|been taken out|been pulled out)',
+		radiology: 'resolved',
+	},
 	{ pattern: '(?:taken|pulled) out', radiology: 'removed' },
 ];

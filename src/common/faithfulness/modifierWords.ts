@@ -50,7 +50,8 @@ const glue =
 	'loculated lower upper middle lobe lobes basilar basal base bases apical apex apices zone pleural lung lungs ' +
 	'partial partially focal patchy subsegmental there is are was were still now again on in at hemithorax chest ' +
 	'greater than which that appears seen noted ' +
-	'also very quite fairly rather relatively somewhat';
+	'also very quite fairly rather relatively somewhat your my his her their ' +
+	'into through via vein veins placed inserted goes go neck arm internal external jugular ij subclavian femoral wall';
 const runWords = new Set([...glue.split(' '), ...Object.keys(sideWords), ...Object.keys(sizeWords)]);
 
 export const isModifierWord = (word: string) => runWords.has(word);

@@ -18,6 +18,9 @@ export function radiologyWording(lower: string): string {
 	return spelled.replace(layRe, (match: string, ...groups: unknown[]) => {
 		const which = groups.findIndex((g) => typeof g === 'string');
 		const sides = [...match.matchAll(sideInPhrase)].map((m) => (m[1] === 'both' ? 'bilateral' : m[1]));
-		return [...new Set(sides), layPhrases[which]!.radiology].join(' ');
+		const phrase = layPhrases[which]!;
+		// "the lungs have not collapsed" keeps its denial once rewritten.
+		const denial = !phrase.saysNot && /\b(?:not|never)\b/.test(match) ? ['no'] : [];
+		return [...denial, ...new Set(sides), phrase.radiology].join(' ');
 	});
 }

@@ -21,10 +21,13 @@ interface Word {
 	readonly end: number;
 }
 
-/** Every finding a report or a derived text mentions, one statement per mention, in reading order. */
-export function readStatements(text: string): FindingStatement[] {
+/**
+ * Every finding a report or a derived text mentions, one statement per mention, in reading order. A
+ * derived text (`derived`) also drops its general explanations and advice.
+ */
+export function readStatements(text: string, derived = false): FindingStatement[] {
 	const out: FindingStatement[] = [];
-	for (const sentence of findingSentences(text)) {
+	for (const sentence of findingSentences(text, derived)) {
 		const s = radiologyWording(sentence.lower);
 		const words = [...s.matchAll(/[a-z0-9]+|[^\sa-z0-9]/g)].map((m) => ({
 			text: m[0],

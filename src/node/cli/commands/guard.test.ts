@@ -26,13 +26,25 @@ test('radialog guard --json lists the swapped side and the changed size, with bo
 	assert.equal(r.status, 0, r.stderr);
 	const out = JSON.parse(r.stdout) as GuardJson;
 	assert.deepEqual(out.contradictions, [
-		{ finding: 'Pleural Effusion', report: 'Small left-sided effusion, moderate right pneumothorax.', text: 'Moderate pleural effusion' },
-		{ finding: 'Pneumothorax', report: 'Small left-sided effusion, moderate right pneumothorax.', text: 'small left pneumothorax.' },
+		{
+			finding: 'Pleural Effusion',
+			report: 'Small left-sided effusion, moderate right pneumothorax.',
+			text: 'Moderate pleural effusion',
+		},
+		{
+			finding: 'Pneumothorax',
+			report: 'Small left-sided effusion, moderate right pneumothorax.',
+			text: 'small left pneumothorax.',
+		},
 	]);
 });
 
 test('radialog guard --json: a finding the report denies, with report "" for one it never mentions', () => {
-	const r = guard('No pleural effusion. Heart size is normal.', 'There is fluid around the lung. You have a broken rib.', '--json');
+	const r = guard(
+		'No pleural effusion. Heart size is normal.',
+		'There is fluid around the lung. You have a broken rib.',
+		'--json',
+	);
 	assert.equal(r.status, 0, r.stderr);
 	assert.deepEqual((JSON.parse(r.stdout) as GuardJson).contradictions, [
 		{ finding: 'Pleural Effusion', report: 'No pleural effusion.', text: 'There is fluid around the lung.' },
@@ -41,7 +53,8 @@ test('radialog guard --json: a finding the report denies, with report "" for one
 });
 
 test('radialog guard --json prints an empty list for a faithful text', () => {
-	const text = 'There is a small amount of fluid around the left lung and some air outside the right lung. No broken bones.';
+	const text =
+		'There is a small amount of fluid around the left lung and some air outside the right lung. No broken bones.';
 	const r = guard(report, text, '--json');
 	assert.equal(r.status, 0, r.stderr);
 	assert.deepEqual(JSON.parse(r.stdout), { contradictions: [] });

@@ -11,7 +11,9 @@ function readText(file: string, what: string): string {
 	try {
 		return fs.readFileSync(file, 'utf8');
 	} catch (err) {
-		throw new UsageError(`cannot read the ${what} "${file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+		throw new UsageError(
+			`cannot read the ${what} "${file}": ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+		);
 	}
 }
 
