@@ -74,6 +74,10 @@ export const layPhrases: readonly LayPhrase[] = [
 			`(?:in|inside|within|into) (?:the )?(?:tissue of )?${lung}(?: tissue)?|wet lungs|${lung} (?:are |is )?(?:wet|waterlogged)`,
 		radiology: 'pulmonary edema',
 	},
+	{
+		pattern: `${lung} (?:holds?|contains?|ha(?:s|ve)|with) (?:\\w+ ){0,4}?(?:fluid|water)(?! (?:around|outside|next to|surrounding))`,
+		radiology: 'pulmonary edema',
+	},
 	// Plain "fluid" with no place said: in a chest X-ray text, fluid around the lungs.
 	{ pattern: '(?:fluid|liquid)(?! overload)', radiology: 'pleural effusion' },
 	// Consolidation and pneumonia.
@@ -107,7 +111,9 @@ export const layPhrases: readonly LayPhrase[] = [
 		pattern:
 			'(?:broken|cracked|fractured) (?:(?:left|right|upper|lower|\\w+th|\\w+st|\\w+nd|\\w+rd) )*(?:ribs?|bones?|collarbones?|' +
 			'clavicles?|shoulder blades?)|(?:break|crack|breaks|cracks) in (?:(?:a|the|one|two|your|several) )*' +
-			'(?:(?:left|right|upper|lower) )*(?:ribs?|bones?|collarbones?)',
+			'(?:(?:left|right|upper|lower) )*(?:ribs?|bones?|collarbones?)|(?:(?:left|right|upper|lower|\\w+th) )*' +
+			'(?:ribs?|bones?|collarbones?|clavicles?) (?:(?:is|are|was|were|has|have|been|looks?|appears?|seems?) )+' +
+			'(?:\\w+ )?(?:broken|cracked|fractured)',
 		radiology: 'fracture',
 	},
 	// Heart and mediastinum.
@@ -154,7 +160,8 @@ export const layPhrases: readonly LayPhrase[] = [
 	},
 	// Change words the labeler's cues read.
 	{
-		pattern: '(?:has |have )?(?:cleared(?: up)?|gone away|disappeared|been taken out|been pulled out)',
+		pattern:
+			'(?:has |have |is |are )?(?:now )?(?:cleared(?: up)?|gone away|gone(?! down| up)|disappeared|been taken out|been pulled out)',
 		radiology: 'resolved',
 	},
 	{ pattern: '(?:taken|pulled) out', radiology: 'removed' },

@@ -51,7 +51,9 @@ const glue =
 	'partial partially focal patchy subsegmental there is are was were still now again on in at hemithorax chest ' +
 	'greater than which that appears seen noted ' +
 	'also very quite fairly rather relatively somewhat your my his her their ' +
-	'into through via vein veins placed inserted goes go neck arm internal external jugular ij subclavian femoral wall';
+	'into through via vein veins placed inserted goes go neck arm top bottom internal external jugular ij subclavian ' +
+	'femoral wall rib ribs clavicle clavicular posterior anterior lateral first second third fourth fifth sixth ' +
+	'seventh eighth ninth tenth eleventh twelfth';
 const runWords = new Set([...glue.split(' '), ...Object.keys(sideWords), ...Object.keys(sizeWords)]);
 
 export const isModifierWord = (word: string) => runWords.has(word);

@@ -9,6 +9,8 @@ export interface FaithfulnessPair {
 	readonly report: string;
 	readonly text: string;
 	readonly expected: readonly { readonly finding: string; readonly kind: string }[];
+	/** 'second' for the pairs written after the checker's first rules, to see how it does on new wording. */
+	readonly batch?: string;
 }
 
 export interface PairResult {
