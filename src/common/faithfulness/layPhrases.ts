@@ -21,7 +21,8 @@ export const layPhrases: readonly LayPhrase[] = [
 		pattern:
 			`(?:(?:part|parts|area|areas|portion|section|bit|base|bases|bottom) of ${lung}|${lung}|lung tissue)` +
 			" (?:that )?(?:(?:is|are|was|were|has|have|looks?|appears?|seems?) )*(?:not|n[o']t) " +
-			'(?:fully |completely |totally |quite |properly )?(?:inflated|expanded|open(?:ed)?|filled with air|aerated)',
+			'(?:fully |completely |totally |quite |properly )?(?:inflated|expanded|open(?:ed)?|filled with ' +
+			'air|aerated)',
 		radiology: 'atelectasis',
 		saysNot: true,
 	},
@@ -34,7 +35,8 @@ export const layPhrases: readonly LayPhrase[] = [
 	},
 	{
 		pattern:
-			'(?:partly|partially|slightly|mildly|a little) (?:collapsed|deflated)(?: (?:area|areas|part|parts|portions?))?' +
+			'(?:partly|partially|slightly|mildly|a little) (?:collapsed|deflated)(?: ' +
+			'(?:area|areas|part|parts|portions?))?' +
 			`(?: (?:of|in) ${lung})?|(?:partial|minor|small) (?:lung )?collapse(?: (?:of|in) ${lung})?|` +
 			`collapsed (?:areas?|parts?|portions?|bits?)(?: (?:of|in) ${lung})?|deflated ${lung}|${lung} deflation`,
 		radiology: 'atelectasis',
@@ -61,8 +63,10 @@ export const layPhrases: readonly LayPhrase[] = [
 	// Pleural effusion: fluid outside a lung. Edema is fluid inside it, below.
 	{
 		pattern:
-			`(?:fluid|liquid|water)(?: build-?up| collection)? (?:(?:is|was|has|have) )?(?:collecting |collected |built up )?` +
-			`(?:(?:around|outside|surrounding|next to|beside|alongside|at the (?:base|bottom|bases) of|beneath|under|below) ${lung}` +
+			'(?:fluid|liquid|water)(?: build-?up| collection)? (?:(?:is|was|has|have) )?(?:collecting ' +
+			'|collected |built up )?' +
+			'(?:(?:around|outside|surrounding|next to|beside|alongside|at the (?:base|bottom|bases) ' +
+			`of|beneath|under|below) ${lung}` +
 			`|in the (?:\\w+ )?(?:space|lining|chest cavity) (?:around|surrounding|outside) ${lung}` +
 			'|between (?:the |your )?(?:\\w+ )?lungs? and (?:the )?chest wall|in the (?:\\w+ )?chest cavity)',
 		radiology: 'pleural effusion',
@@ -71,11 +75,14 @@ export const layPhrases: readonly LayPhrase[] = [
 	{
 		pattern:
 			`(?:fluid|water|liquid)(?: build-?up| overload)? (?:(?:is|was|has|have) )?(?:collecting |built up )?` +
-			`(?:in|inside|within|into) (?:the )?(?:tissue of )?${lung}(?: tissue)?|wet lungs|${lung} (?:are |is )?(?:wet|waterlogged)`,
+			`(?:in|inside|within|into) (?:the )?(?:tissue of )?${lung}(?: tissue)?|wet lungs|${lung} (?:are ` +
+			'|is )?(?:wet|waterlogged)',
 		radiology: 'pulmonary edema',
 	},
 	{
-		pattern: `${lung} (?:holds?|contains?|ha(?:s|ve)|with) (?:\\w+ ){0,4}?(?:fluid|water)(?! (?:around|outside|next to|surrounding))`,
+		pattern:
+			`${lung} (?:holds?|contains?|ha(?:s|ve)|with) (?:\\w+ ){0,4}?(?:fluid|water)(?! ` +
+			'(?:around|outside|next to|surrounding))',
 		radiology: 'pulmonary edema',
 	},
 	// Plain "fluid" with no place said: in a chest X-ray text, fluid around the lungs.
@@ -83,7 +90,8 @@ export const layPhrases: readonly LayPhrase[] = [
 	// Consolidation and pneumonia.
 	{
 		pattern:
-			`(?:part|area|patch|region|portion) of ${lung} (?:that is |which is |is )?(?:filled (?:in )?with (?:fluid|pus|infection)|` +
+			`(?:part|area|patch|region|portion) of ${lung} (?:that is |which is |is )?(?:filled (?:in ` +
+			')?with (?:fluid|pus|infection)|' +
 			'solid|filled in)|(?:fluid|pus)-filled (?:area|part|patch)',
 		radiology: 'consolidation',
 	},
@@ -96,21 +104,25 @@ export const layPhrases: readonly LayPhrase[] = [
 	// Opacity.
 	{
 		pattern:
-			'(?:cloudy|cloudiness|white|whiter|shadowy) (?:areas?|patch(?:es)?|spots?)|cloudiness|(?<!heart |cardiac )shadows?',
+			'(?:cloudy|cloudiness|white|whiter|shadowy) (?:areas?|patch(?:es)?|spots?)|cloudiness|(?<!heart ' +
+			'|cardiac )shadows?',
 		radiology: 'opacity',
 	},
 	// Pleural thickening.
 	{
 		pattern:
-			`(?:thickening|thickened|scarring|scarred|scar|plaques?) (?:of|on|in) (?:the )?(?:\\w+ )?lining (?:of|around) ${lung}` +
-			'|thickened (?:\\w+ )?lung lining|(?:lining|membrane) (?:of|around) (?:the )?(?:\\w+ )?lungs? (?:is |looks )?thickened',
+			'(?:thickening|thickened|scarring|scarred|scar|plaques?) (?:of|on|in) (?:the )?(?:\\w+ )?lining ' +
+			`(?:of|around) ${lung}` +
+			'|thickened (?:\\w+ )?lung lining|(?:lining|membrane) (?:of|around) (?:the )?(?:\\w+ )?lungs? ' +
+			'(?:is |looks )?thickened',
 		radiology: 'pleural thickening',
 	},
 	// Fracture.
 	{
 		pattern:
-			'(?:broken|cracked|fractured) (?:(?:left|right|upper|lower|\\w+th|\\w+st|\\w+nd|\\w+rd) )*(?:ribs?|bones?|collarbones?|' +
-			'clavicles?|shoulder blades?)|(?:break|crack|breaks|cracks) in (?:(?:a|the|one|two|your|several) )*' +
+			'(?:broken|cracked|fractured) (?:(?:left|right|upper|lower|\\w+th|\\w+st|\\w+nd|\\w+rd) )*' +
+			'(?:ribs?|bones?|collarbones?|clavicles?|shoulder blades?)|' +
+			'(?:break|crack|breaks|cracks) in (?:(?:a|the|one|two|your|several) )*' +
 			'(?:(?:left|right|upper|lower) )*(?:ribs?|bones?|collarbones?)|(?:(?:left|right|upper|lower|\\w+th) )*' +
 			'(?:ribs?|bones?|collarbones?|clavicles?) (?:(?:is|are|was|were|has|have|been|looks?|appears?|seems?) )+' +
 			'(?:\\w+ )?(?:broken|cracked|fractured)',
@@ -121,7 +133,8 @@ export const layPhrases: readonly LayPhrase[] = [
 	{ pattern: '(?:bigger|larger|wider) than (?:normal|usual|expected|it should be)', radiology: 'enlarged' },
 	{
 		pattern:
-			'(?:middle of the chest|space between the lungs|area between the lungs) (?:is |looks |appears )?(?:wider|widened)',
+			'(?:middle of the chest|space between the lungs|area between the lungs) (?:is |looks |appears ' +
+			')?(?:wider|widened)',
 		radiology: 'widened mediastinum',
 	},
 	// Devices.
@@ -131,7 +144,8 @@ export const layPhrases: readonly LayPhrase[] = [
 	},
 	{
 		pattern:
-			'breathing tubes?|tubes? (?:\\w+ )?(?:in|into|down) (?:the |your )?(?:windpipe|airway|trachea)|intubat(?:ed|ion)|' +
+			'breathing tubes?|tubes? (?:\\w+ )?(?:in|into|down) (?:the |your ' +
+			')?(?:windpipe|airway|trachea)|intubat(?:ed|ion)|' +
 			'(?:the |a )?tube that helps (?:\\w+ )?breathe',
 		radiology: 'endotracheal tube',
 	},
@@ -143,25 +157,29 @@ export const layPhrases: readonly LayPhrase[] = [
 	},
 	{
 		pattern:
-			'(?:iv |intravenous )?(?:lines?|catheters?|thin tubes?|tubes?) (?:placed )?in (?:an? |the )?(?:large|big|major|main|central|deep) ' +
+			'(?:iv |intravenous )?(?:lines?|catheters?|thin tubes?|tubes?) (?:placed )?in (?:an? |the ' +
+			')?(?:large|big|major|main|central|deep) ' +
 			'(?:\\w+ )?veins?(?: (?:near|close to|leading to|going to) the heart)?|central (?:iv|intravenous) lines?',
 		radiology: 'central line',
 	},
 	{
 		pattern:
-			'chest drains?|pleural drains?|drains? in (?:the |your )?(?:left |right )?chest|(?:tubes?|drains?) (?:placed )?to drain (?:the )?(?:\\w+ )?' +
+			'chest drains?|pleural drains?|drains? in (?:the |your )?(?:left |right ' +
+			')?chest|(?:tubes?|drains?) (?:placed )?to drain (?:the )?(?:\\w+ )?' +
 			'(?:fluid|air)|drainage tubes?',
 		radiology: 'chest tube',
 	},
 	{
 		pattern:
-			'(?:heart|cardiac|heart rhythm) (?:devices?|monitors?)|devices? that (?:controls|regulates|keeps) (?:\\w+ )*heartbeat',
+			'(?:heart|cardiac|heart rhythm) (?:devices?|monitors?)|devices? that ' +
+			'(?:controls|regulates|keeps) (?:\\w+ )*heartbeat',
 		radiology: 'pacemaker',
 	},
 	// Change words the labeler's cues read.
 	{
 		pattern:
-			'(?:has |have |is |are )?(?:now )?(?:cleared(?: up)?|gone away|gone(?! down| up)|disappeared|been taken out|been pulled out)',
+			'(?:has |have |is |are )?(?:now )?(?:cleared(?: up)?|gone away|gone(?! down| ' +
+			'up)|disappeared|been taken out|been pulled out)',
 		radiology: 'resolved',
 	},
 	{ pattern: '(?:taken|pulled) out', radiology: 'removed' },

@@ -21,7 +21,8 @@ test('faithfulness checker: recall of contradictions >= 95 %, false alarms on fa
 		.filter((r) => r.missed.length || (r.pair.expected.length === 0 && r.found.length))
 		.map(
 			(r) =>
-				`${r.pair.kind}: "${r.pair.text}" missed [${r.missed.join(', ')}] found [${r.found.map((c) => c.finding).join(', ')}]`,
+				`${r.pair.kind}: "${r.pair.text}" missed [${r.missed.join(', ')}] ` +
+				`found [${r.found.map((c) => c.finding).join(', ')}]`,
 		);
 	assert.ok(s.recall >= 0.95, `recall ${s.recall}\n${wrong.join('\n')}`);
 	assert.ok(s.falseAlarmRate <= 0.05, `false alarms ${s.falseAlarmRate}\n${wrong.join('\n')}`);
