@@ -86,17 +86,33 @@ export function splitSentences(text: string): string[] {
 }
 
 function labelSentence(s: string): [ChexpertLabel, LabelState][] {
+	return labelMentions(s).flatMap((m) => m.labels.map((label): [ChexpertLabel, LabelState] => [label, m.state]));
+}
+
+/** One mention in a sentence: where it is, what it names and what the sentence says of it. */
+export interface LabeledMention {
+	readonly start: number;
+	readonly end: number;
+	readonly labels: readonly ChexpertLabel[];
+	readonly state: LabelState;
+}
+
+/**
+ * Every mention in one sentence as `splitSentences` returns it (lower case), with its own state, in order
+ * of place. `labelReport` keeps the strongest state per observation; a caller comparing texts needs each.
+ */
+export function labelMentions(s: string): LabeledMention[] {
 	const mentions = findMentions(s);
 	if (!mentions.length) return [];
 	const found = findCues(s);
 	const breaks = execAll(breakerRe, s).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 	const coveredByPost = postCueReach(s, mentions, found, breaks);
-	const out: [ChexpertLabel, LabelState][] = [];
-	mentions.forEach((m, i) => {
-		const state = m.fixed ?? mentionState(s, m, mentions, found, breaks, coveredByPost[i] ?? []);
-		for (const label of m.labels) out.push([label, state]);
-	});
-	return out;
+	return mentions.map((m, i) => ({
+		start: m.start,
+		end: m.end,
+		labels: m.labels,
+		state: m.fixed ?? mentionState(s, m, mentions, found, breaks, coveredByPost[i] ?? []),
+	}));
 }
 
 function mentionState(
