@@ -54,8 +54,8 @@ export class ReportExports {
 		formats: readonly ExportFormat[],
 		o: { includeKeyImage?: boolean } = {},
 	): Promise<{ format: ExportFormat; path: string }[]> {
-		const folder = this.folder();
 		const doc = this.d.reports.document(studyId);
+		const folder = this.folder();
 		const accession = safeName(doc.study.accessionNumber ?? `study${studyId}`);
 		const stem = `${safeName(doc.study.patientId)}_${accession}${doc.status === 'signed' ? '' : '_DRAFT'}`;
 		const files: { format: ExportFormat; path: string }[] = [];

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { ExportFolderNotAbsoluteError } from './ExportErrors.js';
+import type { ReportDocument } from './ReportDocument.js';
 import { ReportExports } from './ReportExports.js';
 import { writeFileAtomically } from './writeFileAtomically.js';
 
@@ -34,9 +35,8 @@ test('a link at the old temporary name (file.<pid>.tmp) or at the final name is 
 test('a relative export folder is refused with a message that says what to do', async () => {
 	const exports = new ReportExports({
 		reports: {
-			document: () => {
-				throw new Error('not reached');
-			},
+			// The folder is refused before any of the document is read.
+			document: () => ({}) as ReportDocument,
 			handout: () => null,
 			datasetCases: () => [],
 		},

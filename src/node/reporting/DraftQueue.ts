@@ -1,3 +1,4 @@
+import { DraftPreemptedError } from './ReaderPriority.js';
 import { AssistantUnavailableError } from './ReportingErrors.js';
 import type { EventSink } from '../events/EventSink.js';
 import type { ReportingService } from './ReportingService.js';
@@ -5,8 +6,9 @@ import type { StudyFacts } from './StudyFacts.js';
 
 /**
  * Pre-drafts studies that arrive by import or C-STORE, one at a time, in the background. Progress
- * goes out as `progress` events with the study id (the worklist shows it); a study the reader opened
- * meanwhile simply shares the running draft (ReportingService serialises per study).
+ * goes out as `progress` events with the study id (the worklist shows it). A study the reader opened
+ * meanwhile shares the running draft (ReportingService serialises per study); reader work on any other
+ * study cancels the background draft, which resumes once the reader is idle (ReaderPriority).
  */
 export class DraftQueue {
 	private running = false;
@@ -71,7 +73,7 @@ export class DraftQueue {
 				studyId,
 			});
 			try {
-				await this.d.drafts.draft(studyId, { actor: 'draft queue' });
+				await this.d.drafts.draft(studyId, { actor: 'draft queue', background: true });
 				this.unavailable = null;
 				events.emit({
 					type: 'progress',
@@ -85,6 +87,20 @@ export class DraftQueue {
 				});
 				events.emit({ type: 'worklist.changed', studyIds: [studyId] });
 			} catch (e) {
+				if (e instanceof DraftPreemptedError) {
+					// The reader opened another study: this one is drafted again once the reader is idle.
+					events.emit({
+						type: 'progress',
+						task: 'draft',
+						jobId,
+						label: 'Drafting paused for the study you opened',
+						fraction: null,
+						done: true,
+						error: null,
+						studyId,
+					});
+					continue;
+				}
 				const message = (e as Error).message;
 				if (e instanceof AssistantUnavailableError) {
 					// No models: every study would fail the same way. Say so once and wait.

@@ -11,6 +11,7 @@ import type { AuditTrail } from './AuditTrail.js';
 import { pendingCorrection } from './consistencyGuard.js';
 import type { ReportingDependencies } from './ReportingDependencies.js';
 import { AssistantUnavailableError, ReportNotFoundError, SignedReportError } from './ReportingErrors.js';
+import { DraftPreemptedError, ReaderPriority } from './ReaderPriority.js';
 import type { ReportStore } from './ReportStore.js';
 import type { StudyFacts } from './StudyFacts.js';
 import { wordDiff } from './wordDiff.js';
@@ -27,6 +28,7 @@ export class ReportingService {
 	private readonly audit: AuditTrail;
 	private readonly studies: StudyFacts;
 	private readonly busy = new Map<number, Promise<unknown>>();
+	private readonly priority = new ReaderPriority();
 	private assistantProblem: string | null = null;
 	private notice: string | null = null;
 
@@ -129,7 +131,20 @@ export class ReportingService {
 	}
 
 	/** Predicts findings where not yet done, then drafts the findings section from the positive labels. */
-	draft(studyId: number, o: { regenerate?: boolean; actor?: string } = {}): Promise<ReportState> {
+	draft(
+		studyId: number,
+		o: { regenerate?: boolean; actor?: string; background?: boolean } = {},
+	): Promise<ReportState> {
+		if (o.background) return this.priority.asBackground(studyId, (signal) => this.drafted(studyId, o, signal));
+		return this.priority.asReader(studyId, () => this.drafted(studyId, o));
+	}
+
+	/** Background drafts pass a signal: when the reader's work cancels it, nothing is stored. */
+	private drafted(
+		studyId: number,
+		o: { regenerate?: boolean; actor?: string },
+		signal?: AbortSignal,
+	): Promise<ReportState> {
 		return this.exclusive(studyId, async () => {
 			const existing = this.store.report(studyId);
 			if (existing?.status === 'signed') throw new SignedReportError();
@@ -137,6 +152,7 @@ export class ReportingService {
 			const actor = o.actor ?? (this.reader() || 'assistant');
 			const assistant = await this.assistant();
 			const image = await this.deps.images.studyImage(studyId);
+			if (signal?.aborted) throw new DraftPreemptedError();
 			if (!this.store.hasPredictions(studyId)) {
 				const predictions = await assistant.predictFindings(image);
 				this.store.savePredictions(studyId, predictions);
@@ -151,8 +167,13 @@ export class ReportingService {
 				.findings(studyId)
 				.filter((f) => f.positive)
 				.map((f) => f.label);
+			if (signal?.aborted) throw new DraftPreemptedError();
 			const stream = this.streamTo(studyId, 'draft');
-			const out = await assistant.draftReport({ image, findings: basis }, stream);
+			const out = await assistant.draftReport(
+				{ image, findings: basis },
+				signal ? { ...stream, signal } : stream,
+			);
+			if (out.stoppedBy === 'cancelled' || signal?.aborted) throw new DraftPreemptedError();
 			const report = this.store.writeGenerated(
 				studyId,
 				{ findings: out.text.trim(), impression: existing?.impression ?? '' },
@@ -197,6 +218,10 @@ export class ReportingService {
 
 	/** Builds RaDialog's correction instruction from the decisions, regenerates, stores before/after. */
 	applyCorrections(studyId: number): Promise<ReportState> {
+		return this.priority.asReader(studyId, () => this.corrected(studyId));
+	}
+
+	private corrected(studyId: number): Promise<ReportState> {
 		return this.exclusive(studyId, async () => {
 			const report = this.requireDraft(studyId);
 			const findings = this.store.findings(studyId);
@@ -262,6 +287,10 @@ export class ReportingService {
 
 	/** A chat turn: the current draft is the first answer, earlier turns of this study the history. */
 	ask(studyId: number, request: AskRequest) {
+		return this.priority.asReader(studyId, () => this.answered(studyId, request));
+	}
+
+	private answered(studyId: number, request: AskRequest) {
 		return this.exclusive(studyId, async () => {
 			const report = this.store.report(studyId);
 			if (!report) throw new ReportNotFoundError('Draft the report first: the conversation is about it.');
