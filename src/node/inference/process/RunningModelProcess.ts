@@ -141,8 +141,19 @@ export class RunningModelProcess {
 			this.settleOpen.resolve(m.notice);
 		} else if (m.type === 'openFailed') this.end(revivedError(m.error));
 		else if (m.type === 'event') this.hooks.onEvent(m.event);
-		else if (m.type === 'token') this.pending.get(m.id)?.handlers.onToken?.(m.text, m.tokensPerSecond);
+		else if (m.type === 'token') this.stream(m.id, m.text, m.tokensPerSecond);
 		else this.settle(m);
+	}
+
+	/** A listener that throws fails its own call; left alone, it would throw out of the channel's event. */
+	private stream(id: number, text: string, tokensPerSecond: number | null): void {
+		const p = this.pending.get(id);
+		try {
+			p?.handlers.onToken?.(text, tokensPerSecond);
+		} catch (err) {
+			this.pending.delete(id);
+			p?.reject(err instanceof Error ? err : new Error(String(err)));
+		}
 	}
 
 	/** A message that does not fit: only the call it names fails; before the open, the process ends. */
