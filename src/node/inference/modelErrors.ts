@@ -43,7 +43,7 @@ export class ModelProcessCrashed extends Error {
 export class ModelProcessClosed extends Error {
 	override readonly name = 'ModelProcessClosed';
 	constructor() {
-		super('The AI model was closed while it worked (the model folder changed or the workstation is closing); try again.');
+		super('The AI model was closed while it worked (model folder changed or workstation closing); try again.');
 	}
 }
 /** The image could not be used (e.g. the DICOM decoder rejected the file). */

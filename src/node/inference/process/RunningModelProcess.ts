@@ -72,7 +72,7 @@ export class RunningModelProcess {
 	): Promise<ModelOperationOutput<K>> {
 		return new Promise((resolve, reject) => {
 			if (this.endedWith) return reject(this.endedWith);
-			this.pending.set(id, { operation, resolve: resolve as (v: unknown) => void, reject, handlers });
+			this.pending.set(id, { operation, resolve, reject, handlers });
 			handlers.signal?.addEventListener('abort', () => {
 				if (this.pending.has(id)) this.send({ type: 'cancel', id });
 			});
