@@ -18,14 +18,21 @@ export class UtilityModelProcessLauncher implements ModelProcessLauncher {
 			serviceName: 'RaDialog model process',
 			stdio: ['ignore', 'ignore', 'inherit'],
 		});
+		let exited = false;
+		child.on('exit', () => (exited = true));
 		return {
 			get pid() {
 				return child.pid;
 			},
-			send: (message) => child.postMessage(message),
+			send: (message) => {
+				if (exited) throw new Error('it has exited');
+				child.postMessage(message);
+			},
 			onMessage: (listener) => child.on('message', (m: FromModelProcess) => listener(m)),
 			// A utility process reports only its exit code; a kill shows as a non-zero code.
 			onExit: (listener) => child.on('exit', (code) => listener(code, null)),
+			// A fatal V8 error; 'exit' follows.
+			onError: (listener) => child.on('error', (type, location) => listener(new Error(`${type} at ${location}`))),
 			// Electron's kill takes no signal (SIGTERM on POSIX), so a forced stop is the same call.
 			kill: () => child.kill(),
 		};

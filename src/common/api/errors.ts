@@ -5,6 +5,8 @@ export type ApiErrorCode =
 export interface ApiErrorBody {
 	readonly code: ApiErrorCode;
 	readonly message: string;
+	/** The named error behind it where one is known (e.g. ModelProcessCrashed), for logs and support. */
+	readonly name?: string;
 }
 
 export class ApiError extends Error {
@@ -12,10 +14,12 @@ export class ApiError extends Error {
 	constructor(
 		readonly code: ApiErrorCode,
 		message: string,
+		/** The name of the service error this one answers for, if any. */
+		readonly source?: string,
 	) {
 		super(message);
 	}
 	toBody(): ApiErrorBody {
-		return { code: this.code, message: this.message };
+		return { code: this.code, message: this.message, ...(this.source ? { name: this.source } : {}) };
 	}
 }

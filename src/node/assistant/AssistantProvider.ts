@@ -14,6 +14,8 @@ export type AssistantFactory = (o: { modelsDir: string; events: (e: ModelEvent) 
  */
 export class AssistantProvider {
 	private current: { dir: string; assistant: ReportAssistant } | null = null;
+	/** The previous folder's assistant while it closes, so two model sets are never loaded at once. */
+	private closing: Promise<void> = Promise.resolve();
 
 	constructor(
 		private readonly settings: Pick<SettingsStore, 'get'>,
@@ -38,10 +40,13 @@ export class AssistantProvider {
 		if (!this.factory) throw new Error('this build has no model stack');
 		const dir = this.modelsDir();
 		if (!dir) throw new Error('no model set is installed: choose a model folder in the settings');
-		if (this.current?.dir === dir) return this.current.assistant;
-		await this.close();
-		const assistant = this.factory({ modelsDir: dir, events: (e) => this.onModelEvent(e) });
-		this.current = { dir, assistant };
+		if (this.current?.dir !== dir) {
+			// Swapped before any await: callers racing a folder change share one new assistant, none is leaked.
+			this.close();
+			this.current = { dir, assistant: this.factory({ modelsDir: dir, events: (e) => this.onModelEvent(e) }) };
+		}
+		const { assistant } = this.current;
+		await this.closing;
 		return assistant;
 	}
 
@@ -85,12 +90,16 @@ export class AssistantProvider {
 	async start(): Promise<void> {}
 
 	async stop(): Promise<void> {
-		await this.close();
+		this.close();
+		await this.closing;
 	}
 
-	private async close(): Promise<void> {
+	/** Closes the current assistant; its calls still open fail with a named error (ModelProcessClosed). */
+	private close(): void {
 		const c = this.current;
 		this.current = null;
-		await c?.assistant.close().catch(() => undefined);
+		if (!c) return;
+		const closed = c.assistant.close().catch(() => undefined);
+		this.closing = Promise.all([this.closing, closed]).then(() => undefined);
 	}
 }

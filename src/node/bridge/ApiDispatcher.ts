@@ -1,5 +1,6 @@
 import { apiContract, isApiMethod, type ApiHandlers } from '../../common/api/contract.js';
 import { ApiError } from '../../common/api/errors.js';
+import { isModelFailure } from '../inference/isModelFailure.js';
 
 /**
  * The single gate both doors (Electron IPC and the browser bridge) pass through: unknown method
@@ -21,8 +22,10 @@ export class ApiDispatcher {
 	}
 }
 
+/** A service error as the API answers it; the AI model's failures are 'unavailable' (a retry may work), named. */
 export function toApiError(err: unknown): ApiError {
 	if (err instanceof ApiError) return err;
+	if (isModelFailure(err)) return new ApiError('unavailable', err.message, err.name);
 	const message = err instanceof Error ? err.message : String(err);
 	return new ApiError('internal', message);
 }

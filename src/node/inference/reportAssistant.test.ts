@@ -129,3 +129,25 @@ test('a killed model process fails the call in flight, is reported, and the next
 	assert.notEqual(assistant.pid, pid);
 	assert.equal(after.text, reference.text);
 });
+
+test('the real model process killed before a call: that call fails named, nothing unhandled, next works', async () => {
+	const problems: unknown[] = [];
+	const onProblem = (e: unknown) => problems.push(e);
+	process.on('unhandledRejection', onProblem);
+	process.on('uncaughtException', onProblem);
+	try {
+		await assistant.start();
+		const pid = assistant.pid!;
+		process.kill(pid, 'SIGKILL');
+		// A server busy with other work while the process dies: its channel closes before the exit is seen.
+		for (const end = performance.now() + 50; performance.now() < end;);
+		await assert.rejects(assistant.draftReport({ image: a, findings: ['Edema'] }), ModelProcessCrashed);
+		const next = await assistant.draftReport({ image: a, findings: ['Edema'] });
+		assert.ok(next.tokenCount > 0);
+		assert.notEqual(assistant.pid, pid);
+		assert.deepEqual(problems, []);
+	} finally {
+		process.off('unhandledRejection', onProblem);
+		process.off('uncaughtException', onProblem);
+	}
+});

@@ -14,55 +14,13 @@ import type {
 import type { ChexpertLabel } from '../../../common/domain/chexpert.js';
 import * as errors from '../modelErrors.js';
 import type { EngineOptions } from '../RadialogEngine.js';
+import { Cancelled } from './Cancelled.js';
 import { ForkModelProcessLauncher } from './ForkModelProcessLauncher.js';
-import type { ModelProcessHandle, ModelProcessLauncher } from './ModelProcessLauncher.js';
+import type { ModelProcessLauncher } from './ModelProcessLauncher.js';
 import type { ModelOperationInput, ModelOperationName, ModelOperationOutput } from './modelOperations.js';
-import { modelOperations } from './modelOperations.js';
-import { ModelProtocolError } from './ModelProtocolError.js';
-import {
-	callIdOf,
-	checked,
-	readFromModelProcess,
-	type FromModelProcess,
-	type SerializedError,
-	type ToModelProcess,
-} from './protocol.js';
+import { RunningModelProcess } from './RunningModelProcess.js';
 
-export class Cancelled extends Error {
-	override readonly name = 'Cancelled';
-}
-
-const known: Record<string, { prototype: Error }> = {
-	ModelProtocolError,
-	InvalidManifest: errors.InvalidManifest,
-	ModelFileMissing: errors.ModelFileMissing,
-	ModelHashMismatch: errors.ModelHashMismatch,
-	ModelShapeMismatch: errors.ModelShapeMismatch,
-	ModelFileCorrupt: errors.ModelFileCorrupt,
-	NotALanguageModel: errors.NotALanguageModel,
-};
-
-/** The error as thrown in the model process, same class name and message (the message already names files). */
-function revive(e: SerializedError): Error {
-	if (e.name === 'Cancelled') return new Cancelled(e.message);
-	const Known = known[e.name];
-	if (Known) {
-		const err = Object.create(Known.prototype) as Error;
-		Object.defineProperty(err, 'message', { value: e.message });
-		Object.defineProperty(err, 'name', { value: e.name });
-		return err;
-	}
-	const err = new Error(e.message);
-	err.name = e.name;
-	return err;
-}
-
-interface Pending {
-	readonly operation: ModelOperationName;
-	resolve(v: unknown): void;
-	reject(e: Error): void;
-	readonly handlers: StreamHandlers;
-}
+export { Cancelled };
 
 export interface ModelProcessOptions extends Omit<EngineOptions, 'onEvent'> {
 	readonly onEvent?: (e: ModelEvent) => void;
@@ -86,13 +44,11 @@ function entry(): { file: string; execArgv: string[] } {
 
 /**
  * A ReportAssistant backed by a model process, so the UI and the server never wait on inference. The
- * process starts on first use; if it dies, the calls in flight fail with ModelProcessCrashed and the
- * next call starts a fresh one.
+ * process starts on first use; if it dies or cannot be reached, the calls in flight fail with
+ * ModelProcessCrashed and the next call starts a fresh one. Closing fails open calls with ModelProcessClosed.
  */
 export class ModelProcessClient implements ReportAssistant {
-	private child: ModelProcessHandle | null = null;
-	private opening: Promise<void> | null = null;
-	private readonly pending = new Map<number, Pending>();
+	private running: RunningModelProcess | null = null;
 	private nextId = 1;
 	private closed = false;
 	notice: string | null = null;
@@ -101,87 +57,41 @@ export class ModelProcessClient implements ReportAssistant {
 
 	/** The model process id while one runs (tests kill it to prove recovery). */
 	get pid(): number | null {
-		return this.child?.pid ?? null;
+		return this.running?.pid ?? null;
 	}
 
 	/** Starts the process and loads the models; calls do this on their own when needed. */
-	start(): Promise<void> {
-		if (this.closed) return Promise.reject(new Error('the report assistant is closed'));
-		this.opening ??= this.spawn().catch((err) => {
-			this.opening = null;
-			throw err;
-		});
-		return this.opening;
+	async start(): Promise<void> {
+		await this.process();
 	}
 
-	private spawn(): Promise<void> {
+	/** The running process with its models open, started afresh where none runs or the last one ended. */
+	private async process(): Promise<RunningModelProcess> {
+		if (this.closed) throw new errors.ModelProcessClosed();
+		if (!this.running || this.running.ended) this.running = this.spawn();
+		const running = this.running;
+		this.notice = await running.opened;
+		return running;
+	}
+
+	private spawn(): RunningModelProcess {
 		const { file, execArgv } = entry();
 		const { onEvent, launcher = new ForkModelProcessLauncher(), ...options } = this.options;
-		const child = launcher.launch(file, execArgv);
-		this.child = child;
-		return new Promise<void>((resolve, reject) => {
-			let opened = false;
-			child.onMessage((raw) => {
-				let m: FromModelProcess;
-				try {
-					m = readFromModelProcess(raw);
-				} catch (err) {
-					const error = err instanceof Error ? err : new Error(String(err));
-					const id = callIdOf(raw);
-					const p = id === null ? undefined : this.pending.get(id);
-					if (p && id !== null) {
-						// Only the call the message names fails; the process and the other calls carry on.
-						this.pending.delete(id);
-						p.reject(error);
-					} else if (!opened) {
-						reject(error);
-						child.kill();
-					} else process.emitWarning(error);
-					return;
-				}
-				if (m.type === 'opened') {
-					opened = true;
-					this.notice = m.notice;
-					resolve();
-				} else if (m.type === 'openFailed') {
-					reject(revive(m.error));
-					child.kill();
-				} else if (m.type === 'event') onEvent?.(m.event);
-				else if (m.type === 'token') this.pending.get(m.id)?.handlers.onToken?.(m.text, m.tokensPerSecond);
-				else this.settle(m);
-			});
-			child.onExit((code, signal) => {
-				if (this.child !== child) return;
-				this.child = null;
-				this.opening = null;
-				const message = `the model process stopped (${signal ?? `exit code ${code}`})`;
-				reject(new errors.ModelProcessCrashed(message));
-				if (this.closed) return;
-				onEvent?.({ type: 'crashed', message });
-				for (const [id, p] of this.pending) {
-					this.pending.delete(id);
-					p.reject(new errors.ModelProcessCrashed(`${message}; the next request starts it again`));
-				}
-			});
-			this.send({ type: 'open', options });
-		});
-	}
-
-	/** A call's answer: its result as the operation's output schema has it, or its error. */
-	private settle(m: Extract<FromModelProcess, { type: 'result' | 'failed' }>): void {
-		const p = this.pending.get(m.id);
-		if (!p) return;
-		this.pending.delete(m.id);
-		if (m.type === 'failed') return p.reject(revive(m.error));
+		let handle;
 		try {
-			p.resolve(checked<unknown>(modelOperations[p.operation].output, m.value, `${p.operation} result`));
+			handle = launcher.launch(file, execArgv);
 		} catch (err) {
-			p.reject(err as Error);
+			throw new errors.ModelProcessCrashed(`could not be started (${(err as Error).message})`);
 		}
-	}
-
-	private send(m: ToModelProcess): void {
-		this.child?.send(m);
+		const running = new RunningModelProcess(handle, {
+			onEvent: (e) => onEvent?.(e),
+			onEnd: (p, error) => {
+				if (this.running === p) this.running = null;
+				if (error instanceof errors.ModelProcessCrashed) onEvent?.({ type: 'crashed', message: error.message });
+			},
+		});
+		running.open(options);
+		return running;
 	}
 
 	private async call<K extends ModelOperationName>(
@@ -190,14 +100,8 @@ export class ModelProcessClient implements ReportAssistant {
 		handlers: StreamHandlers = {},
 	): Promise<ModelOperationOutput<K>> {
 		if (handlers.signal?.aborted) throw new Cancelled('cancelled before it started');
-		await this.start();
-		const id = this.nextId++;
-		return new Promise((resolve, reject) => {
-			const settle = resolve as (v: unknown) => void;
-			this.pending.set(id, { operation, resolve: settle, reject, handlers });
-			handlers.signal?.addEventListener('abort', () => this.send({ type: 'cancel', id }));
-			this.send({ type: 'call', id, operation, input });
-		});
+		const running = await this.process();
+		return running.call(this.nextId++, operation, input, handlers);
 	}
 
 	predictFindings(image: AssistantImage, handlers?: StreamHandlers): Promise<FindingPrediction[]> {
@@ -224,18 +128,11 @@ export class ModelProcessClient implements ReportAssistant {
 		return this.call('followUp', input, handlers);
 	}
 
+	/** Lets the process finish its calls (5 s at most) and stop; calls still open fail with ModelProcessClosed. */
 	async close(): Promise<void> {
 		this.closed = true;
-		const child = this.child;
-		if (!child) return;
-		await new Promise<void>((resolve) => {
-			const timer = setTimeout(() => child.kill('force'), 5000);
-			child.onExit(() => {
-				clearTimeout(timer);
-				resolve();
-			});
-			this.send({ type: 'close' });
-		});
-		this.child = null;
+		const running = this.running;
+		this.running = null;
+		await running?.stop(new errors.ModelProcessClosed(), 5000);
 	}
 }

@@ -109,6 +109,7 @@ function fakeLauncher(answer: (operation: string, id: number) => unknown): Model
 				},
 				onMessage: (l) => listeners.push(l),
 				onExit: (l) => exits.push(l),
+				onError: () => undefined,
 				kill: exit,
 			};
 		},
