@@ -83,8 +83,9 @@ const row = (name: string, pick: (t: Timing) => number, goalMs: number) => {
 	const i = median(idle.map(pick));
 	const b = median(busy.map(pick));
 	const met = b <= goalMs ? 'met' : 'MISSED';
+	const ratio = (b / i).toFixed(2);
 	console.log(
-		`${name}: busy ${b.toFixed(0)} ms, idle ${i.toFixed(0)} ms, ratio ${(b / i).toFixed(2)}; goal <= ${goalMs} ms ${met}`,
+		`${name}: busy ${b.toFixed(0)} ms, idle ${i.toFixed(0)} ms, ratio ${ratio}; goal <= ${goalMs} ms ${met}`,
 	);
 	return b <= goalMs;
 };
