@@ -1,3 +1,4 @@
+import { ModelProcessCrashed } from '../inference/modelErrors.js';
 import { DraftPreemptedError } from './ReaderPriority.js';
 import { AssistantUnavailableError } from './ReportingErrors.js';
 import type { EventSink } from '../events/EventSink.js';
@@ -15,6 +16,8 @@ export class DraftQueue {
 	private stopped = true;
 	private timer: NodeJS.Timeout | null = null;
 	private readonly failed = new Set<number>();
+	/** Model processes that died while drafting a study: retried, but a study that kills it twice is left. */
+	private readonly crashes = new Map<number, number>();
 	/** Set while no model set can be loaded: said once, then retried slowly (an import kicks it at once). */
 	private unavailable: string | null = null;
 
@@ -102,6 +105,12 @@ export class DraftQueue {
 					continue;
 				}
 				const message = (e as Error).message;
+				const crashes = (this.crashes.get(studyId) ?? 0) + 1;
+				if (e instanceof ModelProcessCrashed && crashes < 2) {
+					// A crash is usually not the study's fault: the next call starts a new model process.
+					this.crashes.set(studyId, crashes);
+					continue;
+				}
 				if (e instanceof AssistantUnavailableError) {
 					// No models: every study would fail the same way. Say so once and wait.
 					events.emit({
