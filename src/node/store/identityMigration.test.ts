@@ -16,7 +16,8 @@ function version6Database(file: string): void {
 	for (const m of migrations.filter((x) => x.version <= 6)) db.exec(m.sql);
 	db.pragma('user_version = 6');
 	db.exec(`
-		INSERT INTO patients (id, patient_id, issuer, name, birth_date, sex) VALUES (4, 'P1', '', 'Doe, Jane', '19700101', 'F');
+		INSERT INTO patients (id, patient_id, issuer, name, birth_date, sex)
+			VALUES (4, 'P1', '', 'Doe, Jane', '19700101', 'F');
 		INSERT INTO studies (id, study_instance_uid, patient_ref, accession_number, status)
 			VALUES (9, '1.2.9', 4, 'ACC9', 'signed');
 		INSERT INTO series (id, series_instance_uid, study_ref, modality) VALUES (12, '1.2.9.1', 9, 'DX');

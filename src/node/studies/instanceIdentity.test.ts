@@ -103,7 +103,9 @@ test('two patients sharing a StudyInstanceUID, in one folder: the second is refu
 			{
 				file: second,
 				code: 'identity_conflict',
-				message: `Study ${study} is already stored under patient P1; this file names patient P2: refused, not merged.`,
+				message:
+					`Study ${study} is already stored under patient P1; ` +
+					'this file names patient P2: refused, not merged.',
 			},
 		]);
 		assert.deepEqual(
@@ -128,7 +130,8 @@ test('the same SOP Instance UID naming another patient is refused, not counted a
 		assert.match(
 			report.errors[0]?.message ?? '',
 			new RegExp(
-				`^Image ${sop} is already stored under patient P1 / study .+ / series .+; this file names patient P2 / study .+ / series .+: refused, not merged\\.$`,
+				`^Image ${sop} is already stored under patient P1 / study .+ / series .+; ` +
+					'this file names patient P2 / study .+ / series .+: refused, not merged\\.$',
 			),
 		);
 		assert.deepEqual(places(w), before);
@@ -152,8 +155,8 @@ test('the same SOP Instance with other pixels is refused; a lossless transcoded 
 				file: other,
 				code: 'identity_conflict',
 				message:
-					`Image ${ids.sop} is already stored with other pixel data; this file has the same SOP Instance UID ` +
-					'but different pixels: refused, not merged.',
+					`Image ${ids.sop} is already stored with other pixel data; ` +
+					'this file has the same SOP Instance UID but different pixels: refused, not merged.',
 			},
 		]);
 		const [audit] = refusals(w);
