@@ -50,6 +50,8 @@ export const StudyDetail = z.object({
 	studyId: z.number().int(),
 	studyInstanceUid: z.string(),
 	patientName: z.string(),
+	/** The DICOM person name with its components ("Müller^Hans"); null if imported before it was kept. */
+	patientPersonName: z.string().nullable(),
 	patientId: z.string(),
 	patientSex: z.string().nullable(),
 	patientAge: z.string().nullable(),
@@ -57,6 +59,8 @@ export const StudyDetail = z.object({
 	studyDate: z.string().nullable(),
 	studyTime: z.string().nullable(),
 	accessionNumber: z.string().nullable(),
+	/** Study ID (0020,0010); null if imported before it was kept. */
+	dicomStudyId: z.string().nullable(),
 	description: z.string().nullable(),
 	modality: z.string().nullable(),
 	bodyPart: z.string().nullable(),

@@ -10,13 +10,18 @@ export interface DicomHeader {
 	readonly seriesInstanceUid: string;
 	readonly patientId: string;
 	readonly issuerOfPatientId: string;
+	/** Readable, "Family, Given Middle" (what the worklist shows and sorts by). */
 	readonly patientName: string;
+	/** The DICOM person name decoded to Unicode, components kept ("Müller^Hans"), or null when absent. */
+	readonly patientPersonName: string | null;
 	readonly patientBirthDate: string | null;
 	readonly patientSex: string | null;
 	readonly patientAge: string | null;
 	readonly studyDate: string | null;
 	readonly studyTime: string | null;
 	readonly accessionNumber: string | null;
+	/** Study ID (0020,0010), the site's own short study number. */
+	readonly dicomStudyId: string | null;
 	readonly studyDescription: string | null;
 	readonly modality: string | null;
 	readonly bodyPart: string | null;
@@ -58,6 +63,7 @@ export function readablePersonName(pn: string | null): string {
 }
 
 export function readDicomHeader(ds: DicomDataSet): DicomHeader {
+	const personName = text(ds, 'x00100010');
 	return {
 		sopInstanceUid: text(ds, 'x00080018') ?? text(ds, 'x00020003') ?? '',
 		sopClassUid: text(ds, 'x00080016') ?? text(ds, 'x00020002'),
@@ -66,13 +72,15 @@ export function readDicomHeader(ds: DicomDataSet): DicomHeader {
 		seriesInstanceUid: text(ds, 'x0020000e') ?? '',
 		patientId: text(ds, 'x00100020') ?? '',
 		issuerOfPatientId: text(ds, 'x00100021') ?? '',
-		patientName: readablePersonName(text(ds, 'x00100010')),
+		patientName: readablePersonName(personName),
+		patientPersonName: personName,
 		patientBirthDate: text(ds, 'x00100030'),
 		patientSex: text(ds, 'x00100040'),
 		patientAge: text(ds, 'x00101010'),
 		studyDate: text(ds, 'x00080020'),
 		studyTime: text(ds, 'x00080030'),
 		accessionNumber: text(ds, 'x00080050'),
+		dicomStudyId: text(ds, 'x00200010'),
 		studyDescription: text(ds, 'x00081030'),
 		modality: text(ds, 'x00080060'),
 		bodyPart: text(ds, 'x00180015'),

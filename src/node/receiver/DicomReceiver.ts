@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { Writable } from 'node:stream';
 import type { ImportFileError } from '../../common/api/studiesContract.js';
 import { supportedTransferSyntaxUids } from '../dicom/transferSyntaxes.js';
-import type { StudyImporter } from '../studies/index.js';
+import type { ImportedFile, StudyImporter } from '../studies/index.js';
 import { guardConnection } from './guardConnection.js';
 import { part10File } from './part10.js';
 
@@ -105,6 +105,12 @@ export class DicomReceiver {
 	}
 }
 
+/** Error Comment (0000,0902) is an LO: 64 characters at most, no backslash. */
+function errorComment(text: string): string {
+	const clean = text.replace(/[\\\r\n]/g, ' ');
+	return clean.length > 64 ? `${clean.slice(0, 61)}...` : clean;
+}
+
 function scpClass(
 	aeTitle: string,
 	limits: ReceiverLimits,
@@ -189,6 +195,28 @@ function scpClass(
 			const received = this.received;
 			this.received = null;
 			const sopInstanceUid = request.getAffectedSopInstanceUid() ?? '';
+			const from = `C-STORE from ${this.callingAe}`;
+			const answer = (r: ImportedFile) => {
+				if (!r.duplicate) importer.announce([r.studyId]);
+				response.setStatus(Status.Success);
+				onReceived({ callingAeTitle: this.callingAe, studyId: r.studyId, duplicate: r.duplicate, error: null });
+				callback(response);
+			};
+			const fail = (err: unknown) => {
+				// Processing failure (0110H) with the reason: a refused image is not retried as if resources ran out.
+				const e = err as { code?: string; message?: string };
+				const code = e.code ?? 'failed';
+				const message = e.message ?? String(err);
+				response.setStatus(Status.ProcessingFailure);
+				response.setErrorComment(errorComment(message));
+				onReceived({
+					callingAeTitle: this.callingAe,
+					studyId: null,
+					duplicate: false,
+					error: { file: `${from}: ${sopInstanceUid}`, code, message },
+				});
+				callback(response);
+			};
 			try {
 				if (!received) throw new Error('No data set arrived with the C-STORE request.');
 				const file = part10File(received.bytes, {
@@ -197,25 +225,10 @@ function scpClass(
 					transferSyntaxUid: received.transferSyntaxUid,
 					sourceAeTitle: this.callingAe,
 				});
-				const r = importer.importOne(file);
-				if (!r.duplicate) importer.announce([r.studyId]);
-				response.setStatus(Status.Success);
-				onReceived({ callingAeTitle: this.callingAe, studyId: r.studyId, duplicate: r.duplicate, error: null });
+				importer.importOne(file, { actor: from, file: sopInstanceUid }).then(answer, fail);
 			} catch (err) {
-				response.setStatus(Status.ProcessingFailure);
-				const e = err as { code?: string; message?: string };
-				onReceived({
-					callingAeTitle: this.callingAe,
-					studyId: null,
-					duplicate: false,
-					error: {
-						file: `C-STORE from ${this.callingAe}: ${sopInstanceUid}`,
-						code: e.code ?? 'failed',
-						message: e.message ?? String(err),
-					},
-				});
+				fail(err);
 			}
-			callback(response);
 		}
 
 		override associationReleaseRequested(): void {

@@ -6,12 +6,16 @@ export interface StudyRecord {
 	readonly studyInstanceUid: string;
 	readonly status: 'new' | 'drafted' | 'in_review' | 'signed';
 	readonly patientName: string;
+	/** The DICOM person name with its components ("Müller^Hans"), for exports; null if imported before it was kept. */
+	readonly patientPersonName: string | null;
 	readonly patientId: string;
 	readonly patientSex: string | null;
 	readonly patientBirthDate: string | null;
 	readonly studyDate: string | null;
 	readonly studyTime: string | null;
 	readonly accessionNumber: string | null;
+	/** Study ID (0020,0010); null if imported before it was kept. */
+	readonly dicomStudyId: string | null;
 	readonly description: string | null;
 }
 
@@ -29,7 +33,7 @@ export class StudyRecords {
 		const r = this.db
 			.prepare(
 				`SELECT s.id AS studyId, s.study_instance_uid AS studyInstanceUid, s.status, p.name AS patientName,
-					p.patient_id AS patientId,
+					p.person_name AS patientPersonName, p.patient_id AS patientId, s.dicom_study_id AS dicomStudyId,
 			p.sex AS patientSex, p.birth_date AS patientBirthDate, s.study_date AS studyDate, s.study_time AS studyTime,
 			s.accession_number AS accessionNumber, s.description FROM studies s JOIN patients p ON p.id = s.patient_ref
 				WHERE s.id = ?`,

@@ -1,39 +1,43 @@
+import type { DicomHeader } from '../dicom/DicomHeader.js';
+import { findIdentityConflict } from './findIdentityConflict.js';
+import type { IdentityConflict, StoredPlace } from './IdentityConflict.js';
 import type { SqliteDatabase } from './openDatabase.js';
 
-/** What the importer knows about one instance after reading its header. */
-export interface InstanceRecord {
-	readonly sopInstanceUid: string;
-	readonly sopClassUid: string | null;
-	readonly transferSyntaxUid: string;
-	readonly studyInstanceUid: string;
-	readonly seriesInstanceUid: string;
-	readonly patientId: string;
-	readonly issuerOfPatientId: string;
-	readonly patientName: string;
-	readonly patientBirthDate: string | null;
-	readonly patientSex: string | null;
-	readonly patientAge: string | null;
-	readonly studyDate: string | null;
-	readonly studyTime: string | null;
-	readonly accessionNumber: string | null;
-	readonly studyDescription: string | null;
-	readonly modality: string | null;
-	readonly bodyPart: string | null;
-	readonly seriesNumber: number | null;
-	readonly instanceNumber: number | null;
-	readonly viewPosition: string | null;
-	readonly rows: number | null;
-	readonly columns: number | null;
-	readonly frames: number;
+/** What the importer knows about one instance: its header, and the stored original's hash and size. */
+export interface InstanceRecord extends Omit<DicomHeader, 'hasPixelData'> {
 	readonly fileSha256: string;
 	readonly fileSize: number;
 }
 
-export interface SavedInstance {
-	readonly studyId: number;
-	readonly instanceId: number;
-	/** The SOP Instance UID was already stored: nothing was written. */
-	readonly duplicate: boolean;
+/**
+ * What saveInstance did. `compare_pixels`: the SOP Instance UID is stored under the same patient, study and
+ * series but from other bytes; the caller decodes both (async, outside the transaction) and calls again with
+ * the verdict, since a transcoded copy of the same pixels is a duplicate and other pixels are a conflict.
+ */
+export type SaveOutcome =
+	| { readonly outcome: 'saved' | 'duplicate'; readonly studyId: number; readonly instanceId: number }
+	| { readonly outcome: 'refused'; readonly conflict: IdentityConflict }
+	| { readonly outcome: 'compare_pixels'; readonly storedSha256: string };
+
+/** The caller's comparison of its pixels with those of the stored original `storedSha256`. */
+export interface PixelVerdict {
+	readonly storedSha256: string;
+	readonly samePixels: boolean;
+}
+
+export interface SaveOptions {
+	readonly pixels?: PixelVerdict | null;
+	/** Runs just before the rows are written (the original goes to disk first, so no row points at nothing). */
+	readonly beforeInsert?: () => void;
+}
+
+/** A refused file, for the audit log: who sent it, what it was called, why it was refused. */
+export interface Refusal {
+	readonly actor: string;
+	readonly code: string;
+	readonly file: string;
+	readonly record: InstanceRecord;
+	readonly conflict: IdentityConflict;
 }
 
 export interface StudyRow {
@@ -42,6 +46,8 @@ export interface StudyRow {
 	study_date: string | null;
 	study_time: string | null;
 	accession_number: string | null;
+	/** Study ID (0020,0010); null for studies imported before it was kept. */
+	dicom_study_id: string | null;
 	description: string | null;
 	patient_age: string | null;
 	modality: string | null;
@@ -50,6 +56,8 @@ export interface StudyRow {
 	priority: string;
 	patient_id: string;
 	name: string;
+	/** The DICOM person name, components kept ("Müller^Hans"); null for patients imported before it was kept. */
+	person_name: string | null;
 	birth_date: string | null;
 	sex: string | null;
 }
@@ -77,27 +85,45 @@ export interface ImportEventCounts {
 	failed: number;
 }
 
+const placeColumns = `st.id AS studyId, p.patient_id AS patientId, p.issuer, st.study_instance_uid AS studyInstanceUid`;
+
 /** Patients, studies, series and instances in SQLite; one transaction per instance keeps a batch resumable. */
 export class SqliteStudyStore {
-	private readonly saveTx: (r: InstanceRecord) => SavedInstance;
+	private readonly saveTx: (r: InstanceRecord, o: SaveOptions) => SaveOutcome;
+	private readonly audit: (r: Refusal) => void;
 
 	constructor(private readonly db: SqliteDatabase) {
-		const findInstance = db.prepare(
-			`SELECT i.id, se.study_ref AS studyId FROM instances i JOIN series se ON se.id = i.series_ref
+		const instancePlace = db.prepare(
+			`SELECT ${placeColumns}, se.series_instance_uid AS seriesInstanceUid, i.id AS instanceId,
+				i.file_sha256 AS sha FROM instances i JOIN series se ON se.id = i.series_ref
+				JOIN studies st ON st.id = se.study_ref JOIN patients p ON p.id = st.patient_ref
 				WHERE i.sop_instance_uid = ?`,
 		);
-		const upsertPatient = db.prepare(`INSERT INTO patients (patient_id, issuer, name, birth_date, sex)
-				VALUES (@patientId, @issuer, @patientName, @patientBirthDate, @patientSex)
+		const seriesPlace = db.prepare(
+			`SELECT ${placeColumns}, se.series_instance_uid AS seriesInstanceUid FROM series se
+				JOIN studies st ON st.id = se.study_ref JOIN patients p ON p.id = st.patient_ref
+				WHERE se.series_instance_uid = ?`,
+		);
+		const studyPlace = db.prepare(
+			`SELECT ${placeColumns}, NULL AS seriesInstanceUid FROM studies st JOIN patients p ON p.id = st.patient_ref
+				WHERE st.study_instance_uid = ?`,
+		);
+		const upsertPatient = db.prepare(`INSERT INTO patients (patient_id, issuer, name, person_name, birth_date, sex)
+				VALUES (@patientId, @issuer, @patientName, @patientPersonName, @patientBirthDate, @patientSex)
 			ON CONFLICT (patient_id, issuer) DO UPDATE SET name = CASE WHEN name = '' THEN excluded.name ELSE name END,
+				person_name = coalesce(person_name, excluded.person_name),
 				birth_date = coalesce(birth_date, excluded.birth_date), sex = coalesce(sex, excluded.sex)
 			RETURNING id`);
+		// The ON CONFLICT updates below only ever touch a study or series of the same patient (and study):
+		// findIdentityConflict has refused any other before they run.
 		const upsertStudy =
 			db.prepare(`INSERT INTO studies (study_instance_uid, patient_ref, study_date, study_time, accession_number,
-				description, patient_age, modality, body_part)
-			VALUES (@studyInstanceUid, @patientRef, @studyDate, @studyTime, @accessionNumber, @studyDescription,
-				@patientAge, @modality, @bodyPart)
+				dicom_study_id, description, patient_age, modality, body_part)
+			VALUES (@studyInstanceUid, @patientRef, @studyDate, @studyTime, @accessionNumber, @dicomStudyId,
+				@studyDescription, @patientAge, @modality, @bodyPart)
 			ON CONFLICT (study_instance_uid) DO UPDATE SET modality = coalesce(modality, excluded.modality),
-				body_part = coalesce(body_part, excluded.body_part)
+				body_part = coalesce(body_part, excluded.body_part),
+				dicom_study_id = coalesce(dicom_study_id, excluded.dicom_study_id)
 			RETURNING id`);
 		const upsertSeries =
 			db.prepare(`INSERT INTO series (series_instance_uid, study_ref, modality, series_number, body_part,
@@ -111,17 +137,62 @@ export class SqliteStudyStore {
 				instance_number, rows, columns, frames, view_position, file_sha256, file_size)
 			VALUES (@sopInstanceUid, @seriesRef, @sopClassUid, @transferSyntaxUid, @instanceNumber, @rows, @columns,
 				@frames, @viewPosition, @fileSha256, @fileSize)`);
-		this.saveTx = db.transaction((r: InstanceRecord): SavedInstance => {
-			const existing = findInstance.get(r.sopInstanceUid) as { id: number; studyId: number } | undefined;
-			if (existing) return { studyId: existing.studyId, instanceId: existing.id, duplicate: true };
+		this.saveTx = db.transaction((r: InstanceRecord, o: SaveOptions): SaveOutcome => {
 			// An empty Patient ID is legal DICOM; keep such patients apart per study rather than merging strangers.
 			const issuer = r.patientId ? r.issuerOfPatientId : `study:${r.studyInstanceUid}`;
+			const instance = instancePlace.get(r.sopInstanceUid) as
+				(StoredPlace & { instanceId: number; sha: string }) | undefined;
+			const conflict = findIdentityConflict(
+				{ ...r, issuer },
+				{
+					instance,
+					series: seriesPlace.get(r.seriesInstanceUid) as StoredPlace | undefined,
+					study: studyPlace.get(r.studyInstanceUid) as StoredPlace | undefined,
+				},
+			);
+			if (conflict) return { outcome: 'refused', conflict };
+			if (instance) {
+				const same = {
+					outcome: 'duplicate',
+					studyId: instance.studyId,
+					instanceId: instance.instanceId,
+				} as const;
+				if (instance.sha === r.fileSha256) return same;
+				if (o.pixels?.storedSha256 !== instance.sha)
+					return { outcome: 'compare_pixels', storedSha256: instance.sha };
+				if (o.pixels.samePixels) return same;
+				return { outcome: 'refused', conflict: otherPixels(r.sopInstanceUid, instance) };
+			}
+			o.beforeInsert?.();
 			const patientRef = (upsertPatient.get({ ...r, issuer }) as { id: number }).id;
 			const studyRef = (upsertStudy.get({ ...r, patientRef }) as { id: number }).id;
 			const seriesRef = (upsertSeries.get({ ...r, studyRef }) as { id: number }).id;
 			const instanceId = Number(insertInstance.run({ ...r, seriesRef }).lastInsertRowid);
-			return { studyId: studyRef, instanceId, duplicate: false };
+			return { outcome: 'saved', studyId: studyRef, instanceId };
 		});
+		const audit = db.prepare(
+			`INSERT INTO audit_log (study_ref, actor, action, detail) VALUES (?, ?, 'import.refused', ?)`,
+		);
+		this.audit = (r: Refusal) => {
+			const { record: f, conflict: c } = r;
+			const detail = {
+				code: r.code,
+				rule: c.what,
+				message: c.message,
+				file: r.file,
+				fileSha256: f.fileSha256,
+				incoming: {
+					patientId: f.patientId,
+					issuer: f.issuerOfPatientId,
+					patientName: f.patientName,
+					studyInstanceUid: f.studyInstanceUid,
+					seriesInstanceUid: f.seriesInstanceUid,
+					sopInstanceUid: f.sopInstanceUid,
+				},
+				stored: c.stored,
+			};
+			audit.run(c.stored.studyId, r.actor || 'unknown', JSON.stringify(detail));
+		};
 	}
 
 	/** Runs `fn` in one transaction; saveInstance calls inside it become savepoints. */
@@ -129,25 +200,25 @@ export class SqliteStudyStore {
 		this.db.transaction(fn)();
 	}
 
-	saveInstance(record: InstanceRecord): SavedInstance {
-		return this.saveTx(record);
+	/**
+	 * Stores one instance unless its identity conflicts with what is stored (then nothing is written and the
+	 * conflict comes back); the same SOP Instance from the same bytes, or the same pixels, is a duplicate.
+	 */
+	saveInstance(record: InstanceRecord, options: SaveOptions = {}): SaveOutcome {
+		return this.saveTx(record, options);
 	}
 
-	findInstance(sopInstanceUid: string): { studyId: number; instanceId: number } | undefined {
-		return this.db
-			.prepare(
-				`SELECT i.id AS instanceId, se.study_ref AS studyId FROM instances i JOIN series se
-					ON se.id = i.series_ref WHERE i.sop_instance_uid = ?`,
-			)
-			.get(sopInstanceUid) as { studyId: number; instanceId: number } | undefined;
+	/** Appends a refused file to the audit log, under the study it would have been merged into. */
+	recordRefusal(refusal: Refusal): void {
+		this.audit(refusal);
 	}
 
 	study(studyId: number): StudyRow | undefined {
 		return this.db
 			.prepare(
-				`SELECT s.id, s.study_instance_uid, s.study_date, s.study_time, s.accession_number, s.description,
-					s.patient_age,
-			s.modality, s.body_part, s.status, s.priority, p.patient_id, p.name, p.birth_date, p.sex
+				`SELECT s.id, s.study_instance_uid, s.study_date, s.study_time, s.accession_number, s.dicom_study_id,
+					s.description, s.patient_age, s.modality, s.body_part, s.status, s.priority, p.patient_id, p.name,
+					p.person_name, p.birth_date, p.sex
 			FROM studies s JOIN patients p ON p.id = s.patient_ref WHERE s.id = ?`,
 			)
 			.get(studyId) as StudyRow | undefined;
@@ -210,4 +281,15 @@ export class SqliteStudyStore {
 			)
 			.all(limit) as never;
 	}
+}
+
+function otherPixels(sopInstanceUid: string, s: StoredPlace): IdentityConflict {
+	const { studyId, patientId, issuer, studyInstanceUid, seriesInstanceUid } = s;
+	return {
+		what: 'instance_pixels',
+		stored: { studyId, patientId, issuer, studyInstanceUid, seriesInstanceUid },
+		message:
+			`Image ${sopInstanceUid} is already stored with other pixel data; this file has the same SOP Instance ` +
+			'UID but different pixels: refused, not merged.',
+	};
 }

@@ -7,7 +7,8 @@ import { DicomReadError } from '../dicom/DicomErrors.js';
 import { checkDicomImage } from '../dicom/decodeDicom.js';
 import { readDicomHeader } from '../dicom/DicomHeader.js';
 import { parseDicomBytes } from '../dicom/parseDicomBytes.js';
-import type { SqliteStudyStore } from '../store/SqliteStudyStore.js';
+import type { InstanceRecord, PixelVerdict, SqliteStudyStore } from '../store/SqliteStudyStore.js';
+import { samePixels } from './samePixels.js';
 import { collectDicomFiles } from './collectDicomFiles.js';
 import { OriginalsStore } from './OriginalsStore.js';
 
@@ -31,6 +32,12 @@ export class ImportFileRejected extends Error {
 	) {
 		super(message);
 	}
+}
+
+/** Who sent a file and what it was called, for the audit log when it is refused. */
+export interface ImportOrigin {
+	readonly actor: string;
+	readonly file: string;
 }
 
 /** A file in a batch: a path on disk, or bytes that arrived by upload or C-STORE. */
@@ -104,21 +111,35 @@ export class StudyImporter {
 				}
 			}
 			startAt -= chunkFiles - chunk.length; // a chunk cut short by size resumes where it stopped
+			const count = (r: ImportedFile) => {
+				if (r.duplicate) duplicates++;
+				else {
+					imported++;
+					studyIds.add(r.studyId);
+				}
+			};
+			const toCompare: { name: string; bytes: Uint8Array; record: InstanceRecord; storedSha256: string }[] = [];
 			this.store.inTransaction(() => {
 				for (const c of chunk) {
 					try {
 						if (!c.bytes) throw c.error;
-						const r = this.importOne(c.bytes);
-						if (r.duplicate) duplicates++;
-						else {
-							imported++;
-							studyIds.add(r.studyId);
-						}
+						const record = this.readRecord(c.bytes);
+						const r = this.save(record, c.bytes, { actor: source, file: c.name }, null);
+						if ('storedSha256' in r) toCompare.push({ name: c.name, bytes: c.bytes, record, ...r });
+						else count(r);
 					} catch (err) {
 						errors.push(toFileError(c.name, err));
 					}
 				}
 			});
+			// Same SOP Instance from other bytes: decoding both takes a wait, which a transaction cannot hold.
+			for (const c of toCompare) {
+				try {
+					count(await this.saveComparing(c.record, c.bytes, { actor: source, file: c.name }, c.storedSha256));
+				} catch (err) {
+					errors.push(toFileError(c.name, err));
+				}
+			}
 			if (Date.now() - lastReport > 250) {
 				lastReport = Date.now();
 				this.progress(jobId, label, Math.min(1, (startAt + chunkFiles) / total), false);
@@ -157,8 +178,18 @@ export class StudyImporter {
 		return report;
 	}
 
-	/** Imports one file's bytes synchronously (the receiver calls this per C-STORE and announces itself). */
-	importOne(bytes: Uint8Array): ImportedFile {
+	/**
+	 * Imports one file's bytes (the receiver calls this per C-STORE and announces the study itself). A file
+	 * whose patient, study, series or pixels conflict with what is stored is refused and audited, never merged.
+	 */
+	async importOne(bytes: Uint8Array, origin: ImportOrigin = { actor: 'import', file: '' }): Promise<ImportedFile> {
+		const record = this.readRecord(bytes);
+		const r = this.save(record, bytes, origin, null);
+		return 'storedSha256' in r ? this.saveComparing(record, bytes, origin, r.storedSha256) : r;
+	}
+
+	/** Parses and checks one file: its header, its UIDs and that its pixels can be read. */
+	private readRecord(bytes: Uint8Array): InstanceRecord {
 		const ds = parseDicomBytes(bytes);
 		const header = readDicomHeader(ds);
 		if (header.sopClassUid === '1.2.840.10008.1.3.10')
@@ -171,11 +202,39 @@ export class StudyImporter {
 		if (!header.studyInstanceUid || !header.seriesInstanceUid)
 			throw new ImportFileRejected('missing_uid', 'The file has no Study or Series Instance UID.');
 		checkDicomImage(ds);
-		const existing = this.store.findInstance(header.sopInstanceUid);
-		if (existing) return { ...existing, duplicate: true };
-		const sha = OriginalsStore.sha256(bytes);
-		this.originals.put(sha, bytes);
-		return this.store.saveInstance({ ...header, fileSha256: sha, fileSize: bytes.byteLength });
+		return { ...header, fileSha256: OriginalsStore.sha256(bytes), fileSize: bytes.byteLength };
+	}
+
+	/** Stores the file, or says which stored original its pixels must be compared with first. */
+	private save(
+		record: InstanceRecord,
+		bytes: Uint8Array,
+		origin: ImportOrigin,
+		pixels: PixelVerdict | null,
+	): ImportedFile | { storedSha256: string } {
+		const r = this.store.saveInstance(record, {
+			pixels,
+			beforeInsert: () => this.originals.put(record.fileSha256, bytes),
+		});
+		if (r.outcome === 'compare_pixels') return { storedSha256: r.storedSha256 };
+		if (r.outcome === 'refused') {
+			this.store.recordRefusal({ ...origin, code: 'identity_conflict', record, conflict: r.conflict });
+			throw new ImportFileRejected('identity_conflict', r.conflict.message);
+		}
+		return { studyId: r.studyId, instanceId: r.instanceId, duplicate: r.outcome === 'duplicate' };
+	}
+
+	private async saveComparing(
+		record: InstanceRecord,
+		bytes: Uint8Array,
+		origin: ImportOrigin,
+		storedSha256: string,
+	): Promise<ImportedFile> {
+		// A stored original never changes under its SOP Instance UID, so one comparison settles it.
+		const verdict = { storedSha256, samePixels: await samePixels(this.originals.read(storedSha256), bytes) };
+		const r = this.save(record, bytes, origin, verdict);
+		if ('storedSha256' in r) throw new Error(`Image ${record.sopInstanceUid} changed while it was compared.`);
+		return r;
 	}
 
 	announce(studyIds: number[]): void {

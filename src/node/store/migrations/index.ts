@@ -4,6 +4,7 @@ import { reportsSchema } from './003_reports.js';
 import { worklistIndexesSchema } from './004_worklist_indexes.js';
 import { priorityIndexSchema } from './005_priority_index.js';
 import { replaceGuardsSchema } from './006_replace_guards.js';
+import { identitySchema } from './007_identity.js';
 
 /**
  * Schema history, oldest first. Append only: a shipped migration is never edited, since
@@ -16,4 +17,5 @@ export const migrations: readonly { readonly version: number; readonly name: str
 	{ version: 4, name: 'worklist indexes', sql: worklistIndexesSchema },
 	{ version: 5, name: 'priority index', sql: priorityIndexSchema },
 	{ version: 6, name: 'replace guards', sql: replaceGuardsSchema },
+	{ version: 7, name: 'instance identity', sql: identitySchema },
 ];
