@@ -33,7 +33,7 @@ async function openStudy(busy: boolean): Promise<Timing> {
 		const loaded = await ws.handlers['demo.load']({ count: studies });
 		const opened = loaded.studyIds.at(-1)!;
 		// Both cases start with the models loaded: the idle case drafts one other study first.
-		if (!busy) await ws.handlers['report.draft']({ studyId: loaded.studyIds[0]! });
+		if (!busy) await ws.handlers['report.draft']({ studyId: loaded.studyIds[0]!, regenerate: false });
 		if (busy) {
 			await ws.startBackground();
 			// Busy means the queue is generating a draft for another study right now.
@@ -48,7 +48,7 @@ async function openStudy(busy: boolean): Promise<Timing> {
 				else await pause(10);
 			}
 		})();
-		await ws.handlers['report.draft']({ studyId: opened });
+		await ws.handlers['report.draft']({ studyId: opened, regenerate: false });
 		await watch;
 		const first = events.find(({ at, e }) => at >= started && e.type === 'tokens' && e.studyId === opened);
 		if (!first) throw new Error('the opened study streamed no tokens');
