@@ -7,9 +7,13 @@ export type FrameSource = (instanceId: number, frame: number) => Promise<{ meta:
 
 let source: FrameSource | null = null;
 let registered = false;
+/** What each image id names: ids are opaque keys for cornerstone's cache, never parsed back. */
+const frames = new Map<string, { readonly instanceId: number; readonly frame: number }>();
 
 export function imageIdFor(instanceId: number, frame = 0): string {
-	return `radialog:${instanceId}:${frame}`;
+	const id = `radialog:${instanceId}:${frame}`;
+	frames.set(id, { instanceId, frame });
+	return id;
 }
 
 /**
@@ -21,10 +25,11 @@ export function useFrameSource(next: FrameSource): void {
 	if (registered) return;
 	registered = true;
 	cornerstone.registerImageLoader('radialog', (imageId) => {
-		const [, instance, frame] = imageId.split(':');
+		const named = frames.get(imageId);
 		if (!source) return { promise: Promise.reject(new Error('No frame source.')) };
+		if (!named) return { promise: Promise.reject(new Error(`Unknown image ${imageId}.`)) };
 		return {
-			promise: source(Number(instance), Number(frame ?? 0)).then(({ meta, bytes }) =>
+			promise: source(named.instanceId, named.frame).then(({ meta, bytes }) =>
 				toCornerstoneImage(imageId, meta, bytes),
 			),
 		};
