@@ -68,7 +68,8 @@ export class SettingsStore {
 		});
 		this.db
 			.prepare(
-				`INSERT INTO settings (key, value) VALUES ('workstation', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+				`INSERT INTO settings (key, value) VALUES ('workstation', ?)
+				ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
 			)
 			.run(JSON.stringify(next));
 		return next;

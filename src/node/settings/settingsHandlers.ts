@@ -11,11 +11,10 @@ import type { SettingsStore } from './SettingsStore.js';
 export type SettingsListener = (changed: Partial<Settings>) => Promise<void>;
 
 function changedFields(before: Settings, after: Settings): Partial<Settings> {
-	const out: Record<string, unknown> = {};
-	for (const key of Object.keys(after) as (keyof Settings)[]) {
-		if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) out[key] = after[key];
-	}
-	return out as Partial<Settings>;
+	const changed = Object.entries(after).filter(
+		([key, value]) => JSON.stringify(before[key as keyof Settings]) !== JSON.stringify(value),
+	);
+	return Object.fromEntries(changed) as Partial<Settings>;
 }
 
 /** The settings calls; listeners registered by other modules apply what changed. */
