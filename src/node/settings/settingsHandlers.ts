@@ -14,7 +14,7 @@ function changedFields(before: Settings, after: Settings): Partial<Settings> {
 	const changed = Object.entries(after).filter(
 		([key, value]) => JSON.stringify(before[key as keyof Settings]) !== JSON.stringify(value),
 	);
-	return Object.fromEntries(changed) as Partial<Settings>;
+	return Object.fromEntries(changed);
 }
 
 /** The settings calls; listeners registered by other modules apply what changed. */
