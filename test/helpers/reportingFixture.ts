@@ -22,17 +22,20 @@ export function insertStudy(db: SqliteDatabase, n = 1): number {
 		.run(`PAT${n}`, `Tester^Jane^${n}`);
 	const s = db
 		.prepare(
-			`INSERT INTO studies (study_instance_uid, patient_ref, study_date, study_time, accession_number, description, modality)
+			`INSERT INTO studies
+			(study_instance_uid, patient_ref, study_date, study_time, accession_number, description, modality)
 		VALUES (?, ?, '20261120', '093000', ?, 'CHEST PA', 'DX')`,
 		)
 		.run(`1.2.826.0.1.3680043.8.498.${n}`, p.lastInsertRowid, `ACC${n}`);
 	const se = db
 		.prepare(
-			`INSERT INTO series (series_instance_uid, study_ref, modality, series_number, view_position) VALUES (?, ?, 'DX', 1, 'PA')`,
+			`INSERT INTO series (series_instance_uid, study_ref, modality, series_number, view_position)
+			VALUES (?, ?, 'DX', 1, 'PA')`,
 		)
 		.run(`1.2.826.0.1.3680043.8.498.${n}.1`, s.lastInsertRowid);
 	db.prepare(
-		`INSERT INTO instances (sop_instance_uid, series_ref, sop_class_uid, instance_number, rows, columns, file_sha256, file_size)
+		`INSERT INTO instances
+			(sop_instance_uid, series_ref, sop_class_uid, instance_number, rows, columns, file_sha256, file_size)
 		VALUES (?, ?, '1.2.840.10008.5.1.4.1.1.1.1', 1, 4, 4, ?, 100)`,
 	).run(`1.2.826.0.1.3680043.8.498.${n}.1.1`, se.lastInsertRowid, 'a'.repeat(64));
 	return Number(s.lastInsertRowid);

@@ -66,7 +66,8 @@ export class ReportExports {
 	): Promise<{ format: ExportFormat; path: string }[]> {
 		const doc = this.document(studyId);
 		const folder = this.folder();
-		const stem = `${safeName(doc.study.patientId)}_${safeName(doc.study.accessionNumber ?? `study${studyId}`)}${doc.status === 'signed' ? '' : '_DRAFT'}`;
+		const accession = safeName(doc.study.accessionNumber ?? `study${studyId}`);
+		const stem = `${safeName(doc.study.patientId)}_${accession}${doc.status === 'signed' ? '' : '_DRAFT'}`;
 		const files: { format: ExportFormat; path: string }[] = [];
 		for (const format of [...new Set(formats)]) {
 			const file = path.join(folder, `${stem}_${extensions[format]}`);

@@ -38,10 +38,10 @@ test('an unsigned draft exports in every format marked DRAFT with the demo notic
 	assert.match(sr, /Completion Flag\s+: PARTIAL/);
 	assert.match(sr, /Verification Flag\s+: UNVERIFIED/);
 	assert.match(sr, /"Comment"\)="DRAFT/);
-	const fhir = JSON.parse(fs.readFileSync(files.fhir!, 'utf8'));
+	const fhir = JSON.parse(fs.readFileSync(files.fhir!, 'utf8')) as fhir4.DiagnosticReport;
 	assert.deepEqual(checkDiagnosticReport(fhir), []);
 	assert.equal(fhir.status, 'preliminary');
-	assert.match(fhir.conclusion, /DRAFT/);
+	assert.match(fhir.conclusion ?? '', /DRAFT/);
 	const hl7 = Hl7Message.parse(fs.readFileSync(files.hl7!, 'utf8'));
 	assert.equal(hl7.getSegment('OBR')!.getField(25).toString(), 'P');
 	assert.match(
@@ -53,7 +53,7 @@ test('an unsigned draft exports in every format marked DRAFT with the demo notic
 	);
 });
 
-test('a signed report exports as final: PDF text, SR by dsrdump and dcmdump, FHIR structure, HL7 ORU^R01, handout, addendum', async () => {
+test('a signed report exports as final: PDF, SR by dsrdump and dcmdump, FHIR, HL7 ORU^R01, handout, addendum', async () => {
 	const { f, studyId } = await draftedStudy();
 	await f.signing.sign(studyId, true);
 	await f.signing.addendum(studyId, 'Addendum: compared with outside films, stable.');
@@ -98,11 +98,11 @@ test('a signed report exports as final: PDF text, SR by dsrdump and dcmdump, FHI
 	const evidence = execFileSync('dcmdump', ['+P', '0008,1155', files.sr!], { encoding: 'utf8' });
 	assert.match(evidence, /1\.2\.826\.0\.1\.3680043\.8\.498\.1\.1\.1/, 'the image instance is referenced');
 
-	const fhir = JSON.parse(fs.readFileSync(files.fhir!, 'utf8'));
+	const fhir = JSON.parse(fs.readFileSync(files.fhir!, 'utf8')) as fhir4.DiagnosticReport;
 	assert.deepEqual(checkDiagnosticReport(fhir), []);
 	assert.equal(fhir.status, 'appended');
-	assert.equal(fhir.resultsInterpreter[0].display, 'Dr. Ada Reader');
-	assert.match(Buffer.from(fhir.presentedForm[0].data, 'base64').toString('utf8'), /ADDENDUM/);
+	assert.equal(fhir.resultsInterpreter?.[0]?.display, 'Dr. Ada Reader');
+	assert.match(Buffer.from(fhir.presentedForm?.[0]?.data ?? '', 'base64').toString('utf8'), /ADDENDUM/);
 
 	const hl7text = fs.readFileSync(files.hl7!, 'utf8');
 	const hl7 = Hl7Message.parse(hl7text);
@@ -163,7 +163,7 @@ test('corrections and conversations export as a RaDialog-instruct .json.gz', asy
 	assert.match(data[2]!.instruction, /USER: .*(summar|short|bullet|important)/i);
 });
 
-test("the reader's credentials stand beside the signing name in PDF, text and SR; never beside another reader's", async () => {
+test("the reader's credentials stand beside the signing name in PDF, text and SR, never beside another's", async () => {
 	const { f, studyId } = await draftedStudy();
 	f.settings.update({ readerCredentials: 'MD, Consultant Radiologist' });
 	await f.signing.sign(studyId, true);

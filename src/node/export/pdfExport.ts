@@ -27,11 +27,13 @@ export async function pdfExport(doc: ReportDocument, o: { keyImagePng?: Uint8Arr
 		);
 	l.text('Chest X-ray report', { size: 20, bold: true, gapAfter: 10 });
 	l.text(
-		`Patient: ${readableName(s.patientName)}    ID: ${s.patientId}    Sex: ${sexWord(s.patientSex)}    Born: ${isoDate(s.patientBirthDate) ?? 'unknown'}`,
+		`Patient: ${readableName(s.patientName)}    ID: ${s.patientId}    Sex: ${sexWord(s.patientSex)}    ` +
+			`Born: ${isoDate(s.patientBirthDate) ?? 'unknown'}`,
 		{ size: 10, gapAfter: 2 },
 	);
 	l.text(
-		`Study: ${s.description ?? 'Chest X-ray'}    Date: ${isoDate(s.studyDate) ?? 'unknown'}    Accession: ${s.accessionNumber ?? '-'}`,
+		`Study: ${s.description ?? 'Chest X-ray'}    Date: ${isoDate(s.studyDate) ?? 'unknown'}    ` +
+			`Accession: ${s.accessionNumber ?? '-'}`,
 		{ size: 10, gapAfter: 2 },
 	);
 	l.text(`Study Instance UID: ${s.studyInstanceUid}`, { size: 8, color: rgb(0.4, 0.4, 0.4) });

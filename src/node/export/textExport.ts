@@ -16,10 +16,12 @@ export function textExport(doc: ReportDocument): string {
 	if (out.length) out.push('');
 	out.push('CHEST X-RAY REPORT', '');
 	out.push(
-		`Patient: ${readableName(s.patientName)}   ID: ${s.patientId}   Sex: ${sexWord(s.patientSex)}   Born: ${isoDate(s.patientBirthDate) ?? 'unknown'}`,
+		`Patient: ${readableName(s.patientName)}   ID: ${s.patientId}   Sex: ${sexWord(s.patientSex)}   ` +
+			`Born: ${isoDate(s.patientBirthDate) ?? 'unknown'}`,
 	);
 	out.push(
-		`Study: ${s.description ?? 'Chest X-ray'}   Date: ${isoDate(s.studyDate) ?? 'unknown'}   Accession: ${s.accessionNumber ?? '-'}`,
+		`Study: ${s.description ?? 'Chest X-ray'}   Date: ${isoDate(s.studyDate) ?? 'unknown'}   ` +
+			`Accession: ${s.accessionNumber ?? '-'}`,
 	);
 	out.push(`Study Instance UID: ${s.studyInstanceUid}`, '');
 	out.push('FINDINGS', doc.findings.trim() || '(none written)', '');
