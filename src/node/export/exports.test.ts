@@ -53,7 +53,7 @@ test('an unsigned draft exports in every format marked DRAFT with the demo notic
 	);
 });
 
-test('a signed report exports as final: PDF, SR by dsrdump and dcmdump, FHIR, HL7 ORU^R01, handout, addendum', async () => {
+test('a signed report exports as final: PDF, SR (dsrdump, dcmdump), FHIR, HL7 ORU^R01, handout, addendum', async () => {
 	const { f, studyId } = await draftedStudy();
 	await f.signing.sign(studyId, true);
 	await f.signing.addendum(studyId, 'Addendum: compared with outside films, stable.');
