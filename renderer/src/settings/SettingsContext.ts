@@ -1,0 +1,26 @@
+import { createContext, useContext } from 'react';
+import type { Settings } from '../../../src/common/api/appContract.js';
+
+export interface SettingsAccess {
+	/** The saved settings; null until the backend answered. */
+	readonly settings: Settings | null;
+	/** Whether the backend answered (settings, or an error: then the app runs on without them). */
+	readonly ready: boolean;
+	/** Puts newly saved settings in place for every screen. */
+	readonly saved: (s: Settings) => void;
+	/** Opens the settings screen (Ctrl+, does the same), focusing the named field when given. */
+	readonly openSettings: (field?: SettingsFieldName) => void;
+}
+
+export type SettingsFieldName = 'readerName' | 'exportFolder';
+
+export const SettingsContext = createContext<SettingsAccess>({
+	settings: null,
+	ready: false,
+	saved: () => undefined,
+	openSettings: () => undefined,
+});
+
+export function useSettings(): SettingsAccess {
+	return useContext(SettingsContext);
+}
