@@ -38,7 +38,7 @@ export function ExportPanel({ h }: { h: ReportHandle }) {
 				{!signed && <span className="rp-draft-chip">Exports will be marked DRAFT</span>}
 			</div>
 			{noFolder ? (
-				<p className="muted settings-pointer" data-testid="export-no-folder">
+				<p className="muted settings-pointer settings-note" data-testid="export-no-folder">
 					No export folder chosen yet.
 					<button
 						type="button"
@@ -50,7 +50,7 @@ export function ExportPanel({ h }: { h: ReportHandle }) {
 				</p>
 			) : (
 				settings?.exportFolder && (
-					<p className="muted" data-testid="export-folder">
+					<p className="muted settings-note" data-testid="export-folder">
 						Exports go to <code>{settings.exportFolder}</code>
 					</p>
 				)
