@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ExportFormat } from '../../../src/common/api/reportContract.js';
-import { useSettings } from '../settings/SettingsContext.js';
+import { useFreshSettings } from '../settings/SettingsContext.js';
 import type { ReportHandle } from './useReport.js';
 
 const formats: { format: ExportFormat; label: string }[] = [
@@ -21,7 +21,7 @@ export function ExportPanel({ h }: { h: ReportHandle }) {
 		setHandout(s.handout?.text ?? '');
 	}, [s.handout?.text]);
 	const signed = s.report?.status === 'signed';
-	const { settings, openSettings } = useSettings();
+	const { settings, openSettings } = useFreshSettings();
 	// Without a folder an export can only fail: say so first, with the way to choose one.
 	const noFolder = settings !== null && !settings.exportFolder;
 	const doExport = (list: ExportFormat[]) =>

@@ -1,6 +1,6 @@
 import { forwardRef, useImperativeHandle, useState } from 'react';
 import type { ConsistencyIssue } from '../../../src/common/api/reportContract.js';
-import { useSettings } from '../settings/SettingsContext.js';
+import { useFreshSettings } from '../settings/SettingsContext.js';
 import type { ReportHandle } from './useReport.js';
 
 export interface SignPanelHandle {
@@ -16,9 +16,9 @@ export const SignPanel = forwardRef<SignPanelHandle, { h: ReportHandle }>(functi
 	const report = s.report!;
 	const [issues, setIssues] = useState<ConsistencyIssue[] | null>(null);
 	const [addendum, setAddendum] = useState('');
-	// The saved settings are newer than the report state's copy once the reader set a name meanwhile.
-	const { settings, openSettings } = useSettings();
-	const readerName = settings ? settings.readerName : s.readerName;
+	// Either copy may be the newer: the settings once the reader set a name with the study open.
+	const { settings, openSettings } = useFreshSettings();
+	const readerName = settings?.readerName || s.readerName;
 	const credentials = settings?.readerCredentials ?? '';
 
 	const startSign = async () => {

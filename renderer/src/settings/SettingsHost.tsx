@@ -16,11 +16,12 @@ export function SettingsHost({ children }: { children: ReactNode }) {
 	const [open, setOpen] = useState<{ field: SettingsFieldName | null } | null>(null);
 	const returnFocus = useRef<HTMLElement | null>(null);
 
-	useEffect(() => {
+	const refresh = useCallback(() => {
 		api['settings.get']({})
 			.then(setSettings, () => undefined)
 			.finally(() => setReady(true));
 	}, [api]);
+	useEffect(refresh, [refresh]);
 
 	const openSettings = useCallback((field?: SettingsFieldName) => {
 		if (document.activeElement instanceof HTMLElement) returnFocus.current = document.activeElement;
@@ -43,8 +44,8 @@ export function SettingsHost({ children }: { children: ReactNode }) {
 	}, [openSettings]);
 
 	const access = useMemo<SettingsAccess>(
-		() => ({ settings, ready, openSettings, saved: setSettings }),
-		[settings, ready, openSettings],
+		() => ({ settings, ready, openSettings, refresh, saved: setSettings }),
+		[settings, ready, openSettings, refresh],
 	);
 	return (
 		<SettingsContext.Provider value={access}>
