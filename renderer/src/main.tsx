@@ -3,13 +3,16 @@ import { createRoot } from 'react-dom/client';
 import { createWorkstationClient } from './api/WorkstationClient.js';
 import { ClientContext } from './api/ClientContext.js';
 import { App } from './shell/App.js';
+import { SettingsHost } from './settings/SettingsHost.js';
 import './shell/theme.css';
 
 const client = createWorkstationClient();
 createRoot(document.getElementById('root')!).render(
 	<StrictMode>
 		<ClientContext.Provider value={client}>
-			<App />
+			<SettingsHost>
+				<App />
+			</SettingsHost>
 		</ClientContext.Provider>
 	</StrictMode>,
 );

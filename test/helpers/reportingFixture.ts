@@ -79,6 +79,7 @@ export function reportingFixture(
 		reports: new ReportDocuments(store, studies),
 		audit,
 		reader,
+		readerCredentials: () => settings.get().readerCredentials,
 		exportFolder: () => settings.get().exportFolder,
 	});
 	return { db, events, settings, assistant, store, audit, studies, reporting, signing, exports };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ExportFormat } from '../../../src/common/api/reportContract.js';
+import { useFreshSettings } from '../settings/SettingsContext.js';
 import type { ReportHandle } from './useReport.js';
 
 const formats: { format: ExportFormat; label: string }[] = [
@@ -20,6 +21,9 @@ export function ExportPanel({ h }: { h: ReportHandle }) {
 		setHandout(s.handout?.text ?? '');
 	}, [s.handout?.text]);
 	const signed = s.report?.status === 'signed';
+	const { settings, openSettings } = useFreshSettings();
+	// Without a folder an export can only fail: say so first, with the way to choose one.
+	const noFolder = settings !== null && !settings.exportFolder;
 	const doExport = (list: ExportFormat[]) =>
 		h.run('export', async () => {
 			const r = await h.api['report.export']({ studyId: s.studyId, formats: list, includeKeyImage: keyImage });
@@ -33,13 +37,31 @@ export function ExportPanel({ h }: { h: ReportHandle }) {
 				<h3>Export</h3>
 				{!signed && <span className="rp-draft-chip">Exports will be marked DRAFT</span>}
 			</div>
+			{noFolder ? (
+				<p className="muted settings-pointer settings-note" data-testid="export-no-folder">
+					No export folder chosen yet.
+					<button
+						type="button"
+						data-testid="export-open-settings"
+						onClick={() => openSettings('exportFolder')}
+					>
+						Choose one in Settings
+					</button>
+				</p>
+			) : (
+				settings?.exportFolder && (
+					<p className="muted settings-note" data-testid="export-folder">
+						Exports go to <code>{settings.exportFolder}</code>
+					</p>
+				)
+			)}
 			<div className="rp-export-row" role="toolbar" aria-label="Export formats">
 				{formats.map((f) => (
 					<button
 						key={f.format}
 						type="button"
 						data-testid={`export-${f.format}`}
-						disabled={!s.report || h.busy !== null}
+						disabled={!s.report || noFolder || h.busy !== null}
 						onClick={() => void doExport([f.format])}
 					>
 						{f.label}
@@ -48,7 +70,7 @@ export function ExportPanel({ h }: { h: ReportHandle }) {
 				<button
 					type="button"
 					data-testid="export-all"
-					disabled={!s.report || h.busy !== null}
+					disabled={!s.report || noFolder || h.busy !== null}
 					onClick={() => void doExport(formats.map((f) => f.format))}
 				>
 					All
@@ -128,7 +150,7 @@ export function ExportPanel({ h }: { h: ReportHandle }) {
 						<button
 							type="button"
 							data-testid="export-handout"
-							disabled={!s.handout.reviewedBy || h.busy !== null}
+							disabled={!s.handout.reviewedBy || noFolder || h.busy !== null}
 							onClick={() => void doExport(['handout'])}
 						>
 							Export handout PDF

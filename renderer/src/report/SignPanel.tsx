@@ -1,5 +1,6 @@
 import { forwardRef, useImperativeHandle, useState } from 'react';
 import type { ConsistencyIssue } from '../../../src/common/api/reportContract.js';
+import { useFreshSettings } from '../settings/SettingsContext.js';
 import type { ReportHandle } from './useReport.js';
 
 export interface SignPanelHandle {
@@ -15,8 +16,13 @@ export const SignPanel = forwardRef<SignPanelHandle, { h: ReportHandle }>(functi
 	const report = s.report!;
 	const [issues, setIssues] = useState<ConsistencyIssue[] | null>(null);
 	const [addendum, setAddendum] = useState('');
+	// Either copy may be the newer: the settings once the reader set a name with the study open.
+	const { settings, openSettings } = useFreshSettings();
+	const readerName = settings?.readerName || s.readerName;
+	const credentials = settings?.readerCredentials ?? '';
 
 	const startSign = async () => {
+		if (!readerName) return openSettings('readerName');
 		if (report.status === 'signed' || h.busy) return;
 		const check = await h.run('check', () => h.api['report.check']({ studyId: s.studyId }));
 		if (!check) return;
@@ -110,20 +116,28 @@ export const SignPanel = forwardRef<SignPanelHandle, { h: ReportHandle }>(functi
 				</div>
 			)}
 			<div className="rp-sign-row">
-				<span className="muted">
-					{s.readerName ? (
-						<>
-							Signing as <b>{s.readerName}</b>
-						</>
-					) : (
-						'Set your name in the settings to sign.'
-					)}
-				</span>
+				{readerName ? (
+					<span className="muted" data-testid="signing-as">
+						Signing as <b>{readerName}</b>
+						{credentials && `, ${credentials}`}
+					</span>
+				) : (
+					<span className="muted settings-pointer">
+						No name to sign with yet.
+						<button
+							type="button"
+							data-testid="sign-open-settings"
+							onClick={() => openSettings('readerName')}
+						>
+							Set your name in Settings
+						</button>
+					</span>
+				)}
 				<button
 					type="button"
 					className="rp-primary"
 					data-testid="sign-button"
-					disabled={!s.readerName || h.busy !== null}
+					disabled={!readerName || h.busy !== null}
 					onClick={() => void startSign()}
 					title="Sign the report (Ctrl+Enter)"
 				>

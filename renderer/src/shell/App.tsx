@@ -4,6 +4,8 @@ import { useClient } from '../api/ClientContext.js';
 import { WorklistPanel } from '../worklist/WorklistPanel.js';
 import { StudyView } from '../study/StudyView.js';
 import { StatusBar } from './StatusBar.js';
+import { FirstRunGate } from '../settings/FirstRunGate.js';
+import { SettingsButton } from '../settings/SettingsButton.js';
 
 export function App() {
 	const { api } = useClient();
@@ -22,6 +24,7 @@ export function App() {
 						{info.modelNotice}
 					</span>
 				)}
+				<SettingsButton />
 			</header>
 			{error && (
 				<div className="banner banner-error" role="alert">
@@ -30,7 +33,9 @@ export function App() {
 			)}
 			<main className="app-main">
 				{openStudyId === null ? (
-					<WorklistPanel onOpenStudy={setOpenStudyId} />
+					<FirstRunGate>
+						<WorklistPanel onOpenStudy={setOpenStudyId} />
+					</FirstRunGate>
 				) : (
 					<StudyView
 						studyId={openStudyId}

@@ -11,25 +11,56 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** The DICOM receiver: where it listens, and its protection against broken or hostile peers. */
+export const ReceiverSettings = z.object({
+	enabled: z.boolean(),
+	port: z.number().int().min(1, 'Ports run from 1 to 65535').max(65535, 'Ports run from 1 to 65535'),
+	aeTitle: z
+		.string()
+		.trim()
+		.min(1, 'Enter an AE title')
+		.max(16, 'AE titles have at most 16 characters')
+		.regex(/^[ -~]+$/, 'AE titles are printable ASCII'),
+	/** The largest PDU accepted and advertised, in bytes (dcmtk's storescp: 262144 by default). */
+	maxPduBytes: z.number().int().min(4096, 'At least 4096 bytes').max(16_777_216, 'At most 16777216 bytes'),
+	/** A peer silent this long is dropped. */
+	idleTimeoutSeconds: z.number().int().min(1, 'At least 1 second').max(3600, 'At most 3600 seconds'),
+	/** Associations open at once; one more is rejected. */
+	maxAssociations: z.number().int().min(1, 'At least 1').max(256, 'At most 256'),
+});
+export type ReceiverSettings = z.infer<typeof ReceiverSettings>;
+
 export const Settings = z.object({
-	readerName: z.string().max(200),
+	/** The name that signs reports ('' until the reader sets it on first run). */
+	readerName: z.string().trim().max(200, 'At most 200 characters'),
+	/** Shown beside the name on reports, e.g. "MD, Consultant Radiologist". */
+	readerCredentials: z.string().trim().max(200, 'At most 200 characters'),
+	/** An absolute folder; null while none is chosen. */
 	exportFolder: z.string().max(4096).nullable(),
-	receiver: z.object({
-		enabled: z.boolean(),
-		port: z.number().int().min(1).max(65535),
-		aeTitle: z
-			.string()
-			.min(1)
-			.max(16)
-			.regex(/^[ -~]+$/, 'AE titles are printable ASCII'),
-	}),
+	receiver: ReceiverSettings,
 	modelsDir: z.string().max(4096).nullable(),
-	llmThreads: z.number().int().min(0).max(256),
+	/** Threads for the language model; 0 lets it choose. */
+	llmThreads: z.number().int().min(0, 'At least 0 (automatic)').max(256, 'At most 256'),
 });
 export type Settings = z.infer<typeof Settings>;
+
+/** A change to the settings: any top-level field, and any receiver field on its own. */
+export const SettingsPatch = Settings.extend({ receiver: ReceiverSettings.partial().strict() }).partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/** What a folder is checked for: exports write into it; a model set is only read. */
+export const FolderCheck = z.object({ folder: z.string().max(4096), access: z.enum(['write', 'read']) }).strict();
+export const FolderCheckResult = z.object({
+	/** The folder as the server will use it. */
+	folder: z.string(),
+	/** Why it cannot be used, in words for the reader; null when it can. */
+	problem: z.string().nullable(),
+});
+export type FolderCheckResult = z.infer<typeof FolderCheckResult>;
 
 export const appContract = {
 	'app.info': { input: z.object({}).strict(), output: AppInfo },
 	'settings.get': { input: z.object({}).strict(), output: Settings },
-	'settings.update': { input: Settings.partial().strict(), output: Settings },
+	'settings.update': { input: SettingsPatch, output: Settings },
+	'settings.checkFolder': { input: FolderCheck, output: FolderCheckResult },
 } as const;

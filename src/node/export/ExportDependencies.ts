@@ -6,6 +6,8 @@ export interface ExportDependencies {
 	readonly reports: SignedReportSource;
 	readonly audit: Pick<AuditTrail, 'record'>;
 	readonly reader: ReaderIdentity;
+	/** The reader's credentials from the settings ("MD, Consultant Radiologist"); '' while none are set. */
+	readerCredentials(): string;
 	/** The folder exports go to, from the settings; null while none is chosen. */
 	exportFolder(): string | null;
 	/** The study's key image as PNG for the PDF, where the study has a readable image. */

@@ -32,6 +32,8 @@ export interface ReportDocument {
 	}[];
 	/** When the export is made (ISO 8601); passed in so outputs are reproducible in tests. */
 	readonly exportedAt: string;
+	/** The reader at the workstation when exporting, with the credentials from the settings. */
+	readonly reader?: { readonly name: string; readonly credentials: string };
 }
 
 export const draftMark = 'DRAFT — AI-generated, not signed';
@@ -42,6 +44,16 @@ export function warningLines(doc: ReportDocument): string[] {
 	if (doc.status !== 'signed') lines.push(doc.aiGenerated ? draftMark : 'DRAFT — not signed');
 	if (doc.aiGenerated && doc.modelNotice) lines.push(`Drafted with AI assistance. ${doc.modelNotice}`);
 	return lines;
+}
+
+/**
+ * A signer as reports print them: "Dr. Ada Reader, MD, Consultant Radiologist". Credentials are the
+ * settings' of the reader at the workstation, so they are added only beside that reader's own name.
+ */
+export function signerLine(doc: ReportDocument, signedBy: string | null): string {
+	const name = signedBy ?? '';
+	const r = doc.reader;
+	return r && r.credentials && name.trim() === r.name.trim() ? `${name}, ${r.credentials}` : name;
 }
 
 /** DICOM PN ("Family^Given") to a readable name. */

@@ -40,6 +40,12 @@ export class ReportExports {
 		return this.d.reader.readerName().trim() || 'reader';
 	}
 
+	/** The report with the reader at the workstation and their credentials, for the signature lines. */
+	private document(studyId: number): ReportDocument {
+		const doc = this.d.reports.document(studyId);
+		return { ...doc, reader: { name: this.d.reader.readerName(), credentials: this.d.readerCredentials().trim() } };
+	}
+
 	private folder(override?: string): string {
 		const folder = override ?? this.d.exportFolder();
 		if (!folder) throw new ExportFolderMissingError();
@@ -54,7 +60,7 @@ export class ReportExports {
 		formats: readonly ExportFormat[],
 		o: { includeKeyImage?: boolean } = {},
 	): Promise<{ format: ExportFormat; path: string }[]> {
-		const doc = this.d.reports.document(studyId);
+		const doc = this.document(studyId);
 		const folder = this.folder();
 		const accession = safeName(doc.study.accessionNumber ?? `study${studyId}`);
 		const stem = `${safeName(doc.study.patientId)}_${accession}${doc.status === 'signed' ? '' : '_DRAFT'}`;

@@ -16,6 +16,7 @@ export function exportModule(
 		reports: d.reports,
 		audit: d.audit,
 		reader: d.reader,
+		readerCredentials: () => d.readerCredentials(),
 		exportFolder: () => d.exportFolder(),
 		keyImagePng: async (studyId) => keyImagePng(await d.keyImage(studyId)),
 	});

@@ -166,3 +166,24 @@ test('corrections and conversations export as a RaDialog-instruct .json.gz', asy
 	assert.equal(data[1]!.output, signed);
 	assert.match(data[2]!.instruction, /USER: .*(summar|short|bullet|important)/i);
 });
+
+test("the reader's credentials stand beside the signing name in PDF, text and SR, never beside another's", async () => {
+	const { f, studyId } = await draftedStudy();
+	f.settings.update({ readerCredentials: 'MD, Consultant Radiologist' });
+	await f.signing.sign(studyId, true);
+	const signer = 'Dr. Ada Reader, MD, Consultant Radiologist';
+	const first = Object.fromEntries(
+		(await f.exports.export(studyId, ['pdf', 'text', 'sr'])).map((x) => [x.format, x.path]),
+	);
+	assert.match(pdfText(first.pdf!), new RegExp(`Electronically signed by ${signer} on`));
+	assert.match(fs.readFileSync(first.text!, 'utf8'), new RegExp(`Signed by ${signer} on`));
+	const sr = execFileSync('dsrdump', ['+Pl', first.sr!], { encoding: 'utf8' });
+	assert.match(sr, new RegExp(`"Comment"\\)="Signed by ${signer}"`));
+	assert.match(sr, /Verifying Observers\s+: .*, Dr\. Ada Reader, Unknown/, 'the observer name stays a name');
+
+	// Another reader takes the workstation: their credentials must not appear under Dr. Reader's name.
+	f.settings.update({ readerName: 'Dr. Bo Other', readerCredentials: 'Resident' });
+	const again = Object.fromEntries((await f.exports.export(studyId, ['pdf', 'text'])).map((x) => [x.format, x.path]));
+	assert.match(pdfText(again.pdf!), /Electronically signed by Dr\. Ada Reader on/);
+	assert.doesNotMatch(fs.readFileSync(again.text!, 'utf8'), /Resident/);
+});

@@ -1,6 +1,14 @@
 import { rgb } from 'pdf-lib';
 import { PdfLayout } from './PdfLayout.js';
-import { isoDate, readableName, readableTime, sexWord, warningLines, type ReportDocument } from './ReportDocument.js';
+import {
+	isoDate,
+	readableName,
+	readableTime,
+	sexWord,
+	signerLine,
+	warningLines,
+	type ReportDocument,
+} from './ReportDocument.js';
 
 /** The report as a PDF (pdf-lib): header with patient and study, findings, impression, signature, addenda. */
 export async function pdfExport(doc: ReportDocument, o: { keyImagePng?: Uint8Array } = {}): Promise<Uint8Array> {
@@ -43,10 +51,11 @@ export async function pdfExport(doc: ReportDocument, o: { keyImagePng?: Uint8Arr
 	l.text('Impression', { size: 13, bold: true, gapAfter: 2 });
 	l.text(doc.impression.trim() || '(none written)', { gapAfter: 16 });
 	l.rule();
-	if (signed) l.text(`Electronically signed by ${doc.signedBy} on ${readableTime(doc.signedAt)}`, { bold: true });
+	const signer = signerLine(doc, doc.signedBy);
+	if (signed) l.text(`Electronically signed by ${signer} on ${readableTime(doc.signedAt)}`, { bold: true });
 	else l.text('Not signed. This draft is not a medical report.', { bold: true, color: rgb(0.7, 0, 0) });
 	for (const a of doc.addenda) {
-		l.text(`Addendum - signed by ${a.signedBy} on ${readableTime(a.signedAt)}`, {
+		l.text(`Addendum - signed by ${signerLine(doc, a.signedBy)} on ${readableTime(a.signedAt)}`, {
 			size: 12,
 			bold: true,
 			gapAfter: 2,

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { newDicomUid } from './dicomUid.js';
-import { warningLines, type ReportDocument } from './ReportDocument.js';
+import { signerLine, warningLines, type ReportDocument } from './ReportDocument.js';
 
 // dcmjs ships no types; this is the slice of its API the SR writer uses.
 interface DcmjsData {
@@ -63,11 +63,14 @@ export function srExport(
 			text(code('121073', 'DCM', 'Impression'), doc.impression.trim() || '(none written)'),
 		]),
 	);
+	// The Verifying Observer Name is a person name (PN) alone: the credentials go in a Comment beside it.
+	const signer = signerLine(doc, doc.signedBy);
+	if (signed && signer !== doc.signedBy) children.push(text(code('121106', 'DCM', 'Comment'), `Signed by ${signer}`));
 	for (const a of doc.addenda)
 		children.push(
 			text(
 				code('121106', 'DCM', 'Comment'),
-				`Addendum (signed by ${a.signedBy} on ${a.signedAt}): ${a.text.trim()}`,
+				`Addendum (signed by ${signerLine(doc, a.signedBy)} on ${a.signedAt}): ${a.text.trim()}`,
 			),
 		);
 	const bySeries = new Map<string, { ReferencedSOPClassUID: string; ReferencedSOPInstanceUID: string }[]>();

@@ -1,4 +1,12 @@
-import { isoDate, readableName, readableTime, sexWord, warningLines, type ReportDocument } from './ReportDocument.js';
+import {
+	isoDate,
+	readableName,
+	readableTime,
+	sexWord,
+	signerLine,
+	warningLines,
+	type ReportDocument,
+} from './ReportDocument.js';
 
 /** The report as plain UTF-8 text: header, findings, impression, signature, addenda. */
 export function textExport(doc: ReportDocument): string {
@@ -25,9 +33,14 @@ export function textExport(doc: ReportDocument): string {
 	out.push(`Study Instance UID: ${s.studyInstanceUid}`, '');
 	out.push('FINDINGS', doc.findings.trim() || '(none written)', '');
 	out.push('IMPRESSION', doc.impression.trim() || '(none written)', '');
-	if (doc.status === 'signed') out.push(`Signed by ${doc.signedBy} on ${readableTime(doc.signedAt)}`);
+	if (doc.status === 'signed')
+		out.push(`Signed by ${signerLine(doc, doc.signedBy)} on ${readableTime(doc.signedAt)}`);
 	else out.push('Not signed.');
 	for (const a of doc.addenda)
-		out.push('', `ADDENDUM (signed by ${a.signedBy} on ${readableTime(a.signedAt)})`, a.text.trim());
+		out.push(
+			'',
+			`ADDENDUM (signed by ${signerLine(doc, a.signedBy)} on ${readableTime(a.signedAt)})`,
+			a.text.trim(),
+		);
 	return out.join('\n') + '\n';
 }

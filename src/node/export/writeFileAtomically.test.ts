@@ -42,6 +42,7 @@ test('a relative export folder is refused with a message that says what to do', 
 		},
 		audit: { record: () => undefined },
 		reader: { readerName: () => 'Dr A' },
+		readerCredentials: () => '',
 		exportFolder: () => 'reports/out',
 	});
 	await assert.rejects(exports.export(1, ['text']), ExportFolderNotAbsoluteError);

@@ -6,7 +6,8 @@ import { DicomReceiver, type ReceivedInstance } from './DicomReceiver.js';
 /**
  * Starts the C-STORE receiver with the workstation, from the settings. `RADIALOG_RECEIVER_PORT`
  * overrides the port (`off` disables it) so test servers never fight over 11112. A port that cannot be
- * opened is reported as an error event and a log line; the workstation runs on without it.
+ * opened is reported as an error event and a log line; the workstation runs on without it. The peer limits
+ * (PDU size, idle time, associations at once) come from the settings too.
  */
 export class ReceiverService {
 	readonly receiver: DicomReceiver;
@@ -31,7 +32,15 @@ export class ReceiverService {
 		if (!s.enabled || override === 'off' || override === '0') return;
 		const port = override ? Number(override) : s.port;
 		try {
-			await this.receiver.start({ port, aeTitle: s.aeTitle });
+			await this.receiver.start({
+				port,
+				aeTitle: s.aeTitle,
+				limits: {
+					maxPduBytes: s.maxPduBytes,
+					idleTimeoutMs: s.idleTimeoutSeconds * 1000,
+					maxAssociations: s.maxAssociations,
+				},
+			});
 			this.lastError = null;
 			this.log(`DICOM receiver listening on port ${port} as ${s.aeTitle}`);
 		} catch (err) {

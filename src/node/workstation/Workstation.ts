@@ -119,6 +119,7 @@ export class Workstation {
 			reports: reporting.documents,
 			audit: reporting.audit,
 			reader,
+			readerCredentials: () => settings.store.get().readerCredentials,
 			exportFolder: () => settings.store.get().exportFolder,
 			keyImage: reporting.keyImage,
 		});
