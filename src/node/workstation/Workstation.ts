@@ -13,6 +13,7 @@ import { reportingModule } from '../reporting/reportingModule.js';
 import { settingsModule } from '../settings/settingsModule.js';
 import { openDatabase, type SqliteDatabase } from '../store/openDatabase.js';
 import { studiesModule } from '../studies/studiesModule.js';
+import { uiStateModule } from '../uistate/uiStateModule.js';
 import { worklistModule } from '../worklist/worklistModule.js';
 import type { AssistantProvider } from '../assistant/AssistantProvider.js';
 import type { LabelerProvider } from '../evaluation/LabelerProvider.js';
@@ -123,6 +124,7 @@ export class Workstation {
 			keyImage: reporting.keyImage,
 		});
 		const demo = demoModule({ importer: studies.importer, dataDir: options.dataDir });
+		const uistate = uiStateModule({ db });
 		const modules: WorkstationModule[] = [
 			settings,
 			worklist,
@@ -132,6 +134,7 @@ export class Workstation {
 			reporting,
 			exporting,
 			demo,
+			uistate,
 		];
 		for (const m of modules) this.backgroundServices.push(...m.background);
 		this.handlers = {
@@ -142,6 +145,7 @@ export class Workstation {
 			...reporting.handlers,
 			...exporting.handlers,
 			...demo.handlers,
+			...uistate.handlers,
 		};
 		this.settings = settings.store;
 		this.worklist = worklist.queries;
