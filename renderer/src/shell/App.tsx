@@ -3,13 +3,14 @@ import type { AppInfo } from '../../../src/common/api/appContract.js';
 import { useClient } from '../api/ClientContext.js';
 import { WorklistPanel } from '../worklist/WorklistPanel.js';
 import { StudyView } from '../study/StudyView.js';
+import { useOpenStudy } from '../worklist/useOpenStudy.js';
 import { StatusBar } from './StatusBar.js';
 
 export function App() {
 	const { api } = useClient();
 	const [info, setInfo] = useState<AppInfo | null>(null);
 	const [error, setError] = useState<string | null>(null);
-	const [openStudyId, setOpenStudyId] = useState<number | null>(null);
+	const { restored, openStudyId, openStudy } = useOpenStudy();
 	useEffect(() => {
 		api['app.info']({}).then(setInfo, (e: Error) => setError(e.message));
 	}, [api]);
@@ -29,14 +30,10 @@ export function App() {
 				</div>
 			)}
 			<main className="app-main">
-				{openStudyId === null ? (
-					<WorklistPanel onOpenStudy={setOpenStudyId} />
+				{!restored ? null : openStudyId === null ? (
+					<WorklistPanel onOpenStudy={openStudy} />
 				) : (
-					<StudyView
-						studyId={openStudyId}
-						onClose={() => setOpenStudyId(null)}
-						onOpenStudy={setOpenStudyId}
-					/>
+					<StudyView studyId={openStudyId} onClose={() => openStudy(null)} onOpenStudy={openStudy} />
 				)}
 			</main>
 			<StatusBar info={info} />
