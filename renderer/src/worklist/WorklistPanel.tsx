@@ -150,8 +150,10 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 	const dialogOpen = importing !== null || report !== null;
 	useEffect(() => {
 		if (!loaded || dialogOpen) return;
-		if (document.activeElement && document.activeElement !== document.body) return;
-		(hasRows ? list.current : searchBox.current)?.focus();
+		const a = document.activeElement;
+		// An empty search box holds the keyboard only until the first studies arrive (after an import).
+		const idle = !a || a === document.body || (a === searchBox.current && hasRows && !searchBox.current.value);
+		if (idle) (hasRows ? list.current : searchBox.current)?.focus();
 	}, [loaded, hasRows, dialogOpen]);
 
 	const onKey = (e: React.KeyboardEvent) => {
