@@ -25,11 +25,8 @@ before(async () => {
 	page.on('pageerror', (e) => errors.push(e.message));
 });
 after(async () => {
-	const t = Date.now();
 	await browser?.close();
-	console.log('browser closed', Date.now() - t);
 	await served?.stop();
-	console.log('served stopped', Date.now() - t);
 	delete process.env.RADIALOG_RECEIVER_PORT;
 });
 
@@ -142,6 +139,8 @@ test('selection, sort, filter and the open study survive a reload; ↓ and Enter
 	await page.locator(`[data-testid="viewer"][data-study-id="${next}"]`).waitFor();
 	await viewer.waitForImage();
 	await viewer.waitForFocus();
+	// The study's draft finishes first: the workstation stops only after the calls it is answering.
+	await new ReportPage(page).waitReady();
 	await shot('reloaded-viewer');
 	await page.keyboard.press('Escape');
 	await worklist.waitForSelected(next);
