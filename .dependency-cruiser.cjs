@@ -8,7 +8,17 @@
  *   src/node/<capability>/ imports another capability only through that one's index.ts, its public face
  *               (see ARCHITECTURE.md); the composition root (src/node/workstation) wires the modules.
  */
-const capabilities = ['studies', 'receiver', 'worklist', 'reporting', 'export', 'assistant', 'demo', 'settings'];
+const capabilities = [
+	'studies',
+	'receiver',
+	'worklist',
+	'reporting',
+	'export',
+	'assistant',
+	'demo',
+	'settings',
+	'uistate',
+];
 const capabilityPath = `^src/node/(${capabilities.join('|')})/`;
 const heavyHomes = [
 	['better-sqlite3', '^src/node/store/'],

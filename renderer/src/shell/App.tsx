@@ -3,6 +3,7 @@ import type { AppInfo } from '../../../src/common/api/appContract.js';
 import { useClient } from '../api/ClientContext.js';
 import { WorklistPanel } from '../worklist/WorklistPanel.js';
 import { StudyView } from '../study/StudyView.js';
+import { useOpenStudy } from '../worklist/useOpenStudy.js';
 import { StatusBar } from './StatusBar.js';
 import { FirstRunGate } from '../settings/FirstRunGate.js';
 import { SettingsButton } from '../settings/SettingsButton.js';
@@ -11,7 +12,7 @@ export function App() {
 	const { api } = useClient();
 	const [info, setInfo] = useState<AppInfo | null>(null);
 	const [error, setError] = useState<string | null>(null);
-	const [openStudyId, setOpenStudyId] = useState<number | null>(null);
+	const { restored, openStudyId, openStudy } = useOpenStudy();
 	useEffect(() => {
 		api['app.info']({}).then(setInfo, (e: Error) => setError(e.message));
 	}, [api]);
@@ -32,16 +33,12 @@ export function App() {
 				</div>
 			)}
 			<main className="app-main">
-				{openStudyId === null ? (
+				{!restored ? null : openStudyId === null ? (
 					<FirstRunGate>
-						<WorklistPanel onOpenStudy={setOpenStudyId} />
+						<WorklistPanel onOpenStudy={openStudy} />
 					</FirstRunGate>
 				) : (
-					<StudyView
-						studyId={openStudyId}
-						onClose={() => setOpenStudyId(null)}
-						onOpenStudy={setOpenStudyId}
-					/>
+					<StudyView studyId={openStudyId} onClose={() => openStudy(null)} onOpenStudy={openStudy} />
 				)}
 			</main>
 			<StatusBar info={info} />

@@ -10,6 +10,9 @@ import {
 import { imageIdFor, useFrameSource } from './cornerstone/radialogImageLoader.js';
 import { windowPresets } from './windowPresets.js';
 import { currentWorklistFilter } from '../worklist/worklistSession.js';
+import { usePlaceSaved } from '../worklist/usePlaceSaved.js';
+import { isTextField } from './isTextField.js';
+import { useEscapeToWorklist } from './useEscapeToWorklist.js';
 import './viewer.css';
 
 interface Props {
@@ -31,6 +34,8 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 	const [ranges, setRanges] = useState<Record<number, { min: number; max: number }>>({});
 	const viewport = useRef<ViewportControls>(null);
 	const pane = useRef<HTMLElement>(null);
+	const placeSaved = usePlaceSaved();
+	useEscapeToWorklist(onClose, pane);
 
 	useFrameSource(
 		useCallback(
@@ -84,11 +89,11 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 		pane.current?.focus();
 	}, [studyId]);
 
+	// The viewer's keys act only while it has focus, never on typing, never with a modifier (Ctrl+R reloads).
 	const onKey = (e: React.KeyboardEvent) => {
-		if ((e.target as HTMLElement).closest('input, textarea, select')) return;
+		if (isTextField(e.target) || e.ctrlKey || e.altKey || e.metaKey) return;
 		const v = viewport.current;
 		const keys: Record<string, () => void> = {
-			Escape: onClose,
 			i: () => v?.invert(),
 			r: () => v?.rotate(90),
 			R: () => v?.rotate(-90),
@@ -121,9 +126,15 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 			aria-label="Images"
 			data-testid="viewer"
 			data-study-id={studyId}
+			data-place-saved={placeSaved}
 			ref={pane}
 			tabIndex={0}
 			onKeyDown={onKey}
+			onPointerDown={(e) => {
+				// The image takes the keyboard (its drag handler prevents the browser's own focus change);
+				// the toolbar's buttons take it themselves.
+				if (!(e.target as Element).closest('button, input, select, textarea, a')) pane.current?.focus();
+			}}
 		>
 			<div className="viewer-toolbar" role="toolbar" aria-label="Image tools">
 				<button onClick={onClose} title="Back to the worklist (Esc)">

@@ -5,10 +5,13 @@ import { useClient } from '../api/ClientContext.js';
 import { ImportPathDialog, ImportReportDialog } from './ImportDialogs.js';
 import { readDroppedFiles, uploadBatches } from './readDroppedFiles.js';
 import { useWorklistRows, type WorklistFilter } from './useWorklistRows.js';
-import { currentWorklistFilter, rememberWorklistFilter } from './worklistSession.js';
+import { readingSession } from './readingSession.js';
+import { usePlaceSaved } from './usePlaceSaved.js';
 import './worklist.css';
 
 const rowHeight = 30;
+/** How far down the list a remembered selection is looked for (blocks of 100 rows are fetched to find it). */
+const restoreSearchRows = 2000;
 const statuses: StudyStatus[] = ['new', 'drafted', 'in_review', 'signed'];
 const statusLabel: Record<StudyStatus, string> = {
 	new: 'New',
@@ -33,14 +36,14 @@ const columns: { label: string; sort?: SortKey; cell: (s: WorklistItem) => strin
 /** The reading list: every study, searchable and sortable, virtualized for 100,000 rows, keyboard first. */
 export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) => void }) {
 	const { api } = useClient();
-	const initial = currentWorklistFilter();
-	const [search, setSearch] = useState(initial.search ?? '');
-	const [debounced, setDebounced] = useState(initial.search ?? '');
-	const [status, setStatus] = useState<StudyStatus[]>(initial.status ?? []);
-	const [dateFrom, setDateFrom] = useState(isoDate(initial.dateFrom));
-	const [dateTo, setDateTo] = useState(isoDate(initial.dateTo));
-	const [sort, setSort] = useState<SortKey>(initial.sort ?? 'imported');
-	const [direction, setDirection] = useState<'asc' | 'desc'>(initial.direction ?? 'desc');
+	const [initial] = useState(() => readingSession.state.worklist);
+	const [search, setSearch] = useState(initial.filters.search);
+	const [debounced, setDebounced] = useState(initial.filters.search);
+	const [status, setStatus] = useState<StudyStatus[]>(initial.filters.status);
+	const [dateFrom, setDateFrom] = useState(isoDate(initial.filters.dateFrom));
+	const [dateTo, setDateTo] = useState(isoDate(initial.filters.dateTo));
+	const [sort, setSort] = useState<SortKey>(initial.sort.key);
+	const [direction, setDirection] = useState<'asc' | 'desc'>(initial.sort.direction);
 	const [selected, setSelected] = useState(0);
 	const [scrollTop, setScrollTop] = useState(0);
 	const [height, setHeight] = useState(600);
@@ -50,6 +53,8 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 	const [dragging, setDragging] = useState(false);
 	const [demoBusy, setDemoBusy] = useState(false);
 	const list = useRef<HTMLDivElement>(null);
+	const searchBox = useRef<HTMLInputElement>(null);
+	const placeSaved = usePlaceSaved();
 
 	useEffect(() => {
 		const t = setTimeout(() => setDebounced(search.trim()), 200);
@@ -63,13 +68,27 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 		...(dateFrom ? { dateFrom: dateFrom.replace(/-/g, '') } : {}),
 		...(dateTo ? { dateTo: dateTo.replace(/-/g, '') } : {}),
 	};
-	rememberWorklistFilter(filter);
-	const { total, error, rowAt, ensureRange } = useWorklistRows(filter);
+	const { total, error, rowAt, ensureRange, version } = useWorklistRows(filter);
 	// A new filter value (not a new object with the same value) starts the list again at the top.
 	const filterKey = JSON.stringify(filter);
 	useEffect(() => {
 		setSelected(0);
 		list.current?.scrollTo({ top: 0 });
+	}, [filterKey]);
+	// The sort and filters are the reader's place: kept by the workstation across a reload.
+	useEffect(() => {
+		const f = JSON.parse(filterKey) as WorklistFilter;
+		readingSession.update({
+			worklist: {
+				sort: { key: f.sort ?? 'imported', direction: f.direction ?? 'desc' },
+				filters: {
+					search: f.search ?? '',
+					status: f.status ?? [],
+					dateFrom: f.dateFrom ?? null,
+					dateTo: f.dateTo ?? null,
+				},
+			},
+		});
 	}, [filterKey]);
 
 	// The list height is observed again when the first total arrives.
@@ -102,6 +121,40 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 		},
 		[total],
 	);
+
+	// The row the reader left is found again (by study, not position: the list may have changed meanwhile).
+	const [restoring, setRestoring] = useState(() =>
+		initial.selectedStudyId === null ? null : { studyId: initial.selectedStudyId, filterKey },
+	);
+	useEffect(() => {
+		if (!restoring || total === null) return;
+		let found: number | null = null;
+		if (restoring.filterKey === filterKey) {
+			for (let i = 0; i < Math.min(total, restoreSearchRows) && found === null; i++) {
+				const s = rowAt(i);
+				// Not fetched yet: fetch its block and look again when it arrives.
+				if (!s) return ensureRange(i, i + 99);
+				if (s.studyId === restoring.studyId) found = i;
+			}
+		}
+		if (found !== null) moveTo(found);
+		setRestoring(null);
+	}, [restoring, total, version, filterKey, rowAt, ensureRange, moveTo]);
+	const selectedStudyId = rowAt(selected)?.studyId ?? null;
+	useEffect(() => {
+		if (!restoring && selectedStudyId !== null) readingSession.update({ worklist: { selectedStudyId } });
+	}, [restoring, selectedStudyId]);
+
+	// The keyboard starts on the worklist: on its rows when there are any, else in the search box.
+	const hasRows = !!total;
+	const dialogOpen = importing !== null || report !== null;
+	useEffect(() => {
+		if (!loaded || dialogOpen) return;
+		const a = document.activeElement;
+		// An empty search box holds the keyboard only until the first studies arrive (after an import).
+		const idle = !a || a === document.body || (a === searchBox.current && hasRows && !searchBox.current.value);
+		if (idle) (hasRows ? list.current : searchBox.current)?.focus();
+	}, [loaded, hasRows, dialogOpen]);
 
 	const onKey = (e: React.KeyboardEvent) => {
 		const page = Math.max(1, Math.floor(height / rowHeight) - 1);
@@ -233,6 +286,7 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 			data-testid="worklist"
 			data-loaded={total !== null ? 'true' : 'false'}
 			data-total={total ?? ''}
+			data-place-saved={placeSaved}
 			aria-label="Worklist"
 			onDragOver={(e) => {
 				if (e.dataTransfer.types.includes('Files')) {
@@ -251,11 +305,20 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 		>
 			<div className="worklist-toolbar">
 				<input
+					ref={searchBox}
 					type="search"
 					placeholder="Search patient, ID, accession…"
 					value={search}
 					onChange={(e) => setSearch(e.target.value)}
+					onKeyDown={(e) => {
+						// Into the list, where Enter opens the selected study: never a study the list did not show yet.
+						if ((e.key === 'ArrowDown' || e.key === 'Enter') && list.current) {
+							e.preventDefault();
+							list.current.focus();
+						}
+					}}
 					aria-label="Search studies"
+					data-testid="worklist-search"
 				/>
 				<div className="wl-status-filter" role="group" aria-label="Filter by status">
 					{statuses.map((s) => (
@@ -380,7 +443,7 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 	);
 }
 
-function isoDate(d: string | undefined): string {
+function isoDate(d: string | null): string {
 	return d ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : '';
 }
 

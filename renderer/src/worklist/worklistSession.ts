@@ -1,15 +1,15 @@
+import { readingSession } from './readingSession.js';
 import type { WorklistFilter } from './useWorklistRows.js';
 
-/**
- * The worklist's sort and filter for this window's session: the list comes back as the reader left
- * it, and "next study" in the viewer follows the same order.
- */
-let current: WorklistFilter = { sort: 'imported', direction: 'desc' };
-
+/** The worklist's sort and filter as the reader left them, so "next study" in the viewer follows that order. */
 export function currentWorklistFilter(): WorklistFilter {
-	return current;
-}
-
-export function rememberWorklistFilter(filter: WorklistFilter): void {
-	current = filter;
+	const { sort, filters } = readingSession.state.worklist;
+	return {
+		sort: sort.key,
+		direction: sort.direction,
+		...(filters.search ? { search: filters.search } : {}),
+		...(filters.status.length ? { status: filters.status } : {}),
+		...(filters.dateFrom ? { dateFrom: filters.dateFrom } : {}),
+		...(filters.dateTo ? { dateTo: filters.dateTo } : {}),
+	};
 }

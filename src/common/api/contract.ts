@@ -4,6 +4,7 @@ import { worklistContract } from './worklistContract.js';
 import { studiesContract } from './studiesContract.js';
 import { reportContract } from './reportContract.js';
 import { demoContract } from './demoContract.js';
+import { uiStateContract } from './uiStateContract.js';
 
 /**
  * The one contract between the UI and the backend. Each domain keeps its calls in its own
@@ -16,6 +17,7 @@ export const apiContract = {
 	...studiesContract,
 	...reportContract,
 	...demoContract,
+	...uiStateContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

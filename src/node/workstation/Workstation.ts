@@ -13,6 +13,7 @@ import { reportingModule } from '../reporting/reportingModule.js';
 import { settingsModule } from '../settings/settingsModule.js';
 import { openDatabase, type SqliteDatabase } from '../store/openDatabase.js';
 import { studiesModule } from '../studies/studiesModule.js';
+import { uiStateModule } from '../uistate/uiStateModule.js';
 import { worklistModule } from '../worklist/worklistModule.js';
 import type { AssistantProvider } from '../assistant/AssistantProvider.js';
 import type { LabelerProvider } from '../evaluation/LabelerProvider.js';
@@ -124,6 +125,7 @@ export class Workstation {
 			keyImage: reporting.keyImage,
 		});
 		const demo = demoModule({ importer: studies.importer, dataDir: options.dataDir });
+		const uistate = uiStateModule({ db });
 		const modules: WorkstationModule[] = [
 			settings,
 			worklist,
@@ -133,6 +135,7 @@ export class Workstation {
 			reporting,
 			exporting,
 			demo,
+			uistate,
 		];
 		for (const m of modules) this.backgroundServices.push(...m.background);
 		this.handlers = {
@@ -143,6 +146,7 @@ export class Workstation {
 			...reporting.handlers,
 			...exporting.handlers,
 			...demo.handlers,
+			...uistate.handlers,
 		};
 		this.settings = settings.store;
 		this.worklist = worklist.queries;

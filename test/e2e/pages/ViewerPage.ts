@@ -14,6 +14,24 @@ export class ViewerPage {
 		return this.page.getByTestId('thumbnail');
 	}
 
+	/** Invert, rotation and flips after the render that shows them, e.g. "inverted 90deg hflip". */
+	async view(): Promise<string> {
+		return (await this.viewport.getAttribute('data-view')) ?? '';
+	}
+
+	async waitForView(view: string): Promise<void> {
+		await this.page.locator(`[data-testid="viewport"][data-view="${view}"]`).waitFor();
+	}
+
+	/** The keyboard is in the viewer (the pane or one of its tools). */
+	async waitForFocus(): Promise<void> {
+		await this.page.waitForFunction(() => !!document.activeElement?.closest('[data-testid="viewer"]'));
+	}
+
+	async waitForPlaceSaved(): Promise<void> {
+		await this.page.locator('[data-testid="viewer"][data-place-saved="true"]').waitFor();
+	}
+
 	async waitForImage(): Promise<void> {
 		await this.page.locator('[data-testid="viewport"][data-loaded="true"][data-rendered="true"]').waitFor();
 	}

@@ -50,6 +50,44 @@ export class WorklistPage {
 		}, payload);
 	}
 
+	get searchBox(): Locator {
+		return this.page.getByTestId('worklist-search');
+	}
+	get selectedRow(): Locator {
+		return this.page.locator('[data-testid="worklist-row"][aria-selected="true"]');
+	}
+
+	async selectedStudyId(): Promise<string> {
+		return (await this.selectedRow.getAttribute('data-study-id')) ?? '';
+	}
+
+	/** The keyboard's place, as the document reports it: no clicks to help it. */
+	async waitForFocus(testId: 'worklist-body' | 'worklist-search'): Promise<void> {
+		await this.page.waitForFunction((t) => document.activeElement?.getAttribute('data-testid') === t, testId);
+	}
+
+	async waitForSelected(studyId: string): Promise<void> {
+		await this.page
+			.locator(`[data-testid="worklist-row"][aria-selected="true"][data-study-id="${studyId}"]`)
+			.waitFor();
+	}
+
+	/** The workstation holds the latest selection, sort and filters: a reload comes back to them. */
+	async waitForPlaceSaved(): Promise<void> {
+		await this.page.locator('[data-testid="worklist"][data-place-saved="true"]').waitFor();
+	}
+
+	async sortOrder(label: string): Promise<string | null> {
+		return this.page.getByRole('columnheader', { name: label }).getAttribute('aria-sort');
+	}
+
+	/** The empty worklist's "Load demo studies" button, then the import report closed with its button. */
+	async loadDemoStudies(): Promise<void> {
+		await this.page.getByTestId('load-demo-studies').click();
+		await this.page.getByTestId('import-report').waitFor({ timeout: 180_000 });
+		await this.page.getByTestId('import-report-close').click();
+	}
+
 	async search(text: string): Promise<void> {
 		await this.page.getByLabel('Search studies').fill(text);
 	}

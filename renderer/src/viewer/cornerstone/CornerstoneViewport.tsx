@@ -71,6 +71,10 @@ export const CornerstoneViewport = forwardRef<ViewportControls, Props>(function 
 			});
 			element.dataset.wl = `${Math.round(v.voi.windowCenter)}/${Math.round(v.voi.windowWidth)}`;
 			element.dataset.zoom = v.scale.toFixed(3);
+			// "inverted 90deg hflip": the view as tests and tools read it, after the render that shows it.
+			element.dataset.view = [v.invert && 'inverted', `${v.rotation}deg`, v.hflip && 'hflip', v.vflip && 'vflip']
+				.filter(Boolean)
+				.join(' ');
 			element.dataset.rendered = 'true';
 		};
 		element.addEventListener('cornerstoneimagerendered', rendered);
