@@ -76,8 +76,11 @@ export class BrowserBridge {
 	async close(): Promise<void> {
 		for (const ws of this.wss?.clients ?? []) ws.terminate();
 		this.wss?.close();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+		// Connections are dropped before waiting: a request still in flight (a draft streaming for a
+		// minute) would otherwise hold the shutdown until it ends.
+		const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
 		this.server?.closeAllConnections();
+		await closed;
 	}
 
 	private attach(ws: WebSocket): void {

@@ -118,3 +118,22 @@ test('1,000 random requests, with and without the token: each is answered and th
 	await stillServing();
 	assert.deepEqual(unhandled, []);
 });
+
+test('closing the bridge does not wait for a request still in flight', async () => {
+	const port = Number(new URL(bridge.origin).port);
+	// A request whose body never ends keeps its connection busy, as a streaming draft does.
+	const pending = http.request({
+		host: '127.0.0.1',
+		port,
+		method: 'POST',
+		path: '/api/worklist.list',
+		agent: false,
+		headers: { ...host(), 'content-type': 'application/json', 'x-radialog-token': bridge.token },
+	});
+	pending.on('error', () => undefined);
+	pending.write('{');
+	await new Promise((r) => setTimeout(r, 100));
+	const started = Date.now();
+	await bridge.close();
+	assert.ok(Date.now() - started < 2000, `closed after ${Date.now() - started} ms`);
+});
