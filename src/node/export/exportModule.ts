@@ -17,6 +17,7 @@ export function exportModule(
 		audit: d.audit,
 		reader: d.reader,
 		exportFolder: () => d.exportFolder(),
+		...(d.hl7Settings ? { hl7Settings: d.hl7Settings } : {}),
 		keyImagePng: async (studyId) => keyImagePng(await d.keyImage(studyId)),
 	});
 	return { exports, handlers: exportHandlers(exports), background: [] } satisfies WorkstationModule;

@@ -1,4 +1,4 @@
-import { Settings } from '../../common/api/appContract.js';
+import { defaultHl7Settings, Settings } from '../../common/api/appContract.js';
 import type { SqliteDatabase } from '../store/openDatabase.js';
 
 export const defaultSettings: Settings = {
@@ -7,6 +7,7 @@ export const defaultSettings: Settings = {
 	receiver: { enabled: true, port: 11112, aeTitle: 'RADIALOG' },
 	modelsDir: null,
 	llmThreads: 0,
+	hl7: defaultHl7Settings,
 };
 
 /** Settings live in the same database as the reports, so one data folder is the whole state. */

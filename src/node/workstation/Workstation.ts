@@ -120,6 +120,7 @@ export class Workstation {
 			audit: reporting.audit,
 			reader,
 			exportFolder: () => settings.store.get().exportFolder,
+			hl7Settings: () => settings.store.get().hl7,
 			keyImage: reporting.keyImage,
 		});
 		const demo = demoModule({ importer: studies.importer, dataDir: options.dataDir });
