@@ -33,12 +33,13 @@ export class PdfLayout {
 		return this.fonts.bold;
 	}
 
-	static async create(title: string, footer: string | null): Promise<PdfLayout> {
+	/** `text` is everything the PDF will say, so a CJK font goes in only where it is needed. */
+	static async create(title: string, footer: string | null, text: string): Promise<PdfLayout> {
 		const pdf = await PDFDocument.create();
 		pdf.setTitle(title);
 		pdf.setProducer('RaDialog Workstation');
 		pdf.setCreator('RaDialog Workstation');
-		return new PdfLayout(pdf, await embedReportFonts(pdf), footer);
+		return new PdfLayout(pdf, await embedReportFonts(pdf, `${title}\n${footer ?? ''}\n${text}`), footer);
 	}
 
 	private has(font: PDFFont, codePoint: number): boolean {
@@ -52,7 +53,8 @@ export class PdfLayout {
 		const runs: { text: string; font: PDFFont }[] = [];
 		for (const ch of text) {
 			const cp = ch.codePointAt(0)!;
-			const f = this.has(font, cp) || !this.has(this.fonts.fallback, cp) ? font : this.fonts.fallback;
+			const fallback = this.fonts.fallback;
+			const f = !fallback || this.has(font, cp) || !this.has(fallback, cp) ? font : fallback;
 			const last = runs[runs.length - 1];
 			if (last?.font === f) last.text += ch;
 			else runs.push({ text: ch, font: f });

@@ -8,8 +8,8 @@ import { projectRoot } from '../workstation/projectRoot.js';
 export interface ReportFonts {
 	readonly regular: PDFFont;
 	readonly bold: PDFFont;
-	/** For characters DejaVu lacks (Chinese, Japanese, Korean); it has one weight only. */
-	readonly fallback: PDFFont;
+	/** For characters DejaVu lacks (Chinese, Japanese, Korean), one weight only; null where the text has none. */
+	readonly fallback: PDFFont | null;
 }
 
 // Shipped with the app (licences beside them): PDF's standard fonts know WinAnsi only, and the system's
@@ -27,12 +27,15 @@ function fontBytes(name: string): Uint8Array {
 	return bytes;
 }
 
-export async function embedReportFonts(pdf: PDFDocument): Promise<ReportFonts> {
+/**
+ * DejaVu is subset (only the glyphs used go in). fontkit's subsetter loses Droid's composite CJK glyphs
+ * (they come out blank), so Droid goes in whole, and only when `text` (all the PDF will say) needs it.
+ */
+export async function embedReportFonts(pdf: PDFDocument, text: string): Promise<ReportFonts> {
 	pdf.registerFontkit(fontkit);
-	const embed = (name: string) => pdf.embedFont(fontBytes(name), { subset: true });
-	return {
-		regular: await embed(files.regular),
-		bold: await embed(files.bold),
-		fallback: await embed(files.fallback),
-	};
+	const regular = await pdf.embedFont(fontBytes(files.regular), { subset: true });
+	const bold = await pdf.embedFont(fontBytes(files.bold), { subset: true });
+	const latin = new Set(regular.getCharacterSet());
+	const needsFallback = [...text].some((ch) => !/\s/.test(ch) && !latin.has(ch.codePointAt(0)!));
+	return { regular, bold, fallback: needsFallback ? await pdf.embedFont(fontBytes(files.fallback)) : null };
 }
