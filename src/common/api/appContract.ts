@@ -11,6 +11,21 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** Who an HL7 result message says it is from and to (MSH-3..6); each site's interface engine expects its own. */
+export const Hl7Settings = z.object({
+	sendingApplication: z.string().max(180),
+	sendingFacility: z.string().max(180),
+	receivingApplication: z.string().max(180),
+	receivingFacility: z.string().max(180),
+});
+export type Hl7Settings = z.infer<typeof Hl7Settings>;
+export const defaultHl7Settings: Hl7Settings = {
+	sendingApplication: 'RADIALOG',
+	sendingFacility: '',
+	receivingApplication: '',
+	receivingFacility: '',
+};
+
 /** The DICOM receiver: where it listens, and its protection against broken or hostile peers. */
 export const ReceiverSettings = z.object({
 	enabled: z.boolean(),
@@ -41,6 +56,7 @@ export const Settings = z.object({
 	modelsDir: z.string().max(4096).nullable(),
 	/** Threads for the language model; 0 lets it choose. */
 	llmThreads: z.number().int().min(0, 'At least 0 (automatic)').max(256, 'At most 256'),
+	hl7: Hl7Settings.default(defaultHl7Settings),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -1,12 +1,10 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { embedReportFonts, type ReportFonts } from './embedReportFonts.js';
 
-/** Standard PDF fonts speak WinAnsi only: anything else becomes a close ASCII stand-in, never a crash. */
-export function winAnsiSafe(text: string): string {
-	return text
-		.replace(/[\u2018\u2019]/g, "'")
-		.replace(/[\u201c\u201d]/g, '"')
-		.replace(/\u2026/g, '...')
-		.replace(/[^\t\n\r\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2022\u20ac]/g, '?');
+/** A stretch of text drawn in one font. */
+interface Run {
+	readonly text: string;
+	readonly font: PDFFont;
 }
 
 /** A small flowing-text layout over pdf-lib: A4 pages, wrapped paragraphs, headings and boxed banners. */
@@ -17,34 +15,70 @@ export class PdfLayout {
 	readonly width = 595.28;
 	readonly height = 841.89;
 
+	private readonly covered = new Map<PDFFont, Set<number>>();
+
 	private constructor(
 		readonly pdf: PDFDocument,
-		readonly regular: PDFFont,
-		readonly bold: PDFFont,
+		private readonly fonts: ReportFonts,
 		private readonly footer: string | null,
 	) {
 		this.newPage();
 	}
 
-	static async create(title: string, footer: string | null): Promise<PdfLayout> {
+	get regular(): PDFFont {
+		return this.fonts.regular;
+	}
+
+	get bold(): PDFFont {
+		return this.fonts.bold;
+	}
+
+	/** `text` is everything the PDF will say, so a CJK font goes in only where it is needed. */
+	static async create(title: string, footer: string | null, text: string): Promise<PdfLayout> {
 		const pdf = await PDFDocument.create();
-		pdf.setTitle(winAnsiSafe(title));
+		pdf.setTitle(title);
 		pdf.setProducer('RaDialog Workstation');
 		pdf.setCreator('RaDialog Workstation');
-		const l = new PdfLayout(
-			pdf,
-			await pdf.embedFont(StandardFonts.Helvetica),
-			await pdf.embedFont(StandardFonts.HelveticaBold),
-			footer,
-		);
-		return l;
+		return new PdfLayout(pdf, await embedReportFonts(pdf, `${title}\n${footer ?? ''}\n${text}`), footer);
+	}
+
+	private has(font: PDFFont, codePoint: number): boolean {
+		let set = this.covered.get(font);
+		if (!set) this.covered.set(font, (set = new Set(font.getCharacterSet())));
+		return set.has(codePoint);
+	}
+
+	/** The text cut where the font changes: the fallback font draws what the main one has no glyph for. */
+	private runs(text: string, font: PDFFont): Run[] {
+		const runs: { text: string; font: PDFFont }[] = [];
+		for (const ch of text) {
+			const cp = ch.codePointAt(0)!;
+			const fallback = this.fonts.fallback;
+			const f = !fallback || this.has(font, cp) || !this.has(fallback, cp) ? font : fallback;
+			const last = runs[runs.length - 1];
+			if (last?.font === f) last.text += ch;
+			else runs.push({ text: ch, font: f });
+		}
+		return runs;
+	}
+
+	private widthOf(text: string, font: PDFFont, size: number): number {
+		return this.runs(text, font).reduce((w, r) => w + r.font.widthOfTextAtSize(r.text, size), 0);
+	}
+
+	private draw(text: string, o: { x: number; y: number; size: number; font: PDFFont; color: RGB }): void {
+		let x = o.x;
+		for (const r of this.runs(text, o.font)) {
+			this.page.drawText(r.text, { ...o, x, font: r.font });
+			x += r.font.widthOfTextAtSize(r.text, o.size);
+		}
 	}
 
 	private newPage(): void {
 		this.page = this.pdf.addPage([this.width, this.height]);
 		this.y = this.height - this.margin;
 		if (this.footer)
-			this.page.drawText(winAnsiSafe(this.footer), {
+			this.draw(this.footer, {
 				x: this.margin,
 				y: 28,
 				size: 8,
@@ -59,11 +93,11 @@ export class PdfLayout {
 
 	wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
 		const lines: string[] = [];
-		for (const para of winAnsiSafe(text).split(/\r?\n/)) {
+		for (const para of text.split(/\r?\n/)) {
 			let line = '';
 			for (const word of para.split(/\s+/).filter(Boolean)) {
 				const next = line ? `${line} ${word}` : word;
-				if (font.widthOfTextAtSize(next, size) <= maxWidth || !line) line = next;
+				if (this.widthOf(next, font, size) <= maxWidth || !line) line = next;
 				else {
 					lines.push(line);
 					line = word;
@@ -85,7 +119,7 @@ export class PdfLayout {
 		for (const line of this.wrap(text, font, size, this.width - x - this.margin)) {
 			this.need(lead);
 			this.y -= lead;
-			this.page.drawText(line, { x, y: this.y, size, font, color: o.color ?? rgb(0.1, 0.1, 0.1) });
+			this.draw(line, { x, y: this.y, size, font, color: o.color ?? rgb(0.1, 0.1, 0.1) });
 		}
 		this.y -= o.gapAfter ?? size * 0.6;
 	}
@@ -107,7 +141,7 @@ export class PdfLayout {
 		let y = this.y - 6;
 		for (const line of lines) {
 			y -= size * 1.35;
-			this.page.drawText(line, { x: this.margin + 8, y: y + 3, size, font: this.bold, color: o.color });
+			this.draw(line, { x: this.margin + 8, y: y + 3, size, font: this.bold, color: o.color });
 		}
 		this.y -= h + 10;
 	}

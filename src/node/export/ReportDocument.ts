@@ -16,13 +16,18 @@ export interface ReportDocument {
 	readonly acceptedFindings: readonly string[];
 	readonly study: {
 		readonly studyInstanceUid: string;
+		/** Readable ("Müller, Hans"), for people. */
 		readonly patientName: string;
+		/** DICOM PN with its components ("Müller^Hans"), for machines: SR, HL7, FHIR. */
+		readonly personName: string;
 		readonly patientId: string;
 		readonly patientSex: string | null;
 		readonly patientBirthDate: string | null;
 		readonly studyDate: string | null;
 		readonly studyTime: string | null;
 		readonly accessionNumber: string | null;
+		/** Study ID (0020,0010), null where the images had none or were imported before it was kept. */
+		readonly studyId: string | null;
 		readonly description: string | null;
 	};
 	readonly instances: readonly {
@@ -54,6 +59,29 @@ export function signerLine(doc: ReportDocument, signedBy: string | null): string
 	const name = signedBy ?? '';
 	const r = doc.reader;
 	return r && r.credentials && name.trim() === r.name.trim() ? `${name}, ${r.credentials}` : name;
+}
+
+/**
+ * A DICOM PN from the readable name where the PN itself was not kept: "Family, Given Middle" is how the
+ * readable name is made, so it splits back; anything else is all family name (a PACS still files it).
+ */
+export function personNameFromReadable(readable: string): string {
+	if (readable.includes('^')) return readable;
+	const m = /^([^,]+),\s*(\S+)(?:\s+(.+))?$/.exec(readable.trim());
+	return m ? [m[1]!.trim(), m[2]!, m[3]?.trim() ?? ''].join('^').replace(/\^+$/, '') : readable.trim();
+}
+
+/** The components of a PN's first non-empty group (alphabetic, else ideographic, else phonetic). */
+export function personNameParts(pn: string): {
+	family: string;
+	given: string;
+	middle: string;
+	prefix: string;
+	suffix: string;
+} {
+	const group = pn.split('=').find((g) => g.replace(/\^/g, '').trim()) ?? '';
+	const [family = '', given = '', middle = '', prefix = '', suffix = ''] = group.split('^').map((c) => c.trim());
+	return { family, given, middle, prefix, suffix };
 }
 
 /** DICOM PN ("Family^Given") to a readable name. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { defaultHl7Settings } from '../../common/api/appContract.js';
 import type { ExportFormat } from '../../common/api/reportContract.js';
 import { datasetGzip } from '../dataset/writeDatasetFile.js';
 import { instructRecords } from './datasetExport.js';
@@ -94,7 +95,7 @@ export class ReportExports {
 			case 'fhir':
 				return JSON.stringify(fhirExport(doc), null, 2) + '\n';
 			case 'hl7':
-				return hl7Export(doc);
+				return hl7Export(doc, this.d.hl7Settings?.() ?? defaultHl7Settings);
 			case 'pdf': {
 				const png = keyImage && this.d.keyImagePng ? await this.d.keyImagePng(studyId) : null;
 				return pdfExport(doc, png ? { keyImagePng: png } : {});

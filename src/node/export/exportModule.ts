@@ -18,6 +18,7 @@ export function exportModule(
 		reader: d.reader,
 		readerCredentials: () => d.readerCredentials(),
 		exportFolder: () => d.exportFolder(),
+		...(d.hl7Settings ? { hl7Settings: d.hl7Settings } : {}),
 		keyImagePng: async (studyId) => keyImagePng(await d.keyImage(studyId)),
 	});
 	return { exports, handlers: exportHandlers(exports), background: [] } satisfies WorkstationModule;

@@ -41,7 +41,9 @@ test('an unsigned draft exports in every format marked DRAFT with the demo notic
 	const fhir = JSON.parse(fs.readFileSync(files.fhir!, 'utf8')) as fhir4.DiagnosticReport;
 	assert.deepEqual(checkDiagnosticReport(fhir), []);
 	assert.equal(fhir.status, 'preliminary');
-	assert.match(fhir.conclusion ?? '', /DRAFT/);
+	// The draft mark is a note of its own now; the conclusion is the impression alone.
+	assert.match(fhir.extension?.map((e) => e.valueAnnotation?.text).join('\n') ?? '', /DRAFT/);
+	assert.equal(fhir.conclusion, 'Cardiomegaly with a right pleural effusion.');
 	const hl7 = Hl7Message.parse(fs.readFileSync(files.hl7!, 'utf8'));
 	assert.equal(hl7.getSegment('OBR')!.getField(25).toString(), 'P');
 	assert.match(

@@ -17,6 +17,7 @@ export async function handoutPdf(
 		doc.modelNotice && doc.aiGenerated
 			? `Written with the help of a computer program and checked by your radiologist. ${doc.modelNotice}`
 			: null,
+		JSON.stringify({ doc, handout }),
 	);
 	if (doc.status !== 'signed')
 		l.banner('DRAFT - the report is not signed yet. Please wait for your doctor.', {

@@ -1,5 +1,6 @@
 import { Hl7Message, Hl7Segment } from '@medplum/core';
-import { warningLines, type ReportDocument } from './ReportDocument.js';
+import { defaultHl7Settings, type Hl7Settings } from '../../common/api/appContract.js';
+import { personNameParts, warningLines, type ReportDocument } from './ReportDocument.js';
 
 /**
  * HL7 v2's escape sequences for the delimiters (v2.5.1 chapter 2.7). Written here because Medplum's
@@ -29,23 +30,33 @@ function hl7Timestamp(iso: string): string {
 		.slice(0, 14);
 }
 
-/** An ORU^R01 (v2.5.1) result message: PID, OBR, NTE notices, one TX OBX per line of findings and impression. */
+/** PID-5 (XPN): family^given^second names^suffix^prefix, from the DICOM PN's components. */
+function patientNameField(pn: string): string {
+	const p = personNameParts(pn);
+	return [p.family, p.given, p.middle, p.suffix, p.prefix].map(hl7Escape).join('^').replace(/\^+$/, '');
+}
+
+/**
+ * An ORU^R01 (v2.5.1) result message: MSH with the configured sender and receiver, PID, ORC, OBR, the
+ * draft mark and model notice as NTE notes (never inside the report text), one TX OBX per line of
+ * findings and impression.
+ */
 export function hl7Export(
 	doc: ReportDocument,
+	names: Hl7Settings = defaultHl7Settings,
 	controlId = `RW${doc.reportId}V${doc.versionNo}${Date.parse(doc.exportedAt) % 1e6}`,
 ): string {
 	const s = doc.study;
 	const status = doc.status === 'signed' ? (doc.addenda.length ? 'C' : 'F') : 'P';
-	const [family = '', given = '', middle = ''] = s.patientName.split('^');
 	const segs: Hl7Segment[] = [];
 	const seg = (fields: string[]) => segs.push(new Hl7Segment(fields));
 	seg([
 		'MSH',
 		'^~\\&',
-		'RADIALOG',
-		'WORKSTATION',
-		'',
-		'',
+		hl7Escape(names.sendingApplication),
+		hl7Escape(names.sendingFacility),
+		hl7Escape(names.receivingApplication),
+		hl7Escape(names.receivingFacility),
 		hl7Timestamp(doc.exportedAt),
 		'',
 		'ORU^R01^ORU_R01',
@@ -65,16 +76,19 @@ export function hl7Export(
 		'',
 		hl7Escape(s.patientId),
 		'',
-		[family, given, middle].map(hl7Escape).join('^').replace(/\^+$/, ''),
+		patientNameField(s.personName),
 		'',
 		s.patientBirthDate ?? '',
 		s.patientSex ?? '',
 	]);
+	// The accession is the order both sides know: placer and filler order number alike.
+	const order = hl7Escape(s.accessionNumber ?? '');
+	seg(['ORC', 'RE', order, order, '', doc.status === 'signed' ? 'CM' : 'IP']);
 	const obr = [
 		'OBR',
 		'1',
-		'',
-		hl7Escape(s.accessionNumber ?? ''),
+		order,
+		order,
 		'18748-4^Diagnostic imaging study^LN',
 		'',
 		'',

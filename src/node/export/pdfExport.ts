@@ -17,7 +17,7 @@ export async function pdfExport(doc: ReportDocument, o: { keyImagePng?: Uint8Arr
 	const footer = signed
 		? `Signed report - ${readableName(s.patientName)} - ${s.patientId}`
 		: 'DRAFT - AI-generated, not signed - not a medical report';
-	const l = await PdfLayout.create(`Chest X-ray report - ${s.patientId}`, footer);
+	const l = await PdfLayout.create(`Chest X-ray report - ${s.patientId}`, footer, JSON.stringify(doc));
 	for (const w of warningLines(doc))
 		l.banner(
 			w,

@@ -1,4 +1,9 @@
-import type { ReportDocument, SignedReportSource, StoredCase } from '../export/index.js';
+import {
+	personNameFromReadable,
+	type ReportDocument,
+	type SignedReportSource,
+	type StoredCase,
+} from '../export/index.js';
 import { ReportNotFoundError } from './ReportingErrors.js';
 import type { ReportStore } from './ReportStore.js';
 import type { StudyFacts } from './StudyFacts.js';
@@ -13,6 +18,7 @@ export class ReportDocuments implements SignedReportSource {
 	document(studyId: number): ReportDocument {
 		const report = this.store.report(studyId);
 		if (!report) throw new ReportNotFoundError();
+		const { patientPersonName, dicomStudyId, ...study } = this.studies.get(studyId);
 		return {
 			reportId: report.id,
 			versionNo: report.versionNo,
@@ -28,7 +34,12 @@ export class ReportDocuments implements SignedReportSource {
 				.findings(studyId)
 				.filter((f) => f.positive)
 				.map((f) => f.label),
-			study: this.studies.get(studyId),
+			study: {
+				...study,
+				// Rows imported before the PN was kept have only the readable name.
+				personName: patientPersonName ?? personNameFromReadable(study.patientName),
+				studyId: dicomStudyId,
+			},
 			instances: this.studies.instances(studyId),
 			exportedAt: new Date().toISOString(),
 		};

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Settings, type SettingsPatch } from '../../common/api/appContract.js';
+import { defaultHl7Settings, Settings, type SettingsPatch } from '../../common/api/appContract.js';
 import type { SqliteDatabase } from '../store/openDatabase.js';
 import { RelativeFolderError } from './SettingsErrors.js';
 
@@ -18,6 +18,7 @@ export const defaultSettings: Settings = {
 	},
 	modelsDir: null,
 	llmThreads: 0,
+	hl7: defaultHl7Settings,
 };
 
 /** An empty folder field means "none chosen"; anything else must be a full path. */

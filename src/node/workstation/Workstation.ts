@@ -122,6 +122,7 @@ export class Workstation {
 			reader,
 			readerCredentials: () => settings.store.get().readerCredentials,
 			exportFolder: () => settings.store.get().exportFolder,
+			hl7Settings: () => settings.store.get().hl7,
 			keyImage: reporting.keyImage,
 		});
 		const demo = demoModule({ importer: studies.importer, dataDir: options.dataDir });
