@@ -9,3 +9,4 @@ export type { FindingStatement, Presence, Side, Size } from './FindingStatement.
 export { isManagementQuestion } from './isManagementQuestion.js';
 export { quotesNotInReport } from './quotesNotInReport.js';
 export { readStatements } from './readStatements.js';
+export { reportParts } from './reportParts.js';

@@ -3,3 +3,4 @@ export type { ReportDocument } from './ReportDocument.js';
 export type { SignedReportSource } from './SignedReportSource.js';
 export type { StoredCase } from './datasetExport.js';
 export { ExportFolderMissingError, ExportFolderNotAbsoluteError, HandoutMissingError } from './ExportErrors.js';
+export { HandoutContradictsReportError } from './HandoutContradictsReportError.js';
