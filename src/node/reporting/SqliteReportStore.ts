@@ -317,7 +317,8 @@ export class SqliteReportStore {
 		const id = Number(
 			this.db
 				.prepare(
-					`INSERT INTO messages (conversation_ref, role, task, text, prompt, report_text, stopped_by, check_json)
+					`INSERT INTO messages
+						(conversation_ref, role, task, text, prompt, report_text, stopped_by, check_json)
 						VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 				)
 				.run(
