@@ -37,6 +37,8 @@ export const positiveSentence: Record<ChexpertLabel, string> = {
  */
 export class ScriptedAssistant implements ReportAssistant {
 	readonly calls: { kind: string; request?: AssistantRequest; findings: readonly ChexpertLabel[] }[] = [];
+	/** Answers a test puts in the model's mouth: the next follow-up says the first of these instead. */
+	readonly replies: string[] = [];
 	constructor(
 		readonly predictions: Partial<Record<ChexpertLabel, number>>,
 		readonly notice: string | null = 'Demo models, synthetic data, not for clinical use',
@@ -89,6 +91,8 @@ export class ScriptedAssistant implements ReportAssistant {
 		const { message } = renderRequest(input.request);
 		const r = input.request;
 		let answer: string;
+		const scripted = this.replies.shift();
+		if (scripted !== undefined) return this.stream(scripted, message, handlers);
 		switch (r.task) {
 			case 'CO': {
 				const now = new Set(input.findings);

@@ -45,12 +45,30 @@ export const Addendum = z.object({
 export const AssistantTask = z.enum(['FQA_complete', 'FQA_binary', 'RE', 'RQA', 'EL', 'SU', 'CO', 'free']);
 export type AssistantTask = z.infer<typeof AssistantTask>;
 
+/** Where a derived text (a handout, an answer) contradicts the report; see docs/faithfulness.md. */
+export const Contradiction = z.object({
+	finding: z.string(),
+	report: z.string(),
+	text: z.string(),
+	kind: z.enum(['unreported', 'reported absent', 'denied', 'side', 'size']),
+});
+export type Contradiction = z.infer<typeof Contradiction>;
+
+/** An assistant answer checked against the report as it stood when it was given. */
+export const AnswerCheck = z.object({
+	contradictions: z.array(Contradiction),
+	/** The answer quotes the report with words the report does not contain. */
+	quoteNotInReport: z.boolean(),
+});
+
 export const ChatMessage = z.object({
 	id: z.number().int(),
 	role: z.enum(['user', 'assistant']),
 	task: z.string(),
 	text: z.string(),
 	createdAt: z.string(),
+	/** Null for questions, and for answers not checked (proposed corrections, answers stored before checks). */
+	check: AnswerCheck.nullable(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
@@ -83,6 +101,8 @@ export const ReportState = z.object({
 	addenda: z.array(Addendum),
 	messages: z.array(ChatMessage),
 	handout: Handout.nullable(),
+	/** Where the handout contradicts the report as it stands; export refuses it without an override. */
+	handoutCheck: z.array(Contradiction),
 	/** The model set's notice, shown wherever model output appears. */
 	modelNotice: z.string().nullable(),
 	assistantAvailable: z.boolean(),
@@ -108,7 +128,14 @@ export type AskRequest = z.infer<typeof AskRequest>;
 
 export const ConsistencyIssue = z.object({
 	label: FindingLabel,
-	kind: z.enum(['mentioned_but_rejected', 'accepted_but_missing']),
+	kind: z.enum([
+		'mentioned_but_rejected',
+		'accepted_but_missing',
+		/** The text denies a finding the reader accepted or the model found. */
+		'denied_but_positive',
+		/** The model found it, the reader did not reject it, and the text does not mention it. */
+		'predicted_but_missing',
+	]),
 	message: z.string(),
 });
 export type ConsistencyIssue = z.infer<typeof ConsistencyIssue>;
@@ -194,6 +221,11 @@ export const reportContract = {
 				studyId: z.number().int(),
 				formats: z.array(ExportFormat).min(1),
 				includeKeyImage: z.boolean().default(false),
+				/** Exports a handout that contradicts the report anyway; the reason goes to the audit log. */
+				handoutOverride: z
+					.object({ reason: z.string().trim().min(1).max(2000) })
+					.strict()
+					.optional(),
 			})
 			.strict(),
 		output: z.object({ files: z.array(z.object({ format: ExportFormat, path: z.string() })) }),

@@ -22,10 +22,12 @@ const devices = new Set(['Support Devices', ...deviceKinds.map((d) => d.name)]);
  * The contradictions between a signed report and a text derived from it (a handout, a summary, an
  * answer): findings the text states that the report does not, or denies; findings the report states
  * that the text denies; another side or size for a finding both state. Omissions, hedges of a stated
- * finding, and denials of findings the report never mentions are not contradictions.
+ * finding, and denials of findings the report never mentions are not contradictions. The report may be
+ * given as its statements, already read.
  */
-export function checkFaithfulness(report: string, text: string): Contradiction[] {
-	const said = readStatements(report);
+export function checkFaithfulness(report: string | readonly FindingStatement[], text: string): Contradiction[] {
+	// Statements where the caller already chose them (the latest of a report and its addenda).
+	const said = typeof report === 'string' ? readStatements(report) : report;
 	const found = new Map<string, Contradiction>();
 	for (const t of readStatements(text, true)) {
 		const c = contradiction(said, t);

@@ -1,4 +1,12 @@
+export type { AnswerCheck } from './AnswerCheck.js';
+export { checkAgainstReport } from './checkAgainstReport.js';
+export { checkAnswer } from './checkAnswer.js';
 export { checkFaithfulness } from './checkFaithfulness.js';
 export type { Contradiction, ContradictionKind } from './Contradiction.js';
+export { currentStatements } from './currentStatements.js';
+export { describeContradiction } from './describeContradiction.js';
 export type { FindingStatement, Presence, Side, Size } from './FindingStatement.js';
+export { isManagementQuestion } from './isManagementQuestion.js';
+export { quotesNotInReport } from './quotesNotInReport.js';
 export { readStatements } from './readStatements.js';
+export { reportParts } from './reportParts.js';

@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defaultHl7Settings } from '../../common/api/appContract.js';
 import type { ExportFormat } from '../../common/api/reportContract.js';
+import { checkAgainstReport, reportParts } from '../../common/faithfulness/index.js';
 import { datasetGzip } from '../dataset/writeDatasetFile.js';
 import { instructRecords } from './datasetExport.js';
 import type { ExportDependencies } from './ExportDependencies.js';
 import { ExportFolderMissingError, ExportFolderNotAbsoluteError, HandoutMissingError } from './ExportErrors.js';
 import { fhirExport } from './fhirExport.js';
+import { HandoutContradictsReportError } from './HandoutContradictsReportError.js';
 import { handoutPdf } from './handoutPdf.js';
 import { hl7Export } from './hl7Export.js';
 import { pdfExport } from './pdfExport.js';
@@ -59,10 +61,12 @@ export class ReportExports {
 	async export(
 		studyId: number,
 		formats: readonly ExportFormat[],
-		o: { includeKeyImage?: boolean } = {},
+		o: { includeKeyImage?: boolean; handoutOverride?: { reason: string } } = {},
 	): Promise<{ format: ExportFormat; path: string }[]> {
 		const doc = this.document(studyId);
 		const folder = this.folder();
+		// Checked before any file is written: a refused handout stops the whole export.
+		if (formats.includes('handout')) this.checkHandout(studyId, doc, o.handoutOverride);
 		const accession = safeName(doc.study.accessionNumber ?? `study${studyId}`);
 		const stem = `${safeName(doc.study.patientId)}_${accession}${doc.status === 'signed' ? '' : '_DRAFT'}`;
 		const files: { format: ExportFormat; path: string }[] = [];
@@ -79,6 +83,23 @@ export class ReportExports {
 			});
 		}
 		return files;
+	}
+
+	/** The handout against the report as it stands now; an override is audited with its reason. */
+	private checkHandout(studyId: number, doc: ReportDocument, override?: { reason: string }): void {
+		const h = this.d.reports.handout(studyId);
+		if (!h) throw new HandoutMissingError();
+		const contradictions = checkAgainstReport(reportParts(doc, doc.addenda), h.text);
+		if (!contradictions.length) return;
+		const reason = override?.reason.trim();
+		if (!reason) throw new HandoutContradictsReportError(contradictions);
+		this.d.audit.record({
+			studyId,
+			reportId: doc.reportId,
+			actor: this.reader(),
+			action: 'handout_override',
+			detail: { reason, contradictions, version: doc.versionNo },
+		});
 	}
 
 	private async render(

@@ -4,3 +4,4 @@ export { personNameFromReadable } from './ReportDocument.js';
 export type { SignedReportSource } from './SignedReportSource.js';
 export type { StoredCase } from './datasetExport.js';
 export { ExportFolderMissingError, ExportFolderNotAbsoluteError, HandoutMissingError } from './ExportErrors.js';
+export { HandoutContradictsReportError } from './HandoutContradictsReportError.js';

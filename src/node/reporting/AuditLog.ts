@@ -13,6 +13,7 @@ export type AuditAction =
 	| 'export'
 	| 'handout_generate'
 	| 'handout_edit'
+	| 'handout_override'
 	| 'dataset_export'
 	| 'consistency_warning';
 

@@ -1,5 +1,6 @@
 import type { ConsistencyIssue, ReportState } from '../../common/api/reportContract.js';
 import { consistencyIssues } from './consistencyGuard.js';
+import { deniedFindings } from './deniedFindings.js';
 import type { AuditTrail } from './AuditTrail.js';
 import type { PositiveFindingsReader } from './PositiveFindingsReader.js';
 import type { ReaderIdentity } from './ReaderIdentity.js';
@@ -34,8 +35,12 @@ export class ReportSigning {
 		if (!report) throw new ReportNotFoundError();
 		const reader = this.d.findingsReader;
 		if (!reader) return { issues: [], labelerAvailable: false };
-		const mentioned = new Set(await reader.positiveFindings(`${report.findings}\n${report.impression}`));
-		return { issues: consistencyIssues(mentioned, this.d.store.findings(studyId)), labelerAvailable: true };
+		const text = `${report.findings}\n${report.impression}`;
+		const mentioned = new Set(await reader.positiveFindings(text));
+		return {
+			issues: consistencyIssues(mentioned, this.d.store.findings(studyId), deniedFindings(text)),
+			labelerAvailable: true,
+		};
 	}
 
 	/** Signs with the reader's name and time. Unacknowledged consistency issues stop it; nothing is fixed silently. */

@@ -7,6 +7,8 @@ import type {
 	StreamHandlers,
 } from '../../common/radialog/ReportAssistant.js';
 import type { TokenStream } from '../../common/api/events.js';
+import { checkAgainstReport, checkAnswer, isManagementQuestion, reportParts } from '../../common/faithfulness/index.js';
+import { answerToManagementQuestion } from './answerToManagementQuestion.js';
 import type { AuditTrail } from './AuditTrail.js';
 import { pendingCorrection } from './consistencyGuard.js';
 import type { ReportingDependencies } from './ReportingDependencies.js';
@@ -62,6 +64,8 @@ export class ReportingService {
 		const report = this.store.report(studyId);
 		const findings = this.store.findings(studyId);
 		const { draftPrompt: _p, studyId: _s, ...view } = report ?? { draftPrompt: null, studyId };
+		const addenda = report ? this.store.addenda(report.id) : [];
+		const handout = this.store.handout(studyId);
 		return Promise.resolve({
 			kind: 'report.state',
 			studyId,
@@ -78,9 +82,10 @@ export class ReportingService {
 			},
 			findings,
 			report: report ? (view as ReportState['report']) : null,
-			addenda: report ? this.store.addenda(report.id) : [],
+			addenda,
 			messages: this.store.messages(studyId),
-			handout: this.store.handout(studyId),
+			handout,
+			handoutCheck: report && handout ? checkAgainstReport(reportParts(report, addenda), handout.text) : [],
 			modelNotice: report?.modelNotice ?? this.notice,
 			assistantAvailable: this.assistantProblem === null,
 			assistantProblem: this.assistantProblem,
@@ -311,6 +316,12 @@ export class ReportingService {
 				stream,
 			);
 			const actor = this.reader() || 'reader';
+			const reply = out.text.trim();
+			const asked = request.task === 'free' ? request.text : request.task === 'RQA' ? request.question : '';
+			const management = isManagementQuestion(asked);
+			// A proposed correction differs from the report by design; every other answer is checked.
+			const check =
+				request.task === 'CO' ? null : checkAnswer(reportParts(report, this.store.addenda(report.id)), reply);
 			const question = this.store.addMessage(studyId, {
 				role: 'user',
 				task: request.task,
@@ -321,15 +332,21 @@ export class ReportingService {
 			const answer = this.store.addMessage(studyId, {
 				role: 'assistant',
 				task: request.task,
-				text: out.text.trim(),
+				text: management ? answerToManagementQuestion(reply) : reply,
 				stoppedBy: out.stoppedBy,
+				check,
 			});
 			this.audit.record({
 				studyId,
 				reportId: report.id,
 				actor,
 				action: 'ask',
-				detail: { task: request.task, messageId: answer.id },
+				detail: {
+					task: request.task,
+					messageId: answer.id,
+					...(management ? { management: true } : {}),
+					...(check && (check.contradictions.length || check.quoteNotInReport) ? { check } : {}),
+				},
 			});
 			return { question, answer, jobId: stream.jobId };
 		});

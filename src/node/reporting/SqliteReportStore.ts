@@ -310,29 +310,43 @@ export class SqliteReportStore {
 			prompt?: string | null;
 			reportText?: string | null;
 			stoppedBy?: string | null;
+			check?: ChatMessage['check'];
 		},
 	): ChatMessage {
 		const conv = this.conversationId(studyId);
 		const id = Number(
 			this.db
 				.prepare(
-					`INSERT INTO messages (conversation_ref, role, task, text, prompt, report_text, stopped_by)
-						VALUES (?, ?, ?, ?, ?, ?, ?)`,
+					`INSERT INTO messages
+						(conversation_ref, role, task, text, prompt, report_text, stopped_by, check_json)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 				)
-				.run(conv, m.role, m.task, m.text, m.prompt ?? null, m.reportText ?? null, m.stoppedBy ?? null)
-				.lastInsertRowid,
+				.run(
+					conv,
+					m.role,
+					m.task,
+					m.text,
+					m.prompt ?? null,
+					m.reportText ?? null,
+					m.stoppedBy ?? null,
+					m.check ? JSON.stringify(m.check) : null,
+				).lastInsertRowid,
 		);
 		return this.messages(studyId).find((x) => x.id === id)!;
 	}
 
 	messages(studyId: number): ChatMessage[] {
-		return this.db
+		const rows = this.db
 			.prepare(
-				`SELECT m.id, m.role, m.task, m.text, m.created_at AS createdAt FROM messages m JOIN conversations c
-					ON c.id = m.conversation_ref
+				`SELECT m.id, m.role, m.task, m.text, m.created_at AS createdAt, m.check_json AS checkJson
+					FROM messages m JOIN conversations c ON c.id = m.conversation_ref
 			WHERE c.study_ref = ? ORDER BY m.id`,
 			)
-			.all(studyId) as ChatMessage[];
+			.all(studyId) as (Omit<ChatMessage, 'check'> & { checkJson: string | null })[];
+		return rows.map(({ checkJson, ...m }) => ({
+			...m,
+			check: checkJson ? (JSON.parse(checkJson) as ChatMessage['check']) : null,
+		}));
 	}
 
 	/** The conversation as the model saw it: user turns with the exact prompt sent, answers as given. */

@@ -2,17 +2,20 @@ import type { ConsistencyIssue, FindingState } from '../../common/api/reportCont
 import type { ChexpertLabel } from '../../common/domain/chexpert.js';
 
 /**
- * Compares what the report text states (the labeler's positive labels) with the findings the reader
- * stands behind. It only reports: the text is never changed behind the reader's back.
+ * Compares what the report text states (the labeler's positive labels) and denies with the findings the
+ * reader stands behind: accepted ones and the model's positive predictions not rejected. It only reports:
+ * the text is never changed behind the reader's back.
  */
 export function consistencyIssues(
 	mentioned: ReadonlySet<ChexpertLabel>,
 	findings: readonly FindingState[],
+	denied: ReadonlySet<ChexpertLabel> = new Set(),
 ): ConsistencyIssue[] {
 	const issues: ConsistencyIssue[] = [];
 	for (const f of findings) {
 		if (f.label === 'No Finding') continue;
 		const name = f.label.toLowerCase();
+		const whose = f.decision === 'accepted' ? 'you accepted' : 'the model found';
 		if (mentioned.has(f.label) && !f.positive) {
 			issues.push({
 				label: f.label,
@@ -22,11 +25,25 @@ export function consistencyIssues(
 						? `The report mentions ${name}, which you rejected.`
 						: `The report mentions ${name}, which is not among the accepted findings.`,
 			});
-		} else if (!mentioned.has(f.label) && f.decision === 'accepted') {
+		} else if (mentioned.has(f.label) || !f.positive) {
+			continue;
+		} else if (denied.has(f.label)) {
+			issues.push({
+				label: f.label,
+				kind: 'denied_but_positive',
+				message: `The report denies ${name}, which ${whose}.`,
+			});
+		} else if (f.decision === 'accepted') {
 			issues.push({
 				label: f.label,
 				kind: 'accepted_but_missing',
 				message: `You accepted ${name}, but the report does not mention it.`,
+			});
+		} else if (f.predictedPositive) {
+			issues.push({
+				label: f.label,
+				kind: 'predicted_but_missing',
+				message: `The model found ${name}, but the report does not mention it.`,
 			});
 		}
 	}

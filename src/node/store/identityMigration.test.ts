@@ -76,7 +76,7 @@ test('a version 6 database opens after migration 7 with every row, id and guard 
 
 	const db = openDatabase(file);
 	try {
-		assert.equal(db.pragma('user_version', { simple: true }), 7);
+		assert.equal(db.pragma('user_version', { simple: true }), 8);
 		for (const [table, rows] of Object.entries(before)) {
 			const kept = (dump(db, table) as Record<string, unknown>[]).map((r) => {
 				const { person_name: _p, dicom_study_id: _s, ...rest } = r;

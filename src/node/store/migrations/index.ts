@@ -5,6 +5,7 @@ import { worklistIndexesSchema } from './004_worklist_indexes.js';
 import { priorityIndexSchema } from './005_priority_index.js';
 import { replaceGuardsSchema } from './006_replace_guards.js';
 import { identitySchema } from './007_identity.js';
+import { answerChecksSchema } from './008_answer_checks.js';
 
 /**
  * Schema history, oldest first. Append only: a shipped migration is never edited, since
@@ -18,4 +19,5 @@ export const migrations: readonly { readonly version: number; readonly name: str
 	{ version: 5, name: 'priority index', sql: priorityIndexSchema },
 	{ version: 6, name: 'replace guards', sql: replaceGuardsSchema },
 	{ version: 7, name: 'instance identity', sql: identitySchema },
+	{ version: 8, name: 'answer checks', sql: answerChecksSchema },
 ];
