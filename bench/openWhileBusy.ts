@@ -44,7 +44,7 @@ async function openStudy(busy: boolean): Promise<Timing> {
 		const watch = (async () => {
 			while (!findingsAt) {
 				const s = await ws.handlers['report.open']({ studyId: opened });
-				if (s.findings.length) findingsAt = performance.now();
+				if (s.findings.some((f) => f.probability !== null)) findingsAt = performance.now();
 				else await pause(10);
 			}
 		})();
