@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { Settings } from '../../../src/common/api/appContract.js';
+import { readerFieldText } from './readerFieldText.js';
 import { SettingsField } from './SettingsField.js';
 import type { DraftField } from './settingsDraft.js';
 import { useSettingsForm } from './useSettingsForm.js';
@@ -38,17 +39,9 @@ export function FirstRunStep({
 					Before the worklist: your name signs the reports, your credentials are printed beside it, and
 					exports go to the folder below. You can change all of it later in Settings (Ctrl+,).
 				</p>
-				<SettingsField label="Your name (signs reports)" autoComplete="name" {...f.field('readerName')} />
-				<SettingsField
-					label="Credentials (printed beside your name)"
-					hint="For example: MD, Consultant Radiologist"
-					{...f.field('readerCredentials')}
-				/>
-				<SettingsField
-					label="Export folder"
-					hint="A full path on the workstation's computer, e.g. /home/reader/Reports or D:\Reports"
-					{...f.field('exportFolder')}
-				/>
+				<SettingsField {...readerFieldText.readerName} {...f.field('readerName')} />
+				<SettingsField {...readerFieldText.readerCredentials} {...f.field('readerCredentials')} />
+				<SettingsField {...readerFieldText.exportFolder} {...f.field('exportFolder')} />
 				{f.formError && (
 					<div className="settings-form-error" role="alert" data-testid="settings-form-error">
 						{f.formError}

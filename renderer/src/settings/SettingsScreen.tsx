@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Settings } from '../../../src/common/api/appContract.js';
 import type { SettingsFieldName } from './SettingsContext.js';
+import { readerFieldText } from './readerFieldText.js';
 import { SettingsField } from './SettingsField.js';
 import type { DraftField } from './settingsDraft.js';
 import { useSettingsForm } from './useSettingsForm.js';
@@ -80,24 +81,12 @@ export function SettingsScreen({
 					<h2 id="settings-title">Settings</h2>
 					<fieldset>
 						<legend>Reader</legend>
-						<SettingsField
-							label="Your name (signs reports)"
-							{...f.field('readerName')}
-							autoComplete="name"
-						/>
-						<SettingsField
-							label="Credentials (printed beside your name)"
-							hint="For example: MD, Consultant Radiologist"
-							{...f.field('readerCredentials')}
-						/>
+						<SettingsField {...readerFieldText.readerName} {...f.field('readerName')} />
+						<SettingsField {...readerFieldText.readerCredentials} {...f.field('readerCredentials')} />
 					</fieldset>
 					<fieldset>
 						<legend>Export</legend>
-						<SettingsField
-							label="Export folder"
-							hint="A full path on the workstation's computer, e.g. /home/reader/Reports or D:\Reports"
-							{...f.field('exportFolder')}
-						/>
+						<SettingsField {...readerFieldText.exportFolder} {...f.field('exportFolder')} />
 					</fieldset>
 					<fieldset>
 						<legend>DICOM receiver</legend>
