@@ -6,7 +6,13 @@ export function StatusBar({ info }: { info: AppInfo | null }) {
 	return (
 		<footer className="status-bar" data-testid="status-bar">
 			{jobs.map((j) => (
-				<span key={j.jobId} className={j.error ? 'job job-error' : 'job'} role="status">
+				<span
+					key={j.jobId}
+					className={j.error ? 'job job-error' : 'job'}
+					role="status"
+					data-task={j.task}
+					data-done={String(j.done)}
+				>
 					{j.label}
 					{j.fraction !== null && <progress max={1} value={j.fraction} />}
 					{j.error && <span className="job-error-text"> — {j.error}</span>}

@@ -60,6 +60,15 @@ export class ReportPage {
 
 	/** With the keyboard, as a reader does: Alt+F to the findings, arrows to the row, r to reject. */
 	async reject(label: string): Promise<void> {
+		await this.decide(label, 'r', 'rejected');
+	}
+
+	/** With the keyboard: Alt+F, arrows to the row, a to accept. */
+	async accept(label: string): Promise<void> {
+		await this.decide(label, 'a', 'accepted');
+	}
+
+	private async decide(label: string, key: 'a' | 'r', decision: 'accepted' | 'rejected'): Promise<void> {
 		await this.page.keyboard.press('Alt+f');
 		const labels = await this.page
 			.getByTestId('finding-row')
@@ -68,9 +77,9 @@ export class ReportPage {
 		await this.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'finding-row');
 		for (let i = 0; i < labels.length && (await focused()) !== label; i++)
 			await this.page.keyboard.press('ArrowDown');
-		await this.page.keyboard.press('r');
+		await this.page.keyboard.press(key);
 		await this.page
-			.locator(`[data-testid="finding-row"][data-label="${label}"][data-decision="rejected"]`)
+			.locator(`[data-testid="finding-row"][data-label="${label}"][data-decision="${decision}"]`)
 			.waitFor();
 	}
 

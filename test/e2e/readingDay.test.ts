@@ -1,0 +1,150 @@
+// The whole reading day through the UI alone, started the way the README says (`npm start`) on a fresh
+// data folder: first-run settings, demo studies, a study opened while the queue drafts the others,
+// findings accepted and rejected, an edit then Apply, viewer keys after typing, Ctrl+Enter and confirm,
+// exports, back to the worklist and a reload. No API call sets any state; every step leaves a screenshot.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { tempDir, testOutputDir } from '../helpers/tempDir.js';
+import { launchChromium } from './pages/browser.js';
+import { ReadingDayPage } from './pages/ReadingDayPage.js';
+import { ReportPage } from './pages/ReportPage.js';
+import { ViewerPage } from './pages/ViewerPage.js';
+import { WorklistPage } from './pages/WorklistPage.js';
+
+let browser: Browser;
+let page: Page;
+let stop: () => Promise<void> = () => Promise.resolve();
+let url = '';
+const exportsDir = tempDir('radialog-e2e-day-exports-');
+const errors: string[] = [];
+let step = 0;
+const shot = (name: string) =>
+	page.screenshot({ path: path.join(testOutputDir, `day-${String(++step).padStart(2, '0')}-${name}.png`) });
+
+/** `npm start`, literally, on a fresh data folder; resolves with the URL it prints. */
+async function npmStart(dataDir: string): Promise<void> {
+	const child = spawn('npm', ['start', '--', '--no-open', '--data-dir', dataDir], {
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		env: { ...process.env, RADIALOG_RECEIVER_PORT: 'off' },
+	});
+	const output: string[] = [];
+	child.stderr.on('data', (d: Buffer) => output.push(d.toString()));
+	stop = async () => {
+		if (child.exitCode !== null || !child.pid) return;
+		const exited = new Promise((r) => child.once('exit', r));
+		process.kill(-child.pid, 'SIGTERM');
+		await exited;
+	};
+	url = await new Promise<string>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`npm start did not get ready:\n${output.join('')}`)), 240_000);
+		readline.createInterface({ input: child.stdout }).on('line', (line) => {
+			output.push(line);
+			const m = /Workstation ready at (\S+)/.exec(line);
+			if (m?.[1]) {
+				clearTimeout(timer);
+				resolve(m[1]);
+			}
+		});
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`npm start exited with ${code}:\n${output.join('\n')}`));
+		});
+	});
+}
+
+before(async () => {
+	await npmStart(tempDir('radialog-e2e-day-data-'));
+	browser = await launchChromium();
+	page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
+	page.on('pageerror', (e) => errors.push(e.message));
+});
+after(async () => {
+	await browser?.close();
+	await stop();
+});
+
+test('a reading day through the UI alone, from `npm start` on a fresh data folder', async () => {
+	const day = new ReadingDayPage(page);
+	const worklist = new WorklistPage(page);
+	const viewer = new ViewerPage(page);
+	const report = new ReportPage(page);
+
+	// First run: name, credentials and export folder, by keyboard.
+	await page.goto(url);
+	await page.locator('[data-testid="app"][data-ready="true"]').waitFor();
+	await day.firstRun({ name: 'Dr. Ada Day', credentials: 'MD, Radiologist', exportFolder: exportsDir });
+	await shot('first-run-done');
+
+	// Demo studies; the background queue starts drafting them.
+	await worklist.loadDemoStudies();
+	await worklist.waitForTotal(20);
+	await day.waitForQueueDrafting();
+	await shot('demo-studies-queue-drafting');
+
+	// Open a study the queue has not reached: its findings and streamed draft come first.
+	await worklist.waitForFocus('worklist-body');
+	for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowDown');
+	const opened = await worklist.selectedStudyId();
+	await report.watchStreaming();
+	await page.keyboard.press('Enter');
+	await viewer.waitForImage();
+	await page.locator('[data-testid="finding-row"][data-predicted]').first().waitFor({ timeout: 60_000 });
+	await shot('opened-findings-first');
+	await report.waitReady();
+	assert.ok((await report.longestStreamSeen()) > 0, 'the draft streamed into the report');
+	await shot('drafted');
+
+	// Accept one finding, reject another (keyboard: a / r).
+	const positive = await report.positiveFindings();
+	const negative = await day.negativeFindings();
+	assert.ok(positive.length > 0 && negative.length > 0);
+	await report.reject(positive[0]!);
+	await report.accept(negative[0]!);
+	await shot('findings-decided');
+
+	// The reader edits the text, then Apply: the prompt appears; replacing keeps the edit one undo away.
+	await day.typeAtEndOfFindings(' Reader note.');
+	await report.applyOverEdits('replace');
+	await shot('apply-prompt-replaced');
+	assert.ok(!(await report.findingsText.inputValue()).includes('Reader note.'));
+
+	// Typing in the report, then clicking the image: viewer keys change the image, never the text.
+	await day.typeAtEndOfFindings(' Heart size normal.');
+	const text = await report.findingsText.inputValue();
+	await viewer.viewport.click();
+	await viewer.waitForFocus();
+	for (const key of ['i', 'r', 'h']) await page.keyboard.press(key);
+	await viewer.waitForView('inverted 90deg hflip');
+	assert.equal(await report.findingsText.inputValue(), text, 'viewer keys left the report alone');
+	await shot('viewer-keys');
+
+	// Ctrl+Enter: one confirmation lists every warning; confirmed, the report is signed.
+	const warnings = await report.sign();
+	await shot('signed');
+	assert.ok(Array.isArray(warnings));
+
+	// Exports: PDF, SR and the patient handout.
+	const files = await day.exportPdfAndSr();
+	assert.ok(fs.existsSync(files.pdf!) && fs.existsSync(files.sr!));
+	const handout = await report.handout((t) => t);
+	assert.ok(fs.existsSync(handout));
+	await shot('exported');
+
+	// Back to the worklist: the study just read is selected; a reload keeps the place.
+	await page.keyboard.press('Escape');
+	await page.keyboard.press('Escape');
+	await worklist.waitForSelected(opened);
+	await shot('back-on-worklist');
+	await worklist.waitForPlaceSaved();
+	await page.reload();
+	await page.locator('[data-testid="worklist"][data-loaded="true"]').waitFor();
+	await worklist.waitForSelected(opened);
+	await shot('reloaded');
+	assert.deepEqual(errors, []);
+});
