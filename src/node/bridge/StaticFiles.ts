@@ -42,7 +42,9 @@ export class StaticFiles {
 		}
 		fs.readFile(file, (err, data) => {
 			if (err) {
-				res.writeHead(err.code === 'ENOENT' ? 404 : 500, { 'content-type': 'text/plain' }).end(
+				// A folder, a file used as a folder or an over-long name names no file: not found, not a fault.
+				const missing = ['ENOENT', 'EISDIR', 'ENOTDIR', 'ENAMETOOLONG'].includes(err.code ?? '');
+				res.writeHead(missing ? 404 : 500, { 'content-type': 'text/plain' }).end(
 					err.code === 'ENOENT' && rel === 'index.html'
 						? 'The UI is not built. Run `npm run build:renderer`.'
 						: 'Not found',

@@ -22,6 +22,8 @@ before(async () => {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bridge-hostile-'));
 	fs.mkdirSync(path.join(dir, 'renderer'));
 	fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
+	// As in the built UI: a folder of scripts, which a path may name without naming a file in it.
+	fs.mkdirSync(path.join(dir, 'renderer', 'assets'));
 	process.env.RADIALOG_RECEIVER_PORT = 'off';
 	workstation = new Workstation({ dataDir: path.join(dir, 'data'), shell: 'browser' });
 	bridge = new BrowserBridge(new ApiDispatcher(workstation.handlers), workstation.events, {
@@ -85,6 +87,13 @@ test('malformed percent-encoding and NUL bytes in a path are 400, not a crash', 
 	const api = { ...host(), 'x-radialog-token': bridge.token, 'content-type': 'application/json' };
 	assert.equal(await send({ method: 'POST', path: '/api/%E0%A4%A', headers: api, body: Buffer.from('{}') }), 400);
 	assert.equal(await send({ method: 'GET', path: '/..%2f..%2fetc%2fpasswd', headers: host() }), 403);
+	await stillServing();
+	assert.deepEqual(unhandled, []);
+});
+
+test('a path naming a folder, or a file as a folder, is 404, not a server error', async () => {
+	for (const p of ['/assets/', '/assets', '///assets/', '/index.html/x', `/${'a'.repeat(5000)}`])
+		for (const method of ['GET', 'HEAD']) assert.equal(await send({ method, path: p, headers: host() }), 404, p);
 	await stillServing();
 	assert.deepEqual(unhandled, []);
 });
