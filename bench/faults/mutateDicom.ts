@@ -87,6 +87,9 @@ function rewrite(bytes: Buffer, rng: Prng, kind: MutationKind): Buffer | null {
 	}
 	if (kind !== 'patient-swap' && kind !== 'sop-collide' && kind !== 'series-collide')
 		set(tags.sopUid, 'UI', uid(rng));
+	// The meta header names the instance too; a clean mutation keeps the two in step.
+	const sop = d.dict[tags.sopUid]?.Value[0];
+	if (sop && d.meta['00020003']) d.meta['00020003'] = { vr: 'UI', Value: [sop] };
 	return Buffer.from(d.write());
 }
 
