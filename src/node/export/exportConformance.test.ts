@@ -101,3 +101,15 @@ for (const signed of [true, false])
 		assert.deepEqual(unexplained, []);
 		assert.deepEqual(empties(json), []);
 	});
+
+test('without a Study ID or an accession number the SR takes the tail of the Study Instance UID', async () => {
+	const dir = tempDir();
+	const f = reportingFixture(dir);
+	const studyId = insertStudy(f.db);
+	f.db.prepare(`UPDATE studies SET accession_number = NULL`).run();
+	await f.reporting.draft(studyId);
+	const [sr] = await f.exports.export(studyId, ['sr']);
+	const dcm = execFileSync('dcmdump', ['+P', '0020,0010', sr!.path], { encoding: 'utf8' });
+	assert.match(dcm, /\(0020,0010\) SH \[2601368004384981\]/, '1.2.826.0.1.3680043.8.498.1 without dots, last 16');
+	assert.deepEqual(dciodvfyFindings(sr!.path), { errors: [], warnings: [] });
+});
