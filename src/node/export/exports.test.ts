@@ -95,7 +95,8 @@ test(
 		assert.equal(dump.status, 0, dump.stderr);
 		assert.match(dump.stdout, /Basic Text SR Document/);
 		assert.match(dump.stdout, /Verification Flag\s+: VERIFIED/);
-		assert.match(dump.stdout, /Dr\. Ada Reader/);
+		// The signer as a DICOM PN: family^given^middle^prefix.
+		assert.match(dump.stdout, /Verifying Observers\s+: .*, Reader\^Ada\^\^Dr\., /);
 		const full = execFileSync('dsrdump', ['-Dv', '+Pl', files.sr!], { encoding: 'utf8' });
 		assert.ok(full.includes(report.findings.slice(0, 40)));
 		const dcm = execFileSync('dcmdump', ['+P', '0040,a375', '+P', '0020,000d', files.sr!], { encoding: 'utf8' });
@@ -181,7 +182,7 @@ test("the reader's credentials stand beside the signing name in PDF, text and SR
 	assert.match(fs.readFileSync(first.text!, 'utf8'), new RegExp(`Signed by ${signer} on`));
 	const sr = execFileSync('dsrdump', ['+Pl', first.sr!], { encoding: 'utf8' });
 	assert.match(sr, new RegExp(`"Comment"\\)="Signed by ${signer}"`));
-	assert.match(sr, /Verifying Observers\s+: .*, Dr\. Ada Reader, Unknown/, 'the observer name stays a name');
+	assert.match(sr, /Verifying Observers\s+: .*, Reader\^Ada\^\^Dr\., Unknown/, 'the observer name stays a name');
 
 	// Another reader takes the workstation: their credentials must not appear under Dr. Reader's name.
 	f.settings.update({ readerName: 'Dr. Bo Other', readerCredentials: 'Resident' });

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { newDicomUid } from './dicomUid.js';
 import { signerLine, warningLines, type ReportDocument } from './ReportDocument.js';
+import { signerPersonName } from './signerPersonName.js';
 
 // dcmjs ships no types; this is the slice of its API the SR writer uses.
 interface DcmjsData {
@@ -36,6 +37,17 @@ function dicomDateTime(iso: string): { date: string; time: string } {
 		date: `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}`,
 		time: `${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`,
 	};
+}
+
+/**
+ * The images' Study ID, else one the SR can stand behind: a DICOMDIR needs one for every study. The
+ * accession number where it fits (SH, 16 characters) since sites often use it so; else the tail of the
+ * Study Instance UID, the same for every export of the study.
+ */
+function studyIdFor(s: ReportDocument['study']): string {
+	if (s.studyId?.trim()) return s.studyId;
+	const accession = s.accessionNumber?.trim() ?? '';
+	return accession && accession.length <= 16 ? accession : s.studyInstanceUid.replace(/\D/g, '').slice(-16);
 }
 
 /**
@@ -99,7 +111,7 @@ export function srExport(
 		PatientSex: s.patientSex ?? '',
 		StudyInstanceUID: s.studyInstanceUid,
 		SeriesInstanceUID: uids.series,
-		StudyID: s.studyId ?? '',
+		StudyID: studyIdFor(s),
 		SeriesNumber: '999',
 		InstanceNumber: '1',
 		ReferencedPerformedProcedureStepSequence: [],
@@ -125,7 +137,7 @@ export function srExport(
 		const v = dicomDateTime(doc.signedAt);
 		dataset.VerifyingObserverSequence = [
 			{
-				VerifyingObserverName: doc.signedBy ?? '',
+				VerifyingObserverName: signerPersonName(doc.signedBy ?? ''),
 				VerifyingOrganization: 'Unknown',
 				VerificationDateTime: `${v.date}${v.time}`,
 				VerifyingObserverIdentificationCodeSequence: [],

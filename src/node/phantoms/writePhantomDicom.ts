@@ -15,6 +15,11 @@ const explicitVrLittleEndian = '1.2.840.10008.1.2.1';
 /** Detector pixel pitch: a 1024-pixel image spans about 41 cm, a plausible PA chest field. */
 const pixelPitchMm = 0.4;
 
+/** Chest, from CID 4031 (Common Anatomic Regions). */
+const chest = { CodeValue: '43799004', CodingSchemeDesignator: 'SCT', CodeMeaning: 'Chest' };
+/** Postero-anterior, from CID 4010 (DX View). */
+const posteroAnterior = { CodeValue: '399348003', CodingSchemeDesignator: 'SCT', CodeMeaning: 'postero-anterior' };
+
 /** A DICOM Part 10 file (DX, 16-bit allocated, 12 stored, MONOCHROME2) for one phantom. */
 export function writePhantomDicom(s: PhantomStudy, image: PhantomImage): Uint8Array {
 	const { DicomMetaDictionary, DicomDict } = dcmjs.data;
@@ -51,7 +56,15 @@ export function writePhantomDicom(s: PhantomStudy, image: PhantomImage): Uint8Ar
 		PatientSex: s.patient.sex,
 		PatientComments: phantomNotice,
 		BodyPartExamined: 'CHEST',
+		AnatomicRegionSequence: [chest],
+		// The chest is one unpaired region, not a left or right one.
+		ImageLaterality: 'U',
 		ViewPosition: 'PA',
+		ViewCodeSequence: [{ ...posteroAnterior, ViewModifierCodeSequence: [] }],
+		// Type 2, left empty: no positioner or detector made this image, and naming one would claim it.
+		PositionerType: '',
+		DetectorType: '',
+		AcquisitionContextSequence: [],
 		StudyInstanceUID: s.study.studyInstanceUid,
 		SeriesInstanceUID: s.study.seriesInstanceUid,
 		StudyID: '1',
@@ -74,6 +87,10 @@ export function writePhantomDicom(s: PhantomStudy, image: PhantomImage): Uint8Ar
 		RescaleIntercept: 0,
 		RescaleSlope: 1,
 		RescaleType: 'US',
+		// Stored value = 150 + 3800·(1 − transmission): linear in beam intensity, brighter where less reaches.
+		PixelIntensityRelationship: 'LIN',
+		PixelIntensityRelationshipSign: -1,
+		PresentationLUTShape: 'IDENTITY',
 		BurnedInAnnotation: 'NO',
 		LossyImageCompression: '00',
 		PixelData: [
