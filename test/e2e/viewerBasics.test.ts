@@ -60,6 +60,8 @@ async function open(patient: string): Promise<ViewerPage> {
 	if (await page.getByTestId('viewer').count()) await page.keyboard.press('Escape');
 	await worklist.search(patient.split('^')[0]!);
 	await worklist.waitForTotal(1);
+	// The total was 1 for the last search too: wait for this patient's row before opening it.
+	await worklist.rows.filter({ hasText: patient.replace('^', ', ') }).waitFor();
 	await worklist.openWithKeyboard(0);
 	const viewer = new ViewerPage(page);
 	await viewer.root.filter({ hasText: patient.replace('^', ', ') }).waitFor();

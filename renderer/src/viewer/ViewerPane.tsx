@@ -7,7 +7,7 @@ import {
 	type ViewportControls,
 	type ViewportState,
 } from './cornerstone/CornerstoneViewport.js';
-import { imageIdFor, useFrameSource } from './cornerstone/radialogImageLoader.js';
+import { frameMetaOf, imageIdFor, useFrameSource } from './cornerstone/radialogImageLoader.js';
 import { windowPresets } from './windowPresets.js';
 import { currentWorklistFilter } from '../worklist/worklistSession.js';
 import { usePlaceSaved } from '../worklist/usePlaceSaved.js';
@@ -84,8 +84,9 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 	const image = study?.images[current] ?? null;
 	const frameCount = image?.frames ?? 1;
 	const frame = frames[active] ?? 0;
-	const meta = image ? metas[image.instanceId] : undefined;
+	const meta = image ? (metas[image.instanceId] ?? frameMetaOf(image.instanceId)) : undefined;
 	const presets = useMemo(() => (meta ? windowPresets(meta.minValue, meta.maxValue) : []), [meta]);
+	const metaOf = (instanceId: number) => metas[instanceId] ?? frameMetaOf(instanceId);
 	const act = (f: (v: ViewportControls) => void) => {
 		const v = cells.current[active];
 		if (v) f(v);
@@ -224,7 +225,7 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 							study={study}
 							imageIndex={imageIndex}
 							frame={frames[cell] ?? 0}
-							meta={metas[study.images[imageIndex]!.instanceId]}
+							meta={metaOf(study.images[imageIndex]!.instanceId)}
 							position={cell}
 							active={cell === active}
 							showPatient={cell === 0}

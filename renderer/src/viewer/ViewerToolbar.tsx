@@ -99,7 +99,7 @@ export function ViewerToolbar({ onClose, go, presets, act, view, tool, onTool, s
 				data-testid="tool-length"
 				{...pressed(tool === 'length')}
 			>
-				📏 Length
+				Length
 			</button>
 			{sideBySide && (
 				<button
