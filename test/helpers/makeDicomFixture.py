@@ -3,7 +3,9 @@
 
 KIND: dx16 (16-bit allocated, 12 stored, MONOCHROME2), dx16signed, mono1, dx8, rgb, multiframe.
 The pixel pattern is a pure function of (x, y, frame) so tests can recompute it.
-Extra key=value pairs set header fields: patient, pid, study, series, sop, rows, cols, view, date.
+Extra key=value pairs set header fields: patient, pid, study, series, sop, rows, cols, view, date,
+pixelspacing and imagerspacing ('row/col' in mm, or 'none'; default pixel spacing 0.2/0.2, no imager
+spacing), orientation (Patient Orientation, 'row/col' letters, e.g. L/F; default none).
 """
 import sys
 import numpy as np
@@ -44,7 +46,12 @@ ds.ViewPosition = opts.get('view', 'PA')
 ds.SeriesNumber = 1
 ds.InstanceNumber = 1
 ds.Rows, ds.Columns = rows, cols
-ds.PixelSpacing = [0.2, 0.2]
+def spacing(name, default):
+    v = opts.get(name, default)
+    return None if v == 'none' else [float(p) for p in v.split('/')]
+if spacing('pixelspacing', '0.2/0.2'): ds.PixelSpacing = spacing('pixelspacing', '0.2/0.2')
+if spacing('imagerspacing', 'none'): ds.ImagerPixelSpacing = spacing('imagerspacing', 'none')
+if opts.get('orientation'): ds.PatientOrientation = opts['orientation'].split('/')
 if kind == 'rgb':
     px = np.stack([pattern(0) % 256, (pattern(1) // 3) % 256, (x * 5) % 256], axis=-1).astype(np.uint8)
     ds.SamplesPerPixel, ds.PhotometricInterpretation, ds.PlanarConfiguration = 3, 'RGB', 0

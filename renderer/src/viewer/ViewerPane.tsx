@@ -1,18 +1,21 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { StudyDetail } from '../../../src/common/api/studiesContract.js';
+import type { FrameMeta, StudyDetail } from '../../../src/common/api/studiesContract.js';
 import { useClient } from '../api/ClientContext.js';
 import {
 	CornerstoneViewport,
-	type ProbeValue,
+	type ViewerTool,
 	type ViewportControls,
 	type ViewportState,
 } from './cornerstone/CornerstoneViewport.js';
-import { imageIdFor, useFrameSource } from './cornerstone/radialogImageLoader.js';
+import { frameMetaOf, imageIdFor, useFrameSource } from './cornerstone/radialogImageLoader.js';
 import { windowPresets } from './windowPresets.js';
 import { currentWorklistFilter } from '../worklist/worklistSession.js';
 import { usePlaceSaved } from '../worklist/usePlaceSaved.js';
 import { isTextField } from './isTextField.js';
 import { useEscapeToWorklist } from './useEscapeToWorklist.js';
+import { frontalAndLateral } from './frontalAndLateral.js';
+import { ViewerToolbar } from './ViewerToolbar.js';
+import { ViewportCell } from './ViewportCell.js';
 import './viewer.css';
 
 interface Props {
@@ -22,17 +25,22 @@ interface Props {
 	onOpenStudy?: (studyId: number) => void;
 }
 
-/** Images of the open study: one large viewport, thumbnails for the other views, an overlay and a toolbar. */
+/**
+ * Images of the open study: frontal and lateral side by side when it has both, else one large
+ * viewport; thumbnails for the other views; a toolbar whose tools act on the viewport last clicked.
+ */
 export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 	const { api } = useClient();
 	const [study, setStudy] = useState<StudyDetail | null>(null);
 	const [error, setError] = useState<string | null>(null);
-	const [current, setCurrent] = useState(0);
-	const [frame, setFrame] = useState(0);
-	const [state, setState] = useState<ViewportState | null>(null);
-	const [probe, setProbe] = useState<ProbeValue | null>(null);
-	const [ranges, setRanges] = useState<Record<number, { min: number; max: number }>>({});
-	const viewport = useRef<ViewportControls>(null);
+	/** The image each viewport shows, left to right. */
+	const [layout, setLayout] = useState<number[]>([0]);
+	const [active, setActive] = useState(0);
+	const [frames, setFrames] = useState<number[]>([0, 0]);
+	const [states, setStates] = useState<(ViewportState | null)[]>([]);
+	const [metas, setMetas] = useState<Record<number, FrameMeta>>({});
+	const [tool, setTool] = useState<ViewerTool>('window');
+	const cells = useRef<(ViewportControls | null)[]>([]);
 	const pane = useRef<HTMLElement>(null);
 	const placeSaved = usePlaceSaved();
 	useEscapeToWorklist(onClose, pane);
@@ -41,7 +49,7 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 		useCallback(
 			async (instanceId: number, frame: number) => {
 				const r = await api['image.frame']({ instanceId, frame });
-				setRanges((m) => ({ ...m, [instanceId]: { min: r.meta.minValue, max: r.meta.maxValue } }));
+				setMetas((m) => ({ ...m, [instanceId]: r.meta }));
 				return r;
 			},
 			[api],
@@ -52,11 +60,15 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 		let live = true;
 		setStudy(null);
 		setError(null);
-		setCurrent(0);
-		setState(null);
+		setStates([]);
 		api['study.get']({ studyId }).then(
 			(s) => {
-				if (live) setStudy(s);
+				if (!live) return;
+				const pair = frontalAndLateral(s.images);
+				setLayout(pair ? [pair.frontal, pair.lateral] : [0]);
+				setActive(0);
+				setFrames([0, 0]);
+				setStudy(s);
 			},
 			(e: Error) => {
 				if (live) setError(e.message);
@@ -67,14 +79,35 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 		};
 	}, [api, studyId]);
 
+	const pair = useMemo(() => (study ? frontalAndLateral(study.images) : null), [study]);
+	const current = layout[active] ?? 0;
 	const image = study?.images[current] ?? null;
-	const frames = image?.frames ?? 1;
-	useEffect(() => {
-		setFrame(0);
-	}, [current, studyId]);
-	const imageId = image ? imageIdFor(image.instanceId, Math.min(frame, frames - 1)) : null;
-	const range = image ? ranges[image.instanceId] : undefined;
-	const presets = useMemo(() => (range ? windowPresets(range.min, range.max) : []), [range]);
+	const frameCount = image?.frames ?? 1;
+	const frame = frames[active] ?? 0;
+	const meta = image ? (metas[image.instanceId] ?? frameMetaOf(image.instanceId)) : undefined;
+	const presets = useMemo(() => (meta ? windowPresets(meta.minValue, meta.maxValue) : []), [meta]);
+	const metaOf = (instanceId: number) => metas[instanceId] ?? frameMetaOf(instanceId);
+	const act = (f: (v: ViewportControls) => void) => {
+		const v = cells.current[active];
+		if (v) f(v);
+	};
+	const show = (images: number[]) => {
+		setLayout(images);
+		setActive(0);
+		setFrames([0, 0]);
+		setStates([]);
+	};
+	const showImage = (i: number) => {
+		if (!study) return;
+		const index = Math.max(0, Math.min(study.images.length - 1, i));
+		setLayout((l) => l.map((v, cell) => (cell === active ? index : v)));
+		setFrames((f) => f.map((v, cell) => (cell === active ? 0 : v)));
+	};
+	const stepFrame = (by: number) =>
+		setFrames((f) => f.map((v, cell) => (cell === active ? Math.max(0, Math.min(frameCount - 1, v + by)) : v)));
+	const toggleSideBySide = () => {
+		if (pair) show(layout.length === 2 ? [current] : [pair.frontal, pair.lateral]);
+	};
 
 	const go = useCallback(
 		async (direction: 'next' | 'previous') => {
@@ -92,26 +125,27 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 	// The viewer's keys act only while it has focus, never on typing, never with a modifier (Ctrl+R reloads).
 	const onKey = (e: React.KeyboardEvent) => {
 		if (isTextField(e.target) || e.ctrlKey || e.altKey || e.metaKey) return;
-		const v = viewport.current;
 		const keys: Record<string, () => void> = {
-			i: () => v?.invert(),
-			r: () => v?.rotate(90),
-			R: () => v?.rotate(-90),
-			h: () => v?.flip('h'),
-			v: () => v?.flip('v'),
-			f: () => v?.fit(),
-			'0': () => v?.reset(),
-			'+': () => v?.zoomBy(1.25),
-			'-': () => v?.zoomBy(0.8),
-			']': () => setCurrent((c) => Math.min((study?.images.length ?? 1) - 1, c + 1)),
-			'[': () => setCurrent((c) => Math.max(0, c - 1)),
+			i: () => act((v) => v.invert()),
+			r: () => act((v) => v.rotate(90)),
+			R: () => act((v) => v.rotate(-90)),
+			h: () => act((v) => v.flip('h')),
+			v: () => act((v) => v.flip('v')),
+			f: () => act((v) => v.fit()),
+			'0': () => act((v) => v.reset()),
+			'+': () => act((v) => v.zoomBy(1.25)),
+			'-': () => act((v) => v.zoomBy(0.8)),
+			m: () => setTool((t) => (t === 'length' ? 'window' : 'length')),
+			b: toggleSideBySide,
+			']': () => showImage(current + 1),
+			'[': () => showImage(current - 1),
 			PageDown: () => void go('next'),
 			PageUp: () => void go('previous'),
-			'.': () => setFrame((f) => Math.min(frames - 1, f + 1)),
-			',': () => setFrame((f) => Math.max(0, f - 1)),
+			'.': () => stepFrame(1),
+			',': () => stepFrame(-1),
 		};
 		presets.forEach((p, i) => {
-			keys[String(i + 1)] = () => v?.setWindow(p.center, p.width);
+			keys[String(i + 1)] = () => act((v) => v.setWindow(p.center, p.width));
 		});
 		const action = keys[e.key];
 		if (action) {
@@ -127,6 +161,7 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 			data-testid="viewer"
 			data-study-id={studyId}
 			data-place-saved={placeSaved}
+			data-tool={tool}
 			ref={pane}
 			tabIndex={0}
 			onKeyDown={onKey}
@@ -136,82 +171,17 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 				if (!(e.target as Element).closest('button, input, select, textarea, a')) pane.current?.focus();
 			}}
 		>
-			<div className="viewer-toolbar" role="toolbar" aria-label="Image tools">
-				<button onClick={onClose} title="Back to the worklist (Esc)">
-					◀ Worklist
-				</button>
-				{onOpenStudy && (
-					<>
-						<button
-							onClick={() => void go('previous')}
-							title="Previous study (Page Up)"
-							data-testid="previous-study"
-						>
-							↑ Prev
-						</button>
-						<button onClick={() => void go('next')} title="Next study (Page Down)" data-testid="next-study">
-							↓ Next
-						</button>
-					</>
-				)}
-				<span className="viewer-sep" />
-				<button onClick={() => viewport.current?.fileWindow()} title="Window from the file">
-					File W/L
-				</button>
-				{presets.map((p, i) => (
-					<button
-						key={p.name}
-						onClick={() => viewport.current?.setWindow(p.center, p.width)}
-						title={`${p.name} (${i + 1})`}
-						data-testid={`preset-${i + 1}`}
-					>
-						{p.name}
-					</button>
-				))}
-				<span className="viewer-sep" />
-				<button onClick={() => viewport.current?.invert()} title="Invert (I)" data-testid="invert">
-					Invert
-				</button>
-				<button onClick={() => viewport.current?.rotate(90)} title="Rotate 90° (R)">
-					⟳
-				</button>
-				<button onClick={() => viewport.current?.flip('h')} title="Flip horizontally (H)">
-					⇋
-				</button>
-				<button onClick={() => viewport.current?.flip('v')} title="Flip vertically (V)">
-					⇵
-				</button>
-				<button onClick={() => viewport.current?.zoomBy(1.25)} title="Zoom in (+)" data-testid="zoom-in">
-					Zoom +
-				</button>
-				<button onClick={() => viewport.current?.zoomBy(0.8)} title="Zoom out (−)">
-					Zoom −
-				</button>
-				<button onClick={() => viewport.current?.fit()} title="Fit to window (F)">
-					Fit
-				</button>
-				<button onClick={() => viewport.current?.reset()} title="Reset (0)" data-testid="reset">
-					Reset
-				</button>
-				{frames > 1 && (
-					<>
-						<span className="viewer-sep" />
-						<button onClick={() => setFrame((f) => Math.max(0, f - 1))} title="Previous frame (,)">
-							‹
-						</button>
-						<span data-testid="frame-counter">
-							Frame {frame + 1}/{frames}
-						</span>
-						<button
-							onClick={() => setFrame((f) => Math.min(frames - 1, f + 1))}
-							title="Next frame (.)"
-							data-testid="next-frame"
-						>
-							›
-						</button>
-					</>
-				)}
-			</div>
+			<ViewerToolbar
+				onClose={onClose}
+				go={onOpenStudy ? (d) => void go(d) : undefined}
+				presets={presets}
+				act={act}
+				view={states[active] ?? null}
+				tool={tool}
+				onTool={setTool}
+				sideBySide={pair ? { on: layout.length === 2, toggle: toggleSideBySide } : undefined}
+				frames={{ frame, count: frameCount, step: stepFrame }}
+			/>
 			{error && (
 				<div className="banner banner-error" role="alert">
 					{error}
@@ -223,9 +193,9 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 						{study.images.map((im, i) => (
 							<button
 								key={im.instanceId}
-								className={`viewer-thumb${i === current ? ' selected' : ''}`}
-								onClick={() => setCurrent(i)}
-								aria-pressed={i === current}
+								className={`viewer-thumb${layout.includes(i) ? ' selected' : ''}`}
+								onClick={() => show([i])}
+								aria-pressed={layout.includes(i)}
 								data-testid="thumbnail"
 								title={im.viewPosition ?? `Image ${i + 1}`}
 							>
@@ -239,65 +209,33 @@ export function ViewerPane({ studyId, onClose, onOpenStudy }: Props) {
 						))}
 					</nav>
 				)}
-				<div className="viewer-main">
-					{study && study.images.length === 0 && (
+				{study && study.images.length === 0 && (
+					<div className="viewer-main">
 						<p className="muted viewer-empty">This study has no images.</p>
-					)}
-					<CornerstoneViewport
-						ref={viewport}
-						imageId={imageId}
-						onState={setState}
-						onProbe={setProbe}
-						onError={(m) => setError(`The image cannot be shown: ${m}`)}
-						className="viewer-canvas"
-						testId="viewport"
-					/>
-					{study && image && (
-						<div className="viewer-overlay" aria-hidden="true">
-							<div className="tl" data-testid="overlay-patient">
-								<div>{study.patientName || 'Unnamed patient'}</div>
-								<div>
-									{study.patientId}
-									{study.patientSex ? ` · ${study.patientSex}` : ''}
-									{study.patientAge ? ` · ${study.patientAge}` : ''}
-								</div>
-							</div>
-							<div className="tr">
-								<div>{formatDate(study.studyDate)}</div>
-								<div>
-									{[image.modality ?? study.modality, image.viewPosition].filter(Boolean).join(' ')} ·
-									image {current + 1}/{study.images.length}
-								</div>
-							</div>
-							<div className="bl" data-testid="overlay-wl">
-								{state && (
-									<>
-										W {Math.round(state.windowWidth)} / L {Math.round(state.windowCenter)}
-										{state.invert ? ' · inverted' : ''}
-										<br />
-										Zoom {(state.scale * 100).toFixed(0)}%
-										{state.rotation ? ` · ${state.rotation}°` : ''}
-									</>
-								)}
-							</div>
-							<div className="br" data-testid="overlay-probe">
-								{probe
-									? `x ${probe.x} y ${probe.y}: ` +
-										(typeof probe.value === 'number' ? round(probe.value) : probe.value)
-									: ''}
-							</div>
-						</div>
-					)}
-				</div>
+					</div>
+				)}
+				{study &&
+					study.images.length > 0 &&
+					layout.map((imageIndex, cell) => (
+						<ViewportCell
+							key={`${cell}:${study.studyId}`}
+							ref={(v) => {
+								cells.current[cell] = v;
+							}}
+							study={study}
+							imageIndex={imageIndex}
+							frame={frames[cell] ?? 0}
+							meta={metaOf(study.images[imageIndex]!.instanceId)}
+							position={cell}
+							active={cell === active}
+							showPatient={cell === 0}
+							tool={tool}
+							onActivate={() => setActive(cell)}
+							onState={(s) => setStates((all) => Object.assign([...all], { [cell]: s }))}
+							onError={(m) => setError(`The image cannot be shown: ${m}`)}
+						/>
+					))}
 			</div>
 		</section>
 	);
-}
-
-function formatDate(d: string | null): string {
-	return d && /^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : (d ?? '');
-}
-
-function round(v: number): string {
-	return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }

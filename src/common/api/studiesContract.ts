@@ -86,6 +86,11 @@ export const FrameMeta = z.object({
 	rescaleSlope: z.number(),
 	rescaleIntercept: z.number(),
 	pixelSpacing: z.tuple([z.number(), z.number()]).nullable(),
+	/** 'patient': Pixel Spacing (0028,0030); 'detector': Imager Pixel Spacing (0018,1164), not corrected. */
+	pixelSpacingSource: z.enum(['patient', 'detector']).nullable(),
+	/** Patient Orientation (0020,0020), row then column direction, e.g. ['L', 'F']; null when absent. */
+	patientOrientation: z.tuple([z.string(), z.string()]).nullable(),
+	imageLaterality: z.string().nullable(),
 	voiLut: z.object({ firstValueMapped: z.number(), bitsPerEntry: z.number(), data: z.array(z.number()) }).nullable(),
 	numberOfFrames: z.number().int(),
 });

@@ -18,6 +18,11 @@ export interface DecodedImage {
 	readonly rescaleSlope: number;
 	readonly rescaleIntercept: number;
 	readonly pixelSpacing: readonly [number, number] | null;
+	/** Which attribute gave the spacing: Pixel Spacing ('patient') or Imager Pixel Spacing ('detector'). */
+	readonly pixelSpacingSource?: 'patient' | 'detector' | null;
+	/** Patient Orientation (0020,0020): row and column direction letters, e.g. ['L', 'F']. */
+	readonly patientOrientation?: readonly [string, string] | null;
+	readonly imageLaterality?: string | null;
 	/** VOI LUT from the file (first item of 0028,3010), applied after the modality LUT; absent when none. */
 	readonly voiLut?: VoiLut | null;
 	/** Frames in the instance this frame came from (1 for a single radiograph). */

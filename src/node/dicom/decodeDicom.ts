@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import { readImagePlane } from './imagePlane.js';
 import type { DecodedImage, VoiLut } from '../../common/domain/DecodedImage.js';
 import { DicomReadError } from './DicomErrors.js';
 import { parseDicomBytes, type DicomDataSet } from './parseDicomBytes.js';
@@ -204,7 +205,7 @@ export async function decodeDataSetFrame(ds: DicomDataSet, frame: number): Promi
 		windowWidth: ds.floatString('x00281051') ?? null,
 		rescaleSlope: slope,
 		rescaleIntercept: intercept,
-		pixelSpacing: pixelSpacing(ds),
+		...readImagePlane(ds),
 		voiLut: voiLut(ds),
 		numberOfFrames: pm.frames,
 	};
@@ -238,19 +239,10 @@ function colourImage(
 		windowWidth: null,
 		rescaleSlope: 1,
 		rescaleIntercept: 0,
-		pixelSpacing: pixelSpacing(ds),
+		...readImagePlane(ds),
 		voiLut: null,
 		numberOfFrames: pm.frames,
 	};
-}
-
-function pixelSpacing(ds: DicomDataSet): readonly [number, number] | null {
-	for (const tag of ['x00280030', 'x00181164']) {
-		const r = ds.floatString(tag, 0);
-		const c = ds.floatString(tag, 1);
-		if (r && c) return [r, c];
-	}
-	return null;
 }
 
 function voiLut(ds: DicomDataSet): VoiLut | null {

@@ -93,10 +93,45 @@ export class ViewerPage {
 	async probeAtCentre(): Promise<string> {
 		const box = (await this.viewport.boundingBox())!;
 		await this.page.mouse.move(box.x + box.width / 2 + 3, box.y + box.height / 2 + 3);
-		return this.page.getByTestId('overlay-probe').innerText();
+		return this.cell(0).getByTestId('overlay-probe').innerText();
 	}
 
+	/** The first viewport's overlay (the one with the patient's name when frontal and lateral show side by side). */
 	async overlayText(): Promise<string> {
-		return this.root.locator('.viewer-overlay').innerText();
+		return this.cell(0).locator('.viewer-overlay').innerText();
+	}
+
+	/** One viewport with its overlay, left to right. */
+	cell(n: number): Locator {
+		return this.root.getByTestId('viewport-cell').nth(n);
+	}
+
+	/** The orientation letters at the top, right, bottom and left edges, e.g. "H L F R"; "" when none. */
+	async markers(n = 0): Promise<string> {
+		const cell = this.cell(n);
+		if (!(await cell.getByTestId('orientation-markers').count())) return '';
+		const edges = ['top', 'right', 'bottom', 'left'].map((e) => cell.getByTestId(`marker-${e}`).innerText());
+		return (await Promise.all(edges)).join(' ');
+	}
+
+	async waitForMarkers(expected: string, n = 0): Promise<void> {
+		for (let i = 0; i < 100 && (await this.markers(n)) !== expected; i++) await this.page.waitForTimeout(50);
+		if ((await this.markers(n)) !== expected) throw new Error(`markers ${await this.markers(n)}, not ${expected}`);
+	}
+
+	/** Drags with the left button from the viewport's centre moved by (x0, y0) to (x1, y1), in CSS pixels. */
+	async drawLine(n: number, [x0, y0]: [number, number], [x1, y1]: [number, number]): Promise<void> {
+		const box = (await this.cell(n).boundingBox())!;
+		const cx = box.x + box.width / 2;
+		const cy = box.y + box.height / 2;
+		await this.page.mouse.move(cx + x0, cy + y0);
+		await this.page.mouse.down();
+		await this.page.mouse.move(cx + (x0 + x1) / 2, cy + (y0 + y1) / 2, { steps: 4 });
+		await this.page.mouse.move(cx + x1, cy + y1, { steps: 4 });
+		await this.page.mouse.up();
+	}
+
+	async measurement(n = 0): Promise<string> {
+		return (await this.cell(n).getByTestId('measurement').textContent()) ?? '';
 	}
 }

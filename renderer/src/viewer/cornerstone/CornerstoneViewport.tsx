@@ -28,7 +28,13 @@ export interface ViewportControls {
 	zoomBy(factor: number): void;
 	fit(): void;
 	reset(): void;
+	/** Where an image pixel is on the viewport's canvas now, in CSS pixels from its top left. */
+	toCanvas(p: { x: number; y: number }): { x: number; y: number } | null;
 }
+
+/** What a left drag does: window/level, or draw a line to measure (in image pixel coordinates). */
+export type ViewerTool = 'window' | 'length';
+export type MeasureLine = { start: { x: number; y: number }; end: { x: number; y: number } };
 
 interface Props {
 	imageId: string | null;
@@ -37,6 +43,8 @@ interface Props {
 	onProbe?: (p: ProbeValue | null) => void;
 	onError?: (message: string) => void;
 	onLoaded?: (imageId: string) => void;
+	tool?: ViewerTool;
+	onMeasure?: (line: MeasureLine) => void;
 	className?: string;
 	testId?: string;
 }
@@ -46,13 +54,13 @@ interface Props {
  * middle or shift drag pans; every render reports the viewport so the overlay can show it.
  */
 export const CornerstoneViewport = forwardRef<ViewportControls, Props>(function CornerstoneViewport(
-	{ imageId, interactive = true, onState, onProbe, onError, onLoaded, className, testId },
+	{ imageId, interactive = true, onState, onProbe, onError, onLoaded, tool, onMeasure, className, testId },
 	ref,
 ) {
 	const el = useRef<HTMLDivElement>(null);
 	const image = useRef<CornerstoneImage | null>(null);
-	const handlers = useRef({ onState, onProbe, onError, onLoaded });
-	handlers.current = { onState, onProbe, onError, onLoaded };
+	const handlers = useRef({ onState, onProbe, onError, onLoaded, tool, onMeasure });
+	handlers.current = { onState, onProbe, onError, onLoaded, tool, onMeasure };
 
 	useEffect(() => {
 		const element = el.current!;
@@ -152,6 +160,7 @@ export const CornerstoneViewport = forwardRef<ViewportControls, Props>(function 
 			fit: () => {
 				if (el.current && image.current) cornerstone.fitToWindow(el.current);
 			},
+			toCanvas: (p) => (el.current && image.current ? cornerstone.pixelToCanvas(el.current, p) : null),
 			reset: () => {
 				if (el.current && image.current) {
 					cornerstone.reset(el.current);
@@ -166,13 +175,23 @@ export const CornerstoneViewport = forwardRef<ViewportControls, Props>(function 
 		if (!interactive) return;
 		const element = el.current!;
 		let drag: { button: number; shift: boolean; x: number; y: number } | null = null;
+		// Measured in image pixels (pageToPixel), so zoom and pan never change a length.
+		let line: MeasureLine | null = null;
+		const at = (e: MouseEvent) => cornerstone.pageToPixel(element, e.pageX, e.pageY);
 		const down = (e: MouseEvent) => {
 			if (!image.current) return;
-			drag = { button: e.button, shift: e.shiftKey, x: e.clientX, y: e.clientY };
 			e.preventDefault();
+			if (e.button === 0 && !e.shiftKey && handlers.current.tool === 'length') {
+				line = { start: at(e), end: at(e) };
+				return;
+			}
+			drag = { button: e.button, shift: e.shiftKey, x: e.clientX, y: e.clientY };
 		};
 		const move = (e: MouseEvent) => {
-			if (drag) {
+			if (line) {
+				line = { ...line, end: at(e) };
+				handlers.current.onMeasure?.(line);
+			} else if (drag) {
 				const dx = e.clientX - drag.x;
 				const dy = e.clientY - drag.y;
 				drag.x = e.clientX;
@@ -200,6 +219,7 @@ export const CornerstoneViewport = forwardRef<ViewportControls, Props>(function 
 		};
 		const up = () => {
 			drag = null;
+			line = null;
 		};
 		const probe = (e: MouseEvent) => {
 			const img = image.current;

@@ -52,6 +52,7 @@ declare module 'cornerstone-core' {
 	export function fitToWindow(element: HTMLElement): void;
 	export function resize(element: HTMLElement, fitViewportToWindow?: boolean): void;
 	export function pageToPixel(element: HTMLElement, pageX: number, pageY: number): { x: number; y: number };
+	export function pixelToCanvas(element: HTMLElement, p: { x: number; y: number }): { x: number; y: number };
 	export function getStoredPixels(
 		element: HTMLElement,
 		x: number,

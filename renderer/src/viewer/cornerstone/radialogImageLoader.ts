@@ -10,6 +10,13 @@ let registered = false;
 /** What each image id names: ids are opaque keys for cornerstone's cache, never parsed back. */
 const frames = new Map<string, { readonly instanceId: number; readonly frame: number }>();
 
+/** The metadata of each instance's frames as they arrive: cornerstone's cache outlives the viewer that loaded them. */
+const metas = new Map<number, FrameMeta>();
+
+export function frameMetaOf(instanceId: number): FrameMeta | undefined {
+	return metas.get(instanceId);
+}
+
 export function imageIdFor(instanceId: number, frame = 0): string {
 	const id = `radialog:${instanceId}:${frame}`;
 	frames.set(id, { instanceId, frame });
@@ -29,9 +36,10 @@ export function useFrameSource(next: FrameSource): void {
 		if (!source) return { promise: Promise.reject(new Error('No frame source.')) };
 		if (!named) return { promise: Promise.reject(new Error(`Unknown image ${imageId}.`)) };
 		return {
-			promise: source(named.instanceId, named.frame).then(({ meta, bytes }) =>
-				toCornerstoneImage(imageId, meta, bytes),
-			),
+			promise: source(named.instanceId, named.frame).then(({ meta, bytes }) => {
+				metas.set(named.instanceId, meta);
+				return toCornerstoneImage(imageId, meta, bytes);
+			}),
 		};
 	});
 }
