@@ -4,10 +4,5 @@
  * Stored beside each patient (patients.search_key) and applied to the search text the same way.
  */
 export function foldSearchKey(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replace(/\p{M}/gu, '')
-		.toUpperCase()
-		.toLowerCase()
-		.normalize('NFKC');
+	return text.normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase().toLowerCase().normalize('NFKC');
 }

@@ -14,7 +14,11 @@ const pad = (n: number) => String(n).padStart(3, '0');
  * both are valid (the PatientAge a modality sent can be wrong or stale); otherwise the PatientAge sent,
  * if it is a valid AS; otherwise null: an age is never guessed.
  */
-export function patientAgeAtStudy(birthDate: string | null, studyDate: string | null, dicomAge: string | null): string | null {
+export function patientAgeAtStudy(
+	birthDate: string | null,
+	studyDate: string | null,
+	dicomAge: string | null,
+): string | null {
 	const born = day(birthDate);
 	const seen = day(studyDate);
 	if (born && seen && born <= seen) {
