@@ -78,3 +78,8 @@ export const worklistContract = {
 		output: z.object({ studyId: z.number().int(), priority: Priority }),
 	},
 } as const;
+
+// How the UI shows the patient fields of the worklist and the study (one formatter for both screens).
+export { formatAge } from '../domain/formatAge.js';
+export { formatDicomDate } from '../domain/formatDicomDate.js';
+export { formatPersonName } from '../domain/formatPersonName.js';
