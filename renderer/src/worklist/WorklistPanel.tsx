@@ -304,6 +304,7 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 				data-testid={s ? 'worklist-row' : 'worklist-row-loading'}
 				data-study-id={s?.studyId}
 				data-status={s?.status}
+				data-priority={s?.priority}
 				onClick={() => moveTo(i)}
 				onDoubleClick={() => s && onOpenStudy(s.studyId)}
 			>
