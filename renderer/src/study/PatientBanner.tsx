@@ -7,7 +7,7 @@ import {
 	type Priority,
 } from '../../../src/common/api/worklistContract.js';
 import { useClient } from '../api/ClientContext.js';
-import { priorityLabel } from '../worklist/priorityLabel.js';
+import { priorityLabel, stepPriority } from '../worklist/priorityLabel.js';
 import './patientBanner.css';
 
 const sexLabel: Record<string, string> = { M: 'Male', F: 'Female', O: 'Other' };
@@ -37,9 +37,14 @@ export function PatientBanner({ studyId }: { studyId: number }) {
 
 	const setPriority = (priority: Priority) => {
 		setError(null);
+		const before = study?.priority;
+		setStudy((s) => (s ? { ...s, priority } : s));
 		api['study.setPriority']({ studyId, priority }).then(
 			(r) => setStudy((s) => (s && s.studyId === r.studyId ? { ...s, priority: r.priority } : s)),
-			(e: Error) => setError(`The priority was not changed: ${e.message}`),
+			(e: Error) => {
+				setError(`The priority was not changed: ${e.message}`);
+				setStudy((s) => (s && before ? { ...s, priority: before } : s));
+			},
 		);
 	};
 
@@ -86,6 +91,12 @@ export function PatientBanner({ studyId }: { studyId: number }) {
 				<select
 					value={study.priority}
 					onChange={(e) => setPriority(e.target.value as Priority)}
+					onKeyDown={(e) => {
+						const next = stepPriority(study.priority, e.key);
+						if (!next) return;
+						e.preventDefault();
+						if (next !== study.priority) setPriority(next);
+					}}
 					data-testid="banner-priority"
 				>
 					{(Object.keys(priorityLabel) as Priority[]).map((p) => (

@@ -14,7 +14,7 @@ import { readDroppedFiles, uploadBatches } from './readDroppedFiles.js';
 import { useWorklistRows, type WorklistFilter } from './useWorklistRows.js';
 import { readingSession } from './readingSession.js';
 import { usePlaceSaved } from './usePlaceSaved.js';
-import { priorityLabel } from './priorityLabel.js';
+import { priorityLabel, stepPriority } from './priorityLabel.js';
 import './worklist.css';
 
 const rowHeight = 30;
@@ -86,7 +86,7 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 		...(dateFrom ? { dateFrom: dateFrom.replace(/-/g, '') } : {}),
 		...(dateTo ? { dateTo: dateTo.replace(/-/g, '') } : {}),
 	};
-	const { total, error, rowAt, ensureRange, version, reload } = useWorklistRows(filter);
+	const { total, error, rowAt, ensureRange, version, reload, patchRow } = useWorklistRows(filter);
 	const filterKey = JSON.stringify(filter);
 	// Another search or filter starts at the top; another sort keeps the study (found below).
 	const { sort: _s, direction: _d, ...narrowing } = filter;
@@ -129,7 +129,8 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 	const last = Math.min((total ?? 0) - 1, first + visible);
 	useEffect(() => {
 		if (total) ensureRange(first, last + 20);
-	}, [first, last, total, ensureRange]);
+		// After a reload the rows on screen are fetched again (version: a reset or a block arrived).
+	}, [first, last, total, ensureRange, version]);
 
 	const moveTo = useCallback(
 		(i: number) => {
@@ -179,9 +180,11 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 		list.current?.querySelector<HTMLSelectElement>('.wl-row.selected [data-testid="row-priority"]')?.focus();
 	const setPriority = (studyId: number, priority: Priority) => {
 		setPriorityError(null);
-		api['study.setPriority']({ studyId, priority }).then(reload, (e: Error) =>
-			setPriorityError(`The priority was not changed: ${e.message}`),
-		);
+		patchRow(studyId, { priority });
+		api['study.setPriority']({ studyId, priority }).then(reload, (e: Error) => {
+			setPriorityError(`The priority was not changed: ${e.message}`);
+			reload();
+		});
 	};
 
 	// The keyboard starts on the worklist: on its rows when there are any, else in the search box.
@@ -328,7 +331,11 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 								onDoubleClick={(e) => e.stopPropagation()}
 								onKeyDown={(e) => {
 									e.stopPropagation();
-									if (e.key === 'Enter' || e.key === 'Escape') {
+									const next = stepPriority(s.priority, e.key);
+									if (next) {
+										e.preventDefault();
+										if (next !== s.priority) setPriority(s.studyId, next);
+									} else if (e.key === 'Enter' || e.key === 'Escape') {
 										e.preventDefault();
 										list.current?.focus();
 									}
