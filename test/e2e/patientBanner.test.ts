@@ -97,16 +97,8 @@ test('priority from the worklist, every sort, selection kept by study; the banne
 	// Oldest first: Doe's age comes from her birth date (71, not the 50 sent), Zed has only the 50 sent.
 	await banner.sortBy('age');
 	assert.equal(await worklist.sortOrder('Age/Sex'), 'descending');
-	await page.waitForFunction(
-		(ids) => {
-			const rows = [...document.querySelectorAll('[data-testid="worklist-row"]')];
-			const order = rows
-				.sort((a, b) => (a as HTMLElement).offsetTop - (b as HTMLElement).offsetTop)
-				.map((r) => r.getAttribute('data-study-id'));
-			return JSON.stringify(order) === JSON.stringify(ids);
-		},
-		[doe, zed, muller],
-	);
+	await page.locator(`[data-testid="worklist-row"][style*="top: 0px"][data-study-id="${doe}"]`).waitFor();
+	assert.deepEqual(await banner.rowOrder(), [doe, zed, muller]);
 	await banner.sortBy('patientId');
 	await banner.sortBy('patientId');
 	assert.equal(await worklist.sortOrder('ID'), 'descending');
@@ -142,8 +134,7 @@ test('priority from the worklist, every sort, selection kept by study; the banne
 	await page.getByTestId('banner-priority').focus();
 	await page.keyboard.press('ArrowDown');
 	await page.waitForFunction(
-		() =>
-			(document.querySelector('[data-testid="banner-priority"]') as HTMLSelectElement | null)?.value === 'urgent',
+		() => document.querySelector<HTMLSelectElement>('[data-testid="banner-priority"]')?.value === 'urgent',
 	);
 	await viewer.viewport.click();
 	await page.keyboard.press('Escape');

@@ -7,7 +7,7 @@ export interface ShownPersonName {
 }
 
 // C0 and C1 controls (ESC sequences of ISO 2022 included) are never shown, nor are bidi overrides.
-const controls = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const controls = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
 
 function formatGroup(group: string): string {
 	const [family = '', given = '', middle = '', prefix = '', suffix = ''] = group

@@ -23,7 +23,9 @@ export function openDatabase(file: string, nativeBinding?: string): SqliteDataba
 	db.pragma('recursive_triggers = ON');
 	db.pragma('busy_timeout = 5000');
 	// The patients' search key (migration 9 and every insert) folds as the search text is folded.
-	db.function('fold_search_key', { deterministic: true }, (t: unknown) => foldSearchKey(String(t ?? '')));
+	db.function('fold_search_key', { deterministic: true }, (t: unknown) =>
+		foldSearchKey(typeof t === 'string' ? t : ''),
+	);
 	migrate(db);
 	return db;
 }
