@@ -85,14 +85,23 @@ test('priority from the worklist, every sort, selection kept by study; the banne
 			id,
 		zed!,
 	);
+	// Müller (below Doe: same priority, imported later) made urgent moves above her: the selection follows
+	// the study, not the row.
+	await page.locator(`[data-testid="worklist-row"][style*="top: 60px"][data-study-id="${muller}"]`).waitFor();
+	await banner.rowOf('BN-2').click();
+	await worklist.waitForSelected(muller!);
+	await worklist.body.focus();
+	await banner.stepPriorityFromList(1);
+	await banner.waitForRowPriority(muller!, 'urgent');
+	await page.locator(`[data-testid="worklist-row"][style*="top: 30px"][data-study-id="${muller}"]`).waitFor();
+	await worklist.waitForSelected(muller!);
 	await shot('worklist-priority');
 
-	// Every column sorts; the selected study stays selected while the rows move under it.
-	await banner.rowOf('BN-2').click();
+	// Every column sorts (a new order starts at its top row).
 	for (const key of ['patientName', 'age', 'studyDate', 'modality', 'bodyPart', 'views', 'imageCount', 'status']) {
 		await banner.sortBy(key);
 		await page.locator(`[data-testid="sort-${key}"]`).filter({ hasText: /[▲▼]/ }).waitFor();
-		await worklist.waitForSelected(muller!);
+		await page.locator('[data-testid="worklist-body"][data-selected="0"]').waitFor();
 	}
 	// Oldest first: Doe's age comes from her birth date (71, not the 50 sent), Zed has only the 50 sent.
 	await banner.sortBy('age');
@@ -102,8 +111,11 @@ test('priority from the worklist, every sort, selection kept by study; the banne
 	await banner.sortBy('patientId');
 	await banner.sortBy('patientId');
 	assert.equal(await worklist.sortOrder('ID'), 'descending');
-	await worklist.waitForSelected(muller!);
+	await page.locator(`[data-testid="worklist-row"][style*="top: 0px"][data-study-id="${zed}"]`).waitFor();
 	assert.deepEqual(await banner.rowOrder(), [zed, muller, doe]);
+	await worklist.body.focus();
+	await page.keyboard.press('ArrowDown');
+	await worklist.waitForSelected(muller!);
 	await worklist.waitForPlaceSaved();
 
 	await page.reload();

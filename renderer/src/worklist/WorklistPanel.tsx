@@ -88,16 +88,14 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 	};
 	const { total, error, rowAt, ensureRange, version, reload, patchRow } = useWorklistRows(filter);
 	const filterKey = JSON.stringify(filter);
-	// Another search or filter starts at the top; another sort keeps the study (found below).
-	const { sort: _s, direction: _d, ...narrowing } = filter;
-	const narrowingKey = JSON.stringify(narrowing);
-	const firstNarrowing = useRef(narrowingKey);
+	// Another sort, search or filter starts at the top; a reload of the same list keeps the study (below).
+	const shownFilter = useRef(filterKey);
 	useEffect(() => {
-		if (narrowingKey === firstNarrowing.current) return;
-		firstNarrowing.current = narrowingKey;
+		if (filterKey === shownFilter.current) return;
+		shownFilter.current = filterKey;
 		setSelectedId(null);
 		list.current?.scrollTo({ top: 0 });
-	}, [narrowingKey]);
+	}, [filterKey]);
 	// The sort and filters are the reader's place: kept by the workstation across a reload.
 	useEffect(() => {
 		const f = JSON.parse(filterKey) as WorklistFilter;
@@ -147,8 +145,9 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 		[total, rowAt],
 	);
 
-	// The selected study is found again whenever the rows may have moved: on opening the worklist, after
-	// another sort or filter, and when the list reloads. Not in the list any more: the first row.
+	// The selected study is found again whenever the rows may have moved: on opening the worklist (the
+	// study the reader left) and when the list reloads (new studies, a changed priority or status). Not in
+	// the list any more, or another sort or filter: the first row.
 	const [seeking, setSeeking] = useState<string | null>(`${filterKey}#${version}`);
 	useEffect(() => setSeeking(`${filterKey}#${version}`), [filterKey, version]);
 	useEffect(() => {
