@@ -5,7 +5,8 @@ KIND: dx16 (16-bit allocated, 12 stored, MONOCHROME2), dx16signed, mono1, dx8, r
 The pixel pattern is a pure function of (x, y, frame) so tests can recompute it.
 Extra key=value pairs set header fields: patient, pid, study, series, sop, rows, cols, view, date,
 pixelspacing and imagerspacing ('row/col' in mm, or 'none'; default pixel spacing 0.2/0.2, no imager
-spacing), orientation (Patient Orientation, 'row/col' letters, e.g. L/F; default none).
+spacing), orientation (Patient Orientation, 'row/col' letters, e.g. L/F; default none),
+birth, sex, age (empty: none), accession, description, referrer.
 """
 import sys
 import numpy as np
@@ -34,12 +35,19 @@ ds.StudyInstanceUID = opts.get('study', generate_uid())
 ds.SeriesInstanceUID = opts.get('series', generate_uid())
 ds.PatientName = opts.get('patient', 'Phantom^Test')
 ds.PatientID = opts.get('pid', 'PID-1')
-ds.PatientSex = 'O'
-ds.PatientAge = '050Y'
+ds.PatientSex = opts.get('sex', 'O')
+if opts.get('age', '050Y'):
+    ds.PatientAge = opts.get('age', '050Y')
+if 'birth' in opts:
+    ds.PatientBirthDate = opts['birth']
+if 'referrer' in opts:
+    ds.ReferringPhysicianName = opts['referrer']
+if any(ord(c) > 127 for c in ''.join(opts.values())):
+    ds.SpecificCharacterSet = 'ISO_IR 192'
 ds.StudyDate = opts.get('date', '20240102')
 ds.StudyTime = '101500'
-ds.AccessionNumber = 'ACC1'
-ds.StudyDescription = 'Chest PA/LAT'
+ds.AccessionNumber = opts.get('accession', 'ACC1')
+ds.StudyDescription = opts.get('description', 'Chest PA/LAT')
 ds.Modality = 'DX'
 ds.BodyPartExamined = 'CHEST'
 ds.ViewPosition = opts.get('view', 'PA')

@@ -1,7 +1,8 @@
 import { ViewerPane } from '../viewer/ViewerPane.js';
 import { ReportPane } from '../report/ReportPane.js';
+import { PatientBanner } from './PatientBanner.js';
 
-/** The reading screen: images on the left, findings, draft and conversation on the right. */
+/** The reading screen: the patient banner above, images on the left, findings, draft and conversation on the right. */
 export function StudyView({
 	studyId,
 	onClose,
@@ -13,6 +14,7 @@ export function StudyView({
 }) {
 	return (
 		<div className="study-view" data-testid="study-view" data-study-id={studyId}>
+			<PatientBanner studyId={studyId} />
 			<div className="study-view-images">
 				<ViewerPane studyId={studyId} onClose={onClose} {...(onOpenStudy ? { onOpenStudy } : {})} />
 			</div>

@@ -1,12 +1,20 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ImportReport } from '../../../src/common/api/studiesContract.js';
-import type { StudyStatus, WorklistItem } from '../../../src/common/api/worklistContract.js';
+import {
+	formatAge,
+	formatDicomDate,
+	formatPersonName,
+	type Priority,
+	type StudyStatus,
+	type WorklistItem,
+} from '../../../src/common/api/worklistContract.js';
 import { useClient } from '../api/ClientContext.js';
 import { ImportPathDialog, ImportReportDialog } from './ImportDialogs.js';
 import { readDroppedFiles, uploadBatches } from './readDroppedFiles.js';
 import { useWorklistRows, type WorklistFilter } from './useWorklistRows.js';
 import { readingSession } from './readingSession.js';
 import { usePlaceSaved } from './usePlaceSaved.js';
+import { priorityLabel, stepPriority } from './priorityLabel.js';
 import './worklist.css';
 
 const rowHeight = 30;
@@ -20,18 +28,25 @@ const statusLabel: Record<StudyStatus, string> = {
 	signed: 'Signed',
 };
 type SortKey = NonNullable<WorklistFilter['sort']>;
-const columns: { label: string; sort?: SortKey; cell: (s: WorklistItem) => string; className?: string }[] = [
-	{ label: 'Patient', sort: 'patientName', cell: (s) => s.patientName },
-	{ label: 'ID', cell: (s) => s.patientId },
-	{ label: 'Age/Sex', cell: (s) => [s.patientAge?.replace(/^0+/, ''), s.patientSex].filter(Boolean).join(' / ') },
-	{ label: 'Date', sort: 'studyDate', cell: (s) => formatDate(s.studyDate) },
-	{ label: 'Mod', cell: (s) => s.modality ?? '' },
-	{ label: 'Body part', cell: (s) => s.bodyPart ?? '' },
-	{ label: 'Views', cell: (s) => s.views.join(', ') },
-	{ label: 'Img', cell: (s) => String(s.imageCount), className: 'num' },
+const priorities = Object.keys(priorityLabel) as Priority[];
+const columns: { label: string; sort: SortKey; cell: (s: WorklistItem) => string; className?: string }[] = [
+	{
+		label: 'Patient',
+		sort: 'patientName',
+		cell: (s) => formatPersonName(s.patientPersonName).shown || s.patientName,
+	},
+	{ label: 'ID', sort: 'patientId', cell: (s) => s.patientId },
+	{ label: 'Age/Sex', sort: 'age', cell: (s) => [formatAge(s.patientAge), s.patientSex].filter(Boolean).join(' / ') },
+	{ label: 'Date', sort: 'studyDate', cell: (s) => formatDicomDate(s.studyDate) },
+	{ label: 'Mod', sort: 'modality', cell: (s) => s.modality ?? '' },
+	{ label: 'Body part', sort: 'bodyPart', cell: (s) => s.bodyPart ?? '' },
+	{ label: 'Views', sort: 'views', cell: (s) => s.views.join(', ') },
+	{ label: 'Img', sort: 'imageCount', cell: (s) => String(s.imageCount), className: 'num' },
 	{ label: 'Status', sort: 'status', cell: (s) => statusLabel[s.status] },
-	{ label: 'Priority', sort: 'priority', cell: (s) => s.priority },
+	{ label: 'Priority', sort: 'priority', cell: (s) => priorityLabel[s.priority] },
 ];
+/** Sorts whose natural first look is ascending (A to Z, STAT first, youngest first); the rest newest first. */
+const ascendingFirst = new Set<SortKey>(['patientName', 'patientId', 'priority', 'modality', 'bodyPart', 'views']);
 
 /** The reading list: every study, searchable and sortable, virtualized for 100,000 rows, keyboard first. */
 export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) => void }) {
@@ -45,6 +60,9 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 	const [sort, setSort] = useState<SortKey>(initial.sort.key);
 	const [direction, setDirection] = useState<'asc' | 'desc'>(initial.sort.direction);
 	const [selected, setSelected] = useState(0);
+	// The selection is a study, not a row: kept when the rows move (new studies, another sort, a reload).
+	const [selectedId, setSelectedId] = useState<number | null>(initial.selectedStudyId);
+	const [priorityError, setPriorityError] = useState<string | null>(null);
 	const [scrollTop, setScrollTop] = useState(0);
 	const [height, setHeight] = useState(600);
 	const [importing, setImporting] = useState<'dialog' | 'busy' | null>(null);
@@ -68,11 +86,14 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 		...(dateFrom ? { dateFrom: dateFrom.replace(/-/g, '') } : {}),
 		...(dateTo ? { dateTo: dateTo.replace(/-/g, '') } : {}),
 	};
-	const { total, error, rowAt, ensureRange, version } = useWorklistRows(filter);
-	// A new filter value (not a new object with the same value) starts the list again at the top.
+	const { total, error, rowAt, ensureRange, version, reload, patchRow } = useWorklistRows(filter);
 	const filterKey = JSON.stringify(filter);
+	// Another sort, search or filter starts at the top; a reload of the same list keeps the study (below).
+	const shownFilter = useRef(filterKey);
 	useEffect(() => {
-		setSelected(0);
+		if (filterKey === shownFilter.current) return;
+		shownFilter.current = filterKey;
+		setSelectedId(null);
 		list.current?.scrollTo({ top: 0 });
 	}, [filterKey]);
 	// The sort and filters are the reader's place: kept by the workstation across a reload.
@@ -106,44 +127,64 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 	const last = Math.min((total ?? 0) - 1, first + visible);
 	useEffect(() => {
 		if (total) ensureRange(first, last + 20);
-	}, [first, last, total, ensureRange]);
+		// After a reload the rows on screen are fetched again (version: a reset or a block arrived).
+	}, [first, last, total, ensureRange, version]);
 
 	const moveTo = useCallback(
 		(i: number) => {
 			if (!total) return;
 			const n = Math.max(0, Math.min(total - 1, i));
 			setSelected(n);
+			setSelectedId(rowAt(n)?.studyId ?? null);
 			const el = list.current;
 			if (!el) return;
 			if (n * rowHeight < el.scrollTop) el.scrollTop = n * rowHeight;
 			else if ((n + 1) * rowHeight > el.scrollTop + el.clientHeight)
 				el.scrollTop = (n + 1) * rowHeight - el.clientHeight;
 		},
-		[total],
+		[total, rowAt],
 	);
 
-	// The row the reader left is found again (by study, not position: the list may have changed meanwhile).
-	const [restoring, setRestoring] = useState(() =>
-		initial.selectedStudyId === null ? null : { studyId: initial.selectedStudyId, filterKey },
-	);
+	// The selected study is found again whenever the rows may have moved: on opening the worklist (the
+	// study the reader left) and when the list reloads (new studies, a changed priority or status). Not in
+	// the list any more, or another sort or filter: the first row.
+	const [seeking, setSeeking] = useState<string | null>(`${filterKey}#${version}`);
+	useEffect(() => setSeeking(`${filterKey}#${version}`), [filterKey, version]);
 	useEffect(() => {
-		if (!restoring || total === null) return;
-		let found: number | null = null;
-		if (restoring.filterKey === filterKey) {
-			for (let i = 0; i < Math.min(total, restoreSearchRows) && found === null; i++) {
+		if (seeking === null || total === null) return;
+		if (total === 0) return setSeeking(null);
+		if (rowAt(selected)?.studyId === selectedId && selectedId !== null) return setSeeking(null);
+		let found = 0;
+		if (selectedId !== null) {
+			for (let i = 0; i < Math.min(total, restoreSearchRows); i++) {
 				const s = rowAt(i);
 				// Not fetched yet: fetch its block and look again when it arrives.
 				if (!s) return ensureRange(i, i + 99);
-				if (s.studyId === restoring.studyId) found = i;
+				if (s.studyId === selectedId) {
+					found = i;
+					break;
+				}
 			}
 		}
-		if (found !== null) moveTo(found);
-		setRestoring(null);
-	}, [restoring, total, version, filterKey, rowAt, ensureRange, moveTo]);
-	const selectedStudyId = rowAt(selected)?.studyId ?? null;
+		if (!rowAt(found)) return ensureRange(found, found + 99);
+		moveTo(found);
+		setSeeking(null);
+	}, [seeking, total, version, selected, selectedId, rowAt, ensureRange, moveTo]);
 	useEffect(() => {
-		if (!restoring && selectedStudyId !== null) readingSession.update({ worklist: { selectedStudyId } });
-	}, [restoring, selectedStudyId]);
+		if (seeking === null && selectedId !== null)
+			readingSession.update({ worklist: { selectedStudyId: selectedId } });
+	}, [seeking, selectedId]);
+
+	const focusPriority = () =>
+		list.current?.querySelector<HTMLSelectElement>('.wl-row.selected [data-testid="row-priority"]')?.focus();
+	const setPriority = (studyId: number, priority: Priority) => {
+		setPriorityError(null);
+		patchRow(studyId, { priority });
+		api['study.setPriority']({ studyId, priority }).then(reload, (e: Error) => {
+			setPriorityError(`The priority was not changed: ${e.message}`);
+			reload();
+		});
+	};
 
 	// The keyboard starts on the worklist: on its rows when there are any, else in the search box.
 	const hasRows = !!total;
@@ -169,6 +210,9 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 				const s = rowAt(selected);
 				if (s) onOpenStudy(s.studyId);
 			},
+			// P: to the selected study's priority, where the arrow keys change it.
+			p: focusPriority,
+			P: focusPriority,
 		};
 		const k = keys[e.key];
 		if (k) {
@@ -181,7 +225,7 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 		if (sort === key) setDirection((d) => (d === 'asc' ? 'desc' : 'asc'));
 		else {
 			setSort(key);
-			setDirection(key === 'patientName' || key === 'priority' ? 'asc' : 'desc');
+			setDirection(ascendingFirst.has(key) ? 'asc' : 'desc');
 		}
 	};
 
@@ -262,7 +306,8 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 				data-testid={s ? 'worklist-row' : 'worklist-row-loading'}
 				data-study-id={s?.studyId}
 				data-status={s?.status}
-				onClick={() => setSelected(i)}
+				data-priority={s?.priority}
+				onClick={() => moveTo(i)}
 				onDoubleClick={() => s && onOpenStudy(s.studyId)}
 			>
 				{columns.map((c) => (
@@ -273,7 +318,39 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 							`wl-cell ${c.className ?? ''} ` + (c.label === 'Status' && s ? `status-${s.status}` : '')
 						}
 					>
-						{s ? c.cell(s) : ''}
+						{s && c.sort === 'priority' ? (
+							<select
+								className={`wl-priority priority-${s.priority}`}
+								value={s.priority}
+								aria-label={`Priority of ${c.cell(s)}`}
+								title="Priority (P from the list; arrows change it, Enter or Escape back to the list)"
+								tabIndex={-1}
+								data-testid="row-priority"
+								onChange={(e) => setPriority(s.studyId, e.target.value as Priority)}
+								onDoubleClick={(e) => e.stopPropagation()}
+								onKeyDown={(e) => {
+									e.stopPropagation();
+									const next = stepPriority(s.priority, e.key);
+									if (next) {
+										e.preventDefault();
+										if (next !== s.priority) setPriority(s.studyId, next);
+									} else if (e.key === 'Enter' || e.key === 'Escape') {
+										e.preventDefault();
+										list.current?.focus();
+									}
+								}}
+							>
+								{priorities.map((p) => (
+									<option key={p} value={p}>
+										{priorityLabel[p]}
+									</option>
+								))}
+							</select>
+						) : s ? (
+							c.cell(s)
+						) : (
+							''
+						)}
 					</div>
 				))}
 			</div>,
@@ -361,9 +438,9 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 					Import folder…
 				</button>
 			</div>
-			{(error || importError) && (
+			{(error || importError || priorityError) && (
 				<div className="banner banner-error" role="alert">
-					{error ?? importError}
+					{error ?? importError ?? priorityError}
 				</div>
 			)}
 			{total === 0 && !debounced && !status.length && !dateFrom && !dateTo ? (
@@ -398,18 +475,14 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 										: 'none'
 								}
 							>
-								{c.sort ? (
-									<button
-										className="wl-sort"
-										onClick={() => toggleSort(c.sort!)}
-										data-testid={`sort-${c.sort}`}
-									>
-										{c.label}
-										{sort === c.sort ? (direction === 'asc' ? ' ▲' : ' ▼') : ''}
-									</button>
-								) : (
-									c.label
-								)}
+								<button
+									className="wl-sort"
+									onClick={() => toggleSort(c.sort)}
+									data-testid={`sort-${c.sort}`}
+								>
+									{c.label}
+									{sort === c.sort ? (direction === 'asc' ? ' ▲' : ' ▼') : ''}
+								</button>
 							</div>
 						))}
 					</div>
@@ -445,8 +518,4 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 
 function isoDate(d: string | null): string {
 	return d ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : '';
-}
-
-function formatDate(d: string | null): string {
-	return d && /^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}` : (d ?? '');
 }

@@ -8,27 +8,32 @@ export type WorklistFilter = Omit<WorklistQuery, 'offset' | 'limit'>;
 
 /**
  * Rows of the worklist fetched in blocks of 100 as they scroll into view, so 100,000 studies cost
- * one small query per screenful. A change of filter or a worklist.changed event starts over.
+ * one small query per screenful. A change of filter starts over; a worklist.changed event fetches the
+ * blocks again but keeps showing the rows meanwhile, so the list does not blink and the keyboard's place
+ * (a focused priority select) stays on screen.
  */
 export function useWorklistRows(filter: WorklistFilter) {
 	const client = useClient();
 	const [total, setTotal] = useState<number | null>(null);
 	const [version, setVersion] = useState(0);
 	const [error, setError] = useState<string | null>(null);
-	const blocks = useRef(new Map<number, WorklistItem[] | 'loading'>());
+	const blocks = useRef(new Map<number, WorklistItem[]>());
+	/** The blocks asked for since the last reset; the others show what was fetched before, if anything. */
+	const requested = useRef(new Set<number>());
 	const generation = useRef(0);
 	const key = JSON.stringify(filter);
 
-	const reset = useCallback(() => {
+	const reset = useCallback((keepRows = false) => {
 		generation.current++;
-		blocks.current = new Map();
+		requested.current = new Set();
+		if (!keepRows) blocks.current = new Map();
 		setVersion((v) => v + 1);
 	}, []);
 
 	const loadBlock = useCallback(
 		(b: number) => {
-			if (blocks.current.has(b)) return;
-			blocks.current.set(b, 'loading');
+			if (requested.current.has(b)) return;
+			requested.current.add(b);
 			const gen = generation.current;
 			client.api['worklist.list']({
 				...(JSON.parse(key) as WorklistFilter),
@@ -44,7 +49,7 @@ export function useWorklistRows(filter: WorklistFilter) {
 				},
 				(e: Error) => {
 					if (gen !== generation.current) return;
-					blocks.current.delete(b);
+					requested.current.delete(b);
 					setError(e.message);
 				},
 			);
@@ -56,7 +61,7 @@ export function useWorklistRows(filter: WorklistFilter) {
 		reset();
 	}, [key, reset]);
 	useEffect(() => {
-		if (blocks.current.size === 0) loadBlock(0);
+		if (!requested.current.has(0)) loadBlock(0);
 	}, [version, loadBlock]);
 	// A modality pushing a series sends one event per image: reload at most every 300 ms.
 	useEffect(() => {
@@ -65,7 +70,7 @@ export function useWorklistRows(filter: WorklistFilter) {
 			if (e.type !== 'worklist.changed' || timer) return;
 			timer = setTimeout(() => {
 				timer = null;
-				reset();
+				reset(true);
 			}, 300);
 		});
 		return () => {
@@ -76,7 +81,7 @@ export function useWorklistRows(filter: WorklistFilter) {
 
 	const rowAt = useCallback((i: number): WorklistItem | undefined => {
 		const b = blocks.current.get(Math.floor(i / blockSize));
-		return Array.isArray(b) ? b[i % blockSize] : undefined;
+		return b?.[i % blockSize];
 	}, []);
 
 	const ensureRange = useCallback(
@@ -91,5 +96,17 @@ export function useWorklistRows(filter: WorklistFilter) {
 		[loadBlock],
 	);
 
-	return { total, error, rowAt, ensureRange, version, reload: reset };
+	/** Shows a change the reader just made (a priority) at once; the reload that follows confirms it. */
+	const patchRow = useCallback((studyId: number, patch: Partial<WorklistItem>) => {
+		for (const [b, items] of blocks.current)
+			if (items.some((s) => s.studyId === studyId))
+				blocks.current.set(
+					b,
+					items.map((s) => (s.studyId === studyId ? { ...s, ...patch } : s)),
+				);
+		setVersion((v) => v + 1);
+	}, []);
+
+	const reload = useCallback(() => reset(true), [reset]);
+	return { total, error, rowAt, ensureRange, version, reload, patchRow };
 }

@@ -54,6 +54,7 @@ export const StudyDetail = z.object({
 	patientPersonName: z.string().nullable(),
 	patientId: z.string(),
 	patientSex: z.string().nullable(),
+	/** DICOM age string at the study date: computed from the birth date when known, else the PatientAge sent. */
 	patientAge: z.string().nullable(),
 	patientBirthDate: z.string().nullable(),
 	studyDate: z.string().nullable(),
@@ -62,6 +63,8 @@ export const StudyDetail = z.object({
 	/** Study ID (0020,0010); null if imported before it was kept. */
 	dicomStudyId: z.string().nullable(),
 	description: z.string().nullable(),
+	/** Referring Physician's Name (0008,0090) as a DICOM person name; null if absent or imported before it was kept. */
+	referringPhysician: z.string().nullable(),
 	modality: z.string().nullable(),
 	bodyPart: z.string().nullable(),
 	status: StudyStatus,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StudyStatus } from './worklistContract.js';
+import { StudyStatus, WorklistSortKey } from './worklistContract.js';
 
 const day = z
 	.string()
@@ -10,7 +10,7 @@ const day = z
 export const WorklistView = z.object({
 	selectedStudyId: z.number().int().nullable(),
 	sort: z.object({
-		key: z.enum(['studyDate', 'patientName', 'priority', 'status', 'imported']),
+		key: WorklistSortKey,
 		direction: z.enum(['asc', 'desc']),
 	}),
 	filters: z.object({

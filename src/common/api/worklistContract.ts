@@ -4,12 +4,32 @@ export const StudyStatus = z.enum(['new', 'drafted', 'in_review', 'signed']);
 export type StudyStatus = z.infer<typeof StudyStatus>;
 
 export const Priority = z.enum(['routine', 'urgent', 'stat']);
+export type Priority = z.infer<typeof Priority>;
+
+/** Every worklist column sorts; `imported` (newest import first) is the default order. */
+export const WorklistSortKey = z.enum([
+	'imported',
+	'patientName',
+	'patientId',
+	'age',
+	'studyDate',
+	'modality',
+	'bodyPart',
+	'views',
+	'imageCount',
+	'status',
+	'priority',
+]);
+export type WorklistSortKey = z.infer<typeof WorklistSortKey>;
 
 export const WorklistItem = z.object({
 	studyId: z.number().int(),
 	studyInstanceUid: z.string(),
 	patientName: z.string(),
+	/** The DICOM person name, components kept, for display (formatPersonName); null if imported before it was kept. */
+	patientPersonName: z.string().nullable(),
 	patientId: z.string(),
+	/** DICOM age string at the study date: computed from the birth date when known, else the PatientAge sent. */
 	patientAge: z.string().nullable(),
 	patientSex: z.string().nullable(),
 	studyDate: z.string().nullable(),
@@ -35,7 +55,7 @@ export const WorklistQuery = z
 			.string()
 			.regex(/^\d{8}$/)
 			.optional(),
-		sort: z.enum(['studyDate', 'patientName', 'priority', 'status', 'imported']).default('imported'),
+		sort: WorklistSortKey.default('imported'),
 		direction: z.enum(['asc', 'desc']).default('desc'),
 		offset: z.number().int().min(0).default(0),
 		limit: z.number().int().min(1).max(1000).default(100),
@@ -52,4 +72,14 @@ export type WorklistPage = z.infer<typeof WorklistPage>;
 
 export const worklistContract = {
 	'worklist.list': { input: WorklistQuery, output: WorklistPage },
+	/** The reader sets a study's reading priority; recorded in the audit log under the reader's name. */
+	'study.setPriority': {
+		input: z.object({ studyId: z.number().int(), priority: Priority }).strict(),
+		output: z.object({ studyId: z.number().int(), priority: Priority }),
+	},
 } as const;
+
+// How the UI shows the patient fields of the worklist and the study (one formatter for both screens).
+export { formatAge } from '../domain/formatAge.js';
+export { formatDicomDate } from '../domain/formatDicomDate.js';
+export { formatPersonName } from '../domain/formatPersonName.js';

@@ -23,6 +23,8 @@ export interface DicomHeader {
 	/** Study ID (0020,0010), the site's own short study number. */
 	readonly dicomStudyId: string | null;
 	readonly studyDescription: string | null;
+	/** Referring Physician's Name (0008,0090), the DICOM person name decoded, components kept. */
+	readonly referringPhysician: string | null;
 	readonly modality: string | null;
 	readonly bodyPart: string | null;
 	readonly seriesNumber: number | null;
@@ -82,6 +84,7 @@ export function readDicomHeader(ds: DicomDataSet): DicomHeader {
 		accessionNumber: text(ds, 'x00080050'),
 		dicomStudyId: text(ds, 'x00200010'),
 		studyDescription: text(ds, 'x00081030'),
+		referringPhysician: text(ds, 'x00080090'),
 		modality: text(ds, 'x00080060'),
 		bodyPart: text(ds, 'x00180015'),
 		seriesNumber: int(ds, 'x00200011'),

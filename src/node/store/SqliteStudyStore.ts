@@ -49,6 +49,8 @@ export interface StudyRow {
 	/** Study ID (0020,0010); null for studies imported before it was kept. */
 	dicom_study_id: string | null;
 	description: string | null;
+	/** Referring Physician's Name (0008,0090) as a DICOM person name; null for studies imported before it was kept. */
+	referring_physician: string | null;
 	patient_age: string | null;
 	modality: string | null;
 	body_part: string | null;
@@ -108,9 +110,14 @@ export class SqliteStudyStore {
 			`SELECT ${placeColumns}, NULL AS seriesInstanceUid FROM studies st JOIN patients p ON p.id = st.patient_ref
 				WHERE st.study_instance_uid = ?`,
 		);
-		const upsertPatient = db.prepare(`INSERT INTO patients (patient_id, issuer, name, person_name, birth_date, sex)
-				VALUES (@patientId, @issuer, @patientName, @patientPersonName, @patientBirthDate, @patientSex)
+		// The search key follows the name and person name the row ends up with (SET reads the old row).
+		const upsertPatient = db.prepare(`INSERT INTO patients (patient_id, issuer, name, person_name, birth_date, sex,
+				search_key)
+				VALUES (@patientId, @issuer, @patientName, @patientPersonName, @patientBirthDate, @patientSex,
+				fold_search_key(@patientName || ' ' || coalesce(@patientPersonName, '')))
 			ON CONFLICT (patient_id, issuer) DO UPDATE SET name = CASE WHEN name = '' THEN excluded.name ELSE name END,
+				search_key = fold_search_key(CASE WHEN name = '' THEN excluded.name ELSE name END || ' ' ||
+					coalesce(person_name, excluded.person_name, '')),
 				person_name = coalesce(person_name, excluded.person_name),
 				birth_date = coalesce(birth_date, excluded.birth_date), sex = coalesce(sex, excluded.sex)
 			RETURNING id`);
@@ -118,10 +125,11 @@ export class SqliteStudyStore {
 		// findIdentityConflict has refused any other before they run.
 		const upsertStudy =
 			db.prepare(`INSERT INTO studies (study_instance_uid, patient_ref, study_date, study_time, accession_number,
-				dicom_study_id, description, patient_age, modality, body_part)
+				dicom_study_id, description, patient_age, modality, body_part, referring_physician)
 			VALUES (@studyInstanceUid, @patientRef, @studyDate, @studyTime, @accessionNumber, @dicomStudyId,
-				@studyDescription, @patientAge, @modality, @bodyPart)
+				@studyDescription, @patientAge, @modality, @bodyPart, @referringPhysician)
 			ON CONFLICT (study_instance_uid) DO UPDATE SET modality = coalesce(modality, excluded.modality),
+				referring_physician = coalesce(referring_physician, excluded.referring_physician),
 				body_part = coalesce(body_part, excluded.body_part),
 				dicom_study_id = coalesce(dicom_study_id, excluded.dicom_study_id)
 			RETURNING id`);
@@ -217,7 +225,8 @@ export class SqliteStudyStore {
 		return this.db
 			.prepare(
 				`SELECT s.id, s.study_instance_uid, s.study_date, s.study_time, s.accession_number, s.dicom_study_id,
-					s.description, s.patient_age, s.modality, s.body_part, s.status, s.priority, p.patient_id, p.name,
+					s.description, s.referring_physician, s.patient_age, s.modality, s.body_part, s.status, s.priority,
+					p.patient_id, p.name,
 					p.person_name, p.birth_date, p.sex
 			FROM studies s JOIN patients p ON p.id = s.patient_ref WHERE s.id = ?`,
 			)

@@ -51,6 +51,7 @@ function record(over: Partial<InstanceRecord>): InstanceRecord {
 		accessionNumber: null,
 		dicomStudyId: 'S9',
 		studyDescription: null,
+		referringPhysician: null,
 		modality: 'DX',
 		bodyPart: null,
 		seriesNumber: 1,
@@ -76,10 +77,11 @@ test('a version 6 database opens after migration 7 with every row, id and guard 
 
 	const db = openDatabase(file);
 	try {
-		assert.equal(db.pragma('user_version', { simple: true }), 8);
+		assert.equal(db.pragma('user_version', { simple: true }), 9);
 		for (const [table, rows] of Object.entries(before)) {
 			const kept = (dump(db, table) as Record<string, unknown>[]).map((r) => {
-				const { person_name: _p, dicom_study_id: _s, ...rest } = r;
+				// Columns of later migrations (7: identity, 9: the patient banner).
+				const { person_name: _p, dicom_study_id: _s, referring_physician: _r, search_key: _k, ...rest } = r;
 				return rest;
 			});
 			assert.deepEqual(kept, rows, table);

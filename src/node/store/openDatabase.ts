@@ -1,5 +1,6 @@
 // The one home of better-sqlite3: every other module gets a Database from here.
 import Database from 'better-sqlite3';
+import { foldSearchKey } from '../../common/domain/foldSearchKey.js';
 import { migrations } from './migrations/index.js';
 
 export type SqliteDatabase = Database.Database;
@@ -21,6 +22,10 @@ export function openDatabase(file: string, nativeBinding?: string): SqliteDataba
 	// REPLACE fires DELETE triggers (the immutability guards) only with recursive triggers on.
 	db.pragma('recursive_triggers = ON');
 	db.pragma('busy_timeout = 5000');
+	// The patients' search key (migration 9 and every insert) folds as the search text is folded.
+	db.function('fold_search_key', { deterministic: true }, (t: unknown) =>
+		foldSearchKey(typeof t === 'string' ? t : ''),
+	);
 	migrate(db);
 	return db;
 }

@@ -6,6 +6,7 @@ import type { OriginalsStore } from './OriginalsStore.js';
 import type { SqliteStudyStore } from '../store/SqliteStudyStore.js';
 import type { StudyImage } from '../../common/api/studiesContract.js';
 import { ApiError } from '../../common/api/errors.js';
+import { patientAgeAtStudy } from '../../common/domain/patientAgeAtStudy.js';
 
 /** Reads studies for the viewer and the models: the header, the images, one decoded frame. */
 export class StudyService {
@@ -24,13 +25,14 @@ export class StudyService {
 			patientPersonName: s.person_name,
 			patientId: s.patient_id,
 			patientSex: s.sex,
-			patientAge: s.patient_age,
+			patientAge: patientAgeAtStudy(s.birth_date, s.study_date, s.patient_age),
 			patientBirthDate: s.birth_date,
 			studyDate: s.study_date,
 			studyTime: s.study_time,
 			accessionNumber: s.accession_number,
 			dicomStudyId: s.dicom_study_id,
 			description: s.description,
+			referringPhysician: s.referring_physician,
 			modality: s.modality,
 			bodyPart: s.body_part,
 			status: s.status as StudyDetail['status'],

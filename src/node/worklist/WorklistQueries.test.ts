@@ -31,6 +31,7 @@ function seeded() {
 				accessionNumber: `A${i}`,
 				dicomStudyId: null,
 				studyDescription: null,
+				referringPhysician: null,
 				modality: 'DX',
 				bodyPart: 'CHEST',
 				seriesNumber: 1,

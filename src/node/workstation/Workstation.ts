@@ -92,7 +92,6 @@ export class Workstation {
 		const { db, events } = this;
 		const settings = settingsModule({ db });
 		const reader = { readerName: () => settings.store.get().readerName };
-		const worklist = worklistModule({ db });
 		const studies = studiesModule({ db, dataDir: options.dataDir, events });
 		const receiver = receiverModule({
 			receiverSettings: () => settings.store.get().receiver,
@@ -125,6 +124,7 @@ export class Workstation {
 			hl7Settings: () => settings.store.get().hl7,
 			keyImage: reporting.keyImage,
 		});
+		const worklist = worklistModule({ db, audit: reporting.audit, reader, events });
 		const demo = demoModule({ importer: studies.importer, dataDir: options.dataDir });
 		const uistate = uiStateModule({ db });
 		const modules: WorkstationModule[] = [
