@@ -18,6 +18,8 @@ const u32 = (b: Uint8Array, i: number) => u16(b, i) * 65536 + u16(b, i + 2);
  * with neither or the header is cut off (RLE, native pixels or garbage).
  */
 export function readCodestreamHeader(b: Uint8Array): CodestreamHeader | null {
+	const boxed = jp2Codestream(b);
+	if (boxed) return readCodestreamHeader(boxed);
 	if (b[0] === 0xff && b[1] === 0x4f && b[2] === 0xff && b[3] === 0x51 && b.length >= 42) {
 		// SIZ: Lsiz Rsiz Xsiz Ysiz XOsiz YOsiz (tile sizes) Csiz, then Ssiz per component.
 		const columns = u32(b, 8) - u32(b, 16);
@@ -54,6 +56,23 @@ export function readCodestreamHeader(b: Uint8Array): CodestreamHeader | null {
 		}
 		if (marker === 0xda || marker === 0xd9) return null;
 		pos += 2 + u16(b, pos + 2);
+	}
+	return null;
+}
+
+/** The codestream inside a JP2 file (boxes; some encoders put one in DICOM): its 'jp2c' box's content. */
+function jp2Codestream(b: Uint8Array): Uint8Array | null {
+	if (u32(b, 0) !== 12 || u32(b, 4) !== 0x6a502020) return null;
+	for (let pos = 0; pos + 8 <= b.length;) {
+		let size = u32(b, pos);
+		let header = 8;
+		if (size === 1) {
+			size = u32(b, pos + 8) * 2 ** 32 + u32(b, pos + 12);
+			header = 16;
+		}
+		if (u32(b, pos + 4) === 0x6a703263) return b.subarray(pos + header);
+		if (size < header) return null;
+		pos += size;
 	}
 	return null;
 }

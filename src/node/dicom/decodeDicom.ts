@@ -103,7 +103,10 @@ export async function decodeDataSetFrame(ds: DicomDataSet, frame: number): Promi
 	const native = ts.encoding === 'native' || ts.encoding === 'native-big-endian';
 	const rescale = pm.samplesPerPixel === 1 ? modalityRescale(ds) : { slope: 1, intercept: 0 };
 	if (native) checkNativeLength(ds, pm.frames, nativeBytesPerFrame(pm));
-	else checkFrameCount(ds, pm.frames);
+	else {
+		checkEncapsulated(ds, ts.name);
+		checkFrameCount(ds, pm.frames);
+	}
 	const encoded = native ? null : encapsulatedFrameBytes(ds, frame, pm.frames, ts.encoding.startsWith('jpeg'));
 	if (encoded) checkCodestream(ts, encoded, pm);
 	try {

@@ -110,7 +110,7 @@ export function checkCodestream(
 		);
 }
 
-/** Native pixel data must hold exactly the frames the header describes (one pad byte allowed). */
+/** Native pixel data must hold exactly the frames the header describes, and at most zero padding. */
 export function checkNativeLength(ds: DicomDataSet, frames: number, frameBytes: number): void {
 	const el = ds.elements.x7fe00010!;
 	if (el.encapsulatedPixelData || el.hadUndefinedLength) {
@@ -122,7 +122,9 @@ export function checkNativeLength(ds: DicomDataSet, frames: number, frameBytes: 
 		);
 	}
 	const expected = frames * frameBytes;
-	if (el.length > expected + (expected % 2))
+	// Zeros after the last frame are padding some writers add; other bytes are pixels of another size.
+	const tail = ds.byteArray.subarray(el.dataOffset + expected, el.dataOffset + el.length);
+	if (el.length > expected + (expected % 2) && tail.some((v) => v !== 0))
 		throw new PixelDataMismatchError(
 			`The pixel data holds ${el.length} bytes but Rows × Columns × Samples × Bits Allocated × Number of ` +
 				`Frames make ${expected}: the image size or frame count in the header is wrong.`,

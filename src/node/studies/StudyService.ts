@@ -6,6 +6,7 @@ import type { OriginalsStore } from './OriginalsStore.js';
 import type { SqliteStudyStore } from '../store/SqliteStudyStore.js';
 import type { StudyImage } from '../../common/api/studiesContract.js';
 import { ApiError } from '../../common/api/errors.js';
+import { notDisplayableText } from './notDisplayableText.js';
 
 /** Reads studies for the viewer and the models: the header, the images, one decoded frame. */
 export class StudyService {
@@ -57,6 +58,7 @@ export class StudyService {
 			rows: i.rows,
 			columns: i.columns,
 			frames: i.frames,
+			notDisplayable: i.not_displayable ? notDisplayableText(i.not_displayable) : null,
 		}));
 	}
 
@@ -70,6 +72,8 @@ export class StudyService {
 	async decodeFrame(instanceId: number, frame = 0): Promise<DecodedImage> {
 		const i = this.store.instance(instanceId);
 		if (!i) throw new ApiError('not_found', `Image ${instanceId} does not exist.`);
+		if (i.not_displayable)
+			throw new ApiError('unavailable', notDisplayableText(i.not_displayable), 'PixelDataMismatchError');
 		return decodeDicomBytes(this.originals.read(i.file_sha256), frame);
 	}
 

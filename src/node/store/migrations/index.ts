@@ -6,6 +6,7 @@ import { priorityIndexSchema } from './005_priority_index.js';
 import { replaceGuardsSchema } from './006_replace_guards.js';
 import { identitySchema } from './007_identity.js';
 import { answerChecksSchema } from './008_answer_checks.js';
+import { notDisplayableSchema } from './011_not_displayable.js';
 
 /**
  * Schema history, oldest first. Append only: a shipped migration is never edited, since
@@ -20,4 +21,5 @@ export const migrations: readonly { readonly version: number; readonly name: str
 	{ version: 6, name: 'replace guards', sql: replaceGuardsSchema },
 	{ version: 7, name: 'instance identity', sql: identitySchema },
 	{ version: 8, name: 'answer checks', sql: answerChecksSchema },
+	{ version: 11, name: 'not displayable', sql: notDisplayableSchema },
 ];
