@@ -97,6 +97,11 @@ export function checkCodestream(
 			`The file is labelled ${ts.name} but its pixel data is ${describeStream(frame)}: the transfer syntax ` +
 				'does not match the compressed data (relabelled or damaged).',
 		);
+	if (!endsWithEndMarker(frame))
+		throw new PixelDataMismatchError(
+			`The ${streamName[h.process]} data of this frame stops before its end marker: the compressed pixel data ` +
+				'is truncated (an interrupted transfer or a damaged file).',
+		);
 	const sizeKnown = h.rows > 0; // JPEG may defer the row count to a DNL marker
 	if ((sizeKnown && h.rows !== pm.rows) || h.columns !== pm.columns || h.components !== pm.samplesPerPixel)
 		throw new PixelDataMismatchError(
@@ -108,6 +113,15 @@ export function checkCodestream(
 			`The ${streamName[h.process]} data holds ${h.precision}-bit samples but Bits Allocated is ` +
 				`${pm.bitsAllocated}.`,
 		);
+}
+
+/**
+ * JPEG, JPEG-LS and JPEG 2000 streams all end with FFD9 (EOI, EOC), a pair their coded data never holds
+ * (stuffing forbids it), so a stream without one was cut off. Padding or junk may follow it.
+ */
+function endsWithEndMarker(frame: Uint8Array): boolean {
+	for (let i = frame.length - 2; i > 1; i--) if (frame[i] === 0xff && frame[i + 1] === 0xd9) return true;
+	return false;
 }
 
 /** Native pixel data must hold exactly the frames the header describes, and at most zero padding. */
