@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes copies of a DICOM file whose header disagrees with its pixel data, the damage seen from
 broken senders and hand-edited files. Usage: mutatePixelHeader.py IN OUT MUTATION [OUT MUTATION ...]
+where MUTATION may join several with "+" (set=SOPInstanceUID:1.2.3+truncate-fragment).
 
 Mutations: ts=<uid> (relabel the transfer syntax only), set=<Keyword>:<value> (one attribute, the
 value written as given), truncate-fragment, garbage-fragment (the first frame's compressed bytes)."""
@@ -39,8 +40,17 @@ def relabel(dst, uid):
         f.write(data[:132] + meta.getvalue() + data[144 + group_length :])
 
 
-def mutate(src, dst, mutation):
+def mutate(src, dst, mutations):
     ds = pydicom.dcmread(src)
+    for mutation in mutations.split("+"):
+        change(ds, mutation)
+    ds.save_as(dst, write_like_original=False)
+    for mutation in mutations.split("+"):
+        if mutation.startswith("ts="):
+            relabel(dst, mutation[3:])
+
+
+def change(ds, mutation):
     if mutation.startswith("set="):
         keyword, value = mutation[4:].split(":", 1)
         tag = pydicom.datadict.tag_for_keyword(keyword)
@@ -60,9 +70,6 @@ def mutate(src, dst, mutation):
             ds.NumberOfFrames = 1
     elif not mutation.startswith("ts="):
         sys.exit(f"unknown mutation {mutation}")
-    ds.save_as(dst, write_like_original=False)
-    if mutation.startswith("ts="):
-        relabel(dst, mutation[3:])
 
 
 args = sys.argv[1:]
