@@ -72,8 +72,7 @@ export class StudyService {
 	async decodeFrame(instanceId: number, frame = 0): Promise<DecodedImage> {
 		const i = this.store.instance(instanceId);
 		if (!i) throw new ApiError('not_found', `Image ${instanceId} does not exist.`);
-		if (i.not_displayable)
-			throw new ApiError('unavailable', notDisplayableText(i.not_displayable), 'PixelDataMismatchError');
+		if (i.not_displayable) throw new ApiError('unavailable', notDisplayableText(i.not_displayable));
 		return decodeDicomBytes(this.originals.read(i.file_sha256), frame);
 	}
 
