@@ -18,6 +18,8 @@ export const ImportReport = z.object({
 	failed: z.number().int(),
 	studyIds: z.array(z.number().int()),
 	errors: z.array(ImportFileError),
+	/** Images stored (the file is kept) whose pixels cannot be shown, each with the reason. */
+	notDisplayable: z.array(ImportFileError).optional(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
@@ -43,6 +45,8 @@ export const StudyImage = z.object({
 	rows: z.number().int().nullable(),
 	columns: z.number().int().nullable(),
 	frames: z.number().int(),
+	/** "Stored but not displayable": why the pixels cannot be shown; null or absent when they can. */
+	notDisplayable: z.string().nullable().optional(),
 });
 export type StudyImage = z.infer<typeof StudyImage>;
 

@@ -1,6 +1,6 @@
 /** Why a file could not be read as a DICOM image; the message is shown to the user per file. */
 export class DicomReadError extends Error {
-	override readonly name = 'DicomReadError';
+	override readonly name: string = 'DicomReadError';
 	constructor(
 		readonly code:
 			| 'not_dicom'
@@ -9,7 +9,8 @@ export class DicomReadError extends Error {
 			| 'unsupported_syntax'
 			| 'bad_dimensions'
 			| 'bad_frame'
-			| 'decode_failed',
+			| 'decode_failed'
+			| 'pixel_mismatch',
 		message: string,
 	) {
 		super(message);

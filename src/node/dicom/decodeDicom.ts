@@ -3,7 +3,7 @@ import { readImagePlane } from './imagePlane.js';
 import type { DecodedImage, VoiLut } from '../../common/domain/DecodedImage.js';
 import { DicomReadError } from './DicomErrors.js';
 import { parseDicomBytes, type DicomDataSet } from './parseDicomBytes.js';
-import { transferSyntaxOf } from './transferSyntaxes.js';
+import { transferSyntaxOf, type PixelEncoding } from './transferSyntaxes.js';
 import { encapsulatedFrameBytes, nativeFrameBytes } from './framePixelBytes.js';
 import { decodeJpeg2000, decodeJpegBaseline, decodeJpegLs } from './codecs/wasmCodecs.js';
 import { decodeJpegLossless } from './codecs/decodeJpegLossless.js';
@@ -16,6 +16,8 @@ import {
 	samplesFromBytes,
 	type SampleLayout,
 } from './storedValues.js';
+import { checkCodestream, checkFrameCount, checkNativeLength, checkPrecision, modalityRescale } from './pixelSanity.js';
+import { PixelDataMismatchError } from './PixelDataMismatchError.js';
 import { planarToInterleaved, ybr422ToYbrFull, ybrFullToRgb } from './colour.js';
 
 /** Larger than any radiograph detector (43 cm at 50 µm is 8600 px); beyond it a file is damaged, not big. */
@@ -64,7 +66,8 @@ function pixelModule(ds: DicomDataSet): PixelModule {
 		throw new DicomReadError('bad_dimensions', `Samples per pixel ${spp} is not supported (1 or 3).`);
 	if (![8, 16, 32].includes(bitsAllocated))
 		throw new DicomReadError('bad_dimensions', `Bits allocated ${bitsAllocated} is not supported (8, 16 or 32).`);
-	const bitsStored = Math.min(ds.uint16('x00280101') ?? bitsAllocated, bitsAllocated);
+	checkPrecision(bitsAllocated, ds.uint16('x00280101'), ds.uint16('x00280102'));
+	const bitsStored = ds.uint16('x00280101') ?? bitsAllocated;
 	const photometric = (ds.string('x00280004') ?? (spp === 3 ? 'RGB' : 'MONOCHROME2')).trim();
 	if (photometric === 'PALETTE COLOR')
 		throw new DicomReadError('unsupported_syntax', 'Palette colour images are not supported.');
@@ -98,64 +101,28 @@ export async function decodeDataSetFrame(ds: DicomDataSet, frame: number): Promi
 	let sampleBytes: Uint8Array;
 	let photometric = pm.photometric;
 	let planar = pm.planar;
+	const native = ts.encoding === 'native' || ts.encoding === 'native-big-endian';
+	const rescale = pm.samplesPerPixel === 1 ? modalityRescale(ds) : { slope: 1, intercept: 0 };
+	if (native) checkNativeLength(ds, pm.frames, nativeBytesPerFrame(pm));
+	else {
+		checkEncapsulated(ds, ts.name);
+		checkFrameCount(ds, pm.frames);
+	}
+	const encoded = native ? null : encapsulatedFrameBytes(ds, frame, pm.frames, ts.encoding.startsWith('jpeg'));
+	if (encoded) checkCodestream(ts, encoded, pm);
 	try {
-		switch (ts.encoding) {
-			case 'native':
-			case 'native-big-endian': {
-				const is422 = photometric === 'YBR_FULL_422' && pm.samplesPerPixel === 3 && pm.bitsAllocated === 8;
-				const frameBytes = is422 ? pixelCount * 2 : pixelCount * pm.samplesPerPixel * (pm.bitsAllocated / 8);
-				sampleBytes = nativeFrameBytes(ds, frame, frameBytes);
-				if (is422) {
-					sampleBytes = ybr422ToYbrFull(sampleBytes, pixelCount);
-					photometric = 'YBR_FULL';
-					planar = false;
-				}
-				break;
+		if (!encoded) {
+			sampleBytes = nativeFrameBytes(ds, frame, nativeBytesPerFrame(pm));
+			if (isYbr422(pm)) {
+				sampleBytes = ybr422ToYbrFull(sampleBytes, pixelCount);
+				photometric = 'YBR_FULL';
+				planar = false;
 			}
-			case 'rle':
-				sampleBytes = decodeRle(
-					encapsulatedFrameBytes(ds, frame, pm.frames, false),
-					pixelCount,
-					pm.samplesPerPixel,
-					pm.bitsAllocated,
-				);
-				planar = false;
-				break;
-			case 'jpeg-lossless':
-				sampleBytes = decodeJpegLossless(encapsulatedFrameBytes(ds, frame, pm.frames, true), pm.bitsAllocated);
-				planar = false;
-				break;
-			case 'jpeg-baseline': {
-				if (pm.bitsStored > 8) {
-					if (pm.samplesPerPixel !== 1 || pm.bitsStored > 12)
-						throw new DicomReadError('unsupported_syntax', twelveBitOnly(pm));
-					sampleBytes = await decodeJpegExtended(encapsulatedFrameBytes(ds, frame, pm.frames, true), {
-						rows: pm.rows,
-						columns: pm.columns,
-						bitsStored: pm.bitsStored,
-						signed: pm.signed,
-					});
-					planar = false;
-					break;
-				}
-				const d = await decodeJpegBaseline(encapsulatedFrameBytes(ds, frame, pm.frames, true));
-				sampleBytes = d.bytes;
-				// libjpeg-turbo returns RGB for colour JPEGs whatever the header's YBR label says.
-				if (d.componentCount === 3) photometric = 'RGB';
-				planar = false;
-				break;
-			}
-			case 'jpeg-ls': {
-				sampleBytes = (await decodeJpegLs(encapsulatedFrameBytes(ds, frame, pm.frames, false))).bytes;
-				planar = false;
-				break;
-			}
-			case 'jpeg-2000': {
-				sampleBytes = (await decodeJpeg2000(encapsulatedFrameBytes(ds, frame, pm.frames, false))).bytes;
-				if (pm.samplesPerPixel === 3) photometric = 'RGB';
-				planar = false;
-				break;
-			}
+		} else {
+			const d = await decodeFrame(ts.encoding, encoded, pm);
+			sampleBytes = d.bytes;
+			if (d.rgb) photometric = 'RGB';
+			planar = false;
 		}
 	} catch (err) {
 		if (err instanceof DicomReadError) throw err;
@@ -165,23 +132,17 @@ export async function decodeDataSetFrame(ds: DicomDataSet, frame: number): Promi
 		);
 	}
 	const expected = pixelCount * pm.samplesPerPixel * (pm.bitsAllocated / 8);
-	if (
-		ts.encoding !== 'native' &&
-		ts.encoding !== 'native-big-endian' &&
-		sampleBytes.length < expected &&
-		!(pm.bitsAllocated === 16 && sampleBytes.length === expected / 2)
-	) {
-		throw new DicomReadError(
-			'decode_failed',
-			`The decoded ${ts.name} frame has ${sampleBytes.length} bytes; the header promises ${expected}.`,
+	const eightInSixteen = pm.bitsAllocated === 16 && sampleBytes.length === expected / 2;
+	if (!native && sampleBytes.length !== expected && !eightInSixteen) {
+		throw new PixelDataMismatchError(
+			`The decoded ${ts.name} frame has ${sampleBytes.length} bytes; Rows × Columns × Samples × Bits ` +
+				`Allocated in the header make ${expected}.`,
 		);
 	}
 	// A codec may return 8-bit samples for data stored in 16 bits with 8 bits stored.
-	const codecLayout =
-		pm.bitsAllocated === 16 && sampleBytes.length === expected / 2 ? { ...layout, bitsAllocated: 8 } : layout;
+	const codecLayout = eightInSixteen ? { ...layout, bitsAllocated: 8 } : layout;
 	if (pm.samplesPerPixel === 3)
 		return colourImage(ds, pm, sampleBytes.subarray(0, pixelCount * 3), photometric, planar);
-	const native = ts.encoding === 'native' || ts.encoding === 'native-big-endian';
 	const stored = samplesFromBytes(
 		sampleBytes.subarray(0, pixelCount * (codecLayout.bitsAllocated / 8)),
 		codecLayout,
@@ -189,8 +150,7 @@ export async function decodeDataSetFrame(ds: DicomDataSet, frame: number): Promi
 	);
 	// Bits above Bits Stored hold overlays or garbage only in native data; codecs return clean samples.
 	if (native || codecLayout.signed) normaliseStoredBits(stored, codecLayout);
-	const slope = ds.floatString('x00281053') || 1;
-	const intercept = ds.floatString('x00281052') || 0;
+	const { slope, intercept } = rescale;
 	const pixels = applyModalityRescale(stored, slope, intercept);
 	const { min, max } = minMax(pixels);
 	return {
@@ -268,18 +228,73 @@ export function checkDicomImage(ds: DicomDataSet): void {
 	const ts = transferSyntaxOf(tsUid);
 	if (!ts) throw new DicomReadError('unsupported_syntax', `Transfer syntax ${tsUid} is not supported.`);
 	const pm = pixelModule(ds);
+	if (pm.samplesPerPixel === 1) modalityRescale(ds);
 	if (ts.encoding === 'native' || ts.encoding === 'native-big-endian') {
-		const is422 = pm.photometric === 'YBR_FULL_422' && pm.samplesPerPixel === 3 && pm.bitsAllocated === 8;
-		const frameBytes = pm.rows * pm.columns * (is422 ? 2 : pm.samplesPerPixel * (pm.bitsAllocated / 8));
-		nativeFrameBytes(ds, pm.frames - 1, frameBytes);
-	} else if (!ds.elements.x7fe00010!.fragments?.length) {
-		throw new DicomReadError('no_pixel_data', 'The compressed pixel data has no fragments.');
-	} else if (
-		ts.encoding === 'jpeg-baseline' &&
-		pm.bitsStored > 8 &&
-		(pm.samplesPerPixel !== 1 || pm.bitsStored > 12)
-	) {
+		checkNativeLength(ds, pm.frames, nativeBytesPerFrame(pm));
+		nativeFrameBytes(ds, pm.frames - 1, nativeBytesPerFrame(pm));
+		return;
+	}
+	checkEncapsulated(ds, ts.name);
+	if (ts.encoding === 'jpeg-baseline' && pm.bitsStored > 8 && (pm.samplesPerPixel !== 1 || pm.bitsStored > 12))
 		throw new DicomReadError('unsupported_syntax', twelveBitOnly(pm));
+	checkFrameCount(ds, pm.frames);
+}
+
+/** Compressed syntaxes need encapsulated pixel data (fragments), not native pixels under a new label. */
+function checkEncapsulated(ds: DicomDataSet, syntax: string): void {
+	const el = ds.elements.x7fe00010!;
+	if (!el.encapsulatedPixelData && !el.hadUndefinedLength)
+		throw new PixelDataMismatchError(
+			`The file is labelled ${syntax} but its pixel data is uncompressed: the transfer syntax was relabelled.`,
+		);
+	if (!el.fragments?.length) throw new DicomReadError('no_pixel_data', 'The compressed pixel data has no fragments.');
+}
+
+function isYbr422(pm: PixelModule): boolean {
+	return pm.photometric === 'YBR_FULL_422' && pm.samplesPerPixel === 3 && pm.bitsAllocated === 8;
+}
+
+function nativeBytesPerFrame(pm: PixelModule): number {
+	return pm.rows * pm.columns * (isYbr422(pm) ? 2 : pm.samplesPerPixel * (pm.bitsAllocated / 8));
+}
+
+/** Runs the codec the transfer syntax names; `rgb` when the codec already turned YBR into RGB. */
+async function decodeFrame(
+	encoding: PixelEncoding,
+	encoded: Uint8Array,
+	pm: PixelModule,
+): Promise<{ bytes: Uint8Array; rgb: boolean }> {
+	const colour = pm.samplesPerPixel === 3;
+	switch (encoding) {
+		case 'rle':
+			return {
+				bytes: decodeRle(encoded, pm.rows * pm.columns, pm.samplesPerPixel, pm.bitsAllocated),
+				rgb: false,
+			};
+		case 'jpeg-lossless':
+			return { bytes: decodeJpegLossless(encoded, pm.bitsAllocated), rgb: false };
+		case 'jpeg-ls':
+			return { bytes: (await decodeJpegLs(encoded)).bytes, rgb: false };
+		case 'jpeg-2000':
+			return { bytes: (await decodeJpeg2000(encoded)).bytes, rgb: colour };
+		case 'jpeg-baseline': {
+			if (pm.bitsStored <= 8) {
+				const d = await decodeJpegBaseline(encoded);
+				// libjpeg-turbo returns RGB for colour JPEGs whatever the header's YBR label says.
+				return { bytes: d.bytes, rgb: d.componentCount === 3 };
+			}
+			if (pm.samplesPerPixel !== 1 || pm.bitsStored > 12)
+				throw new DicomReadError('unsupported_syntax', twelveBitOnly(pm));
+			const bytes = await decodeJpegExtended(encoded, {
+				rows: pm.rows,
+				columns: pm.columns,
+				bitsStored: pm.bitsStored,
+				signed: pm.signed,
+			});
+			return { bytes, rgb: false };
+		}
+		default:
+			throw new DicomReadError('unsupported_syntax', `No codec for ${encoding} pixel data.`);
 	}
 }
 

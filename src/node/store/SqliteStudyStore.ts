@@ -78,6 +78,8 @@ export interface InstanceRow {
 	view_position: string | null;
 	transfer_syntax_uid: string | null;
 	file_sha256: string;
+	/** Why its pixels cannot be shown; null when they decode. */
+	not_displayable: string | null;
 }
 
 export interface ImportEventCounts {
@@ -239,7 +241,7 @@ export class SqliteStudyStore {
 				`SELECT i.id, i.sop_instance_uid, i.series_ref, se.series_instance_uid, se.series_number,
 					se.modality AS series_modality,
 			i.instance_number, i.rows, i.columns, i.frames, coalesce(i.view_position,
-				se.view_position) AS view_position, i.transfer_syntax_uid, i.file_sha256
+				se.view_position) AS view_position, i.transfer_syntax_uid, i.file_sha256, i.not_displayable
 			FROM instances i JOIN series se ON se.id = i.series_ref WHERE se.study_ref = ?
 			ORDER BY se.series_number, se.id, i.instance_number, i.id`,
 			)
@@ -252,10 +254,15 @@ export class SqliteStudyStore {
 				`SELECT i.id, i.sop_instance_uid, i.series_ref, se.series_instance_uid, se.series_number,
 					se.modality AS series_modality,
 			i.instance_number, i.rows, i.columns, i.frames, coalesce(i.view_position,
-				se.view_position) AS view_position, i.transfer_syntax_uid, i.file_sha256
+				se.view_position) AS view_position, i.transfer_syntax_uid, i.file_sha256, i.not_displayable
 			FROM instances i JOIN series se ON se.id = i.series_ref WHERE i.id = ?`,
 			)
 			.get(instanceId) as InstanceRow | undefined;
+	}
+
+	/** Records that a stored instance's pixels cannot be shown, and why (the file stays stored). */
+	markNotDisplayable(instanceId: number, reason: string): void {
+		this.db.prepare('UPDATE instances SET not_displayable = ? WHERE id = ?').run(reason, instanceId);
 	}
 
 	startImport(jobId: string, source: 'folder' | 'upload' | 'receiver' | 'cli'): void {

@@ -8,7 +8,10 @@ import { checkDicomImage } from '../dicom/decodeDicom.js';
 import { readDicomHeader } from '../dicom/DicomHeader.js';
 import { parseDicomBytes } from '../dicom/parseDicomBytes.js';
 import type { InstanceRecord, PixelVerdict, SqliteStudyStore } from '../store/SqliteStudyStore.js';
+import { PixelDataMismatchError } from '../dicom/PixelDataMismatchError.js';
 import { samePixels } from './samePixels.js';
+import { pixelProblem } from './pixelProblem.js';
+import { notDisplayableText } from './notDisplayableText.js';
 import { collectDicomFiles } from './collectDicomFiles.js';
 import { OriginalsStore } from './OriginalsStore.js';
 
@@ -50,6 +53,8 @@ export type ImportItem = { readonly file: string } | { readonly name: string; re
 export class StudyImporter {
 	readonly originals: OriginalsStore;
 	private readonly studyListeners = new Set<(studyId: number) => void>();
+	/** Pixel checks of received images, run one after another once the sender has its answer. */
+	private pixelChecks: Promise<void> = Promise.resolve();
 
 	constructor(
 		private readonly store: SqliteStudyStore,
@@ -87,6 +92,7 @@ export class StudyImporter {
 	): Promise<ImportReport> {
 		this.store.startImport(jobId, source);
 		const errors: ImportFileError[] = [...preErrors];
+		const notDisplayable: ImportFileError[] = [];
 		const studyIds = new Set<number>();
 		let imported = 0;
 		let duplicates = 0;
@@ -111,11 +117,13 @@ export class StudyImporter {
 				}
 			}
 			startAt -= chunkFiles - chunk.length; // a chunk cut short by size resumes where it stopped
-			const count = (r: ImportedFile) => {
+			const toCheck: { name: string; bytes: Uint8Array; imported: ImportedFile }[] = [];
+			const count = (r: ImportedFile, name: string, bytes: Uint8Array) => {
 				if (r.duplicate) duplicates++;
 				else {
 					imported++;
 					studyIds.add(r.studyId);
+					toCheck.push({ name, bytes, imported: r });
 				}
 			};
 			const toCompare: { name: string; bytes: Uint8Array; record: InstanceRecord; storedSha256: string }[] = [];
@@ -126,7 +134,7 @@ export class StudyImporter {
 						const record = this.readRecord(c.bytes);
 						const r = this.save(record, c.bytes, { actor: source, file: c.name }, null);
 						if ('storedSha256' in r) toCompare.push({ name: c.name, bytes: c.bytes, record, ...r });
-						else count(r);
+						else count(r, c.name, c.bytes);
 					} catch (err) {
 						errors.push(toFileError(c.name, err));
 					}
@@ -135,10 +143,20 @@ export class StudyImporter {
 			// Same SOP Instance from other bytes: decoding both takes a wait, which a transaction cannot hold.
 			for (const c of toCompare) {
 				try {
-					count(await this.saveComparing(c.record, c.bytes, { actor: source, file: c.name }, c.storedSha256));
+					const r = await this.saveComparing(
+						c.record,
+						c.bytes,
+						{ actor: source, file: c.name },
+						c.storedSha256,
+					);
+					count(r, c.name, c.bytes);
 				} catch (err) {
 					errors.push(toFileError(c.name, err));
 				}
+			}
+			for (const c of toCheck) {
+				const reason = await this.checkPixels(c.imported, c.bytes);
+				if (reason) notDisplayable.push({ file: c.name, code: 'not_displayable', message: reason });
 			}
 			if (Date.now() - lastReport > 250) {
 				lastReport = Date.now();
@@ -155,6 +173,7 @@ export class StudyImporter {
 			failed: errors.length,
 			studyIds: [...studyIds],
 			errors,
+			notDisplayable,
 		};
 		this.store.finishImport(
 			jobId,
@@ -166,6 +185,7 @@ export class StudyImporter {
 			[
 				`Imported ${imported} image${imported === 1 ? '' : 's'}`,
 				duplicates ? `, ${duplicates} already here` : '',
+				notDisplayable.length ? `, ${notDisplayable.length} stored but not displayable` : '',
 				errors.length ? `, ${errors.length} failed` : '',
 			].join(''),
 			1,
@@ -184,8 +204,29 @@ export class StudyImporter {
 	 */
 	async importOne(bytes: Uint8Array, origin: ImportOrigin = { actor: 'import', file: '' }): Promise<ImportedFile> {
 		const record = this.readRecord(bytes);
-		const r = this.save(record, bytes, origin, null);
-		return 'storedSha256' in r ? this.saveComparing(record, bytes, origin, r.storedSha256) : r;
+		const saved = this.save(record, bytes, origin, null);
+		const r = 'storedSha256' in saved ? await this.saveComparing(record, bytes, origin, saved.storedSha256) : saved;
+		// The sender gets its answer now; the decode check follows in the background, one image at a time.
+		if (!r.duplicate)
+			this.pixelChecks = this.pixelChecks.then(() => this.checkPixels(r, bytes, true)).then(noop, noop);
+		return r;
+	}
+
+	/** Settles when the background pixel checks of received images queued so far are done. */
+	pixelChecksDone(): Promise<void> {
+		return this.pixelChecks;
+	}
+
+	/**
+	 * Decodes a newly stored image; when its pixels cannot be shown, marks it "stored but not displayable"
+	 * with the reason, so the viewer says so instead of failing. Returns that text, or null.
+	 */
+	private async checkPixels(r: ImportedFile, bytes: Uint8Array, announce = false): Promise<string | null> {
+		const reason = await pixelProblem(bytes);
+		if (!reason) return null;
+		this.store.markNotDisplayable(r.instanceId, reason);
+		if (announce) this.events?.emit({ type: 'worklist.changed', studyIds: [r.studyId] });
+		return notDisplayableText(reason);
 	}
 
 	/** Parses and checks one file: its header, its UIDs and that its pixels can be read. */
@@ -201,7 +242,12 @@ export class StudyImporter {
 		if (!header.sopInstanceUid) throw new ImportFileRejected('missing_uid', 'The file has no SOP Instance UID.');
 		if (!header.studyInstanceUid || !header.seriesInstanceUid)
 			throw new ImportFileRejected('missing_uid', 'The file has no Study or Series Instance UID.');
-		checkDicomImage(ds);
+		try {
+			checkDicomImage(ds);
+		} catch (err) {
+			// Kept: the image is stored and marked "not displayable" once its pixels are checked.
+			if (!(err instanceof PixelDataMismatchError)) throw err;
+		}
 		return { ...header, fileSha256: OriginalsStore.sha256(bytes), fileSize: bytes.byteLength };
 	}
 
@@ -260,6 +306,8 @@ export class StudyImporter {
 		this.events?.emit({ type: 'progress', jobId, task: 'import', label, fraction, done, error, studyId: null });
 	}
 }
+
+function noop(): void {}
 
 function newJobId(): string {
 	return `import-${crypto.randomUUID()}`;

@@ -7,6 +7,7 @@ import type { SqliteStudyStore } from '../store/SqliteStudyStore.js';
 import type { StudyImage } from '../../common/api/studiesContract.js';
 import { ApiError } from '../../common/api/errors.js';
 import { patientAgeAtStudy } from '../../common/domain/patientAgeAtStudy.js';
+import { notDisplayableText } from './notDisplayableText.js';
 
 /** Reads studies for the viewer and the models: the header, the images, one decoded frame. */
 export class StudyService {
@@ -59,6 +60,7 @@ export class StudyService {
 			rows: i.rows,
 			columns: i.columns,
 			frames: i.frames,
+			notDisplayable: i.not_displayable ? notDisplayableText(i.not_displayable) : null,
 		}));
 	}
 
@@ -72,6 +74,7 @@ export class StudyService {
 	async decodeFrame(instanceId: number, frame = 0): Promise<DecodedImage> {
 		const i = this.store.instance(instanceId);
 		if (!i) throw new ApiError('not_found', `Image ${instanceId} does not exist.`);
+		if (i.not_displayable) throw new ApiError('unavailable', notDisplayableText(i.not_displayable));
 		return decodeDicomBytes(this.originals.read(i.file_sha256), frame);
 	}
 

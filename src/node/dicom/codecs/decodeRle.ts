@@ -1,4 +1,5 @@
 import { DicomReadError } from '../DicomErrors.js';
+import { PixelDataMismatchError } from '../PixelDataMismatchError.js';
 
 /**
  * DICOM RLE Lossless (PS3.5 annex G): a 64-byte header of segment offsets, then one PackBits segment
@@ -48,6 +49,12 @@ export function decodeRle(
 				}
 			}
 		}
+		// A segment ends with its last pixel; one pad byte keeps it even. Anything else means another size.
+		if (written < pixelCount || end - i > 1)
+			throw new PixelDataMismatchError(
+				`RLE segment ${s + 1} holds ${written < pixelCount ? 'fewer' : 'more'} pixels than Rows × Columns ` +
+					`(${pixelCount}) in the header.`,
+			);
 	}
 	return out;
 }

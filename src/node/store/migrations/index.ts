@@ -7,6 +7,7 @@ import { replaceGuardsSchema } from './006_replace_guards.js';
 import { identitySchema } from './007_identity.js';
 import { answerChecksSchema } from './008_answer_checks.js';
 import { patientBannerSchema } from './009_patient_banner.js';
+import { notDisplayableSchema } from './011_not_displayable.js';
 
 /**
  * Schema history, oldest first. Append only: a shipped migration is never edited, since
@@ -22,4 +23,5 @@ export const migrations: readonly { readonly version: number; readonly name: str
 	{ version: 7, name: 'instance identity', sql: identitySchema },
 	{ version: 8, name: 'answer checks', sql: answerChecksSchema },
 	{ version: 9, name: 'patient banner', sql: patientBannerSchema },
+	{ version: 11, name: 'not displayable', sql: notDisplayableSchema },
 ];
