@@ -15,7 +15,8 @@ export type AuditAction =
 	| 'handout_edit'
 	| 'handout_override'
 	| 'dataset_export'
-	| 'consistency_warning';
+	| 'consistency_warning'
+	| 'undo_apply';
 
 /** Who did what, when: append-only here and in the database (triggers refuse UPDATE and DELETE). */
 export class AuditLog {
