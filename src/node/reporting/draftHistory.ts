@@ -12,11 +12,12 @@ export function draftHistory(versions: readonly Version[], impression: string) {
 	const lastModel = lastIndex(versions, byModel);
 	const last = versions.at(-1);
 	const beforeApply = last?.source === 'correction' ? versions.at(-2) : undefined;
-	const lastDraft = versions[lastIndex(versions, (v) => v.source === 'draft')];
+	// The version that first wrote the current Impression (the start of the trailing run that holds it).
+	const since = lastIndex(versions, (v) => v.impression !== impression) + 1;
 	return {
 		editedSinceModel: versions.slice(lastModel + 1).some((v) => v.source === 'edit'),
 		undoApply: beforeApply ? { versionNo: beforeApply.versionNo } : null,
-		impressionByModel: !!impression.trim() && lastDraft?.impression === impression,
+		impressionByModel: !!impression.trim() && versions[since]?.source === 'draft',
 	};
 }
 
