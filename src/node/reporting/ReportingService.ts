@@ -218,7 +218,9 @@ export class ReportingService {
 					version: report.versionNo,
 					jobId: stream.jobId,
 					impression: impression.outcome,
-					...(impression.contradictions.length ? { impressionContradictions: impression.contradictions } : {}),
+					...(impression.contradictions.length
+						? { impressionContradictions: impression.contradictions }
+						: {}),
 				},
 			});
 			return this.state(studyId);

@@ -4,7 +4,7 @@ import { insertStudy, reportingFixture } from '../../../test/helpers/reportingFi
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { ReaderEditsError } from './ReportingErrors.js';
 
-test('apply asks before replacing the reader edits (read from the stored versions); undo brings them back', async () => {
+test('apply asks before replacing reader edits (read from the stored versions); undo brings them back', async () => {
 	const f = reportingFixture(tempDir());
 	const studyId = insertStudy(f.db);
 	let state = await f.reporting.draft(studyId);
@@ -51,7 +51,7 @@ test('apply without reader edits runs without asking', async () => {
 	assert.doesNotMatch(state.report!.findings, /effusion/i);
 });
 
-test('the draft includes the summary task Impression, checked against the findings, in background drafts too', async () => {
+test('the draft holds the summary task Impression, checked against the findings, in background too', async () => {
 	const f = reportingFixture(tempDir());
 	const studyId = insertStudy(f.db);
 	const state = await f.reporting.draft(studyId, { background: true, actor: 'draft queue' });
@@ -71,7 +71,7 @@ test('the draft includes the summary task Impression, checked against the findin
 	assert.equal(again.impressionByModel, false);
 });
 
-test('a summary that contradicts the findings is dropped, and the sign dialog warns of the empty Impression', async () => {
+test('a summary contradicting the findings is dropped; the sign dialog warns of the empty Impression', async () => {
 	const f = reportingFixture(tempDir());
 	const studyId = insertStudy(f.db);
 	f.assistant.replies.push('No pleural effusion. Normal heart size.');
