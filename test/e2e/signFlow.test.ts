@@ -29,7 +29,7 @@ after(async () => {
 	delete process.env.RADIALOG_RECEIVER_PORT;
 });
 
-test('apply over edits asks and undoes; the sign dialog stops Enter over serious warnings; handout override', async () => {
+test('apply over edits asks, undo restores; Enter never signs over serious warnings; handout override', async () => {
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	await page.goto(served.url);
@@ -102,7 +102,7 @@ test('apply over edits asks and undoes; the sign dialog stops Enter over serious
 	assert.equal(await flow.status, 'draft');
 
 	// Signing knowingly: tick, then "Sign with warnings"; the audit log keeps the listed warnings.
-	warnings = await flow.openSignDialog();
+	assert.deepEqual(await flow.openSignDialog(), warnings, 'the same list');
 	await page.keyboard.press('Space');
 	await page.getByTestId('sign-confirm').click();
 	await page.locator('[data-testid="report-status"][data-status="signed"]').waitFor();
