@@ -166,8 +166,8 @@ export function ReportEditor({ h }: { h: ReportHandle }) {
 				/>
 			)}
 			<label className="rp-label" htmlFor="rp-impression-text">
-				Impression{' '}
-				{h.state!.impressionByModel && report.status !== 'signed' && (
+				Impression {/* The state is as loaded: once the reader types, the Impression is theirs. */}
+				{h.state!.impressionByModel && text.impression === report.impression && report.status !== 'signed' && (
 					<span className="rp-draft-chip" data-testid="impression-ai">
 						AI draft (summary of the findings)
 					</span>
