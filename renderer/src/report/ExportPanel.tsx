@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ExportFormat } from '../../../src/common/api/reportContract.js';
+import type { Contradiction, ExportFormat } from '../../../src/common/api/reportContract.js';
 import { useFreshSettings } from '../settings/SettingsContext.js';
 import type { ReportHandle } from './useReport.js';
 
@@ -11,12 +11,18 @@ const formats: { format: ExportFormat; label: string }[] = [
 	{ format: 'hl7', label: 'HL7 v2' },
 ];
 
+/** One contradiction as the reader reads it: the handout's words against the report's. */
+function contradictionLine(c: Contradiction): string {
+	return c.report ? `"${c.text}" contradicts the report: "${c.report}"` : `"${c.text}" is not in the report`;
+}
+
 /** Exports to the export folder, and the patient handout: the assistant's easy-language text, reviewed here. */
 export function ExportPanel({ h }: { h: ReportHandle }) {
 	const s = h.state!;
 	const [files, setFiles] = useState<{ format: string; path: string }[]>([]);
 	const [keyImage, setKeyImage] = useState(false);
 	const [handout, setHandout] = useState(s.handout?.text ?? '');
+	const [overrideReason, setOverrideReason] = useState('');
 	useEffect(() => {
 		setHandout(s.handout?.text ?? '');
 	}, [s.handout?.text]);
@@ -24,13 +30,20 @@ export function ExportPanel({ h }: { h: ReportHandle }) {
 	const { settings, openSettings } = useFreshSettings();
 	// Without a folder an export can only fail: say so first, with the way to choose one.
 	const noFolder = settings !== null && !settings.exportFolder;
-	const doExport = (list: ExportFormat[]) =>
+	const doExport = (list: ExportFormat[], handoutOverride?: { reason: string }) =>
 		h.run('export', async () => {
-			const r = await h.api['report.export']({ studyId: s.studyId, formats: list, includeKeyImage: keyImage });
+			const r = await h.api['report.export']({
+				studyId: s.studyId,
+				formats: list,
+				includeKeyImage: keyImage,
+				...(handoutOverride ? { handoutOverride } : {}),
+			});
 			setFiles(r.files);
 			return r;
 		});
 	const streaming = h.stream?.kind === 'ask' && h.busy === 'handout' ? h.stream : null;
+	// Checked by the server against the report as it stands; export refuses it without a stated reason.
+	const contradicts = s.handoutCheck.length > 0;
 	return (
 		<section className="rp-export" aria-label="Export and patient handout">
 			<div className="rp-section-head">
@@ -147,15 +160,55 @@ export function ExportPanel({ h }: { h: ReportHandle }) {
 						>
 							{s.handout.reviewedBy ? `Reviewed by ${s.handout.reviewedBy}` : 'Not reviewed yet'}
 						</span>
-						<button
-							type="button"
-							data-testid="export-handout"
-							disabled={!s.handout.reviewedBy || noFolder || h.busy !== null}
-							onClick={() => void doExport(['handout'])}
-						>
-							Export handout PDF
-						</button>
+						{!contradicts && (
+							<button
+								type="button"
+								data-testid="export-handout"
+								disabled={!s.handout.reviewedBy || noFolder || h.busy !== null}
+								onClick={() => void doExport(['handout'])}
+							>
+								Export handout PDF
+							</button>
+						)}
 					</div>
+					{contradicts && (
+						<div className="rp-handout-check" role="alert" data-testid="handout-check">
+							<b>The handout contradicts the report as it stands:</b>
+							<ul>
+								{s.handoutCheck.map((c) => (
+									<li key={c.text + c.finding} data-testid="handout-contradiction">
+										{contradictionLine(c)}
+									</li>
+								))}
+							</ul>
+							<p className="muted">
+								Edit the handout (or the report) so they agree, or export it anyway with your reason;
+								the reason goes to the audit log.
+							</p>
+							<label className="rp-label" htmlFor="rp-handout-override">
+								Reason for exporting anyway
+							</label>
+							<input
+								id="rp-handout-override"
+								type="text"
+								data-testid="handout-override-reason"
+								value={overrideReason}
+								maxLength={2000}
+								onChange={(e) => setOverrideReason(e.target.value)}
+							/>{' '}
+							<button
+								type="button"
+								className="rp-danger"
+								data-testid="export-handout-override"
+								disabled={
+									!overrideReason.trim() || !s.handout.reviewedBy || noFolder || h.busy !== null
+								}
+								onClick={() => void doExport(['handout'], { reason: overrideReason.trim() })}
+							>
+								Export handout anyway
+							</button>
+						</div>
+					)}
 				</>
 			)}
 		</section>

@@ -33,18 +33,28 @@ export function ReportEditor({ h }: { h: ReportHandle }) {
 			timer.current = null;
 		}
 		const body = pending.current;
-		if (!body) return;
+		if (!body) return true;
 		pending.current = null;
 		setSave((s) => ({ ...s, state: 'saving' }));
 		try {
 			const r = await h.api['report.save']({ studyId: h.state!.studyId, ...body });
 			setSave({ state: pending.current ? 'dirty' : 'saved', version: r.versionNo, at: r.savedAt });
+			return true;
 		} catch (e) {
 			pending.current = pending.current ?? body;
 			setSave((s) => ({ ...s, state: 'error' }));
 			h.setError(`Not saved: ${(e as Error).message}`);
+			return false;
 		}
 	}, [h]);
+
+	const { saveEdits } = h;
+	useEffect(() => {
+		saveEdits.current = flush;
+		return () => {
+			if (saveEdits.current === flush) saveEdits.current = null;
+		};
+	}, [flush, saveEdits]);
 
 	useEffect(
 		() => () => {
@@ -104,6 +114,19 @@ export function ReportEditor({ h }: { h: ReportHandle }) {
 						Regenerate
 					</button>
 				)}
+				{h.state!.undoApply && (
+					<button
+						type="button"
+						data-testid="undo-apply"
+						disabled={h.busy !== null}
+						title="Bring back the text as it was before the last Apply, as a new version (Alt+U)"
+						onClick={() =>
+							void h.run('undo', () => h.api['report.undoApply']({ studyId: h.state!.studyId }))
+						}
+					>
+						Undo apply (Alt+U)
+					</button>
+				)}
 				<span className="spacer" />
 				<span
 					className={`rp-save rp-save-${save.state}`}
@@ -143,7 +166,12 @@ export function ReportEditor({ h }: { h: ReportHandle }) {
 				/>
 			)}
 			<label className="rp-label" htmlFor="rp-impression-text">
-				Impression
+				Impression {/* The state is as loaded: once the reader types, the Impression is theirs. */}
+				{h.state!.impressionByModel && text.impression === report.impression && report.status !== 'signed' && (
+					<span className="rp-draft-chip" data-testid="impression-ai">
+						AI draft (summary of the findings)
+					</span>
+				)}
 			</label>
 			<textarea
 				id="rp-impression-text"
@@ -151,7 +179,7 @@ export function ReportEditor({ h }: { h: ReportHandle }) {
 				value={text.impression}
 				readOnly={readOnly}
 				rows={3}
-				placeholder="Your impression"
+				placeholder="No Impression yet: write yours (signing warns while it is empty)"
 				onChange={(e) => change('impression', e.target.value)}
 				onBlur={() => void flush()}
 			/>

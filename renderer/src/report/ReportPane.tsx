@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { ApplyDialog } from './ApplyDialog.js';
 import { ChatPanel } from './ChatPanel.js';
 import { ExportPanel } from './ExportPanel.js';
 import { FindingsPanel } from './FindingsPanel.js';
@@ -18,7 +19,8 @@ type Tab = (typeof tabs)[number]['id'];
 
 /**
  * Findings, draft, editor, conversation, signature and exports of the open study. Keyboard: Alt+1..4
- * tabs, Alt+F findings, Alt+E editor, Alt+C chat, Alt+A apply corrections, Ctrl+Enter sign, Ctrl+S save.
+ * tabs, Alt+F findings, Alt+E editor, Alt+C chat, Alt+A apply corrections, Alt+U undo apply, Ctrl+Enter sign,
+ * Ctrl+S save.
  */
 export function ReportPane({ studyId }: { studyId: number }) {
 	const h = useReport(studyId);
@@ -41,8 +43,27 @@ export function ReportPane({ studyId }: { studyId: number }) {
 		document.querySelector<HTMLElement>('#rp-findings-list [tabindex="0"]')?.focus();
 	}, [hasReport]);
 
-	const apply = () => {
-		void h.run('apply', () => h.api['report.applyCorrections']({ studyId }));
+	const [askReplace, setAskReplace] = useState<{ opener: HTMLElement | null } | null>(null);
+	const runApply = (replaceEdits: boolean) => {
+		setAskReplace(null);
+		void h.run('apply', () => h.api['report.applyCorrections']({ studyId, replaceEdits }));
+	};
+	// Whether the reader edited is read from the stored versions, after saving what they just typed.
+	const apply = async () => {
+		if (h.busy || askReplace) return;
+		const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+		if (!(await h.flushEdits())) return;
+		const fresh = await h.reload().catch((e: Error) => {
+			h.setError(e.message);
+			return null;
+		});
+		if (!fresh?.report || fresh.report.status !== 'draft') return;
+		if (fresh.editedSinceModel) setAskReplace({ opener });
+		else runApply(false);
+	};
+	const undoApply = () => {
+		if (h.busy || !s?.undoApply) return;
+		void h.run('undo', () => h.api['report.undoApply']({ studyId }));
 	};
 
 	useEffect(() => {
@@ -67,7 +88,10 @@ export function ReportPane({ studyId }: { studyId: number }) {
 			};
 			if (k === 'a') {
 				e.preventDefault();
-				apply();
+				void apply();
+			} else if (k === 'u') {
+				e.preventDefault();
+				undoApply();
 			} else if (k === 'f') {
 				e.preventDefault();
 				focus('report', '#rp-findings-list [tabindex="0"]');
@@ -167,7 +191,7 @@ export function ReportPane({ studyId }: { studyId: number }) {
 					<div className="rp-body" role="tabpanel">
 						{tab === 'report' && (
 							<>
-								<FindingsPanel h={h} onApply={apply} />
+								<FindingsPanel h={h} onApply={() => void apply()} />
 								{s.report ? (
 									<ReportEditor h={h} />
 								) : (
@@ -185,8 +209,16 @@ export function ReportPane({ studyId }: { studyId: number }) {
 						{tab === 'export' && <ExportPanel h={h} />}
 						{tab === 'history' && <HistoryPanel h={h} />}
 					</div>
+					{askReplace && (
+						<ApplyDialog
+							returnFocusTo={askReplace.opener}
+							onCancel={() => setAskReplace(null)}
+							onReplace={() => runApply(true)}
+						/>
+					)}
 					<footer className="rp-keys muted">
-						Alt+F findings · a/r accept/reject · Alt+A apply · Alt+E edit · Alt+C ask · Ctrl+Enter sign
+						Alt+F findings · a/r accept/reject · Alt+A apply · Alt+U undo apply · Alt+E edit · Alt+C ask ·
+						Ctrl+Enter sign
 					</footer>
 				</>
 			)}

@@ -1,6 +1,7 @@
-import { forwardRef, useImperativeHandle, useState } from 'react';
-import type { ConsistencyIssue } from '../../../src/common/api/reportContract.js';
+import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
+import type { SignWarning } from '../../../src/common/api/reportContract.js';
 import { useFreshSettings } from '../settings/SettingsContext.js';
+import { SignDialog } from './SignDialog.js';
 import type { ReportHandle } from './useReport.js';
 
 export interface SignPanelHandle {
@@ -8,13 +9,14 @@ export interface SignPanelHandle {
 }
 
 /**
- * Signing: the consistency guard runs first and shows what the text says against the accepted
- * findings; the reader fixes the text or signs anyway, knowingly. After signing, only addenda.
+ * Signing: the reader's typing is saved, the consistency guard runs, and one dialog lists every warning;
+ * the reader fixes the text or signs knowingly. After signing, only addenda.
  */
 export const SignPanel = forwardRef<SignPanelHandle, { h: ReportHandle }>(function SignPanel({ h }, ref) {
 	const s = h.state!;
 	const report = s.report!;
-	const [issues, setIssues] = useState<ConsistencyIssue[] | null>(null);
+	const [warnings, setWarnings] = useState<SignWarning[] | null>(null);
+	const opener = useRef<HTMLElement | null>(null);
 	const [addendum, setAddendum] = useState('');
 	// Either copy may be the newer: the settings once the reader set a name with the study open.
 	const { settings, openSettings } = useFreshSettings();
@@ -23,15 +25,17 @@ export const SignPanel = forwardRef<SignPanelHandle, { h: ReportHandle }>(functi
 
 	const startSign = async () => {
 		if (!readerName) return openSettings('readerName');
-		if (report.status === 'signed' || h.busy) return;
+		if (report.status === 'signed' || h.busy || warnings) return;
+		// Captured now: the sign button is disabled (and loses focus) while the check runs.
+		opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+		if (!(await h.flushEdits())) return;
 		const check = await h.run('check', () => h.api['report.check']({ studyId: s.studyId }));
-		if (!check) return;
-		if (check.issues.length) {
-			setIssues(check.issues);
-			return;
-		}
-		setIssues(null);
-		await h.run('sign', () => h.api['report.sign']({ studyId: s.studyId, acknowledgeIssues: false }));
+		if (check) setWarnings(check.warnings);
+	};
+	const sign = (listed: readonly SignWarning[]) => {
+		setWarnings(null);
+		// The reader saw the list: signing over it is the acknowledgement the server audits.
+		void h.run('sign', () => h.api['report.sign']({ studyId: s.studyId, acknowledgeIssues: listed.length > 0 }));
 	};
 	useImperativeHandle(ref, () => ({
 		startSign: () => {
@@ -80,40 +84,14 @@ export const SignPanel = forwardRef<SignPanelHandle, { h: ReportHandle }>(functi
 	}
 	return (
 		<section className="rp-sign" aria-label="Signature">
-			{issues && issues.length > 0 && (
-				<div
-					className="rp-issues"
-					role="alertdialog"
-					aria-label="Check before signing"
-					data-testid="sign-issues"
-				>
-					<b>Check before signing</b>
-					<ul>
-						{issues.map((i) => (
-							<li key={i.label + i.kind} data-testid="sign-issue">
-								{i.message}
-							</li>
-						))}
-					</ul>
-					<p className="muted">Nothing was changed. Edit the text or your decisions, or sign as it is.</p>
-					<button type="button" onClick={() => setIssues(null)} autoFocus>
-						Back to the report
-					</button>
-					<button
-						type="button"
-						className="rp-danger"
-						data-testid="sign-anyway"
-						onClick={() =>
-							void h
-								.run('sign', () =>
-									h.api['report.sign']({ studyId: s.studyId, acknowledgeIssues: true }),
-								)
-								.then(() => setIssues(null))
-						}
-					>
-						Sign anyway
-					</button>
-				</div>
+			{warnings && (
+				<SignDialog
+					warnings={warnings}
+					readerName={readerName}
+					returnFocusTo={opener.current}
+					onCancel={() => setWarnings(null)}
+					onSign={() => sign(warnings)}
+				/>
 			)}
 			<div className="rp-sign-row">
 				{readerName ? (

@@ -24,6 +24,9 @@ export function useReport(studyId: number) {
 	const busyRef = useRef<string | null>(null);
 	const stateRef = useRef<ReportState | null>(null);
 	stateRef.current = state;
+	/** The editor's save of what the reader typed: model calls and signing act on the saved text only. */
+	const saveEdits = useRef<(() => Promise<boolean>) | null>(null);
+	const flushEdits = useCallback(() => saveEdits.current?.() ?? Promise.resolve(true), []);
 
 	const reload = useCallback(async () => {
 		const s = await client.api['report.open']({ studyId });
@@ -89,7 +92,7 @@ export function useReport(studyId: number) {
 		}
 	}, []);
 
-	return { api: client.api, state, setState, error, setError, busy, stream, run, reload };
+	return { api: client.api, state, setState, error, setError, busy, stream, run, reload, saveEdits, flushEdits };
 }
 
 /** Draft, sign and the like answer with the report state; the contract marks it with its `kind`. */

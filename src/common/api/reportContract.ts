@@ -110,6 +110,12 @@ export const ReportState = z.object({
 	/** What "apply" would send: accepted labels the text lacks, rejected ones it was written from. */
 	pendingCorrection: z.object({ add: z.array(FindingLabel), remove: z.array(FindingLabel) }),
 	readerName: z.string(),
+	/** The reader changed the text since the model last wrote it (read from the stored versions). */
+	editedSinceModel: z.boolean(),
+	/** The version "Undo apply" restores: the text as it was before the last correction; null when none. */
+	undoApply: z.object({ versionNo: z.number().int() }).nullable(),
+	/** The Impression is still the model's summary, not yet changed by the reader. */
+	impressionByModel: z.boolean(),
 });
 export type ReportState = z.infer<typeof ReportState>;
 
@@ -140,6 +146,25 @@ export const ConsistencyIssue = z.object({
 });
 export type ConsistencyIssue = z.infer<typeof ConsistencyIssue>;
 
+/**
+ * One line of the sign dialog. Serious ones (the text contradicts the reader's decisions or itself, or
+ * has no Impression) need a deliberate acknowledgement; minor ones (omissions) are notes. See docs/signing.md.
+ */
+export const SignWarning = z.object({
+	kind: z.enum([
+		...ConsistencyIssue.shape.kind.options,
+		'empty_impression',
+		/** The faithfulness check found the Impression saying what the Findings do not. */
+		'impression_contradicts_findings',
+		/** No labeler: the text could not be checked against the findings. */
+		'not_checked',
+	]),
+	label: z.string().nullable(),
+	serious: z.boolean(),
+	message: z.string(),
+});
+export type SignWarning = z.infer<typeof SignWarning>;
+
 export const ReportVersion = z.object({
 	versionNo: z.number().int(),
 	source: z.enum(['draft', 'correction', 'edit', 'sign', 'addendum']),
@@ -149,6 +174,7 @@ export const ReportVersion = z.object({
 	findings: z.string(),
 	impression: z.string(),
 });
+export type ReportVersion = z.infer<typeof ReportVersion>;
 
 export const DiffSegment = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
 
@@ -181,7 +207,18 @@ export const reportContract = {
 		output: ReportState,
 	},
 	/** Sends the correction instruction built from the decisions and regenerates the draft. */
-	'report.applyCorrections': { input: ForStudy, output: ReportState },
+	'report.applyCorrections': {
+		input: z
+			.object({
+				studyId: z.number().int(),
+				/** The reader confirmed that the rewrite replaces their edits (kept as an earlier version). */
+				replaceEdits: z.boolean().default(false),
+			})
+			.strict(),
+		output: ReportState,
+	},
+	/** Restores the text as it was before the last correction, as a new version. */
+	'report.undoApply': { input: ForStudy, output: ReportState },
 	/** Autosave of the editor: coalesces quick saves into one version. */
 	'report.save': {
 		input: z
@@ -204,7 +241,12 @@ export const reportContract = {
 	},
 	'report.check': {
 		input: ForStudy,
-		output: z.object({ issues: z.array(ConsistencyIssue), labelerAvailable: z.boolean() }),
+		output: z.object({
+			issues: z.array(ConsistencyIssue),
+			labelerAvailable: z.boolean(),
+			/** Everything the sign dialog lists: the issues, an empty Impression, contradictions. */
+			warnings: z.array(SignWarning),
+		}),
 	},
 	/** Signs with the reader name from the settings; refuses while consistency issues are unacknowledged. */
 	'report.sign': {

@@ -16,7 +16,8 @@ export type AuditAction =
 	| 'handout_override'
 	| 'dataset_export'
 	| 'consistency_warning'
-	| 'set_priority';
+	| 'set_priority'
+	| 'undo_apply';
 
 /** Who did what, when: append-only here and in the database (triggers refuse UPDATE and DELETE). */
 export class AuditLog {

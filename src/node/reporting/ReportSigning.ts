@@ -1,4 +1,4 @@
-import type { ConsistencyIssue, ReportState } from '../../common/api/reportContract.js';
+import type { ConsistencyIssue, ReportState, SignWarning } from '../../common/api/reportContract.js';
 import { consistencyIssues } from './consistencyGuard.js';
 import { deniedFindings } from './deniedFindings.js';
 import type { AuditTrail } from './AuditTrail.js';
@@ -12,6 +12,7 @@ import {
 	ReportNotFoundError,
 	SignedReportError,
 } from './ReportingErrors.js';
+import { signWarnings } from './signWarnings.js';
 
 /** The consistency guard, the signature and addenda: the steps after which the text is the reader's. */
 export class ReportSigning {
@@ -30,20 +31,33 @@ export class ReportSigning {
 		return this.d.reader.readerName().trim();
 	}
 
-	async check(studyId: number): Promise<{ issues: ConsistencyIssue[]; labelerAvailable: boolean }> {
+	/** The consistency guard's issues, and every warning the sign dialog lists (see signWarnings). */
+	async check(
+		studyId: number,
+	): Promise<{ issues: ConsistencyIssue[]; labelerAvailable: boolean; warnings: SignWarning[] }> {
 		const report = this.d.store.report(studyId);
 		if (!report) throw new ReportNotFoundError();
-		const reader = this.d.findingsReader;
-		if (!reader) return { issues: [], labelerAvailable: false };
-		const text = `${report.findings}\n${report.impression}`;
-		const mentioned = new Set(await reader.positiveFindings(text));
+		const issues = await this.issues(studyId, `${report.findings}\n${report.impression}`);
+		const labelerAvailable = issues !== null;
 		return {
-			issues: consistencyIssues(mentioned, this.d.store.findings(studyId), deniedFindings(text)),
-			labelerAvailable: true,
+			issues: issues ?? [],
+			labelerAvailable,
+			warnings: signWarnings(report, issues ?? [], labelerAvailable),
 		};
 	}
 
-	/** Signs with the reader's name and time. Unacknowledged consistency issues stop it; nothing is fixed silently. */
+	/** Null where no labeler is available. */
+	private async issues(studyId: number, text: string): Promise<ConsistencyIssue[] | null> {
+		const reader = this.d.findingsReader;
+		if (!reader) return null;
+		const mentioned = new Set(await reader.positiveFindings(text));
+		return consistencyIssues(mentioned, this.d.store.findings(studyId), deniedFindings(text));
+	}
+
+	/**
+	 * Signs with the reader's name and time. Unacknowledged consistency issues stop it; nothing is fixed
+	 * silently. An acknowledgement is audited with every warning the reader was shown.
+	 */
 	async sign(studyId: number, acknowledgeIssues: boolean): Promise<ReportState> {
 		const reader = this.reader();
 		if (!reader) throw new ReaderNameMissingError();
@@ -53,19 +67,24 @@ export class ReportSigning {
 			throw new SignedReportError('The report is already signed: add an addendum instead.');
 		if (!report.findings.trim() && !report.impression.trim())
 			throw new ConsistencyIssuesError('The report is empty: write findings or an impression before signing.');
-		const { issues, labelerAvailable } = await this.check(studyId);
+		const { issues, labelerAvailable, warnings } = await this.check(studyId);
 		if (issues.length && !acknowledgeIssues) {
 			throw new ConsistencyIssuesError(`Check before signing: ${issues.map((i) => i.message).join(' ')}`);
 		}
 		const { store, audit } = this.d;
 		store.transaction(() => {
-			if (issues.length)
+			if (acknowledgeIssues && warnings.length)
 				audit.record({
 					studyId,
 					reportId: report.id,
 					actor: reader,
 					action: 'consistency_warning',
-					detail: { acknowledged: true, issues: issues.map((i) => i.message) },
+					detail: {
+						acknowledged: true,
+						issues: issues.map((i) => i.message),
+						serious: warnings.some((w) => w.serious),
+						warnings,
+					},
 				});
 			store.sign(report.id, reader);
 			store.setStudyStatus(studyId, 'signed');

@@ -30,3 +30,19 @@ export class AssistantUnavailableError extends ApiError {
 		super('unavailable', message);
 	}
 }
+
+/** Apply would replace text the reader wrote since the model's last version; the UI asks first. */
+export class ReaderEditsError extends ApiError {
+	constructor() {
+		super(
+			'conflict',
+			'You edited the report since the assistant wrote it: confirm that the rewrite replaces your edits.',
+		);
+	}
+}
+
+export class NothingToUndoError extends ApiError {
+	constructor() {
+		super('conflict', 'There is no applied correction to undo: the text has changed since.');
+	}
+}

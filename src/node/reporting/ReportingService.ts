@@ -12,10 +12,18 @@ import { answerToManagementQuestion } from './answerToManagementQuestion.js';
 import type { AuditTrail } from './AuditTrail.js';
 import { pendingCorrection } from './consistencyGuard.js';
 import type { ReportingDependencies } from './ReportingDependencies.js';
-import { AssistantUnavailableError, ReportNotFoundError, SignedReportError } from './ReportingErrors.js';
+import { draftHistory } from './draftHistory.js';
+import {
+	AssistantUnavailableError,
+	NothingToUndoError,
+	ReaderEditsError,
+	ReportNotFoundError,
+	SignedReportError,
+} from './ReportingErrors.js';
 import { DraftPreemptedError, ReaderPriority } from './ReaderPriority.js';
 import type { ReportStore } from './ReportStore.js';
 import type { StudyFacts } from './StudyFacts.js';
+import { summaryImpression, type DraftedImpression } from './summaryImpression.js';
 import { wordDiff } from './wordDiff.js';
 
 let jobCounter = 0;
@@ -66,6 +74,7 @@ export class ReportingService {
 		const { draftPrompt: _p, studyId: _s, ...view } = report ?? { draftPrompt: null, studyId };
 		const addenda = report ? this.store.addenda(report.id) : [];
 		const handout = this.store.handout(studyId);
+		const history = draftHistory(report ? this.store.versions(report.id) : [], report?.impression ?? '');
 		return Promise.resolve({
 			kind: 'report.state',
 			studyId,
@@ -94,6 +103,9 @@ export class ReportingService {
 					? pendingCorrection(report.basisLabels, findings)
 					: { add: [], remove: [] },
 			readerName: this.reader(),
+			editedSinceModel: history.editedSinceModel,
+			undoApply: report?.status === 'draft' ? history.undoApply : null,
+			impressionByModel: history.impressionByModel,
 		});
 	}
 
@@ -179,9 +191,18 @@ export class ReportingService {
 				signal ? { ...stream, signal } : stream,
 			);
 			if (out.stoppedBy === 'cancelled' || signal?.aborted) throw new DraftPreemptedError();
+			const findings = out.text.trim();
+			// A reader's own Impression survives a regenerated draft; the model's is rewritten with the findings.
+			const keep =
+				existing?.impression.trim() &&
+				!draftHistory(this.store.versions(existing.id), existing.impression).impressionByModel;
+			const impression: DraftedImpression = keep
+				? { text: existing!.impression, outcome: 'kept', contradictions: [] }
+				: await summaryImpression(assistant, { image, findings: basis, report: findings }, signal);
+			if (signal?.aborted) throw new DraftPreemptedError();
 			const report = this.store.writeGenerated(
 				studyId,
-				{ findings: out.text.trim(), impression: existing?.impression ?? '' },
+				{ findings, impression: impression.text },
 				{ basis, notice: assistant.notice, prompt: out.prompt, source: 'draft', author: 'assistant' },
 			);
 			this.store.setStudyStatus(studyId, 'drafted');
@@ -196,6 +217,10 @@ export class ReportingService {
 					stoppedBy: out.stoppedBy,
 					version: report.versionNo,
 					jobId: stream.jobId,
+					impression: impression.outcome,
+					...(impression.contradictions.length
+						? { impressionContradictions: impression.contradictions }
+						: {}),
 				},
 			});
 			return this.state(studyId);
@@ -222,16 +247,19 @@ export class ReportingService {
 	}
 
 	/** Builds RaDialog's correction instruction from the decisions, regenerates, stores before/after. */
-	applyCorrections(studyId: number): Promise<ReportState> {
-		return this.priority.asReader(studyId, () => this.corrected(studyId));
+	applyCorrections(studyId: number, o: { replaceEdits?: boolean } = {}): Promise<ReportState> {
+		return this.priority.asReader(studyId, () => this.corrected(studyId, o.replaceEdits ?? false));
 	}
 
-	private corrected(studyId: number): Promise<ReportState> {
+	private corrected(studyId: number, replaceEdits: boolean): Promise<ReportState> {
 		return this.exclusive(studyId, async () => {
 			const report = this.requireDraft(studyId);
 			const findings = this.store.findings(studyId);
 			const { add, remove } = pendingCorrection(report.basisLabels, findings);
 			if (!add.length && !remove.length) return this.state(studyId);
+			// The rewrite would replace the reader's text: only once they said so (it stays an earlier version).
+			if (!replaceEdits && draftHistory(this.store.versions(report.id), report.impression).editedSinceModel)
+				throw new ReaderEditsError();
 			const assistant = await this.assistant();
 			const image = await this.deps.images.studyImage(studyId);
 			const accepted = findings.filter((f) => f.positive).map((f) => f.label);
@@ -266,10 +294,39 @@ export class ReportingService {
 				reportId: report.id,
 				actor,
 				action: 'correct',
-				detail: { add, remove, version: after.versionNo },
+				detail: { add, remove, version: after.versionNo, basisBefore: report.basisLabels, replaceEdits },
 			});
 			return this.state(studyId);
 		});
+	}
+
+	/** "Undo apply": the text as it was before the last correction comes back as a new version. */
+	undoApply(studyId: number): Promise<ReportState> {
+		return this.priority.asReader(studyId, () =>
+			this.exclusive(studyId, () => {
+				const report = this.requireDraft(studyId);
+				const versions = this.store.versions(report.id);
+				const target = draftHistory(versions, report.impression).undoApply;
+				const before = versions.find((v) => v.versionNo === target?.versionNo);
+				if (!before) throw new NothingToUndoError();
+				const correct = this.audit
+					.forStudy(studyId)
+					.filter((a) => a.action === 'correct')
+					.at(-1);
+				const basis = (correct?.detail.basisBefore as ChexpertLabel[] | undefined) ?? report.basisLabels;
+				const actor = this.reader() || 'reader';
+				const restored = this.store.restoreVersion(studyId, before, basis, actor);
+				this.audit.record({
+					studyId,
+					reportId: report.id,
+					actor,
+					action: 'undo_apply',
+					detail: { restored: before.versionNo, version: restored.versionNo },
+				});
+				this.store.setStudyStatus(studyId, 'in_review');
+				return this.state(studyId);
+			}),
+		);
 	}
 
 	save(studyId: number, text: { findings: string; impression: string }): { versionNo: number; savedAt: string } {

@@ -154,6 +154,21 @@ export class SqliteReportStore {
 		});
 	}
 
+	/** Brings an earlier version's text (and the findings it was written from) back as a new reader version. */
+	restoreVersion(studyId: number, text: ReportText, basis: readonly ChexpertLabel[], author: string): StoredReport {
+		return this.transaction(() => {
+			const r = this.report(studyId)!;
+			this.db
+				.prepare(
+					`UPDATE reports SET findings_text = ?, impression_text = ?, basis_labels = ?,
+						updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+				)
+				.run(text.findings, text.impression, JSON.stringify(basis), r.id);
+			this.addVersion(r.id, 'edit', text, author);
+			return this.report(studyId)!;
+		});
+	}
+
 	private addVersion(reportId: number, source: string, text: ReportText, author: string): void {
 		this.db
 			.prepare(

@@ -16,7 +16,8 @@ export function reportHandlers(w: {
 		'report.open': ({ studyId }) => reporting.state(studyId),
 		'report.draft': ({ studyId, regenerate }) => reporting.draft(studyId, { regenerate }),
 		'report.decideFinding': ({ studyId, label, decision }) => reporting.decide(studyId, label, decision),
-		'report.applyCorrections': ({ studyId }) => reporting.applyCorrections(studyId),
+		'report.applyCorrections': ({ studyId, replaceEdits }) => reporting.applyCorrections(studyId, { replaceEdits }),
+		'report.undoApply': ({ studyId }) => reporting.undoApply(studyId),
 		'report.save': ({ studyId, findings, impression }) =>
 			Promise.resolve(reporting.save(studyId, { findings, impression })),
 		'report.versions': ({ studyId }) => Promise.resolve(reporting.versions(studyId)),

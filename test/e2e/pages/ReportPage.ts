@@ -110,17 +110,21 @@ export class ReportPage {
 		return answer.locator('.rp-msg-text').innerText();
 	}
 
-	/** Signs with the keyboard shortcut; where the consistency guard speaks, returns its messages and signs anyway. */
+	/**
+	 * Signs with the keyboard shortcut through the sign dialog; returns the warnings it listed. Over serious
+	 * ones it ticks "I have reviewed these warnings" and presses "Sign with warnings"; otherwise Enter signs.
+	 */
 	async sign(): Promise<string[]> {
 		await this.tab('report');
 		await this.page.keyboard.press('Control+Enter');
-		const issues = this.page.getByTestId('sign-issues');
-		const signed = this.page.locator('[data-testid="report-status"][data-status="signed"]');
-		await Promise.race([issues.waitFor(), signed.waitFor()]);
-		if (await signed.count()) return [];
-		const messages = await this.page.getByTestId('sign-issue').allInnerTexts();
-		await this.page.getByTestId('sign-anyway').click();
-		await signed.waitFor();
+		const dialog = this.page.getByTestId('sign-dialog');
+		await dialog.waitFor();
+		const messages = await dialog.getByTestId('sign-warning').allInnerTexts();
+		if (await dialog.locator('[data-testid="sign-warning"][data-serious="true"]').count()) {
+			await dialog.getByTestId('sign-reviewed').check();
+			await dialog.getByTestId('sign-confirm').click();
+		} else await this.page.keyboard.press('Enter');
+		await this.page.locator('[data-testid="report-status"][data-status="signed"]').waitFor();
 		return messages;
 	}
 
