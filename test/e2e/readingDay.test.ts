@@ -94,7 +94,7 @@ test('a reading day through the UI alone, from `npm start` on a fresh data folde
 	await report.watchStreaming();
 	await page.keyboard.press('Enter');
 	await viewer.waitForImage();
-	await page.locator('[data-testid="finding-row"][data-predicted]').first().waitFor({ timeout: 60_000 });
+	await page.locator('[data-testid="finding-row"][data-predicted="yes"]').first().waitFor({ timeout: 60_000 });
 	await shot('opened-findings-first');
 	await report.waitReady();
 	assert.ok((await report.longestStreamSeen()) > 0, 'the draft streamed into the report');
@@ -110,8 +110,8 @@ test('a reading day through the UI alone, from `npm start` on a fresh data folde
 
 	// The reader edits the text, then Apply: the prompt appears; replacing keeps the edit one undo away.
 	await day.typeAtEndOfFindings(' Reader note.');
-	await report.applyOverEdits('replace');
-	await shot('apply-prompt-replaced');
+	await report.applyOverEdits(() => shot('apply-prompt'));
+	await shot('applied');
 	assert.ok(!(await report.findingsText.inputValue()).includes('Reader note.'));
 
 	// Typing in the report, then clicking the image: viewer keys change the image, never the text.

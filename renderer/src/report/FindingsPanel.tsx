@@ -92,6 +92,7 @@ export function FindingsPanel({ h, onApply }: { h: ReportHandle; onApply: () => 
 						data-label={f.label}
 						data-positive={String(f.positive)}
 						data-decision={f.decision ?? 'none'}
+						data-predicted={f.probability === null ? 'no' : 'yes'}
 						onKeyDown={(e) => onKey(e, i, f)}
 						onFocus={() => setFocus(i)}
 					>

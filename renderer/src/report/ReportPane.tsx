@@ -120,12 +120,8 @@ export function ReportPane({ studyId }: { studyId: number }) {
 		>
 			{s && (
 				<header className="rp-head">
-					<div className="rp-patient">
-						<b>{s.header.patientName.replace(/\^/g, ' ').trim()}</b>{' '}
-						<span className="muted">
-							{s.header.patientId} · {s.header.studyDate ?? ''} · {s.header.accessionNumber ?? ''}
-						</span>
-					</div>
+					{/* Who the patient is stands in the banner above images and report. */}
+					<span className="spacer" />
 					<span className={`rp-status rp-status-${status}`} data-testid="report-status" data-status={status}>
 						{status === 'signed'
 							? 'Signed'

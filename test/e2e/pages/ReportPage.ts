@@ -93,6 +93,21 @@ export class ReportPage {
 		await this.waitIdle();
 	}
 
+	/** Alt+A after the reader's own edits: the one dialog asks; Tab to "Replace", Enter; Undo apply then offered. */
+	async applyOverEdits(whilePrompting?: () => Promise<unknown>): Promise<void> {
+		await this.page.locator('[data-testid="apply-corrections"]:not([disabled])').waitFor();
+		await this.page.keyboard.press('Alt+a');
+		const dialog = this.page.getByTestId('apply-dialog');
+		await dialog.waitFor();
+		await whilePrompting?.();
+		await this.page.keyboard.press('Tab');
+		await this.page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'apply-replace');
+		await this.page.keyboard.press('Enter');
+		await dialog.waitFor({ state: 'detached' });
+		await this.page.getByTestId('undo-apply').waitFor({ timeout: 240_000 });
+		await this.waitIdle();
+	}
+
 	async tab(name: 'report' | 'chat' | 'export' | 'history'): Promise<void> {
 		await this.page.getByTestId(`tab-${name}`).click();
 	}
