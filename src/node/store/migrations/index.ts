@@ -6,12 +6,20 @@ import { priorityIndexSchema } from './005_priority_index.js';
 import { replaceGuardsSchema } from './006_replace_guards.js';
 import { identitySchema } from './007_identity.js';
 import { answerChecksSchema } from './008_answer_checks.js';
+import { auditChainSchema, startAuditChain } from './010_audit_chain.js';
+import type { SqliteDatabase } from '../SqliteDatabase.js';
 
 /**
  * Schema history, oldest first. Append only: a shipped migration is never edited, since
- * databases in hospitals already ran it. Each runs in one transaction with its version bump.
+ * databases in hospitals already ran it. Each runs in one transaction with its version bump; `run`, when
+ * present, follows the SQL in that transaction, for steps SQL cannot do (hashing).
  */
-export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
+export const migrations: readonly {
+	readonly version: number;
+	readonly name: string;
+	readonly sql: string;
+	readonly run?: (db: SqliteDatabase) => void;
+}[] = [
 	{ version: 1, name: 'studies', sql: studiesSchema },
 	{ version: 2, name: 'imports', sql: importsSchema },
 	{ version: 3, name: 'reports', sql: reportsSchema },
@@ -20,4 +28,5 @@ export const migrations: readonly { readonly version: number; readonly name: str
 	{ version: 6, name: 'replace guards', sql: replaceGuardsSchema },
 	{ version: 7, name: 'instance identity', sql: identitySchema },
 	{ version: 8, name: 'answer checks', sql: answerChecksSchema },
+	{ version: 10, name: 'audit chain', sql: auditChainSchema, run: startAuditChain },
 ];
