@@ -5,8 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import Database from 'better-sqlite3';
-import { beforeChainDatabase } from '../../../test/helpers/beforeChainDatabase.js';
+import { beforeChainDatabase } from '../store/beforeChainDatabase.js';
 import { AuditLog } from '../reporting/AuditLog.js';
 import { openDatabase } from '../store/openDatabase.js';
 import { auditModule } from './auditModule.js';
@@ -19,7 +18,7 @@ function usedThenTampered(sql: string): string {
 	auditModule({ db });
 	new AuditLog(db).record({ studyId: 9, actor: 'Dr A', action: 'export' });
 	db.close();
-	const raw = new Database(file);
+	const raw = openDatabase(file);
 	raw.exec(`DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; ${sql}`);
 	raw.close();
 	return file;
@@ -31,7 +30,7 @@ test('an untouched log is intact at start-up and after the full pass', async () 
 	const db = openDatabase(usedThenTampered(''));
 	const m = auditModule({ db });
 	assert.deepEqual(
-		{ ...(await m.handlers['audit.status']()), checkedAt: '' },
+		{ ...(await m.handlers['audit.status']({})), checkedAt: '' },
 		{
 			state: 'intact',
 			rows: 7,
@@ -43,7 +42,7 @@ test('an untouched log is intact at start-up and after the full pass', async () 
 	);
 	for (const b of m.background) await b.start();
 	await settle();
-	const after = await m.handlers['audit.status']();
+	const after = await m.handlers['audit.status']({});
 	assert.equal(after.state, 'intact');
 	assert.equal(after.fullCheckPending, false);
 	db.close();
@@ -52,7 +51,7 @@ test('an untouched log is intact at start-up and after the full pass', async () 
 test('a row written since the last check and then edited is reported at start-up', async () => {
 	const db = openDatabase(usedThenTampered(`UPDATE audit_log SET detail = '{"format":"pdf"}' WHERE id = 7`));
 	const m = auditModule({ db });
-	const s = await m.handlers['audit.status']();
+	const s = await m.handlers['audit.status']({});
 	assert.equal(s.state, 'broken');
 	assert.equal(s.firstBrokenRowId, 7);
 	assert.match(s.problem ?? '', /row 7 does not match its hash/);
@@ -62,10 +61,10 @@ test('a row written since the last check and then edited is reported at start-up
 test('an old row edited is found by the background pass, naming the earliest broken row', async () => {
 	const db = openDatabase(usedThenTampered(`UPDATE audit_log SET actor = 'Dr Z' WHERE id = 2`));
 	const m = auditModule({ db });
-	assert.equal((await m.handlers['audit.status']()).state, 'intact');
+	assert.equal((await m.handlers['audit.status']({})).state, 'intact');
 	for (const b of m.background) await b.start();
 	await settle();
-	const s = await m.handlers['audit.status']();
+	const s = await m.handlers['audit.status']({});
 	assert.deepEqual([s.state, s.firstBrokenRowId, s.fullCheckPending], ['broken', 2, false]);
 	for (const b of m.background) await b.stop();
 	db.close();

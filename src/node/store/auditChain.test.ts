@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { beforeChainDatabase } from '../../../test/helpers/beforeChainDatabase.js';
+import { beforeChainDatabase } from './beforeChainDatabase.js';
 import { AuditLog } from '../reporting/AuditLog.js';
 import { openDatabase } from './openDatabase.js';
 import { verifyAuditChain } from './verifyAuditChain.js';
@@ -48,7 +48,7 @@ test('a data folder from before the chain opens with every audit row kept, hashe
 		rows.slice(0, 5).map(({ hash: _h, hash_format: _f, ...r }) => r),
 		before,
 	);
-	assert.ok(rows.every((r) => typeof r.hash === 'string' && (r.hash as string).length === 64));
+	assert.ok(rows.every((r) => typeof r.hash === 'string' && r.hash.length === 64));
 	assert.deepEqual(db.prepare('SELECT * FROM reports ORDER BY id').all(), reports);
 	const start = rows[5]!;
 	assert.equal(start.action, 'audit.chain_started');
@@ -136,6 +136,6 @@ test('the start-up check reads only rows since the last intact one, and finds ta
 	const check = verifyAuditChain(again, 'incremental');
 	assert.equal(check.intact, false);
 	assert.equal(check.intact ? 0 : check.brokenRowId, 10);
-	assert.equal(check.checked, 1, "the row found intact last time is rechecked, then the new one");
+	assert.equal(check.checked, 1, 'the row found intact last time is rechecked, then the new one');
 	again.close();
 });

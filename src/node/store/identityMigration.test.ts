@@ -79,7 +79,8 @@ test('a version 6 database opens after migration 7 with every row, id and guard 
 		assert.equal(db.pragma('user_version', { simple: true }), migrations.at(-1)?.version);
 		for (const [table, rows] of Object.entries(before)) {
 			// Later migrations add columns and the audit chain's start entry; the old rows stay as they were.
-			const later = (dump(db, table) as Record<string, unknown>[]).filter((r) => r.action !== 'audit.chain_started');
+			const now = dump(db, table) as Record<string, unknown>[];
+			const later = now.filter((r) => r.action !== 'audit.chain_started');
 			const kept = later.map((r) => {
 				const { person_name: _p, dicom_study_id: _s, hash: _h, hash_format: _f, ...rest } = r;
 				return rest;

@@ -35,17 +35,15 @@ export function verifyAuditChain(db: SqliteDatabase, scope: 'full' | 'incrementa
 function check(db: SqliteDatabase, scope: 'full' | 'incremental'): AuditChainCheck {
 	const total = db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
 	const mark = db.prepare('SELECT row_ref, hash, verified_at FROM audit_chain_checkpoint').get() as
-		| Checkpoint
-		| undefined;
+		Checkpoint | undefined;
 	const broken = (brokenRowId: number, problem: string, checked = 0) =>
 		({ intact: false, checked, total, brokenRowId, problem }) as const;
 	const byId = db.prepare(`SELECT ${columns} FROM audit_log WHERE id = ?`);
 	if (mark) {
 		const kept = byId.get(mark.row_ref) as StoredRow | undefined;
-		if (!kept) {
-			return broken(mark.row_ref, `row ${mark.row_ref}, found intact on ${mark.verified_at}, is missing: rows were deleted`);
-		}
-		if (kept.hash !== mark.hash) return broken(kept.id, `row ${kept.id} changed after it was found intact on ${mark.verified_at}`);
+		const since = `found intact on ${mark.verified_at}`;
+		if (!kept) return broken(mark.row_ref, `row ${mark.row_ref}, ${since}, is missing: rows were deleted`);
+		if (kept.hash !== mark.hash) return broken(kept.id, `row ${kept.id} changed after it was ${since}`);
 	}
 	let from = 0;
 	let prevHash = chainGenesis;

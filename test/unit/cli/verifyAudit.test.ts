@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { beforeChainDatabase } from '../../helpers/beforeChainDatabase.js';
+import { beforeChainDatabase } from '../../../src/node/store/beforeChainDatabase.js';
 import { tempDir } from '../../helpers/tempDir.js';
 
 const cli = path.resolve('bin/radialog.mjs');

@@ -29,7 +29,9 @@ BEGIN SELECT RAISE(ABORT, 'the audit log is append-only through RaDialog: a row 
  * lifted for this one pass and put back in the same transaction.
  */
 export function startAuditChain(db: SqliteDatabase): void {
-	const rows = db.prepare('SELECT id, at, study_ref, report_ref, actor, action, detail FROM audit_log ORDER BY id').all();
+	const rows = db
+		.prepare('SELECT id, at, study_ref, report_ref, actor, action, detail FROM audit_log ORDER BY id')
+		.all();
 	db.exec('DROP TRIGGER audit_no_update');
 	const setHash = db.prepare('UPDATE audit_log SET hash = ?, hash_format = ? WHERE id = ?');
 	let prev = chainGenesis;

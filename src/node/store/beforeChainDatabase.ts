@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
-import { migrations } from '../../src/node/store/migrations/index.js';
+import { migrations } from './migrations/index.js';
 
-/** A database exactly as the release before the chain left it: a signed report, an addendum, five audit rows. */
+/**
+ * For tests: a database exactly as the release before the chain left it, with a signed report, an
+ * addendum and five audit rows.
+ */
 export function beforeChainDatabase(file: string): void {
 	const db = new Database(file);
 	for (const m of migrations.filter((x) => x.version < 10)) db.exec(m.sql);
