@@ -26,5 +26,7 @@ export const chainGenesis = '0'.repeat(64);
  */
 export function auditRowHash(prevHash: string, r: ChainedAuditRow): string {
 	const fields = ['radialog-audit', 1, r.id, r.at, r.study_ref, r.report_ref, r.actor, r.action, r.detail];
-	return createHash('sha256').update(`${prevHash}\n${JSON.stringify(fields)}`, 'utf8').digest('hex');
+	return createHash('sha256')
+		.update(`${prevHash}\n${JSON.stringify(fields)}`, 'utf8')
+		.digest('hex');
 }
