@@ -18,6 +18,7 @@ const capabilities = [
 	'demo',
 	'settings',
 	'uistate',
+	'audit',
 ];
 const capabilityPath = `^src/node/(${capabilities.join('|')})/`;
 const heavyHomes = [

@@ -5,6 +5,7 @@ import { WorklistPanel } from '../worklist/WorklistPanel.js';
 import { StudyView } from '../study/StudyView.js';
 import { useOpenStudy } from '../worklist/useOpenStudy.js';
 import { StatusBar } from './StatusBar.js';
+import { AuditChainNotice } from './AuditChainNotice.js';
 import { FirstRunGate } from '../settings/FirstRunGate.js';
 import { SettingsButton } from '../settings/SettingsButton.js';
 
@@ -32,6 +33,7 @@ export function App() {
 					Cannot reach the workstation backend: {error}
 				</div>
 			)}
+			<AuditChainNotice />
 			<main className="app-main">
 				{!restored ? null : openStudyId === null ? (
 					<FirstRunGate>

@@ -5,6 +5,7 @@ import { studiesContract } from './studiesContract.js';
 import { reportContract } from './reportContract.js';
 import { demoContract } from './demoContract.js';
 import { uiStateContract } from './uiStateContract.js';
+import { auditContract } from './auditContract.js';
 
 /**
  * The one contract between the UI and the backend. Each domain keeps its calls in its own
@@ -18,6 +19,7 @@ export const apiContract = {
 	...reportContract,
 	...demoContract,
 	...uiStateContract,
+	...auditContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

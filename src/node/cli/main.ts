@@ -27,7 +27,9 @@ async function loadCommand(name: string): Promise<Command | null> {
 
 async function usage(): Promise<string> {
 	const lines = ['Usage: radialog <command> [options]', '', 'Commands:'];
-	for (const name of commandNames()) lines.push(`  ${name.padEnd(10)} ${(await loadCommand(name))?.summary ?? ''}`);
+	const names = commandNames();
+	const width = Math.max(10, ...names.map((n) => n.length));
+	for (const name of names) lines.push(`  ${name.padEnd(width)} ${(await loadCommand(name))?.summary ?? ''}`);
 	return lines.join('\n');
 }
 

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../common/api/reportContract.js';
+import { appendAuditRow } from '../store/appendAuditRow.js';
 import type { SqliteDatabase } from '../store/openDatabase.js';
 
 export type AuditAction =
@@ -19,7 +20,10 @@ export type AuditAction =
 	| 'set_priority'
 	| 'undo_apply';
 
-/** Who did what, when: append-only here and in the database (triggers refuse UPDATE and DELETE). */
+/**
+ * Who did what, when: append-only here and in the database (triggers refuse UPDATE and DELETE), each
+ * row chained to the one before by its hash so an edit made around the triggers shows.
+ */
 export class AuditLog {
 	constructor(private readonly db: SqliteDatabase) {}
 
@@ -30,15 +34,13 @@ export class AuditLog {
 		action: AuditAction;
 		detail?: Record<string, unknown>;
 	}): void {
-		this.db
-			.prepare('INSERT INTO audit_log (study_ref, report_ref, actor, action, detail) VALUES (?, ?, ?, ?, ?)')
-			.run(
-				entry.studyId,
-				entry.reportId ?? null,
-				entry.actor || 'unknown',
-				entry.action,
-				JSON.stringify(entry.detail ?? {}),
-			);
+		appendAuditRow(this.db, {
+			studyRef: entry.studyId,
+			reportRef: entry.reportId ?? null,
+			actor: entry.actor,
+			action: entry.action,
+			detail: JSON.stringify(entry.detail ?? {}),
+		});
 	}
 
 	forStudy(studyId: number): AuditEntry[] {

@@ -1,4 +1,5 @@
 import type { DicomHeader } from '../dicom/DicomHeader.js';
+import { appendAuditRow } from './appendAuditRow.js';
 import { findIdentityConflict } from './findIdentityConflict.js';
 import type { IdentityConflict, StoredPlace } from './IdentityConflict.js';
 import type { SqliteDatabase } from './openDatabase.js';
@@ -180,9 +181,6 @@ export class SqliteStudyStore {
 			const instanceId = Number(insertInstance.run({ ...r, seriesRef }).lastInsertRowid);
 			return { outcome: 'saved', studyId: studyRef, instanceId };
 		});
-		const audit = db.prepare(
-			`INSERT INTO audit_log (study_ref, actor, action, detail) VALUES (?, ?, 'import.refused', ?)`,
-		);
 		this.audit = (r: Refusal) => {
 			const { record: f, conflict: c } = r;
 			const detail = {
@@ -201,7 +199,12 @@ export class SqliteStudyStore {
 				},
 				stored: c.stored,
 			};
-			audit.run(c.stored.studyId, r.actor || 'unknown', JSON.stringify(detail));
+			appendAuditRow(db, {
+				studyRef: c.stored.studyId,
+				actor: r.actor,
+				action: 'import.refused',
+				detail: JSON.stringify(detail),
+			});
 		};
 	}
 

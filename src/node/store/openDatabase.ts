@@ -3,7 +3,9 @@ import Database from 'better-sqlite3';
 import { foldSearchKey } from '../../common/domain/foldSearchKey.js';
 import { migrations } from './migrations/index.js';
 
-export type SqliteDatabase = Database.Database;
+import type { SqliteDatabase } from './SqliteDatabase.js';
+
+export type { SqliteDatabase } from './SqliteDatabase.js';
 
 export class DatabaseTooNewError extends Error {
 	override readonly name = 'DatabaseTooNewError';
@@ -43,6 +45,7 @@ function migrate(db: SqliteDatabase): void {
 		if (m.version <= current) continue;
 		db.transaction(() => {
 			db.exec(m.sql);
+			m.run?.(db);
 			db.pragma(`user_version = ${m.version}`);
 		})();
 	}

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
+import { appendAuditRow } from './appendAuditRow.js';
 import { openDatabase } from './openDatabase.js';
 
 const tempFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'replace-guards-')), 'w.sqlite');
@@ -20,8 +21,8 @@ function signedStudy(file: string): void {
 		INSERT INTO report_versions (id, report_ref, version_no, source, findings_text, impression_text, author)
 			VALUES (1, 1, 1, 'edit', 'No pleural effusion.', '', 'Dr A');
 		UPDATE reports SET status = 'signed', signed_by = 'Dr A', signed_at = '2026-11-30T10:00:00Z' WHERE id = 1;
-		INSERT INTO audit_log (id, actor, action) VALUES (1, 'Dr A', 'sign');
 	`);
+	appendAuditRow(db, { studyRef: null, actor: 'Dr A', action: 'sign', detail: '{}' });
 	db.close();
 }
 
@@ -61,8 +62,8 @@ test('drafts can still be edited and a new study can get its report', () => {
 	const db = openDatabase(file);
 	db.exec(`INSERT INTO studies (id, study_instance_uid, patient_ref) VALUES (2, '1.2.4', 1);
 		INSERT INTO reports (id, study_ref, kind) VALUES (5, 2, 'report');
-		UPDATE reports SET findings_text = 'Edited.' WHERE id = 5;
-		INSERT INTO audit_log (actor, action) VALUES ('Dr A', 'edit');`);
+		UPDATE reports SET findings_text = 'Edited.' WHERE id = 5;`);
+	appendAuditRow(db, { studyRef: null, actor: 'Dr A', action: 'edit', detail: '{}' });
 	assert.equal(db.prepare('SELECT count(*) FROM audit_log').pluck().get(), 2);
 	db.close();
 });

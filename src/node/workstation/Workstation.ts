@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ApiHandlers } from '../../common/api/contract.js';
 import type { AppInfo } from '../../common/api/appContract.js';
 import { assistantModule } from '../assistant/assistantModule.js';
+import { auditModule } from '../audit/auditModule.js';
 import { demoModule } from '../demo/demoModule.js';
 import { EventBus } from '../events/EventBus.js';
 import { exportModule } from '../export/exportModule.js';
@@ -127,6 +128,7 @@ export class Workstation {
 		const worklist = worklistModule({ db, audit: reporting.audit, reader, events });
 		const demo = demoModule({ importer: studies.importer, dataDir: options.dataDir });
 		const uistate = uiStateModule({ db });
+		const audit = auditModule({ db });
 		const modules: WorkstationModule[] = [
 			settings,
 			worklist,
@@ -137,6 +139,7 @@ export class Workstation {
 			exporting,
 			demo,
 			uistate,
+			audit,
 		];
 		for (const m of modules) this.backgroundServices.push(...m.background);
 		this.handlers = {
@@ -148,6 +151,7 @@ export class Workstation {
 			...exporting.handlers,
 			...demo.handlers,
 			...uistate.handlers,
+			...audit.handlers,
 		};
 		this.settings = settings.store;
 		this.worklist = worklist.queries;

@@ -7,13 +7,21 @@ import { replaceGuardsSchema } from './006_replace_guards.js';
 import { identitySchema } from './007_identity.js';
 import { answerChecksSchema } from './008_answer_checks.js';
 import { patientBannerSchema } from './009_patient_banner.js';
+import { auditChainSchema, startAuditChain } from './010_audit_chain.js';
 import { notDisplayableSchema } from './011_not_displayable.js';
+import type { SqliteDatabase } from '../SqliteDatabase.js';
 
 /**
  * Schema history, oldest first. Append only: a shipped migration is never edited, since
- * databases in hospitals already ran it. Each runs in one transaction with its version bump.
+ * databases in hospitals already ran it. Each runs in one transaction with its version bump; `run`, when
+ * present, follows the SQL in that transaction, for steps SQL cannot do (hashing).
  */
-export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
+export const migrations: readonly {
+	readonly version: number;
+	readonly name: string;
+	readonly sql: string;
+	readonly run?: (db: SqliteDatabase) => void;
+}[] = [
 	{ version: 1, name: 'studies', sql: studiesSchema },
 	{ version: 2, name: 'imports', sql: importsSchema },
 	{ version: 3, name: 'reports', sql: reportsSchema },
@@ -23,5 +31,6 @@ export const migrations: readonly { readonly version: number; readonly name: str
 	{ version: 7, name: 'instance identity', sql: identitySchema },
 	{ version: 8, name: 'answer checks', sql: answerChecksSchema },
 	{ version: 9, name: 'patient banner', sql: patientBannerSchema },
+	{ version: 10, name: 'audit chain', sql: auditChainSchema, run: startAuditChain },
 	{ version: 11, name: 'not displayable', sql: notDisplayableSchema },
 ];
