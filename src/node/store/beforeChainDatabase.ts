@@ -2,13 +2,13 @@ import Database from 'better-sqlite3';
 import { migrations } from './migrations/index.js';
 
 /**
- * For tests: a database exactly as the release before the chain left it, with a signed report, an
+ * For tests: a database exactly as the last release (schema 8) left it, with a signed report, an
  * addendum and five audit rows.
  */
 export function beforeChainDatabase(file: string): void {
 	const db = new Database(file);
-	for (const m of migrations.filter((x) => x.version < 10)) db.exec(m.sql);
-	db.pragma(`user_version = ${Math.max(...migrations.filter((x) => x.version < 10).map((x) => x.version))}`);
+	for (const m of migrations.filter((x) => x.version <= 8)) db.exec(m.sql);
+	db.pragma(`user_version = ${Math.max(...migrations.filter((x) => x.version <= 8).map((x) => x.version))}`);
 	db.exec(`
 		INSERT INTO patients (id, patient_id, issuer, name) VALUES (4, 'P1', '', 'Doe, Jane');
 		INSERT INTO studies (id, study_instance_uid, patient_ref, status) VALUES (9, '1.2.9', 4, 'signed');

@@ -32,7 +32,15 @@ export class ReadingDayPage {
 
 	/** Clicks into the Findings text, goes to its end and types; waits for the autosave of that text. */
 	async typeAtEndOfFindings(text: string): Promise<void> {
-		const field = this.page.getByTestId('findings-text');
+		await this.typeAtEnd('findings-text', text);
+	}
+
+	async typeImpression(text: string): Promise<void> {
+		await this.typeAtEnd('impression-text', text);
+	}
+
+	private async typeAtEnd(testId: string, text: string): Promise<void> {
+		const field = this.page.getByTestId(testId);
 		const before = await this.page.getByTestId('save-state').getAttribute('data-version');
 		await field.click();
 		await this.page.keyboard.press('Control+End');

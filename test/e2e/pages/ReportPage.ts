@@ -129,11 +129,12 @@ export class ReportPage {
 	 * Signs with the keyboard shortcut through the sign dialog; returns the warnings it listed. Over serious
 	 * ones it ticks "I have reviewed these warnings" and presses "Sign with warnings"; otherwise Enter signs.
 	 */
-	async sign(): Promise<string[]> {
+	async sign(whileAsking?: () => Promise<unknown>): Promise<string[]> {
 		await this.tab('report');
 		await this.page.keyboard.press('Control+Enter');
 		const dialog = this.page.getByTestId('sign-dialog');
 		await dialog.waitFor();
+		await whileAsking?.();
 		const messages = await dialog.getByTestId('sign-warning').allInnerTexts();
 		if (await dialog.locator('[data-testid="sign-warning"][data-serious="true"]').count()) {
 			await dialog.getByTestId('sign-reviewed').check();
