@@ -115,7 +115,7 @@ test('a reading day through the UI alone, from `npm start` on a fresh data folde
 	assert.ok(!(await report.findingsText.inputValue()).includes('Reader note.'));
 
 	// Typing in the report, then clicking the image: viewer keys change the image, never the text.
-	await day.typeAtEndOfFindings(' Heart size normal.');
+	await day.typeAtEndOfFindings(' No prior study for comparison.');
 	const text = await report.findingsText.inputValue();
 	await viewer.viewport.click();
 	await viewer.waitForFocus();
@@ -134,8 +134,9 @@ test('a reading day through the UI alone, from `npm start` on a fresh data folde
 	// Exports: PDF, SR and the patient handout.
 	const files = await day.exportPdfAndSr();
 	assert.ok(fs.existsSync(files.pdf!) && fs.existsSync(files.sr!));
-	const handout = await report.handout((t) => t);
-	assert.ok(fs.existsSync(handout));
+	const handout = await day.faithfulHandout(() => shot('handout-contradiction-shown'));
+	assert.ok(fs.existsSync(handout.file));
+	if (handout.removed.length) console.log(`handout sentences the reader removed: ${handout.removed.join(' | ')}`);
 	await shot('exported');
 
 	// Back to the worklist: the study just read is selected; a reload keeps the place.

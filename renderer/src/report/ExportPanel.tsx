@@ -176,7 +176,11 @@ export function ExportPanel({ h }: { h: ReportHandle }) {
 							<b>The handout contradicts the report as it stands:</b>
 							<ul>
 								{s.handoutCheck.map((c) => (
-									<li key={c.text + c.finding} data-testid="handout-contradiction">
+									<li
+										key={c.text + c.finding}
+										data-testid="handout-contradiction"
+										data-sentence={c.text}
+									>
 										{contradictionLine(c)}
 									</li>
 								))}

@@ -133,6 +133,7 @@ export function ReportEditor({ h }: { h: ReportHandle }) {
 					data-testid="save-state"
 					data-state={save.state}
 					data-version={save.version}
+					data-saved-at={save.at ?? ''}
 					aria-live="polite"
 				>
 					{report.status === 'signed'

@@ -39,14 +39,15 @@ export class ReadingDayPage {
 		await this.typeAtEnd('impression-text', text);
 	}
 
+	/** Typed edits right after one another may share a version; the save's time tells each save apart. */
 	private async typeAtEnd(testId: string, text: string): Promise<void> {
 		const field = this.page.getByTestId(testId);
-		const before = await this.page.getByTestId('save-state').getAttribute('data-version');
+		const before = await this.page.getByTestId('save-state').getAttribute('data-saved-at');
 		await field.click();
 		await this.page.keyboard.press('Control+End');
 		await this.page.keyboard.type(text);
 		await this.page
-			.locator(`[data-testid="save-state"][data-state="saved"]:not([data-version="${before}"])`)
+			.locator(`[data-testid="save-state"][data-state="saved"]:not([data-saved-at="${before}"])`)
 			.waitFor();
 	}
 
@@ -61,5 +62,52 @@ export class ReadingDayPage {
 			files[format] = await item.innerText();
 		}
 		return files;
+	}
+
+	/**
+	 * The handout as a reader makes it: the assistant drafts it; where the guard lists sentences that
+	 * contradict the report, the reader deletes them (after `onWarning`); reviewed, saved, exported.
+	 */
+	async faithfulHandout(onWarning: () => Promise<unknown>): Promise<{ file: string; removed: string[] }> {
+		await this.page.getByTestId('tab-export').click();
+		await this.page.getByTestId('handout-generate').click();
+		const field = this.page.getByTestId('handout-text');
+		await field.waitFor({ timeout: 240_000 });
+		await this.page.locator('[data-testid="report-pane"][data-busy=""]').waitFor({ timeout: 240_000 });
+		const removed: string[] = [];
+		for (let round = 0; round < 3; round++) {
+			await this.page.getByTestId('handout-save').click();
+			// Saved and checked: nothing is busy and the state holds this text as reviewed (nothing to save).
+			await this.page.waitForFunction(
+				() =>
+					document.querySelector('[data-testid="report-pane"]')?.getAttribute('data-busy') === '' &&
+					document.querySelector('[data-testid="handout-save"]')?.hasAttribute('disabled') &&
+					document.querySelector('[data-testid="handout-reviewed"]')?.getAttribute('data-reviewed') ===
+						'true',
+			);
+			const check = this.page.getByTestId('handout-check');
+			await Promise.race([check.waitFor(), this.page.getByTestId('export-handout').waitFor()]);
+			if (!(await check.count())) break;
+			if (round === 0) await onWarning();
+			const sentences = await this.page
+				.getByTestId('handout-contradiction')
+				.evaluateAll((els) => els.map((e) => e.getAttribute('data-sentence') ?? ''));
+			const squash = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+			const flagged = sentences.map(squash).filter(Boolean);
+			const before = await field.inputValue();
+			const kept = (before.match(/[^.!?]+[.!?]*/g) ?? []).filter((sentence) => {
+				const drop = flagged.some((f) => squash(sentence).includes(f) || f.includes(squash(sentence)));
+				if (drop) removed.push(sentence.trim());
+				return !drop;
+			});
+			const text = kept.join('').replace(/[ \t]{2,}/g, ' ');
+			if (squash(text) === squash(before) || !text.trim())
+				throw new Error(`cannot drop ${sentences.join(' | ')}`);
+			await field.fill(text.trim());
+		}
+		await this.page.getByTestId('export-handout').click();
+		const item = this.page.locator('[data-testid="export-result"] li[data-format="handout"] code');
+		await item.waitFor();
+		return { file: await item.innerText(), removed };
 	}
 }
