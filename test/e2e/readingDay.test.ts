@@ -3,12 +3,11 @@
 // findings accepted and rejected, an edit then Apply, viewer keys after typing, Ctrl+Enter and confirm,
 // exports, back to the worklist and a reload. No API call sets any state; every step leaves a screenshot.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { npmStart } from '../helpers/npmStart.js';
 import { tempDir, testOutputDir } from '../helpers/tempDir.js';
 import { launchChromium } from './pages/browser.js';
 import { ReadingDayPage } from './pages/ReadingDayPage.js';
@@ -26,40 +25,10 @@ let step = 0;
 const shot = (name: string) =>
 	page.screenshot({ path: path.join(testOutputDir, `day-${String(++step).padStart(2, '0')}-${name}.png`) });
 
-/** `npm start`, literally, on a fresh data folder; resolves with the URL it prints. */
-async function npmStart(dataDir: string): Promise<void> {
-	const child = spawn('npm', ['start', '--', '--no-open', '--data-dir', dataDir], {
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		env: { ...process.env, RADIALOG_RECEIVER_PORT: 'off' },
-	});
-	const output: string[] = [];
-	child.stderr.on('data', (d: Buffer) => output.push(d.toString()));
-	stop = async () => {
-		if (child.exitCode !== null || !child.pid) return;
-		const exited = new Promise((r) => child.once('exit', r));
-		process.kill(-child.pid, 'SIGTERM');
-		await exited;
-	};
-	url = await new Promise<string>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`npm start did not get ready:\n${output.join('')}`)), 240_000);
-		readline.createInterface({ input: child.stdout }).on('line', (line) => {
-			output.push(line);
-			const m = /Workstation ready at (\S+)/.exec(line);
-			if (m?.[1]) {
-				clearTimeout(timer);
-				resolve(m[1]);
-			}
-		});
-		child.once('exit', (code) => {
-			clearTimeout(timer);
-			reject(new Error(`npm start exited with ${code}:\n${output.join('\n')}`));
-		});
-	});
-}
-
 before(async () => {
-	await npmStart(tempDir('radialog-e2e-day-data-'));
+	const started = await npmStart(path.resolve('.'), tempDir('radialog-e2e-day-data-'));
+	url = started.url;
+	stop = started.stop;
 	browser = await launchChromium();
 	page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
 	page.on('pageerror', (e) => errors.push(e.message));

@@ -2,11 +2,11 @@
 // `npx radialog --help`. Earlier tests started bin/start.mjs directly and so never noticed that
 // package.json pointed at files that were not committed.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import { test } from 'node:test';
+import { npmStart } from '../helpers/npmStart.js';
 import { tempDir } from '../helpers/tempDir.js';
 
 const root = path.resolve('.');
@@ -38,45 +38,14 @@ test('README: `npx radialog --help` lists the commands', () => {
 });
 
 test('README: `npm start` builds the UI on first start and serves browser mode', async () => {
-	const dataDir = tempDir();
-	// detached: npm starts a shell and node under it; the whole group is stopped at the end.
-	const child = spawn('npm', ['start', '--', '--no-open', '--data-dir', dataDir], {
-		cwd: clone,
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		env: { ...process.env, RADIALOG_RECEIVER_PORT: 'off' },
-	});
-	const output: string[] = [];
-	child.stderr.on('data', (d: Buffer) => output.push(d.toString()));
+	const started = await npmStart(clone, tempDir());
 	try {
-		const url = await new Promise<string>((resolve, reject) => {
-			const timer = setTimeout(
-				() => reject(new Error(`npm start did not get ready:\n${output.join('')}`)),
-				240_000,
-			);
-			readline.createInterface({ input: child.stdout }).on('line', (line) => {
-				output.push(line);
-				const m = /Workstation ready at (\S+)/.exec(line);
-				if (m?.[1]) {
-					clearTimeout(timer);
-					resolve(m[1]);
-				}
-			});
-			child.once('exit', (code) => {
-				clearTimeout(timer);
-				reject(new Error(`npm start exited with ${code}:\n${output.join('\n')}`));
-			});
-		});
-		assert.match(output.join('\n'), /Building the user interface \(first start\)/);
+		assert.match(started.output.join('\n'), /Building the user interface \(first start\)/);
 		assert.ok(fs.existsSync(path.join(clone, 'dist', 'renderer', 'index.html')));
-		const page = await fetch(new URL('/', url));
+		const page = await fetch(new URL('/', started.url));
 		assert.equal(page.status, 200);
 		assert.match(await page.text(), /<div id="root">/);
 	} finally {
-		if (child.exitCode === null && child.pid) {
-			const exited = new Promise((r) => child.once('exit', r));
-			process.kill(-child.pid, 'SIGTERM');
-			await exited;
-		}
+		await started.stop();
 	}
 });
