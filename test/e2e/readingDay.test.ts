@@ -69,6 +69,15 @@ test('a reading day through the UI alone, from `npm start` on a fresh data folde
 	assert.ok((await report.longestStreamSeen()) > 0, 'the draft streamed into the report');
 	await shot('drafted');
 
+	// Questions to the assistant: the newest answer is always in view, even once they overflow the panel.
+	await page.setViewportSize({ width: 1600, height: 620 });
+	const chat = await day.askUntilOverflow(8);
+	await shot('assistant-newest-in-view');
+	assert.ok(chat.overflowed, 'the answers overflowed the panel');
+	assert.ok(chat.newestAlwaysInView, 'each newest answer was scrolled into view');
+	await page.setViewportSize({ width: 1600, height: 950 });
+	await page.getByTestId('tab-report').click();
+
 	// Accept one finding, reject another (keyboard: a / r).
 	const positive = await report.positiveFindings();
 	const negative = (await day.negativeFindings()).filter((l) => l !== 'No Finding');

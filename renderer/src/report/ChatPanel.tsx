@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AskRequest, ChatMessage, FindingLabel } from '../../../src/common/api/reportContract.js';
 import { FindingLabel as Labels } from '../../../src/common/api/reportContract.js';
 import type { ReportHandle } from './useReport.js';
@@ -38,6 +38,13 @@ export function ChatPanel({ h }: { h: ReportHandle }) {
 	};
 	const streaming = h.stream?.kind === 'ask' ? h.stream : null;
 	const { add, remove } = s.pendingCorrection;
+	// The newest answer, and an answer as it streams, stay in view: the reader asked for it just now.
+	// The list scrolls on its own, so the question box below it never leaves the screen.
+	const list = useRef<HTMLOListElement>(null);
+	const newest = `${s.messages.length}:${streaming?.text.length ?? 0}`;
+	useEffect(() => {
+		if (list.current) list.current.scrollTop = list.current.scrollHeight;
+	}, [newest]);
 	return (
 		<section className="rp-chat" aria-label="Conversation with the assistant" data-testid="chat-panel">
 			<div className="rp-chat-actions" role="toolbar" aria-label="Assistant tasks">
@@ -119,7 +126,7 @@ export function ChatPanel({ h }: { h: ReportHandle }) {
 					{s.modelNotice}. Answers are AI-generated drafts.
 				</p>
 			)}
-			<ol className="rp-messages" aria-live="polite">
+			<ol ref={list} className="rp-messages" aria-live="polite" data-testid="chat-messages">
 				{s.messages.map((m) => (
 					<li
 						key={m.id}

@@ -110,4 +110,39 @@ export class ReadingDayPage {
 		await item.waitFor();
 		return { file: await item.innerText(), removed };
 	}
+
+	/**
+	 * Asks the assistant until two answers came after its answers overflowed the panel (at most `max`
+	 * asks); returns whether the panel overflowed and whether each newest answer was in view.
+	 */
+	async askUntilOverflow(max: number): Promise<{ overflowed: boolean; newestAlwaysInView: boolean }> {
+		await this.page.getByTestId('tab-chat').click();
+		const tasks = ['FQA_complete', 'EL', 'SU'];
+		let newestAlwaysInView = true;
+		let overflowed = false;
+		// Two answers past the first overflow: only then does an unscrolled panel hide the newest one.
+		let pastOverflow = 0;
+		for (let i = 0; i < max && pastOverflow < 2; i++) {
+			const answers = this.page.locator('[data-testid="chat-message"][data-role="assistant"]');
+			const before = await answers.count();
+			await this.page.getByTestId(`ask-${tasks[i % tasks.length]}`).click();
+			await answers.nth(before).waitFor({ timeout: 240_000 });
+			await this.page.locator('[data-testid="report-pane"][data-busy=""]').waitFor({ timeout: 240_000 });
+			// In view: inside the tab's panel and inside the conversation's own box, wherever either scrolls.
+			const view = await answers.nth(before).evaluate((el) => {
+				const panel = el.closest('[role="tabpanel"]')!;
+				const list = el.parentElement!;
+				const box = el.getBoundingClientRect();
+				const frames = [panel.getBoundingClientRect(), list.getBoundingClientRect()];
+				return {
+					inView: frames.every((f) => box.bottom <= f.bottom + 1 && box.top >= f.top - 1),
+					overflow: [panel, list].some((e) => e.scrollHeight > e.clientHeight),
+				};
+			});
+			newestAlwaysInView &&= view.inView;
+			overflowed = view.overflow;
+			if (overflowed) pastOverflow++;
+		}
+		return { overflowed, newestAlwaysInView };
+	}
 }
