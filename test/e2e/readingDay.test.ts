@@ -20,13 +20,15 @@ let page: Page;
 let stop: () => Promise<void> = () => Promise.resolve();
 let url = '';
 const exportsDir = tempDir('radialog-e2e-day-exports-');
+// At the top: a folder made inside a hook would be removed when the hook ends.
+const dataDir = tempDir('radialog-e2e-day-data-');
 const errors: string[] = [];
 let step = 0;
 const shot = (name: string) =>
 	page.screenshot({ path: path.join(testOutputDir, `day-${String(++step).padStart(2, '0')}-${name}.png`) });
 
 before(async () => {
-	const started = await npmStart(path.resolve('.'), tempDir('radialog-e2e-day-data-'));
+	const started = await npmStart(path.resolve('.'), dataDir);
 	url = started.url;
 	stop = started.stop;
 	browser = await launchChromium();
@@ -127,5 +129,21 @@ test('a reading day through the UI alone, from `npm start` on a fresh data folde
 	await page.locator('[data-testid="worklist"][data-loaded="true"]').waitFor();
 	await worklist.waitForSelected(opened);
 	await shot('reloaded');
+
+	// Sorted by patient, then the workstation restarts (browser mode: a new port and token): the same
+	// sort and the same selected study come back from the data folder, not from the page's storage.
+	await page.getByTestId('sort-patientName').click();
+	assert.equal(await worklist.sortOrder('Patient'), 'ascending');
+	const selected = await worklist.selectedStudyId();
+	await worklist.waitForPlaceSaved();
+	await stop();
+	const restarted = await npmStart(path.resolve('.'), dataDir);
+	stop = restarted.stop;
+	assert.notEqual(new URL(restarted.url).origin, new URL(url).origin, 'a new address after the restart');
+	await page.goto(restarted.url);
+	await page.locator('[data-testid="worklist"][data-loaded="true"]').waitFor();
+	await worklist.waitForSelected(selected);
+	assert.equal(await worklist.sortOrder('Patient'), 'ascending');
+	await shot('restarted');
 	assert.deepEqual(errors, []);
 });
