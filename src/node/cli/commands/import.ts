@@ -1,5 +1,6 @@
 import { Workstation } from '../../workstation/Workstation.js';
 import { dataDirFrom, parseCommandArgs, UsageError } from '../parseArgs.js';
+import { terminalText } from '../terminalText.js';
 
 export const summary = 'Import DICOM files and folders: radialog import <folder-or-files…> [--data-dir D] [--json]';
 
@@ -16,7 +17,7 @@ export async function run(argv: string[]): Promise<number> {
 					`${report.duplicates} already stored, ${report.failed} failed ` +
 					`(${report.studyIds.length} stud${report.studyIds.length === 1 ? 'y' : 'ies'} updated).`,
 			);
-			for (const e of report.errors) console.log(`  ${e.file}: ${e.message}`);
+			for (const e of report.errors) console.log(terminalText(`  ${e.file}: ${e.message}`));
 		}
 		// Exit non-zero only when nothing at all could be taken in: a partly bad folder is still a successful import.
 		return report.imported + report.duplicates > 0 || report.files === 0 ? 0 : 1;

@@ -1,5 +1,6 @@
 import { Workstation } from '../../workstation/Workstation.js';
 import { dataDirFrom, parseCommandArgs } from '../parseArgs.js';
+import { terminalText } from '../terminalText.js';
 
 export const summary = 'List the worklist: radialog studies [--search S] [--limit N] [--data-dir D] [--json]';
 
@@ -28,18 +29,18 @@ export async function run(argv: string[]): Promise<number> {
 				(page.total > page.items.length ? ` (first ${page.items.length})` : ''),
 		);
 		for (const s of page.items) {
-			console.log(
-				[
-					String(s.studyId).padStart(6),
-					(s.studyDate ?? '').padEnd(8),
-					s.patientName.padEnd(28).slice(0, 28),
-					s.patientId.padEnd(12),
-					(s.modality ?? '').padEnd(3),
-					`${s.imageCount} img`,
-					s.views.join('/'),
-					s.status,
-				].join('  '),
-			);
+			const line = [
+				String(s.studyId).padStart(6),
+				(s.studyDate ?? '').padEnd(8),
+				s.patientName.padEnd(28).slice(0, 28),
+				s.patientId.padEnd(12),
+				(s.modality ?? '').padEnd(3),
+				`${s.imageCount} img`,
+				s.views.join('/'),
+				s.status,
+			].join('  ');
+			// Names and ids come from the DICOM files: nothing in them may drive the terminal.
+			console.log(terminalText(line));
 		}
 		return 0;
 	} finally {
