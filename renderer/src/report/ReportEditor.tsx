@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { CorrectionCheckNotice } from './CorrectionCheckNotice.js';
 import type { ReportHandle } from './useReport.js';
 
 type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
@@ -147,6 +148,10 @@ export function ReportEditor({ h }: { h: ReportHandle }) {
 									: 'Not saved'}
 				</span>
 			</div>
+			{/* Until the reader edits: then the text is theirs, and the notice no longer describes it. */}
+			{h.state!.correctionCheck && text.findings === report.findings && (
+				<CorrectionCheckNotice check={h.state!.correctionCheck} />
+			)}
 			<label className="rp-label" htmlFor="rp-findings-text">
 				Findings
 			</label>

@@ -90,6 +90,29 @@ export const StudyHeader = z.object({
 	description: z.string().nullable(),
 });
 
+/** What an applied correction changed that the reader did not ask for; see docs/faithfulness.md. */
+export const CorrectionCheck = z.object({
+	unasked: z.array(
+		z.object({
+			finding: z.string(),
+			change: z.enum(['appeared', 'disappeared']),
+			sentence: z.string(),
+			message: z.string(),
+		}),
+	),
+	changed: z.array(
+		z.object({
+			finding: z.string(),
+			change: z.enum(['side', 'size']),
+			before: z.string(),
+			after: z.string(),
+			sentence: z.string(),
+			message: z.string(),
+		}),
+	),
+});
+export type CorrectionCheck = z.infer<typeof CorrectionCheck>;
+
 export const ReportState = z.object({
 	/** Says what this result is, so a caller never guesses from its other fields. */
 	kind: z.literal('report.state'),
@@ -116,6 +139,8 @@ export const ReportState = z.object({
 	undoApply: z.object({ versionNo: z.number().int() }).nullable(),
 	/** The Impression is still the model's summary, not yet changed by the reader. */
 	impressionByModel: z.boolean(),
+	/** The last Apply checked against what was asked; null once the text changed again or none was applied. */
+	correctionCheck: CorrectionCheck.nullable().optional(),
 });
 export type ReportState = z.infer<typeof ReportState>;
 

@@ -1,7 +1,9 @@
 export type { AnswerCheck } from './AnswerCheck.js';
 export { checkAgainstReport } from './checkAgainstReport.js';
 export { checkAnswer } from './checkAnswer.js';
+export { checkCorrection } from './checkCorrection.js';
 export { checkFaithfulness } from './checkFaithfulness.js';
+export type { CorrectionCheck } from './CorrectionCheck.js';
 export type { Contradiction, ContradictionKind } from './Contradiction.js';
 export { currentStatements } from './currentStatements.js';
 export { describeContradiction } from './describeContradiction.js';

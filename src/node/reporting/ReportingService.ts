@@ -7,7 +7,13 @@ import type {
 	StreamHandlers,
 } from '../../common/radialog/ReportAssistant.js';
 import type { TokenStream } from '../../common/api/events.js';
-import { checkAgainstReport, checkAnswer, isManagementQuestion, reportParts } from '../../common/faithfulness/index.js';
+import {
+	checkAgainstReport,
+	checkAnswer,
+	checkCorrection,
+	isManagementQuestion,
+	reportParts,
+} from '../../common/faithfulness/index.js';
 import { answerToManagementQuestion } from './answerToManagementQuestion.js';
 import type { AuditTrail } from './AuditTrail.js';
 import { pendingCorrection } from './consistencyGuard.js';
@@ -74,7 +80,8 @@ export class ReportingService {
 		const { draftPrompt: _p, studyId: _s, ...view } = report ?? { draftPrompt: null, studyId };
 		const addenda = report ? this.store.addenda(report.id) : [];
 		const handout = this.store.handout(studyId);
-		const history = draftHistory(report ? this.store.versions(report.id) : [], report?.impression ?? '');
+		const versions = report ? this.store.versions(report.id) : [];
+		const history = draftHistory(versions, report?.impression ?? '');
 		return Promise.resolve({
 			kind: 'report.state',
 			studyId,
@@ -106,7 +113,15 @@ export class ReportingService {
 			editedSinceModel: history.editedSinceModel,
 			undoApply: report?.status === 'draft' ? history.undoApply : null,
 			impressionByModel: history.impressionByModel,
+			correctionCheck: report ? this.correctionCheck(report.id, versions.at(-1)) : null,
 		});
+	}
+
+	/** Read from the stored correction while its rewrite is still the latest version: reload keeps it. */
+	private correctionCheck(reportId: number, last: { source: string; findings: string } | undefined) {
+		if (last?.source !== 'correction') return null;
+		const c = this.store.lastCorrection(reportId);
+		return c && c.after === last.findings ? checkCorrection(c.before, c.after, c) : null;
 	}
 
 	private async assistant(): Promise<ReportAssistant> {

@@ -391,6 +391,19 @@ export class SqliteReportStore {
 			.all(reportId) as { prompt: string; before: string; after: string }[];
 	}
 
+	/** The latest correction of a report with what the reader asked; null when none was applied. */
+	lastCorrection(reportId: number): { add: string[]; remove: string[]; before: string; after: string } | null {
+		const row = this.db
+			.prepare(
+				`SELECT add_labels AS addLabels, remove_labels AS removeLabels, before_text AS before,
+					after_text AS after FROM corrections WHERE report_ref = ? ORDER BY id DESC LIMIT 1`,
+			)
+			.get(reportId) as { addLabels: string; removeLabels: string; before: string; after: string } | undefined;
+		if (!row) return null;
+		const labels = (json: string) => JSON.parse(json) as string[];
+		return { add: labels(row.addLabels), remove: labels(row.removeLabels), before: row.before, after: row.after };
+	}
+
 	/** Reports drafted by the model (they have a stored prompt), oldest first: the instruct dataset's cases. */
 	draftedReports(): { id: number; studyId: number; draftPrompt: string; status: string; findings: string }[] {
 		return this.db
