@@ -134,6 +134,8 @@ test('a reading day through the UI alone, from `npm start` on a fresh data folde
 	// sort and the same selected study come back from the data folder, not from the page's storage.
 	await page.getByTestId('sort-patientName').click();
 	assert.equal(await worklist.sortOrder('Patient'), 'ascending');
+	// A new sort starts at the top row once the sorted rows are in (the study read was row 8).
+	await page.locator('[data-testid="worklist-body"][data-selected="0"]').waitFor();
 	const selected = await worklist.selectedStudyId();
 	await worklist.waitForPlaceSaved();
 	await stop();

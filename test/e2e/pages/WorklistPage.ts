@@ -94,8 +94,14 @@ export class WorklistPage {
 
 	/** Selects with the keyboard and opens with Enter, as a reader does. */
 	async openWithKeyboard(downPresses: number): Promise<void> {
+		// Render signals first: the list is loaded and the restored selection is on screen, so the
+		// arrows move from where the reader sees the selection, not from a row about to be replaced.
+		await this.page.locator('[data-testid="worklist"][data-loaded="true"]').waitFor();
+		await this.selectedRow.waitFor();
 		await this.body.focus();
+		const from = Number(await this.body.getAttribute('data-selected'));
 		for (let i = 0; i < downPresses; i++) await this.page.keyboard.press('ArrowDown');
+		await this.page.locator(`[data-testid="worklist-body"][data-selected="${from + downPresses}"]`).waitFor();
 		await this.page.keyboard.press('Enter');
 	}
 }
