@@ -142,8 +142,10 @@ test('apply over edits asks, undo restores; Enter never signs over serious warni
 	await flow.waitIdle();
 	await page.getByTestId('handout-text').fill('Your X-ray shows a large pleural effusion on the right side.');
 	await page.getByTestId('handout-save').click();
-	await page.getByTestId('handout-check').waitFor();
-	assert.match(await page.getByTestId('handout-contradiction').first().innerText(), /pleural effusion/i);
+	// The check of the saved text, not the one still on screen from the drafted text.
+	const effusion = page.getByTestId('handout-contradiction').filter({ hasText: /pleural effusion/i });
+	await effusion.first().waitFor();
+	assert.match(await effusion.first().innerText(), /pleural effusion/i);
 	assert.equal(await page.getByTestId('export-handout').count(), 0, 'no plain export over a contradiction');
 	assert.equal(await page.getByTestId('export-handout-override').isDisabled(), true, 'a reason is needed');
 	await page.getByTestId('handout-override-reason').fill('Patient asked for the draft wording; discussed in person.');
