@@ -40,6 +40,8 @@ export const WorklistItem = z.object({
 	status: StudyStatus,
 	priority: Priority,
 	description: z.string().nullable(),
+	/** Where this row stands in the list's sort, for `after` and `before` (opaque; only for the same sort). */
+	cursor: z.string().optional(),
 });
 export type WorklistItem = z.infer<typeof WorklistItem>;
 
@@ -59,14 +61,21 @@ export const WorklistQuery = z
 		direction: z.enum(['asc', 'desc']).default('desc'),
 		offset: z.number().int().min(0).default(0),
 		limit: z.number().int().min(1).max(1000).default(100),
+		/** The rows just after this row's `cursor` (keyset paging: as fast deep in the list as at its top). */
+		after: z.string().max(2000).optional(),
+		/** The rows just before this row's `cursor`, still in the list's order. */
+		before: z.string().max(2000).optional(),
 	})
 	.strict();
 export type WorklistQuery = z.input<typeof WorklistQuery>;
 
 export const WorklistPage = z.object({
 	total: z.number().int(),
+	/** The first item's place in the list; -1 for a page asked by cursor (its place is not counted). */
 	offset: z.number().int(),
 	items: z.array(WorklistItem),
+	/** True when a search or date filter matched more than `total` studies and counting stopped there. */
+	totalAtLeast: z.boolean().optional(),
 });
 export type WorklistPage = z.infer<typeof WorklistPage>;
 

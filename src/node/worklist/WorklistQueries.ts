@@ -1,42 +1,33 @@
 import type { z } from 'zod';
 import type { WorklistItem, WorklistPage, WorklistQuery } from '../../common/api/worklistContract.js';
-import { foldSearchKey } from '../../common/domain/foldSearchKey.js';
+import { ApiError } from '../../common/api/errors.js';
 import { patientAgeAtStudy } from '../../common/domain/patientAgeAtStudy.js';
 import type { SqliteDatabase } from '../store/openDatabase.js';
+import { searchMatch } from './searchMatch.js';
+import { worklistCursor } from './worklistCursor.js';
 
 type Query = z.infer<typeof WorklistQuery>;
+type Filter = Omit<Query, 'offset' | 'limit' | 'after' | 'before'>;
 
-const isoDay = (c: string) => `julianday(substr(${c},1,4)||'-'||substr(${c},5,2)||'-'||substr(${c},7,2))`;
-// The distinct views in name order, so the column reads and sorts the same way every time.
-const viewsOf = `(SELECT group_concat(v) FROM (SELECT DISTINCT coalesce(i.view_position, se.view_position) AS v
-	FROM series se JOIN instances i ON i.series_ref = se.id WHERE se.study_ref = s.id ORDER BY v))`;
-const imageCountOf = `(SELECT count(*) FROM series se JOIN instances i ON i.series_ref = se.id
-	WHERE se.study_ref = s.id)`;
-
-/**
- * The ORDER BY of each column, tied by study id. Plain columns read an index (migrations 1, 4, 5, 9); age
- * (days from birth to study, else the PatientAge sent, as patientAgeAtStudy prefers), views and the image
- * count are computed per study, so those sorts scan the filtered studies.
- */
+/** The worklist_rows column (migration 12) each sort reads, each indexed as (column, study_id). */
 const sortColumns: Record<Query['sort'], string> = {
-	imported: 's.imported_at',
-	patientName: 'p.name',
-	patientId: 'p.patient_id',
-	age: `coalesce(${isoDay('s.study_date')} - ${isoDay('p.birth_date')},
-		CASE WHEN s.patient_age GLOB '[0-9][0-9][0-9][DWMY]' THEN CAST(substr(s.patient_age,1,3) AS INTEGER) *
-			CASE substr(s.patient_age,4,1) WHEN 'Y' THEN 365.25 WHEN 'M' THEN 30.44 WHEN 'W' THEN 7 ELSE 1 END END)`,
-	studyDate: 's.study_date',
-	modality: 's.modality',
-	bodyPart: 's.body_part',
-	views: viewsOf,
-	imageCount: imageCountOf,
-	status: 's.status',
-	priority: `CASE s.priority WHEN 'stat' THEN 0 WHEN 'urgent' THEN 1 ELSE 2 END`,
+	imported: 'imported',
+	patientName: 'patient_name',
+	patientId: 'patient_id',
+	age: 'age',
+	studyDate: 'study_date',
+	modality: 'modality',
+	bodyPart: 'body_part',
+	views: 'views',
+	imageCount: 'image_count',
+	status: 'status',
+	priority: 'priority',
 };
-/** Sorts that need the patient row; name and ID walk the patients' index (CROSS JOIN fixes that order). */
-const patientSorts = new Set<Query['sort']>(['patientName', 'patientId', 'age']);
+/** A search or date filter counts this far and no further: "10,000+ studies" is as useful as the exact number. */
+export const countCap = 10_000;
 
 interface Row {
+	k: string | number;
 	id: number;
 	study_instance_uid: string;
 	name: string;
@@ -48,14 +39,24 @@ interface Row {
 	study_date: string | null;
 	modality: string | null;
 	body_part: string | null;
-	views: string | null;
+	views: string;
 	image_count: number;
 	status: WorklistItem['status'];
 	priority: WorklistItem['priority'];
 	description: string | null;
 }
 
-/** Reads the worklist: one page of studies with the columns a reader scans, filtered in SQL. */
+interface Where {
+	readonly sql: string[];
+	readonly params: Record<string, unknown>;
+	/** A search or date filter: its size decides between walking the sort's index and sorting the matches. */
+	readonly narrowing: boolean;
+}
+
+/**
+ * Reads the worklist from worklist_rows: a page is an index range (keyset: after or before a row's sort key
+ * and id), whatever the sort, so the millionth row comes as fast as the first.
+ */
 export class WorklistQueries {
 	constructor(private readonly db: SqliteDatabase) {}
 
@@ -63,105 +64,157 @@ export class WorklistQueries {
 	 * The study before or after `studyId` in the worklist as the reader has it sorted and filtered, so
 	 * "next study" in the viewer follows the list on screen. Null at either end or when not in the list.
 	 */
-	adjacent(studyId: number, q: Omit<Query, 'offset' | 'limit'>, direction: 'next' | 'previous'): number | null {
-		const { whereSql, params } = this.filter(q);
-		const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
-		const row = this.db
+	adjacent(studyId: number, q: Filter, direction: 'next' | 'previous'): number | null {
+		const where = this.where(q);
+		const col = sortColumns[q.sort];
+		const here = this.db
 			.prepare(
-				`
-			WITH ordered AS (
-				SELECT s.id, ROW_NUMBER() OVER (ORDER BY ${sortColumns[q.sort]} ${dir}, s.id ${dir}) AS rn
-				FROM studies s JOIN patients p ON p.id = s.patient_ref ${whereSql})
-			SELECT b.id FROM ordered a JOIN ordered b ON b.rn = a.rn + @step WHERE a.id = @studyId`,
+				`SELECT w.${col} AS k FROM worklist_rows w WHERE ${['w.study_id = @studyId', ...where.sql].join(' AND ')}`,
 			)
-			.get({ ...params, studyId, step: direction === 'next' ? 1 : -1 }) as { id: number } | undefined;
-		return row?.id ?? null;
+			.get({ ...where.params, studyId }) as { k: string | number } | undefined;
+		if (!here) return null;
+		const wide = !where.narrowing || this.count(q, where).atLeast;
+		const side = direction === 'next' ? 'after' : 'before';
+		const ids = this.pageIds(q, where, { key: here.k, id: studyId }, side, 1, 0, wide);
+		return ids[0]?.id ?? null;
 	}
 
-	private filter(q: Omit<Query, 'offset' | 'limit'>): { whereSql: string; params: Record<string, unknown> } {
-		const where: string[] = [];
+	list(q: Query): WorklistPage {
+		if (q.after && q.before) throw new ApiError('bad_request', 'A worklist page is either after or before a row.');
+		if ((q.after || q.before) && q.offset)
+			throw new ApiError('bad_request', 'A worklist page starts at a row or at an offset, not both.');
+		const where = this.where(q);
+		const { total, atLeast } = this.count(q, where);
+		const cursor = q.after ?? q.before;
+		const place = cursor ? worklistCursor.decode(q.sort, cursor) : null;
+		const side = q.before ? 'before' : 'after';
+		const ids = this.pageIds(q, where, place, side, q.limit, place ? 0 : q.offset, atLeast);
+		return {
+			total,
+			offset: place ? -1 : q.offset,
+			...(atLeast ? { totalAtLeast: true } : {}),
+			items: this.rows(ids, sortColumns[q.sort]).map((r) => ({
+				...item(r),
+				cursor: worklistCursor.encode(q.sort, { key: r.k, id: r.id }),
+			})),
+		};
+	}
+
+	private where(q: Filter): Where {
+		const sql: string[] = [];
 		const params: Record<string, unknown> = {};
-		if (q.search?.trim()) {
-			// Names match on the folded key (case and diacritics ignored, "muller" finds "Müller").
-			where.push(
-				`(p.search_key LIKE @folded ESCAPE '\\' OR p.patient_id LIKE @search ESCAPE '\\'
-					OR s.accession_number LIKE @search ESCAPE '\\' OR s.description LIKE @search ESCAPE '\\')`,
-			);
-			const literal = (t: string) => `%${t.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-			params.search = literal(q.search.trim());
-			params.folded = literal(foldSearchKey(q.search.trim()));
+		const match = q.search?.trim() ? searchMatch(q.search) : null;
+		if (match) {
+			sql.push('w.study_id IN (SELECT rowid FROM worklist_search WHERE worklist_search MATCH @match)');
+			params.match = match;
 		}
 		if (q.status?.length) {
-			where.push(`s.status IN (${q.status.map((_, i) => `@status${i}`).join(',')})`);
+			// Unary + keeps the planner on the sort's index (a status is a large share of the list).
+			const col = q.sort === 'status' ? 'w.status' : '+w.status';
+			sql.push(`${col} IN (${q.status.map((_, i) => `@status${i}`).join(',')})`);
 			q.status.forEach((s, i) => {
 				params[`status${i}`] = s;
 			});
 		}
 		if (q.dateFrom) {
-			where.push('s.study_date >= @dateFrom');
+			sql.push('w.study_date >= @dateFrom');
 			params.dateFrom = q.dateFrom;
 		}
 		if (q.dateTo) {
-			where.push('s.study_date <= @dateTo');
+			// '' is a study without a date: never inside a date range.
+			sql.push("w.study_date <= @dateTo AND w.study_date > ''");
 			params.dateTo = q.dateTo;
 		}
-		return { whereSql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+		return { sql, params, narrowing: !!(match || q.dateFrom || q.dateTo) };
 	}
 
-	list(q: Query): WorklistPage {
-		const { whereSql, params } = this.filter(q);
-		const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
-		// Without a search nothing needs the patient: count the studies alone (an index-only scan).
-		const countSql = q.search?.trim()
-			? `SELECT count(*) AS n FROM studies s JOIN patients p ON p.id = s.patient_ref ${whereSql}`
-			: `SELECT count(*) AS n FROM studies s ${whereSql}`;
-		const total = (this.db.prepare(countSql).get(params) as { n: number }).n;
-		// Join the patient only when the filter or the order needs it, so the studies' own indexes give the
-		// page; sorted by name, walk patients in name order (CROSS JOIN fixes that loop order in SQLite).
-		const pageSource =
-			q.sort === 'patientName' || q.sort === 'patientId'
-				? 'patients p CROSS JOIN studies s ON s.patient_ref = p.id'
-				: q.search?.trim() || patientSorts.has(q.sort)
-					? 'studies s JOIN patients p ON p.id = s.patient_ref'
-					: 'studies s';
-		// The page's ids first, then the aggregates for those rows only (SQLite would otherwise evaluate the
-		// subqueries for every matching study before sorting). MATERIALIZED keeps the CTE from being
-		// flattened, CROSS JOIN keeps the page the outer loop, and the literal LIMIT (validated integers)
-		// lets the planner see the page is small: with a bound LIMIT it scanned all studies.
-		const rows = this.db
+	/** Per status from worklist_counts; a search or date filter counts its matches, up to countCap. */
+	private count(q: Filter, where: Where): { total: number; atLeast: boolean } {
+		if (!where.narrowing) {
+			const statuses = q.status?.length ? q.status : null;
+			const sum = this.db
+				.prepare(
+					`SELECT ifnull(sum(studies), 0) FROM worklist_counts${statuses ? ` WHERE status IN (${statuses.map(() => '?').join(',')})` : ''}`,
+				)
+				.pluck()
+				.get(...(statuses ?? [])) as number;
+			return { total: sum, atLeast: false };
+		}
+		const n = this.db
 			.prepare(
-				`
-			WITH page AS MATERIALIZED (
-				SELECT s.id FROM ${pageSource} ${whereSql}
-				ORDER BY ${sortColumns[q.sort]} ${dir}, s.id ${dir}
-					LIMIT ${Math.trunc(q.limit)} OFFSET ${Math.trunc(q.offset)})
-			SELECT s.id, s.study_instance_uid, p.name, p.person_name, p.birth_date, p.patient_id, s.patient_age, p.sex,
-				s.study_date, s.modality, s.body_part, s.status, s.priority, s.description,
-				${viewsOf} AS views, ${imageCountOf} AS image_count
-			FROM page CROSS JOIN studies s ON s.id = page.id CROSS JOIN patients p ON p.id = s.patient_ref
-			ORDER BY ${sortColumns[q.sort]} ${dir}, s.id ${dir}`,
+				`SELECT count(*) FROM (SELECT 1 FROM worklist_rows w WHERE ${where.sql.join(' AND ')} LIMIT ${countCap + 1})`,
 			)
-			.all(params) as Row[];
-		return {
-			total,
-			offset: q.offset,
-			items: rows.map((r) => ({
-				studyId: r.id,
-				studyInstanceUid: r.study_instance_uid,
-				patientName: r.name,
-				patientPersonName: r.person_name,
-				patientId: r.patient_id,
-				patientAge: patientAgeAtStudy(r.birth_date, r.study_date, r.patient_age),
-				patientSex: r.sex,
-				studyDate: r.study_date,
-				modality: r.modality,
-				bodyPart: r.body_part,
-				views: r.views ? r.views.split(',').filter(Boolean) : [],
-				imageCount: r.image_count,
-				status: r.status,
-				priority: r.priority,
-				description: r.description,
-			})),
-		};
+			.pluck()
+			.get(where.params) as number;
+		return n > countCap ? { total: countCap, atLeast: true } : { total: n, atLeast: false };
 	}
+
+	/**
+	 * The ids of one page in display order. Without a narrowing filter, or with one that matches many
+	 * studies, SQLite walks the sort's index (INDEXED BY: its estimates cannot see how many match); a
+	 * narrow match is found first and sorted. The literal LIMIT and OFFSET (validated integers) let the
+	 * planner see the page is small.
+	 */
+	private pageIds(
+		q: Filter,
+		where: Where,
+		place: { key: string | number; id: number } | null,
+		side: 'after' | 'before',
+		limit: number,
+		offset: number,
+		wide: boolean,
+	): { id: number }[] {
+		const col = sortColumns[q.sort];
+		const asc = (q.direction === 'asc') !== (side === 'before');
+		const dir = asc ? 'ASC' : 'DESC';
+		const conditions = [...where.sql];
+		const params = { ...where.params };
+		if (place) {
+			conditions.push(`(w.${col}, w.study_id) ${asc ? '>' : '<'} (@key, @id)`);
+			params.key = place.key;
+			params.id = place.id;
+		}
+		const source = !where.narrowing || wide ? `worklist_rows w INDEXED BY worklist_by_${col}` : 'worklist_rows w';
+		const ids = this.db
+			.prepare(
+				`SELECT w.study_id AS id FROM ${source} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+				ORDER BY w.${col} ${dir}, w.study_id ${dir} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
+			)
+			.all(params) as { id: number }[];
+		return side === 'before' ? ids.reverse() : ids;
+	}
+
+	/** The columns of the page's studies, in the order of `ids`. */
+	private rows(ids: { id: number }[], col: string): Row[] {
+		if (!ids.length) return [];
+		return this.db
+			.prepare(
+				`SELECT s.id, s.study_instance_uid, p.name, p.person_name, p.birth_date, p.patient_id, s.patient_age, p.sex,
+				s.study_date, s.modality, s.body_part, s.status, s.priority, s.description, w.views, w.image_count,
+				w.${col} AS k
+				FROM json_each(@ids) j CROSS JOIN studies s ON s.id = j.value CROSS JOIN patients p ON p.id = s.patient_ref
+				CROSS JOIN worklist_rows w ON w.study_id = s.id ORDER BY j.key`,
+			)
+			.all({ ids: JSON.stringify(ids.map((r) => r.id)) }) as Row[];
+	}
+}
+
+function item(r: Row): WorklistItem {
+	return {
+		studyId: r.id,
+		studyInstanceUid: r.study_instance_uid,
+		patientName: r.name,
+		patientPersonName: r.person_name,
+		patientId: r.patient_id,
+		patientAge: patientAgeAtStudy(r.birth_date, r.study_date, r.patient_age),
+		patientSex: r.sex,
+		studyDate: r.study_date,
+		modality: r.modality,
+		bodyPart: r.body_part,
+		views: r.views ? r.views.split(',').filter(Boolean) : [],
+		imageCount: r.image_count,
+		status: r.status,
+		priority: r.priority,
+		description: r.description,
+	};
 }

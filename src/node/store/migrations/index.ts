@@ -9,6 +9,7 @@ import { answerChecksSchema } from './008_answer_checks.js';
 import { patientBannerSchema } from './009_patient_banner.js';
 import { auditChainSchema, startAuditChain } from './010_audit_chain.js';
 import { notDisplayableSchema } from './011_not_displayable.js';
+import { worklistScaleSchema } from './012_worklist_scale.js';
 import type { SqliteDatabase } from '../SqliteDatabase.js';
 
 /**
@@ -33,4 +34,5 @@ export const migrations: readonly {
 	{ version: 9, name: 'patient banner', sql: patientBannerSchema },
 	{ version: 10, name: 'audit chain', sql: auditChainSchema, run: startAuditChain },
 	{ version: 11, name: 'not displayable', sql: notDisplayableSchema },
+	{ version: 12, name: 'worklist scale', sql: worklistScaleSchema },
 ];
