@@ -30,9 +30,9 @@ function day(c: string): string {
 	return `julianday(substr(${c},1,4)||'-'||substr(${c},5,2)||'-'||substr(${c},7,2))`;
 }
 
+// INSERT OR REPLACE, not a DELETE by rowid list: FTS5 would scan its whole table for `rowid IN (...)`.
 const searchOf = (where: string) => `
-DELETE FROM worklist_search WHERE rowid IN (SELECT s.id FROM studies s WHERE ${where});
-INSERT INTO worklist_search (rowid, text)
+INSERT OR REPLACE INTO worklist_search (rowid, text)
 SELECT s.id, fold_search_key(p.name || ' ' || coalesce(p.person_name, '') || ' ' || p.patient_id || ' ' ||
 	coalesce(s.accession_number, '') || ' ' || coalesce(s.description, ''))
 FROM studies s JOIN patients p ON p.id = s.patient_ref WHERE ${where};`;
@@ -51,6 +51,11 @@ const sortKeys = [
 	'priority',
 ];
 const changed = (cols: string[]) => cols.map((c) => `OLD.${c} IS NOT NEW.${c}`).join(' OR ');
+
+/** Fills worklist_rows and worklist_search for the studies `where` selects (alias s), as the triggers would. */
+export function worklistBackfill(where: string): string {
+	return rowOf(where) + searchOf(where);
+}
 
 export const worklistScaleSchema = `
 CREATE TABLE worklist_rows (
@@ -76,8 +81,7 @@ END;
 CREATE VIRTUAL TABLE worklist_search USING fts5(text, content = '', contentless_delete = 1,
 	tokenize = "unicode61 remove_diacritics 0 tokenchars '%_'");
 
-${rowOf('true')}
-${searchOf('true')}
+${worklistBackfill('true')}
 
 CREATE TRIGGER worklist_study_insert AFTER INSERT ON studies BEGIN
 	${rowOf('s.id = NEW.id')}
