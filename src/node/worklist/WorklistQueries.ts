@@ -167,20 +167,27 @@ export class WorklistQueries {
 		const col = sortColumns[q.sort];
 		const asc = (q.direction === 'asc') !== (side === 'before');
 		const dir = asc ? 'ASC' : 'DESC';
-		const conditions = [...where.sql];
-		const params = { ...where.params };
-		if (place) {
-			conditions.push(`(w.${col}, w.study_id) ${asc ? '>' : '<'} (@key, @id)`);
-			params.key = place.key;
-			params.id = place.id;
-		}
 		const source = !where.narrowing || wide ? `worklist_rows w INDEXED BY worklist_by_${col}` : 'worklist_rows w';
+		const n = Math.trunc(limit);
+		const select = (extra: string[], order: string, tail: string) => {
+			const all = [...where.sql, ...extra];
+			return `SELECT w.study_id AS id, w.${col} AS k FROM ${source} ${all.length ? `WHERE ${all.join(' AND ')}` : ''}
+				ORDER BY ${order} ${tail}`;
+		};
+		const order = `w.${col} ${dir}, w.study_id ${dir}`;
+		const cmp = asc ? '>' : '<';
+		// After a row: its ties with a later id, then the later keys. Two index ranges, each a seek: a single
+		// (key, id) > (?, ?) seeks on the key alone and would walk every tie (99 % of rows share a body part).
+		const sql = place
+			? `SELECT id FROM (SELECT * FROM (${select([`w.${col} = @key`, `w.study_id ${cmp} @id`], `w.study_id ${dir}`, `LIMIT ${n}`)})
+				UNION ALL SELECT * FROM (${select([`w.${col} ${cmp} @key`], order, `LIMIT ${n}`)}))
+				ORDER BY k ${dir}, id ${dir} LIMIT ${n}`
+			: select([], order, `LIMIT ${n} OFFSET ${Math.trunc(offset)}`);
 		const ids = this.db
-			.prepare(
-				`SELECT w.study_id AS id FROM ${source} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-				ORDER BY w.${col} ${dir}, w.study_id ${dir} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`,
-			)
-			.all(params) as { id: number }[];
+			.prepare(sql)
+			.all(place ? { ...where.params, key: place.key, id: place.id } : where.params) as {
+			id: number;
+		}[];
 		return side === 'before' ? ids.reverse() : ids;
 	}
 
