@@ -58,7 +58,20 @@ interface Where {
  * and id), whatever the sort, so the millionth row comes as fast as the first.
  */
 export class WorklistQueries {
+	/** Statements by their SQL: a sort, filter and side give a handful of shapes, compiled once each. */
+	private readonly statements = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
+
 	constructor(private readonly db: SqliteDatabase) {}
+
+	private prepare(sql: string): ReturnType<SqliteDatabase['prepare']> {
+		let s = this.statements.get(sql);
+		if (!s) {
+			if (this.statements.size > 500) this.statements.clear();
+			s = this.db.prepare(sql);
+			this.statements.set(sql, s);
+		}
+		return s;
+	}
 
 	/**
 	 * The study before or after `studyId` in the worklist as the reader has it sorted and filtered, so
@@ -67,11 +80,9 @@ export class WorklistQueries {
 	adjacent(studyId: number, q: Filter, direction: 'next' | 'previous'): number | null {
 		const where = this.where(q);
 		const col = sortColumns[q.sort];
-		const here = this.db
-			.prepare(
-				`SELECT w.${col} AS k FROM worklist_rows w WHERE ${['w.study_id = @studyId', ...where.sql].join(' AND ')}`,
-			)
-			.get({ ...where.params, studyId }) as { k: string | number } | undefined;
+		const here = this.prepare(
+			`SELECT w.${col} AS k FROM worklist_rows w WHERE ${['w.study_id = @studyId', ...where.sql].join(' AND ')}`,
+		).get({ ...where.params, studyId }) as { k: string | number } | undefined;
 		if (!here) return null;
 		const wide = !where.narrowing || this.count(q, where).atLeast;
 		const side = direction === 'next' ? 'after' : 'before';
@@ -132,18 +143,16 @@ export class WorklistQueries {
 	private count(q: Filter, where: Where): { total: number; atLeast: boolean } {
 		if (!where.narrowing) {
 			const statuses = q.status?.length ? q.status : null;
-			const sum = this.db
-				.prepare(
-					`SELECT ifnull(sum(studies), 0) FROM worklist_counts${statuses ? ` WHERE status IN (${statuses.map(() => '?').join(',')})` : ''}`,
-				)
+			const sum = this.prepare(
+				`SELECT ifnull(sum(studies), 0) FROM worklist_counts${statuses ? ` WHERE status IN (${statuses.map(() => '?').join(',')})` : ''}`,
+			)
 				.pluck()
 				.get(...(statuses ?? [])) as number;
 			return { total: sum, atLeast: false };
 		}
-		const n = this.db
-			.prepare(
-				`SELECT count(*) FROM (SELECT 1 FROM worklist_rows w WHERE ${where.sql.join(' AND ')} LIMIT ${countCap + 1})`,
-			)
+		const n = this.prepare(
+			`SELECT count(*) FROM (SELECT 1 FROM worklist_rows w WHERE ${where.sql.join(' AND ')} LIMIT ${countCap + 1})`,
+		)
 			.pluck()
 			.get(where.params) as number;
 		return n > countCap ? { total: countCap, atLeast: true } : { total: n, atLeast: false };
@@ -183,9 +192,7 @@ export class WorklistQueries {
 				UNION ALL SELECT * FROM (${select([`w.${col} ${cmp} @key`], order, `LIMIT ${n}`)}))
 				ORDER BY k ${dir}, id ${dir} LIMIT ${n}`
 			: select([], order, `LIMIT ${n} OFFSET ${Math.trunc(offset)}`);
-		const ids = this.db
-			.prepare(sql)
-			.all(place ? { ...where.params, key: place.key, id: place.id } : where.params) as {
+		const ids = this.prepare(sql).all(place ? { ...where.params, key: place.key, id: place.id } : where.params) as {
 			id: number;
 		}[];
 		return side === 'before' ? ids.reverse() : ids;
@@ -194,15 +201,13 @@ export class WorklistQueries {
 	/** The columns of the page's studies, in the order of `ids`. */
 	private rows(ids: { id: number }[], col: string): Row[] {
 		if (!ids.length) return [];
-		return this.db
-			.prepare(
-				`SELECT s.id, s.study_instance_uid, p.name, p.person_name, p.birth_date, p.patient_id, s.patient_age, p.sex,
+		return this.prepare(
+			`SELECT s.id, s.study_instance_uid, p.name, p.person_name, p.birth_date, p.patient_id, s.patient_age, p.sex,
 				s.study_date, s.modality, s.body_part, s.status, s.priority, s.description, w.views, w.image_count,
 				w.${col} AS k
 				FROM json_each(@ids) j CROSS JOIN studies s ON s.id = j.value CROSS JOIN patients p ON p.id = s.patient_ref
 				CROSS JOIN worklist_rows w ON w.study_id = s.id ORDER BY j.key`,
-			)
-			.all({ ids: JSON.stringify(ids.map((r) => r.id)) }) as Row[];
+		).all({ ids: JSON.stringify(ids.map((r) => r.id)) }) as Row[];
 	}
 }
 
