@@ -86,7 +86,7 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 		...(dateFrom ? { dateFrom: dateFrom.replace(/-/g, '') } : {}),
 		...(dateTo ? { dateTo: dateTo.replace(/-/g, '') } : {}),
 	};
-	const { total, error, rowAt, ensureRange, version, reload, patchRow } = useWorklistRows(filter);
+	const { total, totalAtLeast, error, rowAt, ensureRange, version, reload, patchRow } = useWorklistRows(filter);
 	const filterKey = JSON.stringify(filter);
 	// Another sort, search or filter starts at the top; a reload of the same list keeps the study (below).
 	const shownFilter = useRef(filterKey);
@@ -432,7 +432,9 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 				</label>
 				<span className="spacer" />
 				<span className="muted" data-testid="worklist-count">
-					{total === null ? 'Loading…' : `${total.toLocaleString()} stud${total === 1 ? 'y' : 'ies'}`}
+					{total === null
+						? 'Loading…'
+						: `${total.toLocaleString()}${totalAtLeast ? '+' : ''} stud${total === 1 ? 'y' : 'ies'}`}
 				</span>
 				<button onClick={() => setImporting('dialog')} data-testid="import-folder">
 					Import folder…

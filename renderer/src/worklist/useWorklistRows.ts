@@ -4,28 +4,35 @@ import { useClient } from '../api/ClientContext.js';
 
 const blockSize = 100;
 
-export type WorklistFilter = Omit<WorklistQuery, 'offset' | 'limit'>;
+export type WorklistFilter = Omit<WorklistQuery, 'offset' | 'limit' | 'after' | 'before'>;
 
 /**
- * Rows of the worklist fetched in blocks of 100 as they scroll into view, so 100,000 studies cost
- * one small query per screenful. A change of filter starts over; a worklist.changed event fetches the
- * blocks again but keeps showing the rows meanwhile, so the list does not blink and the keyboard's place
- * (a focused priority select) stays on screen.
+ * Rows of the worklist fetched in blocks of 100 as they scroll into view, so a million studies cost
+ * one small query per screenful. A block next to one already fetched (scrolling, PageDown, the arrows at
+ * a block's end) is asked by cursor, after that block's last row or before its first: an index seek however
+ * deep in the list; a jump (the scrollbar, End) asks by offset. A change of filter starts over; a
+ * worklist.changed event fetches the blocks again but keeps showing the rows meanwhile, so the list does not
+ * blink and the keyboard's place (a focused priority select) stays on screen.
  */
 export function useWorklistRows(filter: WorklistFilter) {
 	const client = useClient();
 	const [total, setTotal] = useState<number | null>(null);
+	/** A search or date filter that matched more than it counted: the total is a floor ("10,000+"). */
+	const [totalAtLeast, setTotalAtLeast] = useState(false);
 	const [version, setVersion] = useState(0);
 	const [error, setError] = useState<string | null>(null);
 	const blocks = useRef(new Map<number, WorklistItem[]>());
 	/** The blocks asked for since the last reset; the others show what was fetched before, if anything. */
 	const requested = useRef(new Set<number>());
+	/** The blocks fetched since the last reset: only their rows are a sound place to page from. */
+	const fresh = useRef(new Set<number>());
 	const generation = useRef(0);
 	const key = JSON.stringify(filter);
 
 	const reset = useCallback((keepRows = false) => {
 		generation.current++;
 		requested.current = new Set();
+		fresh.current = new Set();
 		if (!keepRows) blocks.current = new Map();
 		setVersion((v) => v + 1);
 	}, []);
@@ -35,15 +42,22 @@ export function useWorklistRows(filter: WorklistFilter) {
 			if (requested.current.has(b)) return;
 			requested.current.add(b);
 			const gen = generation.current;
-			client.api['worklist.list']({
-				...(JSON.parse(key) as WorklistFilter),
-				offset: b * blockSize,
-				limit: blockSize,
-			}).then(
+			const before = fresh.current.has(b - 1) ? blocks.current.get(b - 1)?.at(-1)?.cursor : undefined;
+			const after = fresh.current.has(b + 1) ? blocks.current.get(b + 1)?.[0]?.cursor : undefined;
+			const place = before ? { after: before } : after ? { before: after } : { offset: b * blockSize };
+			client.api['worklist.list']({ ...(JSON.parse(key) as WorklistFilter), ...place, limit: blockSize }).then(
 				(page) => {
 					if (gen !== generation.current) return;
 					blocks.current.set(b, page.items);
-					setTotal(page.total);
+					fresh.current.add(b);
+					const end = b * blockSize + page.items.length;
+					// Past a counted floor the list grows as it is read: one more row while a block comes back full.
+					setTotal(
+						page.totalAtLeast
+							? (t) => Math.max(t ?? 0, page.total, end + (page.items.length === blockSize ? 1 : 0))
+							: page.total,
+					);
+					setTotalAtLeast(!!page.totalAtLeast);
 					setError(null);
 					setVersion((v) => v + 1);
 				},
@@ -108,5 +122,5 @@ export function useWorklistRows(filter: WorklistFilter) {
 	}, []);
 
 	const reload = useCallback(() => reset(true), [reset]);
-	return { total, error, rowAt, ensureRange, version, reload, patchRow };
+	return { total, totalAtLeast, error, rowAt, ensureRange, version, reload, patchRow };
 }
