@@ -23,8 +23,6 @@ const sortColumns: Record<Query['sort'], string> = {
 	status: 'status',
 	priority: 'priority',
 };
-/** A search or date filter counts this far and no further: "10,000+ studies" is as useful as the exact number. */
-export const countCap = 10_000;
 
 interface Row {
 	k: string | number;
@@ -47,8 +45,14 @@ interface Row {
 }
 
 interface Where {
+	/** The filters other than status, on worklist_rows w; the search as a membership test. */
 	readonly sql: string[];
+	/** The status filter as one condition (null: every status). */
+	readonly status: string | null;
+	readonly statuses: number;
 	readonly params: Record<string, unknown>;
+	/** The FTS5 query, when searching. */
+	readonly match: string | null;
 	/** A search or date filter: its size decides between walking the sort's index and sorting the matches. */
 	readonly narrowing: boolean;
 }
@@ -61,7 +65,14 @@ export class WorklistQueries {
 	/** Statements by their SQL: a sort, filter and side give a handful of shapes, compiled once each. */
 	private readonly statements = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
 
-	constructor(private readonly db: SqliteDatabase) {}
+	/**
+	 * @param countCap a search or date filter counts this far and no further ("10,000+ studies" is as useful
+	 * as the exact number); past it the sort's index is walked instead of sorting the matches.
+	 */
+	constructor(
+		private readonly db: SqliteDatabase,
+		private readonly countCap = 10_000,
+	) {}
 
 	private prepare(sql: string): ReturnType<SqliteDatabase['prepare']> {
 		let s = this.statements.get(sql);
@@ -81,7 +92,7 @@ export class WorklistQueries {
 		const where = this.where(q);
 		const col = sortColumns[q.sort];
 		const here = this.prepare(
-			`SELECT w.${col} AS k FROM worklist_rows w WHERE ${['w.study_id = @studyId', ...where.sql].join(' AND ')}`,
+			`SELECT w.${col} AS k FROM worklist_rows w WHERE ${['w.study_id = @studyId', ...where.sql, ...(where.status ? [where.status] : [])].join(' AND ')}`,
 		).get({ ...where.params, studyId }) as { k: string | number } | undefined;
 		if (!here) return null;
 		const wide = !where.narrowing || this.count(q, where).atLeast;
@@ -119,14 +130,10 @@ export class WorklistQueries {
 			sql.push('w.study_id IN (SELECT rowid FROM worklist_search WHERE worklist_search MATCH @match)');
 			params.match = match;
 		}
-		if (q.status?.length) {
-			// Unary + keeps the planner on the sort's index (a status is a large share of the list).
-			const col = q.sort === 'status' ? 'w.status' : '+w.status';
-			sql.push(`${col} IN (${q.status.map((_, i) => `@status${i}`).join(',')})`);
-			q.status.forEach((s, i) => {
-				params[`status${i}`] = s;
-			});
-		}
+		const statuses = q.status ?? [];
+		statuses.forEach((s, i) => {
+			params[`status${i}`] = s;
+		});
 		if (q.dateFrom) {
 			sql.push('w.study_date >= @dateFrom');
 			params.dateFrom = q.dateFrom;
@@ -136,7 +143,14 @@ export class WorklistQueries {
 			sql.push("w.study_date <= @dateTo AND w.study_date > ''");
 			params.dateTo = q.dateTo;
 		}
-		return { sql, params, narrowing: !!(match || q.dateFrom || q.dateTo) };
+		return {
+			sql,
+			status: statuses.length ? `w.status IN (${statuses.map((_, i) => `@status${i}`).join(',')})` : null,
+			statuses: statuses.length,
+			params,
+			match,
+			narrowing: !!(match || q.dateFrom || q.dateTo),
+		};
 	}
 
 	/** Per status from worklist_counts; a search or date filter counts its matches, up to countCap. */
@@ -150,19 +164,36 @@ export class WorklistQueries {
 				.get(...(statuses ?? [])) as number;
 			return { total: sum, atLeast: false };
 		}
-		const n = this.prepare(
-			`SELECT count(*) FROM (SELECT 1 FROM worklist_rows w WHERE ${where.sql.join(' AND ')} LIMIT ${countCap + 1})`,
-		)
+		// A search alone counts in the search index; with other filters each match is looked up.
+		const sql =
+			where.match && where.sql.length === 1 && !where.status
+				? 'SELECT rowid FROM worklist_search WHERE worklist_search MATCH @match'
+				: this.matchesFirst(q, where, [], '');
+		const n = this.prepare(`SELECT count(*) FROM (${sql} LIMIT ${this.countCap + 1})`)
 			.pluck()
 			.get(where.params) as number;
-		return n > countCap ? { total: countCap, atLeast: true } : { total: n, atLeast: false };
+		return n > this.countCap ? { total: this.countCap, atLeast: true } : { total: n, atLeast: false };
+	}
+
+	/** The matches of a narrow search or date range first (the search index streams them), then sorted. */
+	private matchesFirst(q: Filter, where: Where, extra: string[], order: string): string {
+		const col = sortColumns[q.sort];
+		const conditions = [...where.sql, ...(where.status ? [where.status] : []), ...extra];
+		const source = where.match
+			? 'worklist_search CROSS JOIN worklist_rows w ON w.study_id = worklist_search.rowid'
+			: 'worklist_rows w';
+		if (where.match) conditions[0] = 'worklist_search MATCH @match';
+		return `SELECT w.study_id AS id, w.${col} AS k FROM ${source} WHERE ${conditions.join(' AND ')} ${order}`;
 	}
 
 	/**
-	 * The ids of one page in display order. Without a narrowing filter, or with one that matches many
-	 * studies, SQLite walks the sort's index (INDEXED BY: its estimates cannot see how many match); a
-	 * narrow match is found first and sorted. The literal LIMIT and OFFSET (validated integers) let the
-	 * planner see the page is small.
+	 * The ids of one page in display order, from one of three plans. A narrow search or date range (fewer
+	 * than countCap matches): the matches, sorted. A status filter: one index range per status
+	 * (status, key, id), merged. Otherwise the sort's index (key, id), walked in order, other filters checked
+	 * on the way (INDEXED BY: SQLite's estimates cannot see how many match). After a row, each range is split
+	 * in two seeks, the row's ties with a later id and the later keys: a single (key, id) > (?, ?) seeks on
+	 * the key alone and would walk every tie (99 % of studies share a body part). The literal LIMIT and
+	 * OFFSET (validated integers) let the planner see the page is small.
 	 */
 	private pageIds(
 		q: Filter,
@@ -176,25 +207,43 @@ export class WorklistQueries {
 		const col = sortColumns[q.sort];
 		const asc = (q.direction === 'asc') !== (side === 'before');
 		const dir = asc ? 'ASC' : 'DESC';
-		const source = !where.narrowing || wide ? `worklist_rows w INDEXED BY worklist_by_${col}` : 'worklist_rows w';
-		const n = Math.trunc(limit);
-		const select = (extra: string[], order: string, tail: string) => {
-			const all = [...where.sql, ...extra];
-			return `SELECT w.study_id AS id, w.${col} AS k FROM ${source} ${all.length ? `WHERE ${all.join(' AND ')}` : ''}
-				ORDER BY ${order} ${tail}`;
-		};
-		const order = `w.${col} ${dir}, w.study_id ${dir}`;
 		const cmp = asc ? '>' : '<';
-		// After a row: its ties with a later id, then the later keys. Two index ranges, each a seek: a single
-		// (key, id) > (?, ?) seeks on the key alone and would walk every tie (99 % of rows share a body part).
-		const sql = place
-			? `SELECT id FROM (SELECT * FROM (${select([`w.${col} = @key`, `w.study_id ${cmp} @id`], `w.study_id ${dir}`, `LIMIT ${n}`)})
-				UNION ALL SELECT * FROM (${select([`w.${col} ${cmp} @key`], order, `LIMIT ${n}`)}))
-				ORDER BY k ${dir}, id ${dir} LIMIT ${n}`
-			: select([], order, `LIMIT ${n} OFFSET ${Math.trunc(offset)}`);
-		const ids = this.prepare(sql).all(place ? { ...where.params, key: place.key, id: place.id } : where.params) as {
-			id: number;
-		}[];
+		const n = Math.trunc(limit);
+		const order = `ORDER BY w.${col} ${dir}, w.study_id ${dir}`;
+		const params = place ? { ...where.params, key: place.key, id: place.id } : where.params;
+		let sql: string;
+		if (where.narrowing && !wide) {
+			const keyset = place ? [`(w.${col}, w.study_id) ${cmp} (@key, @id)`] : [];
+			sql = this.matchesFirst(q, where, keyset, `${order} LIMIT ${n} OFFSET ${Math.trunc(offset)}`);
+		} else {
+			const perStatus = where.status && q.sort !== 'status';
+			const ranges = perStatus
+				? Array.from({ length: where.statuses }, (_, i) => ({
+						index: `worklist_by_status_${col}`,
+						status: `w.status = @status${i}`,
+					}))
+				: [{ index: `worklist_by_${col}`, status: where.status }];
+			const branch = (r: (typeof ranges)[number], extra: string[], by: string, tail: string) => {
+				const all = [...where.sql, ...(r.status ? [r.status] : []), ...extra];
+				return `SELECT * FROM (SELECT w.study_id AS id, w.${col} AS k FROM worklist_rows w INDEXED BY ${r.index}
+					${all.length ? `WHERE ${all.join(' AND ')}` : ''} ${by} ${tail})`;
+			};
+			const tail = place ? `LIMIT ${n}` : `LIMIT ${n + Math.trunc(offset)}`;
+			const branches = ranges.flatMap((r) =>
+				place
+					? [
+							branch(r, [`w.${col} = @key`, `w.study_id ${cmp} @id`], `ORDER BY w.study_id ${dir}`, tail),
+							branch(r, [`w.${col} ${cmp} @key`], order, tail),
+						]
+					: [branch(r, [], order, tail)],
+			);
+			sql =
+				branches.length === 1 && !place
+					? branch(ranges[0]!, [], order, `LIMIT ${n} OFFSET ${Math.trunc(offset)}`)
+					: `SELECT id FROM (${branches.join(' UNION ALL ')}) ORDER BY k ${dir}, id ${dir}
+						LIMIT ${n} OFFSET ${place ? 0 : Math.trunc(offset)}`;
+		}
+		const ids = this.prepare(sql).all(params) as { id: number }[];
 		return side === 'before' ? ids.reverse() : ids;
 	}
 

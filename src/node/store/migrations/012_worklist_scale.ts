@@ -1,7 +1,8 @@
 /**
  * The worklist at a million studies. Every column it sorts by, including those computed from the patient
  * (name, ID, age at the study) and from the images (views, count), is kept per study in worklist_rows,
- * never NULL, each with an index (key, study id), so every sort and every keyset page reads an index.
+ * never NULL, each with an index (key, study id), so every sort and every keyset page reads an index, and
+ * one (status, key, study id), so a status filter reads one range per status however rare the status.
  * worklist_counts holds the studies per status, so the count above the list costs no scan. worklist_search
  * (FTS5) indexes the folded text (foldSearchKey) of the patient's name, ID, accession and description for
  * prefix search; `%` and `_` are token characters so a search for them stays literal. Triggers keep all
@@ -65,6 +66,10 @@ CREATE TABLE worklist_rows (
 	image_count INTEGER NOT NULL, status TEXT NOT NULL, priority INTEGER NOT NULL
 );
 ${sortKeys.map((k) => `CREATE INDEX worklist_by_${k} ON worklist_rows(${k}, study_id);`).join('\n')}
+${sortKeys
+	.filter((k) => k !== 'status')
+	.map((k) => `CREATE INDEX worklist_by_status_${k} ON worklist_rows(status, ${k}, study_id);`)
+	.join('\n')}
 CREATE TABLE worklist_counts (status TEXT PRIMARY KEY, studies INTEGER NOT NULL) WITHOUT ROWID;
 INSERT INTO worklist_counts VALUES ('new', 0), ('drafted', 0), ('in_review', 0), ('signed', 0);
 CREATE TRIGGER worklist_counts_insert AFTER INSERT ON worklist_rows BEGIN
