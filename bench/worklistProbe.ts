@@ -57,15 +57,9 @@ export function probeWorklist(file: string, round: number): ProbeResult {
 			return performance.now() - t;
 		};
 		// Alternate which goes first, round by round, so neither always warms the OS cache for the other.
-		let oc = 0;
-		let rawCold = 0;
-		if (round % 2) {
-			oc = time(() => ours(q));
-			rawCold = time(() => raw(rawDb));
-		} else {
-			rawCold = time(() => raw(rawDb));
-			oc = time(() => ours(q));
-		}
+		const first = round % 2 ? [time(() => ours(q)), time(() => raw(rawDb))] : [time(() => raw(rawDb))];
+		const oc = first.length === 2 ? first[0]! : time(() => ours(q));
+		const rawCold = first.length === 2 ? first[1]! : first[0]!;
 		const o: number[] = [];
 		const r: number[] = [];
 		for (let i = 0; i < 5; i++) {
@@ -172,7 +166,7 @@ export function probeWorklist(file: string, round: number): ProbeResult {
 	return out;
 }
 
-/** 100 terms from random studies: a prefix (3 letters up to the whole word) of a name, ID, accession or description word. */
+/** 100 terms from random studies: a prefix (3 letters to all) of a name, ID, accession or description word. */
 function searchTerms(db: Raw, top: number, pick: (n: number) => number): string[] {
 	const row = db.prepare(
 		`SELECT p.name, p.patient_id, s.accession_number, s.description FROM studies s

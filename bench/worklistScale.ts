@@ -80,7 +80,8 @@ try {
 		console.log(
 			`${size} studies: seeded ${more} more in ${seedS.toFixed(1)} s; ${report.imported} real imports ` +
 				`in ${(importMs / 1000).toFixed(1)} s (${(importMs / report.imported).toFixed(1)} ms each), ` +
-				`memory +${mb(process.memoryUsage().rss - rss0)} (peak ${mb(process.resourceUsage().maxRSS * 1024)}), ` +
+				`memory +${mb(process.memoryUsage().rss - rss0)} ` +
+				`(peak ${mb(process.resourceUsage().maxRSS * 1024)}), ` +
 				`disk: database ${mb(dbBytes)} = ${(dbBytes / studies).toFixed(0)} bytes per study, ` +
 				`data folder ${mb(sizeOf(path.join(tmp, 'data')))}`,
 		);

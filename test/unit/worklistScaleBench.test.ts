@@ -38,7 +38,7 @@ test(
 					new RegExp(`^  10000 ${kind} · ${sort}: cold [\\d.]+ ms \\(raw [\\d.]+, [\\d.]+×\\), warm`, 'm'),
 					`${kind} ${sort}`,
 				);
-		assert.match(out, /^  10000 search · median of 100 terms: cold/m);
+		assert.match(out, /^ {2}10000 search · median of 100 terms: cold/m);
 		assert.match(out, /^10000 studies \(10000 rows\) worst search: [\d.]+ ms → (met|NOT met) \(goal ≤ 20 ms\)$/m);
 	},
 );

@@ -12,7 +12,9 @@ import { openDatabase } from './openDatabase.js';
 test('migration 12 backfills worklist rows, status counts and the search index from a version 11 database', () => {
 	const file = path.join(tempDir('radialog-m12-'), 'w.sqlite');
 	const old = new Database(file);
-	old.function('fold_search_key', { deterministic: true }, (t: unknown) => foldSearchKey(String(t ?? '')));
+	old.function('fold_search_key', { deterministic: true }, (t: unknown) =>
+		foldSearchKey(typeof t === 'string' ? t : ''),
+	);
 	for (const m of migrations.filter((x) => x.version <= 11)) {
 		old.exec(m.sql);
 		m.run?.(old);
@@ -26,7 +28,8 @@ test('migration 12 backfills worklist rows, status counts and the search index f
 			VALUES (1, '1.1', 1, '20240101', 'ACC-1001', 'Chest PA', 'signed', 'routine', 'DX', NULL),
 				(2, '1.2', 2, NULL, 'ACC-2002', 'Thorax liegend', 'new', 'stat', NULL, '034Y'),
 				(3, '1.3', 1, '20250601', NULL, NULL, 'new', 'routine', 'CR', NULL);
-		INSERT INTO series (id, series_instance_uid, study_ref, view_position) VALUES (1, '1.1.1', 1, 'PA'), (2, '1.1.2', 1, NULL);
+		INSERT INTO series (id, series_instance_uid, study_ref, view_position)
+			VALUES (1, '1.1.1', 1, 'PA'), (2, '1.1.2', 1, NULL);
 		INSERT INTO instances (sop_instance_uid, series_ref, view_position, file_sha256, file_size)
 			VALUES ('1.1.1.1', 1, NULL, 'x', 1), ('1.1.2.1', 2, 'LL', 'x', 1);
 	`);

@@ -92,7 +92,11 @@ export class WorklistQueries {
 		const where = this.where(q);
 		const col = sortColumns[q.sort];
 		const here = this.prepare(
-			`SELECT w.${col} AS k FROM worklist_rows w WHERE ${['w.study_id = @studyId', ...where.sql, ...(where.status ? [where.status] : [])].join(' AND ')}`,
+			`SELECT w.${col} AS k FROM worklist_rows w WHERE ${[
+				'w.study_id = @studyId',
+				...where.sql,
+				...(where.status ? [where.status] : []),
+			].join(' AND ')}`,
 		).get({ ...where.params, studyId }) as { k: string | number } | undefined;
 		if (!here) return null;
 		const wide = !where.narrowing || this.count(q, where).atLeast;
@@ -158,7 +162,8 @@ export class WorklistQueries {
 		if (!where.narrowing) {
 			const statuses = q.status?.length ? q.status : null;
 			const sum = this.prepare(
-				`SELECT ifnull(sum(studies), 0) FROM worklist_counts${statuses ? ` WHERE status IN (${statuses.map(() => '?').join(',')})` : ''}`,
+				'SELECT ifnull(sum(studies), 0) FROM worklist_counts' +
+					(statuses ? ` WHERE status IN (${statuses.map(() => '?').join(',')})` : ''),
 			)
 				.pluck()
 				.get(...(statuses ?? [])) as number;
@@ -254,7 +259,8 @@ export class WorklistQueries {
 			`SELECT s.id, s.study_instance_uid, p.name, p.person_name, p.birth_date, p.patient_id, s.patient_age, p.sex,
 				s.study_date, s.modality, s.body_part, s.status, s.priority, s.description, w.views, w.image_count,
 				w.${col} AS k
-				FROM json_each(@ids) j CROSS JOIN studies s ON s.id = j.value CROSS JOIN patients p ON p.id = s.patient_ref
+				FROM json_each(@ids) j CROSS JOIN studies s ON s.id = j.value
+				CROSS JOIN patients p ON p.id = s.patient_ref
 				CROSS JOIN worklist_rows w ON w.study_id = s.id ORDER BY j.key`,
 		).all({ ids: JSON.stringify(ids.map((r) => r.id)) }) as Row[];
 	}

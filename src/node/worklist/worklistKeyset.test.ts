@@ -18,7 +18,7 @@ function seeded(n: number, countCap?: number) {
 
 // A count cap of 20 sends searches and date ranges down the index walk that large matches take at scale.
 for (const cap of [undefined, 20])
-	test(`keyset pages forward then backward are exactly the OFFSET pages, every sort, both ways, ties (cap ${cap})`, () => {
+	test(`keyset pages forward then back are the OFFSET pages, every sort, both ways, ties (cap ${cap})`, () => {
 		const { db, worklist } = seeded(230, cap);
 		try {
 			for (const sort of sorts)
@@ -66,7 +66,7 @@ for (const cap of [undefined, 20])
 	});
 
 for (const cap of [undefined, 10])
-	test(`next and previous study follow the full ordering of every sort, filtered too, ends included (cap ${cap})`, () => {
+	test(`next and previous study follow the full order of every sort, filtered too, ends too (cap ${cap})`, () => {
 		const { db, worklist } = seeded(120, cap);
 		try {
 			for (const sort of sorts)
@@ -137,7 +137,7 @@ test('the first page of every sort reads its index: no full scan, no temporary s
 	}
 });
 
-test('search: folded prefixes find names, IDs and accessions; other words narrow; cursors of another sort are refused', () => {
+test("search: folded prefixes of names, IDs, accessions; every word narrows; other sorts' cursors refused", () => {
 	const { db, worklist } = seeded(60);
 	const base = { sort: 'imported' as const, direction: 'asc' as const, offset: 0, limit: 1000 };
 	const find = (search: string) => worklist.list({ ...base, search });
