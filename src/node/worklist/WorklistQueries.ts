@@ -184,9 +184,10 @@ export class WorklistQueries {
 	private matchesFirst(q: Filter, where: Where, extra: string[], order: string): string {
 		const col = sortColumns[q.sort];
 		const conditions = [...where.sql, ...(where.status ? [where.status] : []), ...extra];
+		// Without a search, the date range's index: SQLite, without statistics, would rather walk the sort's.
 		const source = where.match
 			? 'worklist_search CROSS JOIN worklist_rows w ON w.study_id = worklist_search.rowid'
-			: 'worklist_rows w';
+			: `worklist_rows w INDEXED BY worklist_by_${where.status ? 'status_' : ''}study_date`;
 		if (where.match) conditions[0] = 'worklist_search MATCH @match';
 		return `SELECT w.study_id AS id, w.${col} AS k FROM ${source} WHERE ${conditions.join(' AND ')} ${order}`;
 	}
