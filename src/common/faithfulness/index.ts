@@ -11,4 +11,5 @@ export type { FindingStatement, Presence, Side, Size } from './FindingStatement.
 export { isManagementQuestion } from './isManagementQuestion.js';
 export { quotesNotInReport } from './quotesNotInReport.js';
 export { readStatements } from './readStatements.js';
+export { reportQuotes } from './reportQuotes.js';
 export { reportParts } from './reportParts.js';
