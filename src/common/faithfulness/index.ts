@@ -13,3 +13,4 @@ export { quotesNotInReport } from './quotesNotInReport.js';
 export { readStatements } from './readStatements.js';
 export { reportQuotes } from './reportQuotes.js';
 export { reportParts } from './reportParts.js';
+export { treatmentCaveat } from './treatmentCaveat.js';

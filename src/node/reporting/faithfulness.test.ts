@@ -146,3 +146,10 @@ test('answers are checked against the report as it stands: a rewritten sentence 
 		[['Pleural Effusion', 'size']],
 	);
 });
+
+test('a model that says the caveat itself has it said once', async () => {
+	const { f, studyId } = await drafted();
+	f.assistant.replies.push(`${treatmentCaveat} The report states: "There is a moderate right pleural effusion."`);
+	const { answer } = await f.reporting.ask(studyId, { task: 'free', text: 'Should this patient get a chest drain?' });
+	assert.equal(answer.text.split(treatmentCaveat).length - 1, 1, answer.text);
+});
