@@ -6,6 +6,7 @@ export { checkFaithfulness } from './checkFaithfulness.js';
 export type { CorrectionCheck } from './CorrectionCheck.js';
 export type { Contradiction, ContradictionKind } from './Contradiction.js';
 export { currentStatements } from './currentStatements.js';
+export { DerivedTextTally, type TallyRate } from './DerivedTextTally.js';
 export { describeContradiction } from './describeContradiction.js';
 export type { FindingStatement, Presence, Side, Size } from './FindingStatement.js';
 export { isManagementQuestion } from './isManagementQuestion.js';
