@@ -27,6 +27,12 @@ export function ChatPanel({ h }: { h: ReportHandle }) {
 		setQuestion('');
 		void ask({ task: 'free', text });
 	};
+	// Answers are checked against the report as it stands: the reader may have edited it on the Report tab
+	// since the state was read, so the marks are read afresh when the conversation comes into view.
+	const { reload } = h;
+	useEffect(() => {
+		reload().catch(() => undefined);
+	}, [reload]);
 	const streaming = h.stream?.kind === 'ask' ? h.stream : null;
 	const { add, remove } = s.pendingCorrection;
 	// The newest answer, and an answer as it streams, stay in view: the reader asked for it just now.
