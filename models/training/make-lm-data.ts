@@ -10,9 +10,10 @@ import path from 'node:path';
 import { getLlama, LlamaLogLevel } from 'node-llama-cpp';
 import { drawnLabels } from '../../src/common/phantoms/PhantomCase.js';
 import { renderInstruction } from '../../src/common/radialog/instructTemplates.js';
-import { findingsWithLabels } from '../../src/common/phantoms/findingsWithLabels.js';
 import { Prng } from '../../src/common/phantoms/Prng.js';
 import { writeReportSentences } from '../../src/common/phantoms/sentenceBank.js';
+import { managementQuestion } from '../../src/common/phantoms/teacherTexts.js';
+import { treatmentCaveat } from '../../src/common/faithfulness/index.js';
 import { END_OF_ANSWER, renderVicunaPrompt, type VicunaTurn } from '../../src/common/radialog/vicunaPrompt.js';
 import {
 	buildInstructDataset,
@@ -20,6 +21,7 @@ import {
 	instructSample,
 } from '../../src/node/dataset/buildInstructDataset.js';
 import { phantomSourceImages } from '../../src/node/dataset/phantomSourceImages.js';
+import { readerEditCorrection } from '../../src/node/dataset/readerEditCorrection.js';
 import { recordPromptText } from '../../src/node/dataset/recordPrompt.js';
 import { writeDatasetFile } from '../../src/node/dataset/writeDatasetFile.js';
 import { tokenizePrompt } from '../../src/node/inference/llama/tokenizePrompt.js';
@@ -81,6 +83,7 @@ const presentOdds = new Map(
 for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 	const { images, teacher } = phantomSourceImages(seeds, BUILDS + extra);
 	const pick = new Prng(1000 + extra);
+	const manage = new Prng(5000 + extra);
 	for (const img of images) {
 		const tasks = [
 			...(extra < EXTRA_CO ? ['CO' as const] : []),
@@ -91,6 +94,16 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 			if (sample) addRecord({ ...sample, dicom: img.dicomId });
 		}
 		if (extra >= EXTRA_FOLLOW_UPS) continue;
+		// A question about treatment, half the time: answered with the clinician's decision and the report's words.
+		if (manage.chance(0.5)) {
+			const c = plain.cases.get(img.dicomId)!;
+			const q = managementQuestion(writeReportSentences(c.findings, c.seed), treatmentCaveat, manage);
+			addRecord({
+				instruction: followUpInstruction(img.labels, img.report, q.question),
+				output: q.answer,
+				dicom: img.dicomId,
+			});
+		}
 		const asked = questionLabels.filter((l) => img.labels.includes(l) || pick.chance(presentOdds.get(l)!));
 		for (const pathology of pick.shuffle(asked)) {
 			const message = renderInstruction('FQA_binary', pick.int(0, 9), { pathology });
@@ -110,17 +123,12 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 		const truth = questionLabels.filter((l) => img.labels.includes(l));
 		const absent = questionLabels.filter((l) => !truth.includes(l));
 		for (let e = 0; e < EXTRA_EDITS; e++) {
-			const mode = truth.length ? pick.int(0, 2) : 0;
-			const add = mode !== 1 ? [pick.pick(absent)] : [];
-			const remove = mode !== 0 ? [pick.pick(truth)] : [];
-			const edited = findingsWithLabels(c.findings, [...truth.filter((l) => !remove.includes(l)), ...add], pick);
+			const { add, remove, report } = readerEditCorrection(c, truth, absent, pick);
 			const message = renderInstruction('CO', pick.int(0, 9), { add, remove });
 			addRecord(
 				{
 					instruction: followUpInstruction(img.labels, img.report, message),
-					output: writeReportSentences(edited, c.seed)
-						.map((x) => x.text)
-						.join(' '),
+					output: report,
 					dicom: img.dicomId,
 				},
 				true,

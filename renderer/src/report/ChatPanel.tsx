@@ -1,19 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AskRequest, ChatMessage, FindingLabel } from '../../../src/common/api/reportContract.js';
+import type { AskRequest, FindingLabel } from '../../../src/common/api/reportContract.js';
 import { FindingLabel as Labels } from '../../../src/common/api/reportContract.js';
+import { AnswerCheckMark } from './AnswerCheckMark.js';
 import type { ReportHandle } from './useReport.js';
 
 const regions = ['heart', 'lungs', 'pleura', 'mediastinum', 'bones', 'devices'];
-
-/** What the faithfulness check found in an answer, one line each; empty when nothing. */
-function checkProblems(m: ChatMessage): string[] {
-	const c = m.check;
-	if (!c) return [];
-	const lines = c.contradictions.map((x) =>
-		x.report ? `"${x.text}" contradicts the report: "${x.report}"` : `"${x.text}" is not in the report`,
-	);
-	return c.quoteNotInReport ? [...lines, 'A quoted passage is not in the report'] : lines;
-}
 
 /** The conversation about this study: RaDialog's seven instruct tasks as one click, and free questions. */
 export function ChatPanel({ h }: { h: ReportHandle }) {
@@ -36,6 +27,12 @@ export function ChatPanel({ h }: { h: ReportHandle }) {
 		setQuestion('');
 		void ask({ task: 'free', text });
 	};
+	// Answers are checked against the report as it stands: the reader may have edited it on the Report tab
+	// since the state was read, so the marks are read afresh when the conversation comes into view.
+	const { reload } = h;
+	useEffect(() => {
+		reload().catch(() => undefined);
+	}, [reload]);
 	const streaming = h.stream?.kind === 'ask' ? h.stream : null;
 	const { add, remove } = s.pendingCorrection;
 	// The newest answer, and an answer as it streams, stay in view: the reader asked for it just now.
@@ -136,17 +133,7 @@ export function ChatPanel({ h }: { h: ReportHandle }) {
 						data-task={m.task}
 					>
 						<span className="rp-msg-who">{m.role === 'user' ? 'You' : 'Assistant (AI draft)'}</span>
-						{checkProblems(m).length > 0 && (
-							<span
-								className="rp-msg-warning"
-								data-testid="chat-check-warning"
-								role="img"
-								aria-label={`Check against the report: ${checkProblems(m).join('; ')}`}
-								title={checkProblems(m).join('\n')}
-							>
-								⚠
-							</span>
-						)}
+						<AnswerCheckMark check={m.check} />
 						<div className="rp-msg-text">{m.text}</div>
 					</li>
 				))}

@@ -54,7 +54,7 @@ export const Contradiction = z.object({
 });
 export type Contradiction = z.infer<typeof Contradiction>;
 
-/** An assistant answer checked against the report as it stood when it was given. */
+/** An assistant answer checked against the report as it stands now (stored as it stood when given, for the audit). */
 export const AnswerCheck = z.object({
 	contradictions: z.array(Contradiction),
 	/** The answer quotes the report with words the report does not contain. */

@@ -1,27 +1,8 @@
-// Straight and typographic double quotes around at least one character, on one line.
-const quoted = /["\u201c]([^"\u201c\u201d\n]+)["\u201d]/g;
-// Words that present the quoted passage as the report's ("The report states:", "it reads").
-const reportCue =
-	/\b(?:report\w*|states?|stated|reads?|says?|said|notes?|noted|describes?|described|documents?|mentions?)\b/;
-const minimumWords = 3;
+import { reportQuotes } from './reportQuotes.js';
 
-const normalised = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
-
-/**
- * The passages a text quotes as from the report that the report does not contain (whitespace and case
- * ignored; closing punctuation inside the quote too). A quote counts as the report's when words before it
- * on its line say so ("The report states:") or when it is a phrase of three or more words; a one- or
- * two-word quote with no such cue is taken as a term in quotes ("fluid"), not a citation.
- */
+/** The passages a text quotes as from the report that the report does not contain (see `reportQuotes`). */
 export function quotesNotInReport(reportParts: readonly string[], text: string): string[] {
-	const report = normalised(reportParts.join('\n'));
-	const out: string[] = [];
-	for (const m of text.matchAll(quoted)) {
-		const passage = normalised(m[1]!).replace(/[\s.,;:!?]+$/, '');
-		if (!passage) continue;
-		const before = text.slice(text.lastIndexOf('\n', m.index) + 1, m.index).toLowerCase();
-		const cited = reportCue.test(before) || passage.split(' ').length >= minimumWords;
-		if (cited && !report.includes(passage)) out.push(m[1]!.trim());
-	}
-	return out;
+	return reportQuotes(reportParts, text)
+		.filter((q) => !q.inReport)
+		.map((q) => q.passage);
 }

@@ -1,4 +1,5 @@
 import type { ChexpertLabel } from '../../common/domain/chexpert.js';
+import { DerivedTextTally } from '../../common/faithfulness/index.js';
 import { labelReport } from '../../common/labeler/labelReport.js';
 import { drawnLabels } from '../../common/phantoms/PhantomCase.js';
 import { Prng } from '../../common/phantoms/Prng.js';
@@ -39,6 +40,8 @@ export interface DemoEvaluation {
 	/** Easy-language / summary answers shorter than the report and stating each of its positive findings. */
 	readonly easyLanguageOk: number;
 	readonly summaryOk: number;
+	/** Sides, unasked changes and quotes of the follow-up answers, by the faithfulness checker. */
+	readonly faithfulness: ReturnType<DerivedTextTally['rates']>;
 	readonly examples: readonly {
 		seed: number;
 		truth: readonly string[];
@@ -108,6 +111,7 @@ export async function evaluateDemoModels(o: {
 		yesNoReport = 0,
 		listExactReport = 0;
 	const examples: DemoEvaluation['examples'][number][] = [];
+	const tally = new DerivedTextTally();
 	try {
 		for (const [n, seed] of o.seeds.entries()) {
 			const s = phantomStudy(seed);
@@ -135,6 +139,7 @@ export async function evaluateDemoModels(o: {
 			const corrected = await ask({ task: 'CO', add, remove });
 			const after = positives(corrected);
 			if (add.every((l) => after.has(l)) && remove.every((l) => !after.has(l))) corrections++;
+			tally.correction(report, corrected, { add, remove });
 			const asked = rng.chance(0.5) && truth.size ? rng.pick([...truth]) : rng.pick(scoredLabels);
 			const yn = (await ask({ task: 'FQA_binary', pathology: asked })).trim().toLowerCase();
 			if (yn.startsWith(truth.has(asked) ? 'yes' : 'no')) yesNo++;
@@ -150,6 +155,12 @@ export async function evaluateDemoModels(o: {
 			const summary = await ask({ task: 'SU' });
 			if (named(easy)) easyOk++;
 			if (named(summary)) summaryOk++;
+			tally.followUp(report, easy);
+			tally.followUp(report, summary);
+			// A reasoning question about a finding the draft states (devices have no RaDialog reasoning task).
+			const reasons = [...said].filter((l) => l !== 'Support Devices');
+			if (reasons.length)
+				tally.reasoningAnswer(report, await ask({ task: 'RE', pathology: rng.fork(78).pick(reasons) }));
 			if (examples.length < 6)
 				examples.push({
 					seed,
@@ -183,6 +194,7 @@ export async function evaluateDemoModels(o: {
 		summaryOk: summaryOk / n,
 		yesNoVsReport: yesNoReport / n,
 		listExactVsReport: listExactReport / n,
+		faithfulness: tally.rates(),
 		examples,
 	};
 }

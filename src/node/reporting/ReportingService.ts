@@ -15,6 +15,7 @@ import {
 	reportParts,
 } from '../../common/faithfulness/index.js';
 import { answerToManagementQuestion } from './answerToManagementQuestion.js';
+import { checkedMessages } from './checkedMessages.js';
 import type { AuditTrail } from './AuditTrail.js';
 import { pendingCorrection } from './consistencyGuard.js';
 import type { ReportingDependencies } from './ReportingDependencies.js';
@@ -99,7 +100,9 @@ export class ReportingService {
 			findings,
 			report: report ? (view as ReportState['report']) : null,
 			addenda,
-			messages: this.store.messages(studyId),
+			messages: report
+				? checkedMessages(this.store.messages(studyId), reportParts(report, addenda))
+				: this.store.messages(studyId),
 			handout,
 			handoutCheck: report && handout ? checkAgainstReport(reportParts(report, addenda), handout.text) : [],
 			modelNotice: report?.modelNotice ?? this.notice,

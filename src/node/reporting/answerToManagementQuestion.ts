@@ -10,5 +10,7 @@ const bareYesOrNo = /^(?:yes|no)\b[\s\w,.!]{0,20}$/i;
 export function answerToManagementQuestion(reply: string): string {
 	if (bareYesOrNo.test(reply.trim()))
 		return `${treatmentCaveat} The assistant does not answer this with a yes or no.`;
+	// A model trained to say the caveat itself: said once.
+	if (reply.trim().startsWith(treatmentCaveat)) return reply.trim();
 	return `${treatmentCaveat}\n\n${reply}`;
 }

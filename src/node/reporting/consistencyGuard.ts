@@ -22,8 +22,8 @@ export function consistencyIssues(
 				kind: 'mentioned_but_rejected',
 				message:
 					f.decision === 'rejected'
-						? `The report mentions ${name}, which you rejected.`
-						: `The report mentions ${name}, which is not among the accepted findings.`,
+						? `Contradiction: the report mentions ${name}, which you rejected.`
+						: `Contradiction: the report mentions ${name}, which is not among the accepted findings.`,
 			});
 		} else if (mentioned.has(f.label) || !f.positive) {
 			continue;
@@ -31,7 +31,7 @@ export function consistencyIssues(
 			issues.push({
 				label: f.label,
 				kind: 'denied_but_positive',
-				message: `The report denies ${name}, which ${whose}.`,
+				message: `Contradiction: the report denies ${name}, which ${whose}.`,
 			});
 		} else if (f.decision === 'accepted') {
 			issues.push({

@@ -119,7 +119,7 @@ test('the sign-time guard names a denial as a contradiction and lists a predicte
 		issues.map((i) => [i.kind, i.message]),
 		[
 			['predicted_but_missing', 'The model found cardiomegaly, but the report does not mention it.'],
-			['denied_but_positive', 'The report denies pleural effusion, which you accepted.'],
+			['denied_but_positive', 'Contradiction: the report denies pleural effusion, which you accepted.'],
 		],
 	);
 	await assert.rejects(
@@ -127,4 +127,29 @@ test('the sign-time guard names a denial as a contradiction and lists a predicte
 		/denies pleural effusion.*model found cardiomegaly|model found cardiomegaly.*denies pleural effusion/,
 	);
 	assert.equal(f.store.report(studyId)!.findings, 'No pleural effusion.', 'nothing fixed silently');
+});
+
+test('answers are checked against the report as it stands: a rewritten sentence marks the quote', async () => {
+	const { f, studyId } = await drafted();
+	f.assistant.replies.push('The report states: "There is a moderate right pleural effusion."');
+	await f.reporting.ask(studyId, { task: 'RE', pathology: 'Pleural Effusion' });
+	const before = (await f.reporting.state(studyId)).messages.at(-1)!;
+	assert.deepEqual(before.check, { contradictions: [], quoteNotInReport: false });
+	f.reporting.save(studyId, {
+		findings: 'The heart is enlarged. There is a small right pleural effusion.',
+		impression: '',
+	});
+	const after = (await f.reporting.state(studyId)).messages.at(-1)!;
+	assert.equal(after.check?.quoteNotInReport, true, 'the quoted sentence is no longer in the report');
+	assert.deepEqual(
+		after.check.contradictions.map((c) => [c.finding, c.kind]),
+		[['Pleural Effusion', 'size']],
+	);
+});
+
+test('a model that says the caveat itself has it said once', async () => {
+	const { f, studyId } = await drafted();
+	f.assistant.replies.push(`${treatmentCaveat} The report states: "There is a moderate right pleural effusion."`);
+	const { answer } = await f.reporting.ask(studyId, { task: 'free', text: 'Should this patient get a chest drain?' });
+	assert.equal(answer.text.split(treatmentCaveat).length - 1, 1, answer.text);
 });

@@ -136,7 +136,7 @@ test('the consistency guard shows a rejected finding the text still states, and 
 	assert.deepEqual(
 		issues.map((i) => i.message),
 		[
-			'The report mentions pleural effusion, which you rejected.',
+			'Contradiction: the report mentions pleural effusion, which you rejected.',
 			'You accepted fracture, but the report does not mention it.',
 		],
 	);

@@ -22,10 +22,12 @@ test('management questions: treatments and procedures, not what the image shows'
 		'How should we treat this?',
 		'Does the tube need to be pulled back?',
 		'Should the endotracheal tube be removed?',
+		'Does the pneumothorax need a chest tube?',
 	])
 		assert.equal(isManagementQuestion(q), true, q);
 	for (const q of [
 		'Is there a chest drain?',
+		'Is the chest tube in place?',
 		'Where is the tip of the endotracheal tube?',
 		'Is the effusion larger than before?',
 		'Why do you think the patient has pneumonia?',

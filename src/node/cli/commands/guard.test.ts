@@ -78,3 +78,15 @@ test('radialog guard: a missing option or file is a usage error', () => {
 	assert.equal(missing.status, 2);
 	assert.match(missing.stderr, /cannot read the report "nope\.txt": ENOENT/);
 });
+
+test('radialog guard --json prints exactly the documented object, keys in order, nothing else', () => {
+	const r = guard('No pleural effusion.', 'There is fluid around the lung.', '--json');
+	assert.equal(r.status, 0, r.stderr);
+	assert.equal(r.stderr, '');
+	assert.equal(
+		r.stdout,
+		'{\n  "contradictions": [\n    {\n      "finding": "Pleural Effusion",\n' +
+			'      "report": "No pleural effusion.",\n      "text": "There is fluid around the lung."\n    }\n  ]\n}\n',
+	);
+	assert.equal(guard('No pleural effusion.', 'No broken bones.', '--json').stdout, '{\n  "contradictions": []\n}\n');
+});
