@@ -153,9 +153,8 @@ try {
 		const ratio = median(ours) / median(theirs);
 		console.log(`draft of ${draft.tokenCount} tokens, prompt ${prompt.length} tokens, ${threads} thread(s)`);
 		console.log(`radialog draft (cold): median ${Math.round(median(ours))} ms (${spread(ours)})`);
-		console.log(
-			`direct onnxruntime-node + node-llama-cpp script: median ${Math.round(median(theirs))} ms (${spread(theirs)})`,
-		);
+		const directLine = `median ${Math.round(median(theirs))} ms (${spread(theirs)})`;
+		console.log(`direct onnxruntime-node + node-llama-cpp script: ${directLine}`);
 		console.log(
 			`cold draft: ${ratio.toFixed(2)}× the direct script over ${rounds} round(s) (goal ≤ 1.2×: ` +
 				`${ratio <= 1.2 ? 'met' : 'not met'})`,
