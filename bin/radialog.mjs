@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The command line: TypeScript sources run through tsx, so `npx radialog` works on a fresh clone without a build step.
-import { register } from 'tsx/esm/api';
+// The command line. It runs the JavaScript compiled from src/ into build/, compiling first when the sources
+// changed, so `npx radialog` works on a fresh clone and after a pull without a build step of its own.
+import { importCompiled } from './compile.mjs';
 
-register();
-const { main } = await import('../src/node/cli/main.ts');
+const { main } = await importCompiled('node/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

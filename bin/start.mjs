@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importCompiled } from './compile.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -51,11 +52,7 @@ if (electron) {
 			'Electron runtime not installed (its binary download failed or was skipped): ' +
 				'starting browser mode instead.',
 		);
-	const child = spawn(
-		process.execPath,
-		[path.join(root, 'bin', 'radialog.mjs'), 'serve', ...args.filter((a) => a !== '--browser')],
-		{ stdio: 'inherit' },
-	);
-	for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-	child.on('exit', (code) => process.exit(code ?? 0));
+	// In this process, not a child: a second Node start would double the time to the address.
+	const { main } = await importCompiled('node/cli/main.ts');
+	process.exitCode = await main(['serve', ...args.filter((a) => a !== '--browser')]);
 }

@@ -37,7 +37,13 @@ export async function startCampaignServer(dataDir: string): Promise<CampaignServ
 		},
 	);
 	const output: string[] = [];
-	child.stderr.on('data', (d: Buffer) => output.push(d.toString()));
+	// The receiver starts after the address is printed and says so on stderr: the campaign needs both.
+	const receiverListening = new Promise<void>((resolve) =>
+		child.stderr.on('data', (d: Buffer) => {
+			output.push(d.toString());
+			if (output.join('').includes('DICOM receiver listening')) resolve();
+		}),
+	);
 	const url = await new Promise<string>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join('')}`)), 120_000);
 		readline.createInterface({ input: child.stdout }).on('line', (line) => {
@@ -49,6 +55,7 @@ export async function startCampaignServer(dataDir: string): Promise<CampaignServ
 		});
 		child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output.join('')}`)));
 	});
+	await receiverListening;
 	const parsed = new URL(url);
 	const token = new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '';
 	return {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 import { isBinaryPayload } from '../../common/api/binaryPayload.js';
 import { ApiError } from '../../common/api/errors.js';
 import type { EventBus } from '../events/EventBus.js';
@@ -56,7 +56,6 @@ export class BrowserBridge {
 			this.handle(req, res).catch((err: unknown) => answerFailure(res, err));
 		});
 		this.server = server;
-		this.wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
 		server.on('upgrade', (req, socket, head) => {
 			socket.on('error', () => socket.destroy());
 			const refusal = this.refusal(req, requestUrl(req)?.searchParams.get('token'));
@@ -64,7 +63,10 @@ export class BrowserBridge {
 				socket.end(`HTTP/1.1 ${refusal?.status ?? 404} Refused\r\nConnection: close\r\n\r\n`);
 				return;
 			}
-			this.wss!.handleUpgrade(req, socket, head, (ws) => this.attach(ws));
+			this.webSockets().then(
+				(wss) => wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws)),
+				() => socket.destroy(),
+			);
 		});
 		await new Promise<void>((resolve, reject) => {
 			server.once('error', reject);
@@ -81,6 +83,15 @@ export class BrowserBridge {
 		const closed = new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
 		this.server?.closeAllConnections();
 		await closed;
+	}
+
+	/** The event socket's server, made at the first connection: `ws` is not needed before the page loads. */
+	private async webSockets(): Promise<WebSocketServer> {
+		if (!this.wss) {
+			const { WebSocketServer } = await import('ws');
+			this.wss ??= new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+		}
+		return this.wss;
 	}
 
 	private attach(ws: WebSocket): void {

@@ -1,7 +1,6 @@
 import type { ReportLabeler } from '../../common/labeler/ReportLabeler.js';
 import { RuleBasedReportLabeler } from '../../common/labeler/RuleBasedReportLabeler.js';
 import { readManifest, verifyFileHashes } from '../inference/loadModelSet.js';
-import { OnnxReportLabeler } from '../inference/onnx/OnnxReportLabeler.js';
 
 /**
  * The one place that picks a report labeler. A model set whose manifest lists a `labeler` (CheXbert as
@@ -18,6 +17,8 @@ export async function createReportLabeler(
 		const { manifestPath, manifest } = readManifest(options.manifestPath);
 		const spec = manifest.labeler;
 		if (spec) {
+			// onnxruntime-node loads only for a model set with a labeler, not with the workstation.
+			const { OnnxReportLabeler } = await import('../inference/onnx/OnnxReportLabeler.js');
 			const { file, vocabFile } = OnnxReportLabeler.files(manifestPath, spec);
 			await verifyFileHashes(manifestPath, [
 				[file, spec.sha256],

@@ -9,11 +9,7 @@ import type { ExportDependencies } from './ExportDependencies.js';
 import { ExportFolderMissingError, ExportFolderNotAbsoluteError, HandoutMissingError } from './ExportErrors.js';
 import { fhirExport } from './fhirExport.js';
 import { HandoutContradictsReportError } from './HandoutContradictsReportError.js';
-import { handoutPdf } from './handoutPdf.js';
-import { hl7Export } from './hl7Export.js';
-import { pdfExport } from './pdfExport.js';
 import type { ReportDocument } from './ReportDocument.js';
-import { srExport } from './srExport.js';
 import { textExport } from './textExport.js';
 import { writeFileAtomically } from './writeFileAtomically.js';
 
@@ -108,23 +104,25 @@ export class ReportExports {
 		format: ExportFormat,
 		keyImage: boolean,
 	): Promise<Uint8Array | string> {
+		// The writers of PDF, SR and HL7 (pdf-lib and its fonts, dcmjs, Medplum) load at the first export of
+		// their format, not with the workstation.
 		switch (format) {
 			case 'text':
 				return textExport(doc);
 			case 'sr':
-				return srExport(doc);
+				return (await import('./srExport.js')).srExport(doc);
 			case 'fhir':
 				return JSON.stringify(fhirExport(doc), null, 2) + '\n';
 			case 'hl7':
-				return hl7Export(doc, this.d.hl7Settings?.() ?? defaultHl7Settings);
+				return (await import('./hl7Export.js')).hl7Export(doc, this.d.hl7Settings?.() ?? defaultHl7Settings);
 			case 'pdf': {
 				const png = keyImage && this.d.keyImagePng ? await this.d.keyImagePng(studyId) : null;
-				return pdfExport(doc, png ? { keyImagePng: png } : {});
+				return (await import('./pdfExport.js')).pdfExport(doc, png ? { keyImagePng: png } : {});
 			}
 			case 'handout': {
 				const h = this.d.reports.handout(studyId);
 				if (!h) throw new HandoutMissingError();
-				return handoutPdf(doc, h);
+				return (await import('./handoutPdf.js')).handoutPdf(doc, h);
 			}
 		}
 	}

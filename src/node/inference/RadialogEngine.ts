@@ -100,14 +100,13 @@ export class RadialogEngine {
 		h: StreamHandlers,
 	): Promise<GeneratedText & { generation: Generation }> {
 		await this.llm.useImage(image.key, await this.embeddingsOf(image));
-		let count = 0;
+		// Text is decoded per token only for a caller that streams it; progress events need only the count.
 		const generation = await this.llm.generate(prompt, {
 			maxTokens,
 			...(h.signal ? { signal: h.signal } : {}),
-			onToken: (text, tps) => {
-				count++;
-				h.onToken?.(text, tps);
-				if (count % 8 === 1) this.emit({ type: 'generating', tokens: count, tokensPerSecond: tps });
+			...(h.onToken ? { onToken: (text: string, tps: number | null) => h.onToken?.(text, tps) } : {}),
+			onProgress: (tokens, tps) => {
+				if (tokens % 8 === 1) this.emit({ type: 'generating', tokens, tokensPerSecond: tps });
 			},
 		});
 		return {

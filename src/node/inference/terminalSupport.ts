@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ModelEvent } from '../../common/radialog/ModelEvent.js';
+import { projectRoot } from '../workstation/projectRoot.js';
 
 /** The shipped demo set (models/demo/manifest.json), the default of the CLI and the app. */
 export function defaultModelsDir(): string {
-	return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'models', 'demo');
+	return path.join(projectRoot(), 'models', 'demo');
 }
 
 /** Every file under a folder (sorted), or the file itself. */

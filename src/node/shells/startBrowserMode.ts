@@ -28,10 +28,12 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
 		...(options.port !== undefined ? { port: options.port } : {}),
 	});
 	await bridge.listen();
-	await workstation.startBackground();
 	// One line that scripts and tests wait for; the token travels in the fragment so it is never logged by a server.
 	console.log(`Workstation ready at ${bridge.url}`);
 	if (options.open) openAppWindow(bridge.url);
+	// The background services (the C-STORE receiver, which prints its own line when it listens, and the
+	// draft queue) start after the address, so the first page never waits for their packages to load.
+	await workstation.startBackground();
 	return {
 		workstation,
 		bridge,

@@ -9,7 +9,6 @@ import { EventBus } from '../events/EventBus.js';
 import { exportModule } from '../export/exportModule.js';
 import { createReportAssistant } from '../inference/createReportAssistant.js';
 import type { ModelProcessLauncher } from '../inference/process/ModelProcessLauncher.js';
-import { receiverModule } from '../receiver/receiverModule.js';
 import { reportingModule } from '../reporting/reportingModule.js';
 import { settingsModule } from '../settings/settingsModule.js';
 import { openDatabase, type SqliteDatabase } from '../store/openDatabase.js';
@@ -20,6 +19,7 @@ import type { AssistantProvider } from '../assistant/AssistantProvider.js';
 import type { LabelerProvider } from '../evaluation/LabelerProvider.js';
 import type { ReportExports } from '../export/ReportExports.js';
 import type { ReceiverService } from '../receiver/ReceiverService.js';
+import type { receiverModule } from '../receiver/receiverModule.js';
 import type { DraftQueue } from '../reporting/DraftQueue.js';
 import type { ReportAssistantSource } from '../reporting/ReportAssistantSource.js';
 import type { ReportingService } from '../reporting/ReportingService.js';
@@ -32,6 +32,7 @@ import type { StudyService } from '../studies/StudyService.js';
 import type { WorklistQueries } from '../worklist/WorklistQueries.js';
 import { appHandlers } from './appHandlers.js';
 import type { BackgroundService } from './BackgroundService.js';
+import { LazyModule } from './LazyModule.js';
 import { projectRoot } from './projectRoot.js';
 import type { WorkstationModule } from './WorkstationModule.js';
 
@@ -70,7 +71,8 @@ export class Workstation {
 	/** Folder and upload import; `importer.onStudyImported(fn)` hears every study that got new images. */
 	readonly importer: StudyImporter;
 	readonly studies: StudyService;
-	readonly receiver: ReceiverService;
+	/** The C-STORE receiver, loaded with the background services (dcmjs-dimse is not needed before). */
+	private readonly receiverModule: LazyModule<ReturnType<typeof receiverModule>>;
 	/** Drafting, correcting, conversing, signing and exporting reports, for the CLI and tests. */
 	readonly reporting: {
 		readonly reporting: ReportingService;
@@ -94,12 +96,14 @@ export class Workstation {
 		const settings = settingsModule({ db });
 		const reader = { readerName: () => settings.store.get().readerName };
 		const studies = studiesModule({ db, dataDir: options.dataDir, events });
-		const receiver = receiverModule({
-			receiverSettings: () => settings.store.get().receiver,
-			onSettingsUpdate: settings.onUpdate,
-			importer: studies.importer,
-			events,
-		});
+		const receiver = new LazyModule('DICOM receiver', async () =>
+			(await import('../receiver/receiverModule.js')).receiverModule({
+				receiverSettings: () => settings.store.get().receiver,
+				onSettingsUpdate: settings.onUpdate,
+				importer: studies.importer,
+				events,
+			}),
+		);
 		const assistant = assistantModule({
 			settings: settings.store,
 			events,
@@ -129,7 +133,7 @@ export class Workstation {
 		const demo = demoModule({ importer: studies.importer, dataDir: options.dataDir });
 		const uistate = uiStateModule({ db });
 		const audit = auditModule({ db });
-		const modules: WorkstationModule[] = [
+		const modules: Pick<WorkstationModule, 'background'>[] = [
 			settings,
 			worklist,
 			studies,
@@ -158,7 +162,7 @@ export class Workstation {
 		this.studyStore = studies.store;
 		this.importer = studies.importer;
 		this.studies = studies.studies;
-		this.receiver = receiver.service;
+		this.receiverModule = receiver;
 		const { draftQueue, labelers, signing } = reporting;
 		this.reporting = {
 			reporting: reporting.reporting,
@@ -177,6 +181,15 @@ export class Workstation {
 			...(threads ? { threads } : {}),
 			...(this.options.modelProcessLauncher ? { launcher: this.options.modelProcessLauncher } : {}),
 		};
+	}
+
+	/** The C-STORE receiver once the background services started (tests); `loadReceiver` loads it without them. */
+	get receiver(): ReceiverService {
+		return this.receiverModule.loaded.service;
+	}
+
+	async loadReceiver(): Promise<ReceiverService> {
+		return (await this.receiverModule.load()).service;
 	}
 
 	addBackgroundService(service: BackgroundService): void {

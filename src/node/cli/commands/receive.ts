@@ -15,7 +15,7 @@ export async function run(argv: string[]): Promise<number> {
 		const aeTitle = values.aet ?? current.aeTitle;
 		if (!/^[ -~]{1,16}$/.test(aeTitle)) throw new UsageError('--aet must be 1 to 16 printable ASCII characters.');
 		w.importer.onStudyImported((id) => console.log(`study ${id}: new images stored`));
-		await w.receiver.receiver.start({ port, aeTitle });
+		await (await w.loadReceiver()).receiver.start({ port, aeTitle });
 		console.log(
 			`DICOM receiver listening on port ${port} as ${aeTitle}; data in ${w.options.dataDir}. Ctrl-C stops it.`,
 		);

@@ -33,7 +33,10 @@ export interface LlamaOptions {
 
 export interface GenerateOptions {
 	readonly maxTokens: number;
+	/** The new text as it streams; without it nothing is decoded until the end. */
 	readonly onToken?: (text: string, tokensPerSecond: number | null) => void;
+	/** Every generated token's count, without decoding any text (progress displays). */
+	readonly onProgress?: (tokens: number, tokensPerSecond: number | null) => void;
 	readonly signal?: { readonly aborted: boolean };
 }
 
@@ -190,12 +193,16 @@ export class LlamaReportModel {
 		// evaluate() ends on its own at an end-of-generation token (yieldEogToken defaults to false).
 		let stoppedBy: Generation['stoppedBy'] = 'eos';
 		if (o.signal?.aborted) return { text: '', tokens: [], stoppedBy: 'cancelled', timeToFirstTokenMs: null };
+		const { onToken, onProgress } = o;
+		const rate = (now: number) =>
+			out.length > 1 && now > firstAt! ? ((out.length - 1) * 1000) / (now - firstAt!) : null;
 		for await (const token of seq.evaluate(tokens.slice(common), { temperature: 0 })) {
 			firstAt ??= performance.now();
 			if (model.isEogToken(token)) break;
 			out.push(token);
 			pending++;
-			if (o.onToken) {
+			if (onProgress) onProgress(out.length, rate(performance.now()));
+			if (onToken) {
 				const from = out.length - pending;
 				let chunk = model.detokenize(out.slice(from), false, out.slice(Math.max(0, from - 4), from));
 				if (!chunk.endsWith('\uFFFD')) {
@@ -203,8 +210,7 @@ export class LlamaReportModel {
 					pending = 0;
 					if (chunk) {
 						emittedAny = true;
-						const seconds = (performance.now() - firstAt) / 1000;
-						o.onToken(chunk, out.length > 1 && seconds > 0 ? (out.length - 1) / seconds : null);
+						onToken(chunk, rate(performance.now()));
 					}
 				}
 			}

@@ -19,6 +19,7 @@ import { ForkModelProcessLauncher } from './ForkModelProcessLauncher.js';
 import type { ModelProcessLauncher } from './ModelProcessLauncher.js';
 import type { ModelOperationInput, ModelOperationName, ModelOperationOutput } from './modelOperations.js';
 import { RunningModelProcess } from './RunningModelProcess.js';
+import { projectRoot } from '../../workstation/projectRoot.js';
 
 export { Cancelled };
 
@@ -28,7 +29,7 @@ export interface ModelProcessOptions extends Omit<EngineOptions, 'onEvent'> {
 	readonly launcher?: ModelProcessLauncher;
 }
 
-/** The model process's entry: the TypeScript source under tsx, the compiled file, or the Electron bundle's own. */
+/** The model process's entry: the TypeScript source under tsx, the compiled program, or the Electron bundle's own. */
 function entry(): { file: string; execArgv: string[] } {
 	const self = fileURLToPath(import.meta.url);
 	const dir = path.dirname(self);
@@ -39,7 +40,11 @@ function entry(): { file: string; execArgv: string[] } {
 		};
 	// main/build.mjs bundles the main process into one .cjs and this entry beside it as modelProcess.mjs.
 	if (self.endsWith('.cjs')) return { file: path.join(dir, 'modelProcess.mjs'), execArgv: [] };
-	return { file: path.join(dir, 'modelProcessMain.js'), execArgv: [] };
+	// bin/compile.mjs bundles it as a program of its own at its source path, under build/.
+	return {
+		file: path.join(projectRoot(), 'build', 'node', 'inference', 'process', 'modelProcessMain.js'),
+		execArgv: [],
+	};
 }
 
 /**

@@ -6,6 +6,7 @@
 import { RadialogEngine } from '../RadialogEngine.js';
 import type { ModelOperation } from './modelOperations.js';
 import { parentChannel } from './parentChannel.js';
+import { TokenBatcher } from './TokenBatcher.js';
 import {
 	callIdOf,
 	checked,
@@ -35,18 +36,17 @@ function signalFor(id: number): Signal {
 
 async function call(id: number, name: string, op: ModelOperation<unknown, unknown>, input: unknown): Promise<void> {
 	const signal = cancelled.get(id) ?? signalFor(id);
+	const tokens = new TokenBatcher((text, tokensPerSecond) => send({ type: 'token', id, text, tokensPerSecond }));
 	try {
 		if (!engine) throw new Error('the model process has no models open');
 		if (signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'Cancelled' });
-		const handlers = {
-			signal,
-			onToken: (text: string, tokensPerSecond: number | null) =>
-				send({ type: 'token', id, text, tokensPerSecond }),
-		};
+		const handlers = { signal, onToken: tokens.add };
 		// The output schema also drops what stays here (the engine's `generation`).
 		const value = checked(op.output, await op.run(engine, input, handlers), `${name} result`);
+		tokens.flush();
 		send({ type: 'result', id, value });
 	} catch (err) {
+		tokens.flush();
 		send({ type: 'failed', id, error: serializeError(err) });
 	} finally {
 		cancelled.delete(id);
