@@ -129,7 +129,7 @@ def export_onnx(module, name, size, out_name, path):
     dummy = torch.rand(1, 3, size, size)
     with torch.no_grad():
         y = module(dummy)
-        torch.onnx.export(module, dummy, path, input_names=['image'], output_names=[out_name], opset_version=17,
+        torch.onnx.export(module, dummy, path, input_names=['image'], output_names=[out_name], opset_version=17, do_constant_folding=False,
                           dynamic_axes={'image': {0: 'batch'}, out_name: {0: 'batch'}})
     say(f'wrote {os.path.basename(path)}: {name} image [B,3,{size},{size}] -> {out_name} '
         f'{["B"] + list(y.shape[1:])} in {time.time() - t:.1f} s')

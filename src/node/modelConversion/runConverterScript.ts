@@ -48,7 +48,7 @@ export function runConverterScript(script: string, args: readonly string[], onLi
 			const last = lines.filter((l) => l.trim()).at(-1) ?? '';
 			const named = /^(\w+): (.*)$/.exec(last);
 			const Refusal = named ? refusals[named[1] as keyof typeof refusals] : undefined;
-			if (code === 3 && Refusal) return reject(new Refusal(named![2]!));
+			if (code === 3 && Refusal) return reject(new Refusal(named![2]));
 			reject(new ConverterFailed(`${script} ended with status ${code}: ${lines.slice(-5).join(' | ')}`));
 		});
 	});
