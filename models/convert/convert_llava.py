@@ -185,10 +185,11 @@ def write_gguf(a, m, base, lora, scale, pieces, scores, types, path):
         x = t.float().numpy()
         return np.concatenate([x, np.zeros((n_img, x.shape[1]), np.float32)])
 
-    put('token_embd.weight', with_placeholders(base['model.embed_tokens.weight']))
+    # Each base tensor is dropped once written, so memory stays near one copy of the model.
+    put('token_embd.weight', with_placeholders(base.pop('model.embed_tokens.weight')))
     for i in range(m['layers']):
         for hf, gg in GGUF_NAMES.items():
-            wt = base[f'model.layers.{i}.{hf}.weight'].float()
+            wt = base.pop(f'model.layers.{i}.{hf}.weight').float()
             lp = f'{L.LORA_PREFIX}{i}.{hf}.'
             if lp + 'lora_A.weight' in lora:
                 wt = wt + scale * (lora[lp + 'lora_B.weight'].float() @ lora[lp + 'lora_A.weight'].float())
@@ -197,8 +198,8 @@ def write_gguf(a, m, base, lora, scale, pieces, scores, types, path):
             elif hf == 'self_attn.k_proj':
                 wt = permute_qk(wt, m['kv_heads'])
             put(f'blk.{i}.{gg}.weight', wt)
-    put('output_norm.weight', base['model.norm.weight'])
-    put('output.weight', with_placeholders(base['lm_head.weight']))
+    put('output_norm.weight', base.pop('model.norm.weight'))
+    put('output.weight', with_placeholders(base.pop('lm_head.weight')))
     w.write_header_to_file()
     w.write_kv_data_to_file()
     w.write_tensors_to_file()
