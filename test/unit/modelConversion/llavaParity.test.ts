@@ -131,21 +131,32 @@ test('radialog draft with the converted stand-in prints its notice', async () =>
 	assert.match(stdout, /Predicted findings: /);
 });
 
-/** A copy of the stand-in whose non_lora_trainables.bin was edited by `edit` (Python on the dict `sd`). */
-async function editedStandIn(name: string, edit: string): Promise<string> {
-	const model = path.join(dir, name);
-	fs.mkdirSync(model);
-	for (const f of fs.readdirSync(standIn.model))
-		if (f !== 'non_lora_trainables.bin') fs.symlinkSync(path.join(standIn.model, f), path.join(model, f));
+/**
+ * Copies of the stand-in whose non_lora_trainables.bin was edited, one per entry: Python on the dict `sd`
+ * (one Python process loads the file once for all of them).
+ */
+async function editedStandIns(edits: Record<string, string>): Promise<Record<string, string>> {
 	const src = path.join(standIn.model, 'non_lora_trainables.bin');
-	const dst = path.join(model, 'non_lora_trainables.bin');
-	await run('/usr/bin/python3', ['-c', `import torch; sd = torch.load('${src}'); ${edit}; torch.save(sd, '${dst}')`]);
-	return model;
+	const out: Record<string, string> = {};
+	let script = `import torch\nfull = torch.load('${src}')\n`;
+	for (const [name, edit] of Object.entries(edits)) {
+		const model = (out[name] = path.join(dir, name));
+		fs.mkdirSync(model);
+		for (const f of fs.readdirSync(standIn.model))
+			if (f !== 'non_lora_trainables.bin') fs.symlinkSync(path.join(standIn.model, f), path.join(model, f));
+		script += `sd = dict(full)\n${edit}\ntorch.save(sd, '${path.join(model, 'non_lora_trainables.bin')}')\n`;
+	}
+	await run('/usr/bin/python3', ['-c', script]);
+	return out;
 }
 
 test('a renamed key or a changed shape in non_lora_trainables.bin is refused with ModelLayoutMismatch', async () => {
 	const key = 'base_model.model.model.vision_tower.encoder.encoder.layer2.0.bn1.weight';
-	const renamed = await editedStandIn('renamed', `sd['${key}.renamed'] = sd.pop('${key}')`);
+	const proj = 'base_model.model.model.mm_projector.0.weight';
+	const { renamed, reshaped } = await editedStandIns({
+		renamed: `sd['${key}.renamed'] = sd.pop('${key}')`,
+		reshaped: `sd['${proj}'] = sd['${proj}'][:, :256]`,
+	});
 	await assert.rejects(
 		convertRadialogLlava({ model: renamed, baseLlm: standIn.baseLlm, out: path.join(dir, 'x1') }),
 		(e: Error) =>
@@ -153,8 +164,6 @@ test('a renamed key or a changed shape in non_lora_trainables.bin is refused wit
 			e.message.includes('non_lora_trainables.bin') &&
 			e.message.includes('vision_tower.encoder.encoder.layer2.0.bn1.weight" is missing'),
 	);
-	const proj = 'base_model.model.model.mm_projector.0.weight';
-	const reshaped = await editedStandIn('reshaped', `sd['${proj}'] = sd['${proj}'][:, :256]`);
 	await assert.rejects(
 		convertRadialogLlava({ model: reshaped, baseLlm: standIn.baseLlm, out: path.join(dir, 'x2') }),
 		(e: Error) =>
