@@ -24,6 +24,11 @@ export const Preprocessing = z.object({
 	valueRange: z.tuple([z.number(), z.number()]),
 	/** Grayscale repeated to this many channels (3 for ResNet-style encoders). */
 	channels: z.union([z.literal(1), z.literal(3)]),
+	/**
+	 * RaDialog-LLaVA's loader: values cast to 8 bits after the min-max rescale (truncated, numpy's
+	 * astype(uint8)) and resized as an 8-bit image (rounded to whole values, as PIL does).
+	 */
+	uint8: z.boolean().optional(),
 	/** Optional per-channel mean/std; the reference uses none. */
 	mean: z.array(z.number()).optional(),
 	std: z.array(z.number()).optional(),
@@ -64,7 +69,8 @@ export const LanguageModel = ModelFile.extend({
 	format: z.literal('gguf'),
 	/** LoRA adapters applied on load (GGUF adapters), e.g. RaDialog's r=8 q/v adapter. */
 	loraAdapters: z.array(ModelFile.extend({ scale: z.number().default(1) })).default([]),
-	chatTemplate: z.literal('vicuna_v1.1'),
+	/** Conversation variant (src/common/radialog/chatTemplates.ts): `llava_vicuna_v1` for RaDialog-LLaVA. */
+	chatTemplate: z.enum(['vicuna_v1.1', 'llava_vicuna_v1']),
 	systemPrompt: z.string(),
 	contextSize: z.number().int().positive(),
 	/** 'auto' offloads as many layers as the GPU fits; 0 keeps everything on the CPU. */
@@ -153,6 +159,8 @@ export const ModelManifest = z
 		description: z.string(),
 		/** Shown wherever this set's output appears (UI, CLI, every export); null for validated clinical models. */
 		notice: z.string().nullable(),
+		/** Which release the set reproduces; absent in older manifests (the demo set). */
+		variant: z.enum(['demo', 'radialog', 'radialog-llava']).optional(),
 		vision: z.object({ encoder: VisionEncoder, classifier: Classifier }),
 		llm: LanguageModel,
 		/** Optional: a report labeler model (e.g. CheXbert as ONNX) replacing the rule-based one. */

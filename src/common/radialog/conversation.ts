@@ -51,7 +51,8 @@ export function renderReportGenerationPrompt(system: string, findings: readonly 
 
 /**
  * The full prompt of a later turn: the report-generation exchange (answer = the current report), the
- * turns after it (user/assistant pairs), then the new user message.
+ * turns after it (user/assistant pairs), then the new user message. `reportMessage`: the model variant's
+ * first message (chatTemplates.ts).
  */
 export function renderFollowUpPrompt(
 	system: string,
@@ -59,8 +60,9 @@ export function renderFollowUpPrompt(
 	report: string,
 	history: readonly ChatTurn[],
 	message: string,
+	reportMessage: (positive: readonly ChexpertLabel[]) => string = renderReportGenerationMessage,
 ): string {
-	const turns: VicunaTurn[] = [{ user: renderReportGenerationMessage(findings), assistant: report }];
+	const turns: VicunaTurn[] = [{ user: reportMessage(findings), assistant: report }];
 	for (let i = 0; i < history.length; i += 2) {
 		const u = history[i];
 		const a = history[i + 1];

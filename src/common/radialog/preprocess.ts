@@ -16,7 +16,7 @@ export class EmptyImage extends Error {
  * Grayscale 0..255 (float, not quantized) from the stored values: RGB to luma (ITU-R 601), min-max over
  * the frame's own values, MONOCHROME1 inverted when the manifest says so.
  */
-export function toGray255(image: DecodedImage, invertMonochrome1: boolean): Float32Array {
+export function toGray255(image: DecodedImage, invertMonochrome1: boolean, uint8 = false): Float32Array {
 	const n = image.rows * image.columns;
 	if (!n) throw new EmptyImage('the image has no pixels');
 	const gray = new Float32Array(n);
@@ -37,7 +37,8 @@ export function toGray255(image: DecodedImage, invertMonochrome1: boolean): Floa
 	const invert = invertMonochrome1 && image.photometricInterpretation === 'MONOCHROME1';
 	for (let i = 0; i < n; i++) {
 		const v = (gray[i]! - lo) * scale;
-		gray[i] = invert ? 255 - v : v;
+		const g = invert ? 255 - v : v;
+		gray[i] = uint8 ? Math.trunc(g) : g;
 	}
 	return gray;
 }
@@ -123,9 +124,11 @@ function roundHalfEven(x: number): number {
 
 /** A decoded frame as the model's input tensor, following the manifest's preprocessing exactly. */
 export function preprocessImage(image: DecodedImage, p: Preprocessing): ImageTensor {
-	const gray = toGray255(image, p.invertMonochrome1);
+	const gray = toGray255(image, p.invertMonochrome1, p.uint8);
 	const { rows, columns } = shortSideSize(image.rows, image.columns, p.resizeShortSide);
 	const resized = resizeBilinear(gray, image.rows, image.columns, rows, columns);
+	if (p.uint8)
+		for (let i = 0; i < resized.length; i++) resized[i] = Math.min(255, Math.max(0, Math.round(resized[i]!)));
 	const size = p.centerCrop;
 	const top = roundHalfEven((rows - size) / 2);
 	const left = roundHalfEven((columns - size) / 2);

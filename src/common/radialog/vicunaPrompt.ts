@@ -47,14 +47,23 @@ export type PromptSegment =
 	| { readonly kind: 'image' }
 	| { readonly kind: 'endOfAnswer' };
 
+export interface SegmentOptions {
+	/**
+	 * true: the text after the image also keeps the leading space. LLaVA's `tokenizer_image_token`
+	 * tokenizes each piece between image markers as its own text, so each starts like a fresh prompt.
+	 */
+	readonly spaceAfterImage?: boolean;
+}
+
 /**
  * How a rendered prompt becomes tokens (training and inference must agree):
  *   [BOS] then, per segment: text → the tokenizer's ids (without BOS; without the SentencePiece
  *   leading-space prefix when `leadingSpace` is false); image → the placeholder ids in order;
- *   endOfAnswer → the EOS id. Only the prompt's first text keeps the leading space.
+ *   endOfAnswer → the EOS id. Only the prompt's first text keeps the leading space (and, with
+ *   `spaceAfterImage`, the text right after the image).
  * Text never turns into placeholder or EOS ids: they enter only through their segments.
  */
-export function promptSegments(prompt: string): PromptSegment[] {
+export function promptSegments(prompt: string, o: SegmentOptions = {}): PromptSegment[] {
 	const out: PromptSegment[] = [];
 	const answers = prompt.split(END_OF_ANSWER);
 	answers.forEach((part, i) => {
@@ -62,7 +71,8 @@ export function promptSegments(prompt: string): PromptSegment[] {
 		const pieces = part.split(IMAGE_MARKER);
 		pieces.forEach((text, j) => {
 			if (j > 0) out.push({ kind: 'image' });
-			if (text) out.push({ kind: 'text', text, leadingSpace: out.length === 0 });
+			const afterImage = o.spaceAfterImage === true && j > 0;
+			if (text) out.push({ kind: 'text', text, leadingSpace: out.length === 0 || afterImage });
 		});
 	});
 	if (out.filter((s) => s.kind === 'image').length > 1) throw new Error('a prompt carries one image marker at most');

@@ -10,9 +10,9 @@ import type {
 	GeneratedText,
 	StreamHandlers,
 } from '../../common/radialog/ReportAssistant.js';
+import { chatTemplates } from '../../common/radialog/chatTemplates.js';
 import { renderFollowUpPrompt, renderRequest } from '../../common/radialog/conversation.js';
 import { maxNewTokens } from '../../common/radialog/instructTemplates.js';
-import { renderReportGenerationMessage } from '../../common/radialog/reportGenerationMessage.js';
 import { renderVicunaPrompt } from '../../common/radialog/vicunaPrompt.js';
 import { LlamaReportModel, type Generation } from './llama/LlamaReportModel.js';
 import { readModelSet, verifyModelFiles, type ModelSet } from './loadModelSet.js';
@@ -120,7 +120,7 @@ export class RadialogEngine {
 
 	/** First turn: the report from the image and the accepted findings. */
 	async draftReport(input: { image: AssistantImage; findings: readonly ChexpertLabel[] }, h: StreamHandlers = {}) {
-		const message = renderReportGenerationMessage(input.findings);
+		const message = chatTemplates[this.set.manifest.llm.chatTemplate].reportGenerationMessage(input.findings);
 		return this.run(
 			input.image,
 			renderVicunaPrompt(this.set.manifest.llm.systemPrompt, [{ user: message }]),
@@ -147,6 +147,7 @@ export class RadialogEngine {
 			input.report,
 			input.history,
 			message,
+			chatTemplates[this.set.manifest.llm.chatTemplate].reportGenerationMessage,
 		);
 		return this.run(input.image, prompt, message, maxTokens, h);
 	}

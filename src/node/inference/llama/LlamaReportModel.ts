@@ -10,6 +10,7 @@ import {
 	type LlamaModel,
 	type Token,
 } from 'node-llama-cpp';
+import { chatTemplates } from '../../../common/radialog/chatTemplates.js';
 import type { ModelSet } from '../loadModelSet.js';
 import { ModelFileCorrupt } from '../modelErrors.js';
 import { writeEmbeddingAdapter } from './embeddingAdapter.js';
@@ -160,7 +161,8 @@ export class LlamaReportModel {
 
 	/** Prompt text → tokens by the rule in vicunaPrompt.ts (BOS, text, placeholder ids, EOS). */
 	tokenizePrompt(prompt: string): Token[] {
-		return tokenizePrompt(this.model!, prompt, this.set.manifest.llm.imagePlaceholderTokenIds);
+		const m = this.set.manifest.llm;
+		return tokenizePrompt(this.model!, prompt, m.imagePlaceholderTokenIds, chatTemplates[m.chatTemplate].segments);
 	}
 
 	/** Drops the evaluated prefix, so the next prompt is evaluated in full (the bench compares like with like). */

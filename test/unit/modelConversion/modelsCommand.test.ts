@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { run } from '../../../src/node/cli/commands/models.js';
+import { UsageError } from '../../../src/node/cli/parseArgs.js';
+import { quantizeWithLlamaCpp } from '../../../src/node/modelConversion/quantizeWithLlamaCpp.js';
+
+test('the original release is refused in plain words: the 512 -> 1408 projector is in no published file', async () => {
+	await assert.rejects(
+		run([
+			'convert',
+			'--variant',
+			'radialog',
+			'--release',
+			'r',
+			'--base-llm',
+			'b',
+			'--image-encoder',
+			'e',
+			'--out',
+			'o',
+		]),
+		(e: Error) =>
+			e.name === 'OriginalReleaseNotConvertible' &&
+			/512 -> 1408/.test(e.message) &&
+			/random seed/.test(e.message) &&
+			/frozen weights\s+are dropped when checkpoints are saved/.test(e.message) &&
+			/seeds differently/.test(e.message),
+	);
+});
+
+test('models: usage errors name the flag', async () => {
+	await assert.rejects(run(['convert', '--variant', 'llava']), UsageError);
+	await assert.rejects(
+		run(['convert', '--variant', 'radialog-llava', '--model', 'm', '--out', 'o']),
+		/--base-llm DIR is required/,
+	);
+	await assert.rejects(
+		run(['convert', '--variant', 'radialog-llava', '--quantize', 'q2', '--out', 'o']),
+		/--quantize must be q8_0 or q4_k_m/,
+	);
+	await assert.rejects(run(['verifyy']), /unknown subcommand/);
+});
+
+test('q4_k_m: the llama.cpp quantize call is not connected yet and says so by name', async () => {
+	await assert.rejects(
+		quantizeWithLlamaCpp('a.gguf', 'b.gguf', 'q4_k_m'),
+		(e: Error) => e.name === 'QuantizeToolNotConnected' && /--quantize q8_0/.test(e.message),
+	);
+});
