@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../workstation/projectRoot.js';
 import {
 	ConversionInputMissing,
 	ConverterFailed,
@@ -10,7 +10,8 @@ import {
 
 /** The Python that has torch and onnx (Debian's); RADIALOG_PYTHON overrides it. */
 const python = () => process.env.RADIALOG_PYTHON ?? '/usr/bin/python3';
-const scriptsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'models', 'convert');
+// From the package root: this file also runs bundled into build/, where its own location says nothing.
+const scriptsDir = path.join(projectRoot(), 'models', 'convert');
 
 const refusals = {
 	ModelLayoutMismatch,
