@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../../src/common/api/appContract.js';
+import { ModelDeviceStatus } from './ModelDeviceStatus.js';
 import { useProgress } from './useProgress.js';
 
 export function StatusBar({ info }: { info: AppInfo | null }) {
@@ -19,6 +20,7 @@ export function StatusBar({ info }: { info: AppInfo | null }) {
 				</span>
 			))}
 			<span className="spacer" />
+			<ModelDeviceStatus />
 			{info && (
 				<span className="muted">
 					{info.shell === 'browser' ? 'Browser mode' : 'Desktop'} · v{info.version} · data: {info.dataDir}
