@@ -1,8 +1,8 @@
-import { useModelDevice } from './useModelDevice.js';
+/* @jsxRuntime automatic */ // Also when run outside Vite (its unit test renders it through tsx).
+import type { ModelDevice } from './useModelDevice.js';
 
 /** "GPU 33/33 layers" or "CPU": where the language model runs, so a slow draft can be told from a busy GPU. */
-export function ModelDeviceStatus() {
-	const d = useModelDevice();
+export function ModelDeviceStatus({ device: d }: { device: ModelDevice | null }) {
 	if (!d) return null;
 	const onGpu = d.gpu !== null && d.offloadedLayers > 0;
 	const title = onGpu

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ModelDeviceEvent } from '../../../src/common/api/events.js';
 import { useClient } from '../api/ClientContext.js';
 
-type ModelDevice = z.infer<typeof ModelDeviceEvent>;
+export type ModelDevice = z.infer<typeof ModelDeviceEvent>;
 
 /** Where the loaded language model runs, from the last `models.device` event; null until models load. */
 export function useModelDevice(): ModelDevice | null {
