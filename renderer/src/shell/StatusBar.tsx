@@ -1,8 +1,11 @@
 import type { AppInfo } from '../../../src/common/api/appContract.js';
+import { ModelDeviceStatus } from './ModelDeviceStatus.js';
+import { useModelDevice } from './useModelDevice.js';
 import { useProgress } from './useProgress.js';
 
 export function StatusBar({ info }: { info: AppInfo | null }) {
 	const jobs = useProgress();
+	const device = useModelDevice();
 	return (
 		<footer className="status-bar" data-testid="status-bar">
 			{jobs.map((j) => (
@@ -19,6 +22,7 @@ export function StatusBar({ info }: { info: AppInfo | null }) {
 				</span>
 			))}
 			<span className="spacer" />
+			<ModelDeviceStatus device={device} />
 			{info && (
 				<span className="muted">
 					{info.shell === 'browser' ? 'Browser mode' : 'Desktop'} · v{info.version} · data: {info.dataDir}

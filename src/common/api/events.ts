@@ -35,5 +35,19 @@ export const TokenEvent = z.object({
 	tokensPerSecond: z.number().nullable(),
 });
 
-export const ApiEvent = z.discriminatedUnion('type', [ProgressEvent, WorklistChangedEvent, TokenEvent]);
+/** Where the loaded language model runs, for the status bar: its layers on the GPU (none on the CPU). */
+export const ModelDeviceEvent = z.object({
+	type: z.literal('models.device'),
+	/** llama.cpp's GPU back end ("cuda", "vulkan", "metal"), or null on the CPU. */
+	gpu: z.string().nullable(),
+	offloadedLayers: z.number().int().min(0),
+	totalLayers: z.number().int().min(0),
+});
+
+export const ApiEvent = z.discriminatedUnion('type', [
+	ProgressEvent,
+	WorklistChangedEvent,
+	TokenEvent,
+	ModelDeviceEvent,
+]);
 export type ApiEvent = z.infer<typeof ApiEvent>;

@@ -63,7 +63,8 @@ export class AssistantProvider {
 				error: null,
 				studyId: null,
 			});
-		else if (e.type === 'ready')
+		else if (e.type === 'ready') {
+			if (e.placement) this.events.emit({ type: 'models.device', ...e.placement });
 			this.events.emit({
 				type: 'progress',
 				task: 'models',
@@ -74,7 +75,7 @@ export class AssistantProvider {
 				error: null,
 				studyId: null,
 			});
-		else if (e.type === 'crashed')
+		} else if (e.type === 'crashed')
 			this.events.emit({
 				type: 'progress',
 				task: 'models',

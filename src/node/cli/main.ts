@@ -39,11 +39,18 @@ export async function main(argv: string[]): Promise<number> {
 		console.log(await usage());
 		return name ? 0 : 2;
 	}
+	// A group's subcommand lives in its own file: `radialog models verify` runs commands/models-verify.ts.
+	const sub = rest[0] && !rest[0].startsWith('-') ? await loadCommand(`${name}-${rest[0]}`) : null;
+	if (sub) return runCommand(`${name} ${rest[0]}`, sub, rest.slice(1));
 	const command = await loadCommand(name);
 	if (!command) {
 		console.error(`radialog: unknown command "${name}".\n\n${await usage()}`);
 		return 2;
 	}
+	return runCommand(name, command, rest);
+}
+
+async function runCommand(name: string, command: Command, rest: string[]): Promise<number> {
 	try {
 		return await command.run(rest);
 	} catch (err) {

@@ -63,7 +63,8 @@ export class RadialogEngine {
 			onLoadProgress: (fraction) => emit({ type: 'loading', stage: 'language-model', fraction }),
 		});
 		const engine = new RadialogEngine(set, vision, llm, emit);
-		emit({ type: 'ready', notice: set.manifest.notice, device: llm.gpu ? `GPU (${llm.gpu})` : 'CPU' });
+		const device = llm.gpu ? `GPU (${llm.gpu})` : 'CPU';
+		emit({ type: 'ready', notice: set.manifest.notice, device, placement: llm.placement });
 		return engine;
 	}
 

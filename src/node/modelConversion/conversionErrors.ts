@@ -17,6 +17,3 @@ export class ConverterFailed extends Error {
 export class OriginalReleaseNotConvertible extends Error {
 	override readonly name = 'OriginalReleaseNotConvertible';
 }
-export class QuantizeToolNotConnected extends Error {
-	override readonly name = 'QuantizeToolNotConnected';
-}

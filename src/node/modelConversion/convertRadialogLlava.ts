@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ModelManifest } from '../../common/models/ModelManifest.js';
 import { ConversionInputMissing } from './conversionErrors.js';
-import { quantizeWithLlamaCpp } from './quantizeWithLlamaCpp.js';
+import { llamaQuantize, llamaQuantizeTool } from './llamaQuantize.js';
+import { QuantizeToolMissingError } from './QuantizeToolMissingError.js';
 import { runConverterScript } from './runConverterScript.js';
 
 export interface LlavaConversion {
@@ -56,6 +57,8 @@ const preprocessing = (crop: number) => ({
 export async function convertRadialogLlava(o: LlavaConversion): Promise<string> {
 	for (const dir of [o.model, o.baseLlm])
 		if (!fs.existsSync(dir)) throw new ConversionInputMissing(`${dir} does not exist`);
+	// Refused before the long conversion, not after it.
+	if (o.quantize === 'q4_k_m' && !fs.existsSync(llamaQuantizeTool)) throw new QuantizeToolMissingError(llamaQuantizeTool);
 	const started = performance.now();
 	const log = o.onLine ?? (() => {});
 	fs.mkdirSync(o.out, { recursive: true });
@@ -69,7 +72,7 @@ export async function convertRadialogLlava(o: LlavaConversion): Promise<string> 
 	let llmFile = s.llm.file;
 	if (o.quantize === 'q4_k_m') {
 		const to = llmFile.replace(/\.gguf$/, '-q4_k_m.gguf');
-		await quantizeWithLlamaCpp(path.join(o.out, llmFile), path.join(o.out, to), 'q4_k_m');
+		await llamaQuantize(path.join(o.out, llmFile), path.join(o.out, to), 'q4_k_m');
 		llmFile = to;
 	}
 	const at = (f: string) => path.join(o.out, f);

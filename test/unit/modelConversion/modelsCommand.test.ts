@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { run } from '../../../src/node/cli/commands/models.js';
 import { UsageError } from '../../../src/node/cli/parseArgs.js';
-import { quantizeWithLlamaCpp } from '../../../src/node/modelConversion/quantizeWithLlamaCpp.js';
+import { llamaQuantize } from '../../../src/node/modelConversion/llamaQuantize.js';
 
 test('the original release is refused in plain words: the 512 -> 1408 projector is in no published file', async () => {
 	await assert.rejects(
@@ -41,9 +41,9 @@ test('models: usage errors name the flag', async () => {
 	await assert.rejects(run(['verifyy']), /unknown subcommand/);
 });
 
-test('q4_k_m: the llama.cpp quantize call is not connected yet and says so by name', async () => {
+test('q4_k_m without the built llama.cpp tool is refused by name, saying how to build it', async () => {
 	await assert.rejects(
-		quantizeWithLlamaCpp('a.gguf', 'b.gguf', 'q4_k_m'),
-		(e: Error) => e.name === 'QuantizeToolNotConnected' && /--quantize q8_0/.test(e.message),
+		llamaQuantize('a.gguf', 'b.gguf', 'q4_k_m', '/nonexistent/llama-quantize'),
+		(e: Error) => e.name === 'QuantizeToolMissingError' && /build-quantize\.sh/.test(e.message),
 	);
 });

@@ -11,6 +11,7 @@ import {
 	type Token,
 } from 'node-llama-cpp';
 import { chatTemplates } from '../../../common/radialog/chatTemplates.js';
+import type { ModelPlacement } from '../../../common/radialog/ModelEvent.js';
 import type { ModelSet } from '../loadModelSet.js';
 import { ModelFileCorrupt } from '../modelErrors.js';
 import { writeEmbeddingAdapter } from './embeddingAdapter.js';
@@ -83,6 +84,15 @@ export class LlamaReportModel {
 
 	get gpu(): string | false {
 		return this.llama.gpu;
+	}
+
+	/** The GPU back end and the layers llama.cpp offloaded to it, of the model's total. */
+	get placement(): ModelPlacement {
+		return {
+			gpu: this.llama.gpu || null,
+			offloadedLayers: this.model?.gpuLayers ?? 0,
+			totalLayers: this.model?.fileInsights.totalLayers ?? 0,
+		};
 	}
 
 	private async loadModel(): Promise<LlamaModel> {

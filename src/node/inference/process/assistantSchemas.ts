@@ -83,7 +83,18 @@ const event: z.ZodType<ModelEvent> = z.discriminatedUnion('type', [
 		stage: z.enum(['verifying', 'vision', 'language-model']),
 		fraction: z.number(),
 	}),
-	z.object({ type: z.literal('ready'), notice: z.string().nullable(), device: z.string() }),
+	z.object({
+		type: z.literal('ready'),
+		notice: z.string().nullable(),
+		device: z.string(),
+		placement: z
+			.object({
+				gpu: z.string().nullable(),
+				offloadedLayers: z.number().int().min(0),
+				totalLayers: z.number().int().min(0),
+			})
+			.optional(),
+	}),
 	z.object({ type: z.literal('encoding') }),
 	z.object({ type: z.literal('classifying') }),
 	z.object({ type: z.literal('generating'), tokens: z.number(), tokensPerSecond: z.number().nullable() }),
