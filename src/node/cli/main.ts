@@ -27,7 +27,9 @@ async function loadCommand(name: string): Promise<Command | null> {
 
 async function usage(): Promise<string> {
 	const lines = ['Usage: radialog <command> [options]', '', 'Commands:'];
-	const names = commandNames();
+	// A group's subcommand (models-verify) is listed in its group's summary, not as a command of its own.
+	const all = commandNames();
+	const names = all.filter((n) => !all.includes(n.split('-')[0]!) || !n.includes('-'));
 	const width = Math.max(10, ...names.map((n) => n.length));
 	for (const name of names) lines.push(`  ${name.padEnd(width)} ${(await loadCommand(name))?.summary ?? ''}`);
 	return lines.join('\n');

@@ -58,7 +58,8 @@ export async function convertRadialogLlava(o: LlavaConversion): Promise<string> 
 	for (const dir of [o.model, o.baseLlm])
 		if (!fs.existsSync(dir)) throw new ConversionInputMissing(`${dir} does not exist`);
 	// Refused before the long conversion, not after it.
-	if (o.quantize === 'q4_k_m' && !fs.existsSync(llamaQuantizeTool)) throw new QuantizeToolMissingError(llamaQuantizeTool);
+	if (o.quantize === 'q4_k_m' && !fs.existsSync(llamaQuantizeTool))
+		throw new QuantizeToolMissingError(llamaQuantizeTool);
 	const started = performance.now();
 	const log = o.onLine ?? (() => {});
 	fs.mkdirSync(o.out, { recursive: true });

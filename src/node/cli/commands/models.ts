@@ -10,7 +10,7 @@ import { parseCommandArgs, UsageError } from '../parseArgs.js';
 export const summary =
 	'Model sets: radialog models convert --variant radialog-llava --model DIR --base-llm DIR --out DIR ' +
 	'[--quantize q8_0|q4_k_m] [--outtype f16|f32] [--notice TEXT]; ' +
-	'radialog models standin --variant radialog-llava --out DIR [--seed N]';
+	'radialog models standin --variant radialog-llava --out DIR [--seed N]; radialog models verify DIR';
 
 const options = {
 	variant: { type: 'string' },
@@ -80,6 +80,8 @@ export async function run(argv: string[]): Promise<number> {
 	const [sub, ...rest] = argv;
 	const handler = sub ? subcommands[sub] : undefined;
 	if (!handler)
-		throw new UsageError(`unknown subcommand "${sub ?? ''}"; use ${Object.keys(subcommands).join(' or ')}.`);
+		throw new UsageError(
+			`unknown subcommand "${sub ?? ''}"; use ${[...Object.keys(subcommands), 'verify'].join(', ')}.`,
+		);
 	return handler(parseCommandArgs(rest, options).values);
 }
