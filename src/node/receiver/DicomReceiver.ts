@@ -128,6 +128,8 @@ function scpClass(
 			open++;
 			this.overLimit = open > limits.maxAssociations;
 			socket.once('close', () => open--);
+			// Each C-STORE answer is a small write the sender waits for: Nagle's delay would hold it back.
+			socket.setNoDelay(true);
 			guardConnection(socket, limits);
 		}
 
