@@ -6,18 +6,15 @@ import { commandPdu } from './commandPdu.js';
 const { responses, constants } = dimse;
 
 test('a C-STORE or C-ECHO answer is encoded byte for byte as the protocol library encodes it', () => {
-	const store = new responses.CStoreResponse();
-	store.setStatus(constants.Status.ProcessingFailure);
-	store.setErrorComment('odd length');
-	const ok = new responses.CStoreResponse();
-	ok.setStatus(constants.Status.Success);
-	const echo = new responses.CEchoResponse();
-	echo.setStatus(constants.Status.Success);
+	const store = new responses.CStoreResponse(constants.Status.ProcessingFailure, 'odd length');
+	const ok = new responses.CStoreResponse(constants.Status.Success, '');
+	const echo = new responses.CEchoResponse(constants.Status.Success, '');
 	for (const r of [store, ok, echo]) {
 		const commandSet = r.getCommandDataset();
-		commandSet.setElement('MessageIDBeingRespondedTo', 7);
+		// The typings say string; the library keeps whatever it is given, and a message id is a number.
+		commandSet.setElement('MessageIDBeingRespondedTo', 7 as unknown as string);
 		commandSet.setElement('AffectedSOPInstanceUID', '1.2.3.45');
-		const pdu = commandPdu(commandSet.getElements() as Record<string, unknown>, 5)!;
+		const pdu = commandPdu(commandSet.getElements(), 5)!;
 		const theirs = Buffer.from(commandSet.getDenaturalizedCommandDataset());
 		assert.deepEqual(pdu.subarray(12), theirs);
 		assert.equal(pdu[0], 0x04, 'P-DATA-TF');
