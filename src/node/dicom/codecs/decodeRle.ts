@@ -15,6 +15,8 @@ export function decodeRle(
 	samplesPerPixel: number,
 	bitsAllocated: number,
 ): Uint8Array {
+	// A plain view: the input is often a Buffer, whose subarray and element reads are slower.
+	const bytes = new Uint8Array(encoded.buffer, encoded.byteOffset, encoded.byteLength);
 	const view = new DataView(encoded.buffer, encoded.byteOffset, encoded.byteLength);
 	if (encoded.byteLength < 64) throw new DicomReadError('decode_failed', 'RLE frame is shorter than its header.');
 	const segments = view.getUint32(0, true);
@@ -35,7 +37,7 @@ export function decodeRle(
 			s + 1 < segments ? view.getUint32(8 + 4 * s, true) : encoded.byteLength,
 			encoded.byteLength,
 		);
-		decodeSegment(encoded, start, end, planes[s]!, pixelCount, s);
+		decodeSegment(bytes, start, end, planes[s]!, pixelCount, s);
 	}
 	if (stride === 1) return out;
 	if (stride === 2 && littleEndian) {
