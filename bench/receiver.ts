@@ -145,10 +145,11 @@ try {
 			}
 		}
 		const ratio = median(ours) / median(theirs);
+		const each = ours.map((x, i) => (x / theirs[i]!).toFixed(2)).join(' ');
 		console.log(
 			`receive ${n} instances (256×256 16-bit, storescu TCP_NODELAY): radialog ${median(ours).toFixed(0)} ms, ` +
 				`storescp ${median(theirs).toFixed(0)} ms → ratio ${ratio.toFixed(2)}× (goal ≤ 1.5×; ` +
-				`median of ${rounds} alternated rounds; rounds ${ours.map((x, i) => (x / theirs[i]!).toFixed(2)).join(' ')})`,
+				`median of ${rounds} alternated rounds; rounds ${each})`,
 		);
 		fs.rmSync(folder, { recursive: true, force: true });
 	}

@@ -18,15 +18,14 @@ test('bench/decoders.ts --quick prints RLE, JPEG lossless and JPEG-LS against dc
 	const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/decoders.ts', '--quick'], {
 		timeout: 300_000,
 	});
+	const line = (codec: string, tool: string, goal: string) =>
+		new RegExp(
+			`decode 256×256 16-bit ${codec}: ours [\\d.]+ ms, ${tool} [\\d.]+ ms → ratio [\\d.]+× \\(goal ≤ ${goal}×`,
+		);
 	for (const [codec, tool, goal] of [
 		['RLE', 'dcmdrle', '1\\.2'],
 		['JPEG lossless', 'dcmdjpeg', '1\\.0'],
 		['JPEG-LS', 'dcmdjpls', '1\\.0'],
 	])
-		assert.match(
-			stdout,
-			new RegExp(
-				`decode 256×256 16-bit ${codec}: ours [\\d.]+ ms, ${tool} [\\d.]+ ms → ratio [\\d.]+× \\(goal ≤ ${goal}×`,
-			),
-		);
+		assert.match(stdout, line(codec!, tool!, goal!));
 });

@@ -14,7 +14,7 @@ export class GroupCommit {
 	run<T>(save: () => T): Promise<T> {
 		return new Promise<T>((resolve, reject) => {
 			if (!this.waiting.length) setImmediate(() => this.flush());
-			this.waiting.push({ save, resolve: resolve as (v: unknown) => void, reject });
+			this.waiting.push({ save, resolve, reject });
 		});
 	}
 
