@@ -63,13 +63,18 @@ export function samplesFromBytes(bytes: Uint8Array, layout: SampleLayout, owned 
 export function normaliseStoredBits(values: StoredArray, layout: SampleLayout): void {
 	const { bitsStored, bitsAllocated, signed } = layout;
 	if (bitsStored >= bitsAllocated || bitsAllocated > 16 || values instanceof Float32Array) return;
-	const mask = (1 << bitsStored) - 1;
-	const signBit = 1 << (bitsStored - 1);
-	for (let i = 0; i < values.length; i++) {
-		let v = values[i]! & mask;
-		if (signed && v & signBit) v -= 1 << bitsStored;
-		values[i] = v;
-	}
+	if (values instanceof Int32Array) return;
+	// Shifting the stored bits to the top of 32 and back sign-extends them in one step.
+	if (signed) signExtend(values, 32 - bitsStored);
+	else clearHighBits(values, (1 << bitsStored) - 1);
+}
+
+function clearHighBits(values: Uint16Array | Int16Array | Uint8Array | Int8Array, mask: number): void {
+	for (let i = 0; i < values.length; i++) values[i] = values[i]! & mask;
+}
+
+function signExtend(values: Uint16Array | Int16Array | Uint8Array | Int8Array, shift: number): void {
+	for (let i = 0; i < values.length; i++) values[i] = (values[i]! << shift) >> shift;
 }
 
 /** Applies Rescale Slope/Intercept. Keeps an integer array when the result stays integral. */
@@ -81,7 +86,61 @@ export function applyModalityRescale(values: StoredArray, slope: number, interce
 	return out;
 }
 
+/** The smallest and largest value; one loop per array type, so each stays a tight typed loop. */
 export function minMax(values: ArrayLike<number>): { min: number; max: number } {
+	if (!values.length) return { min: 0, max: 0 };
+	if (values instanceof Uint16Array) return minMaxU16(values);
+	if (values instanceof Int16Array) return minMaxI16(values);
+	if (values instanceof Uint8Array) return minMaxU8(values);
+	if (values instanceof Int32Array) return minMaxI32(values);
+	return minMaxAny(values);
+}
+
+function minMaxU16(values: Uint16Array): { min: number; max: number } {
+	let min = values[0]!;
+	let max = min;
+	for (let i = 1; i < values.length; i++) {
+		const v = values[i]!;
+		if (v < min) min = v;
+		else if (v > max) max = v;
+	}
+	return { min, max };
+}
+
+function minMaxI16(values: Int16Array): { min: number; max: number } {
+	let min = values[0]!;
+	let max = min;
+	for (let i = 1; i < values.length; i++) {
+		const v = values[i]!;
+		if (v < min) min = v;
+		else if (v > max) max = v;
+	}
+	return { min, max };
+}
+
+function minMaxU8(values: Uint8Array): { min: number; max: number } {
+	let min = values[0]!;
+	let max = min;
+	for (let i = 1; i < values.length; i++) {
+		const v = values[i]!;
+		if (v < min) min = v;
+		else if (v > max) max = v;
+	}
+	return { min, max };
+}
+
+function minMaxI32(values: Int32Array): { min: number; max: number } {
+	let min = values[0]!;
+	let max = min;
+	for (let i = 1; i < values.length; i++) {
+		const v = values[i]!;
+		if (v < min) min = v;
+		else if (v > max) max = v;
+	}
+	return { min, max };
+}
+
+function minMaxAny(values: ArrayLike<number>): { min: number; max: number } {
 	let min = Infinity;
 	let max = -Infinity;
 	for (let i = 0; i < values.length; i++) {
@@ -89,5 +148,5 @@ export function minMax(values: ArrayLike<number>): { min: number; max: number } 
 		if (v < min) min = v;
 		if (v > max) max = v;
 	}
-	return values.length ? { min, max } : { min: 0, max: 0 };
+	return { min, max };
 }

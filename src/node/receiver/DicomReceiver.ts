@@ -6,6 +6,7 @@ import { supportedTransferSyntaxUids } from '../dicom/transferSyntaxes.js';
 import type { ImportedFile, StudyImporter } from '../studies/index.js';
 import { guardConnection } from './guardConnection.js';
 import { part10File } from './part10.js';
+import { commandPdu } from './commandPdu.js';
 
 const { Server, Scp, Dataset, constants, responses, log } = dimse;
 const { PresentationContextResult, RejectResult, RejectSource, RejectReason, SopClass, Status, StorageClass } =
@@ -47,6 +48,10 @@ export class ReceiverListenError extends Error {
 }
 
 const supported = new Set(supportedTransferSyntaxUids);
+/** What the library sends: a command set, perhaps with a data set. */
+type Dimse = { hasDataset(): boolean; getCommandDataset(): { getElements(): unknown } };
+type SendPDataTf = (command: Dimse, presentationContextId: number, maxPduLength: number) => void;
+const librarySend = (Scp.prototype as unknown as { _sendPDataTF: SendPDataTf })._sendPDataTF;
 const storageClasses = new Set<string>(Object.values(StorageClass as Record<string, string>));
 
 /**
@@ -122,12 +127,16 @@ function scpClass(
 		private callingAe = '';
 		private received: { bytes: Buffer; transferSyntaxUid: string } | null = null;
 		private readonly overLimit: boolean;
+		private readonly peer: Socket;
 
 		constructor(socket: Socket, opts?: ConstructorParameters<typeof Scp>[1]) {
 			super(socket, opts);
+			this.peer = socket;
 			open++;
 			this.overLimit = open > limits.maxAssociations;
 			socket.once('close', () => open--);
+			// Each C-STORE answer is a small write the sender waits for: Nagle's delay would hold it back.
+			socket.setNoDelay(true);
 			guardConnection(socket, limits);
 		}
 
@@ -229,6 +238,21 @@ function scpClass(
 			} catch (err) {
 				fail(err);
 			}
+		}
+
+		/** Answers without a data set are encoded here (see commandPdu); anything else by the library. */
+		_sendPDataTF(command: Dimse, presentationContextId: number, maxPduLength: number): void {
+			const pdu = command.hasDataset()
+				? null
+				: commandPdu(
+						command.getCommandDataset().getElements() as Record<string, unknown>,
+						presentationContextId,
+					);
+			if (!pdu) return librarySend.call(this, command, presentationContextId, maxPduLength);
+			this.peer.write(pdu);
+			(this as unknown as { statistics?: { addBytesSent(n: number): void } }).statistics?.addBytesSent(
+				pdu.length,
+			);
 		}
 
 		override associationReleaseRequested(): void {

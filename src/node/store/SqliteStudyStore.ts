@@ -214,6 +214,26 @@ export class SqliteStudyStore {
 	}
 
 	/**
+	 * Like inTransaction, but the commit is not synced to disk (synchronous=NORMAL for this one commit): it
+	 * survives a crash of the process, and the next synced commit or checkpoint makes it survive a power cut.
+	 * The receiver's commits, where an fsync per image would cost more than receiving it.
+	 */
+	inUnsyncedTransaction(fn: () => void): void {
+		const before = this.db.pragma('synchronous', { simple: true }) as number;
+		this.db.pragma('synchronous = NORMAL');
+		try {
+			this.db.transaction(fn)();
+		} finally {
+			this.db.pragma(`synchronous = ${before}`);
+		}
+	}
+
+	/** Whether any stored instance points at this original. */
+	storesFile(sha256: string): boolean {
+		return this.db.prepare('SELECT 1 FROM instances WHERE file_sha256 = ? LIMIT 1').get(sha256) !== undefined;
+	}
+
+	/**
 	 * Stores one instance unless its identity conflicts with what is stored (then nothing is written and the
 	 * conflict comes back); the same SOP Instance from the same bytes, or the same pixels, is a duplicate.
 	 */

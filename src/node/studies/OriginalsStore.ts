@@ -7,6 +7,9 @@ import path from 'node:path';
  * addressing makes a second copy of the same file free and lets anyone verify a file was never changed.
  */
 export class OriginalsStore {
+	/** Folders known to exist: a receiver stores thousands of files into the same 256. */
+	private readonly folders = new Set<string>();
+
 	constructor(readonly root: string) {}
 
 	static sha256(bytes: Uint8Array): string {
@@ -25,11 +28,22 @@ export class OriginalsStore {
 	put(sha256: string, bytes: Uint8Array): string {
 		const target = this.pathOf(sha256);
 		if (fs.existsSync(target)) return target;
-		fs.mkdirSync(path.dirname(target), { recursive: true });
-		const tmp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+		const folder = path.dirname(target);
+		if (!this.folders.has(folder)) fs.mkdirSync(folder, { recursive: true });
+		this.folders.add(folder);
+		const tmp = this.tempName(target);
 		fs.writeFileSync(tmp, bytes, { flag: 'wx', mode: 0o444 });
 		fs.renameSync(tmp, target);
 		return target;
+	}
+
+	/** Deletes a stored original no row points at (a refused or duplicate file written ahead of its check). */
+	async discard(sha256: string): Promise<void> {
+		await fs.promises.rm(this.pathOf(sha256), { force: true });
+	}
+
+	private tempName(target: string): string {
+		return `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
 	}
 
 	read(sha256: string): Buffer {

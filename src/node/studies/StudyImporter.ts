@@ -14,6 +14,8 @@ import { pixelProblem } from './pixelProblem.js';
 import { notDisplayableText } from './notDisplayableText.js';
 import { collectDicomFiles } from './collectDicomFiles.js';
 import { OriginalsStore } from './OriginalsStore.js';
+import { GroupCommit } from './GroupCommit.js';
+import { QuietQueue } from './QuietQueue.js';
 
 export type ImportSource = 'folder' | 'upload' | 'receiver' | 'cli';
 
@@ -53,8 +55,10 @@ export type ImportItem = { readonly file: string } | { readonly name: string; re
 export class StudyImporter {
 	readonly originals: OriginalsStore;
 	private readonly studyListeners = new Set<(studyId: number) => void>();
-	/** Pixel checks of received images, run one after another once the sender has its answer. */
-	private pixelChecks: Promise<void> = Promise.resolve();
+	/** Pixel checks of received images, run one after another once images stop arriving. */
+	private readonly pixelChecks: QuietQueue<ImportedFile & { readonly sha256: string }>;
+	/** Received images are committed in groups, without an fsync each (see inUnsyncedTransaction). */
+	private readonly receivedCommits: GroupCommit;
 
 	constructor(
 		private readonly store: SqliteStudyStore,
@@ -62,6 +66,8 @@ export class StudyImporter {
 		private readonly events?: EventSink,
 	) {
 		this.originals = new OriginalsStore(path.join(dataDir, 'originals'));
+		this.pixelChecks = new QuietQueue((r) => this.checkPixels(r, this.originals.read(r.sha256), true));
+		this.receivedCommits = new GroupCommit((saves) => store.inUnsyncedTransaction(saves));
 	}
 
 	/** Called once per study that received new images in a batch (or per C-STORE image), after it is stored. */
@@ -204,17 +210,33 @@ export class StudyImporter {
 	 */
 	async importOne(bytes: Uint8Array, origin: ImportOrigin = { actor: 'import', file: '' }): Promise<ImportedFile> {
 		const record = this.readRecord(bytes);
-		const saved = this.save(record, bytes, origin, null);
-		const r = 'storedSha256' in saved ? await this.saveComparing(record, bytes, origin, saved.storedSha256) : saved;
+		const sha256 = record.fileSha256;
+		// The original is written first, so no row ever points at a missing file; on this thread, since a
+		// hand-off to libuv's threads and back costs more than the write itself when the CPUs are busy.
+		this.originals.put(sha256, bytes);
+		let r: ImportedFile;
+		try {
+			const saved = await this.receivedCommits.run(() => this.save(record, bytes, origin, null));
+			r = 'storedSha256' in saved ? await this.saveComparing(record, bytes, origin, saved.storedSha256) : saved;
+		} catch (err) {
+			await this.discardUnstored(sha256);
+			throw err;
+		}
+		if (r.duplicate) await this.discardUnstored(sha256);
 		// The sender gets its answer now; the decode check follows in the background, one image at a time.
-		if (!r.duplicate)
-			this.pixelChecks = this.pixelChecks.then(() => this.checkPixels(r, bytes, true)).then(noop, noop);
+		else this.pixelChecks.add({ ...r, sha256 });
 		return r;
 	}
 
-	/** Settles when the background pixel checks of received images queued so far are done. */
+	/** Runs the background pixel checks of received images still waiting; settles when they are done. */
 	pixelChecksDone(): Promise<void> {
-		return this.pixelChecks;
+		return this.pixelChecks.drain();
+	}
+
+	/** A file written ahead of a refusal or a duplicate verdict goes again, unless a row points at it. */
+	private async discardUnstored(sha256: string): Promise<void> {
+		if (this.store.storesFile(sha256)) return;
+		await this.originals.discard(sha256).catch(noop);
 	}
 
 	/**

@@ -135,11 +135,11 @@ test('radialog draft with the converted stand-in prints its notice', async () =>
  * Copies of the stand-in whose non_lora_trainables.bin was edited, one per entry: Python on the dict `sd`
  * (one Python process loads the file once for all of them).
  */
-async function editedStandIns(edits: Record<string, string>): Promise<Record<string, string>> {
+async function editedStandIns<K extends string>(edits: Record<K, string>): Promise<Record<K, string>> {
 	const src = path.join(standIn.model, 'non_lora_trainables.bin');
-	const out: Record<string, string> = {};
+	const out = {} as Record<K, string>;
 	let script = `import torch\nfull = torch.load('${src}')\n`;
-	for (const [name, edit] of Object.entries(edits)) {
+	for (const [name, edit] of Object.entries(edits) as [K, string][]) {
 		const model = (out[name] = path.join(dir, name));
 		fs.mkdirSync(model);
 		for (const f of fs.readdirSync(standIn.model))

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { makeDicomFixture } from '../../../test/helpers/dicomFixtures.js';
+import { tempDir } from '../../../test/helpers/tempDir.js';
+import { OriginalsStore } from '../studies/OriginalsStore.js';
+import { openDatabase } from '../store/openDatabase.js';
+
+const child = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../test/helpers/killedReceiverChild.ts');
+const files = 80;
+
+async function freePort(): Promise<number> {
+	const s = net.createServer();
+	await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+	const port = (s.address() as net.AddressInfo).port;
+	await new Promise((r) => s.close(r));
+	return port;
+}
+
+/** Images whose SOP Instance UID ends in their file number, ten to a study. */
+function folderOfImages(): string {
+	const dir = tempDir('radialog-killed-recv-files-');
+	const seed = makeDicomFixture(path.join(dir, 'seed.dcm'), 'dx16');
+	const folder = path.join(dir, 'send');
+	fs.mkdirSync(folder);
+	execFileSync('/usr/bin/python3', [
+		'-c',
+		`
+import sys, pydicom
+from pydicom.uid import generate_uid
+src, folder, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+ds = pydicom.dcmread(src)
+for i in range(n):
+    ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = f"1.2.826.0.1.3680043.10.1373.99.{i}"
+    if i % 10 == 0: ds.StudyInstanceUID = generate_uid(); ds.SeriesInstanceUID = generate_uid()
+    ds.save_as(f"{folder}/{i:05d}.dcm")
+`,
+		seed,
+		folder,
+		String(files),
+	]);
+	return folder;
+}
+
+test('a receiver killed (kill -9) while storescu sends loses no image it acknowledged', async () => {
+	const folder = folderOfImages();
+	for (let round = 0; round < 3; round++) {
+		const dataDir = tempDir('radialog-killed-recv-');
+		const port = await freePort();
+		const server = spawn(process.execPath, ['--import', 'tsx', child, dataDir, String(port)], {
+			stdio: ['ignore', 'pipe', 'inherit'],
+		});
+		const first = await new Promise<string>((r) => server.stdout.once('data', (d: Buffer) => r(d.toString())));
+		assert.equal(first, 'listening\n');
+		// A different moment each round: after 5 to 70 acknowledged images.
+		const killAfter = 5 + Math.floor(Math.random() * 65);
+		const acknowledged: number[] = [];
+		const sender = spawn('storescu', ['-v', '-aec', 'RADIALOG', '+sd', '127.0.0.1', String(port), folder], {
+			env: { ...process.env, TCP_NODELAY: '1' },
+		});
+		let sending = -1;
+		let buffered = '';
+		sender.stderr.on('data', (d: Buffer) => {
+			buffered += d.toString();
+			const lines = buffered.split('\n');
+			buffered = lines.pop()!;
+			for (const line of lines) {
+				const file = /Sending file: .*\/(\d+)\.dcm/.exec(line);
+				if (file) sending = Number(file[1]);
+				if (/Received Store Response \(Success\)/.test(line)) acknowledged.push(sending);
+				if (acknowledged.length === killAfter && server.exitCode === null) server.kill('SIGKILL');
+			}
+		});
+		await new Promise((r) => sender.once('exit', r));
+		if (server.exitCode === null && server.signalCode === null) await new Promise((r) => server.once('exit', r));
+		assert.equal(server.signalCode, 'SIGKILL', 'the receiver was killed while images were arriving');
+		assert.ok(
+			acknowledged.length >= killAfter && acknowledged.length < files,
+			`${acknowledged.length} acknowledged`,
+		);
+
+		// The restart: the database opens sound and holds every acknowledged image, its original readable.
+		const db = openDatabase(path.join(dataDir, 'workstation.sqlite'));
+		try {
+			assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+			const originals = new OriginalsStore(path.join(dataDir, 'originals'));
+			const find = db.prepare('SELECT file_sha256 AS sha FROM instances WHERE sop_instance_uid = ?');
+			for (const n of acknowledged) {
+				const row = find.get(`1.2.826.0.1.3680043.10.1373.99.${n}`) as { sha: string } | undefined;
+				assert.ok(
+					row,
+					`acknowledged image ${n} is in the database (round ${round}, killed after ${killAfter})`,
+				);
+				assert.equal(OriginalsStore.sha256(originals.read(row.sha)), row.sha, `image ${n}'s original is whole`);
+			}
+		} finally {
+			db.close();
+		}
+	}
+});
