@@ -61,10 +61,9 @@ function entryPoints() {
 async function compile(sig) {
 	// esbuild is loaded only here: a start with an up-to-date build never pays for it.
 	const { build } = await import('esbuild');
-	fs.rmSync(outDir, { recursive: true, force: true });
 	// Bundled, since Node loads a few large files much faster than two hundred small ones; split at every
 	// dynamic import, so what a command loads on first use (PDF writers, the receiver) stays out of its start.
-	await build({
+	const result = await build({
 		entryPoints: entryPoints(),
 		outdir: outDir,
 		outbase: srcDir,
@@ -77,8 +76,26 @@ async function compile(sig) {
 		target: 'node20',
 		sourcemap: 'linked',
 		logLevel: 'warning',
+		metafile: true,
+		absWorkingDir: root,
 	});
+	prune(new Set(Object.keys(result.metafile.outputs).map((f) => path.resolve(root, f))));
 	fs.writeFileSync(stampFile, JSON.stringify({ signature: sig, compiledAt: new Date().toISOString() }) + '\n');
+}
+
+/** Chunks of an earlier build are kept a week: a server started before a rebuild still loads its own. */
+const chunkLifeMs = 7 * 24 * 3600 * 1000;
+
+/** Removes what the new build did not write: programs at once (a removed command), old chunks after a week. */
+function prune(written, dir = outDir) {
+	for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+		const p = path.join(dir, e.name);
+		if (e.isDirectory()) prune(written, p);
+		else if (p !== stampFile && !written.has(p)) {
+			const isChunk = path.relative(outDir, p).startsWith('chunks' + path.sep);
+			if (!isChunk || Date.now() - fs.statSync(p).mtimeMs > chunkLifeMs) fs.rmSync(p, { force: true });
+		}
+	}
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

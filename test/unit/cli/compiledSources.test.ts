@@ -42,6 +42,17 @@ test('the CLI runs JavaScript compiled into build/, compiled once and again when
 		assert.equal(updated.status, 0, updated.stderr);
 		assert.match(updated.stderr, /Compiling the sources/);
 		assert.match(updated.stdout, /probe\s+A command added after the first start/);
+
+		// A server started before the update still loads its own chunks; a removed command is gone at once.
+		const oldChunk = path.join(dir, 'build', 'chunks', 'from-an-earlier-build.js');
+		fs.writeFileSync(oldChunk, 'export {};\n');
+		fs.rmSync(path.join(dir, 'src', 'node', 'cli', 'commands', 'probe.ts'));
+		const removed = radialog(dir, '--help');
+		assert.equal(removed.status, 0, removed.stderr);
+		assert.match(removed.stderr, /Compiling the sources/);
+		assert.doesNotMatch(removed.stdout, /probe/);
+		assert.equal(fs.existsSync(path.join(dir, 'build', 'node', 'cli', 'commands', 'probe.js')), false);
+		assert.ok(fs.existsSync(oldChunk), "an earlier build's chunk is kept for a server still running");
 	} finally {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
