@@ -5,5 +5,6 @@ const [dataDir, port] = process.argv.slice(2) as [string, string];
 process.env.RADIALOG_RECEIVER_PORT = port;
 const w = new Workstation({ dataDir, shell: 'browser' });
 w.settings.update({ receiver: { enabled: true, port: Number(port), aeTitle: 'RADIALOG' } });
-await w.receiver.start();
-process.stdout.write(w.receiver.receiver.listening ? 'listening\n' : `failed ${w.receiver.lastError}\n`);
+const receiver = await w.loadReceiver();
+await receiver.start();
+process.stdout.write(receiver.receiver.listening ? 'listening\n' : `failed ${receiver.lastError}\n`);
