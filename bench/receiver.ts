@@ -115,8 +115,9 @@ async function radialogRound(folder: string, round: string, n: number): Promise<
 	const w = new Workstation({ dataDir, shell: 'browser' });
 	try {
 		w.settings.update({ receiver: { enabled: true, port, aeTitle: 'RADIALOG' } });
-		await w.receiver.start();
-		if (!w.receiver.receiver.listening) throw new Error(w.receiver.lastError ?? 'receiver did not start');
+		const receiver = await w.loadReceiver();
+		await receiver.start();
+		if (!receiver.receiver.listening) throw new Error(receiver.lastError ?? 'receiver did not start');
 		const ms = await send(folder, 'RADIALOG', port);
 		const stored = (w.db.prepare('SELECT count(*) AS n FROM instances').get() as { n: number }).n;
 		if (stored !== n) throw new Error(`The receiver stored ${stored} of ${n} instances.`);
