@@ -15,7 +15,7 @@ CACHE = os.path.join(ROOT, 'models', 'training', '.cache', 'llama.cpp')
 def llama_cpp_dir() -> str:
     if not os.path.isdir(os.path.join(CACHE, 'gguf-py')):
         os.makedirs(os.path.dirname(CACHE), exist_ok=True)
-        subprocess.run(['git', 'clone', '-q', BUNDLE, CACHE], check=True)
+        subprocess.run(['git', '-c', 'advice.detachedHead=false', 'clone', '-q', BUNDLE, CACHE], check=True)
     gguf_py = os.path.join(CACHE, 'gguf-py')
     if gguf_py not in sys.path:
         sys.path.insert(0, gguf_py)
