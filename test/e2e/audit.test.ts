@@ -6,32 +6,25 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { beforeChainDatabase } from '../../src/node/store/beforeChainDatabase.js';
 import { openDatabase } from '../../src/node/store/openDatabase.js';
-import { startServedWorkstation, type ServedWorkstation } from '../helpers/startServedWorkstation.js';
+import type { ServedWorkstation } from '../helpers/startServedWorkstation.js';
 import { tempDir, testOutputDir } from '../helpers/tempDir.js';
 import { AuditPage } from './pages/AuditPage.js';
-import { launchChromium } from './pages/browser.js';
+import { closeServedPage, openServedPage } from './pages/servedPage.js';
 
 let served: ServedWorkstation;
 let browser: Browser;
 let page: Page;
 
 before(async () => {
-	process.env.RADIALOG_RECEIVER_PORT = 'off';
 	const dataDir = tempDir('radialog-e2e-audit-data-');
 	const file = path.join(dataDir, 'workstation.sqlite');
 	beforeChainDatabase(file);
 	const db = openDatabase(file);
 	db.exec('DROP TRIGGER audit_no_delete; DELETE FROM audit_log WHERE id = 2');
 	db.close();
-	served = await startServedWorkstation(dataDir);
-	browser = await launchChromium();
-	page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
+	({ served, browser, page } = await openServedPage(dataDir));
 });
-after(async () => {
-	await browser?.close();
-	await served?.stop();
-	delete process.env.RADIALOG_RECEIVER_PORT;
-});
+after(() => closeServedPage(browser, served));
 
 test('a tampered audit log shows a persistent red notice naming the first broken row', async () => {
 	await page.goto(served.url);

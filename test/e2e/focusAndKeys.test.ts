@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { startServedWorkstation, type ServedWorkstation } from '../helpers/startServedWorkstation.js';
+import type { ServedWorkstation } from '../helpers/startServedWorkstation.js';
 import { tempDir, testOutputDir } from '../helpers/tempDir.js';
-import { launchChromium } from './pages/browser.js';
 import { ReportPage } from './pages/ReportPage.js';
 import { ViewerPage } from './pages/ViewerPage.js';
 import { WorklistPage } from './pages/WorklistPage.js';
 import { WorkstationPage } from './pages/WorkstationPage.js';
+import { closeServedPage, openServedPage } from './pages/servedPage.js';
 
 // Only clicks and keys, as a radiologist reads: no API call sets any state here.
 let served: ServedWorkstation;
@@ -18,17 +18,10 @@ const errors: string[] = [];
 const shot = (name: string) => page.screenshot({ path: path.join(testOutputDir, `focus-${name}.png`) });
 
 before(async () => {
-	process.env.RADIALOG_RECEIVER_PORT = 'off';
-	served = await startServedWorkstation(tempDir('radialog-e2e-focus-'));
-	browser = await launchChromium();
-	page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+	({ served, browser, page } = await openServedPage(tempDir('radialog-e2e-focus-'), { width: 1500, height: 900 }));
 	page.on('pageerror', (e) => errors.push(e.message));
 });
-after(async () => {
-	await browser?.close();
-	await served?.stop();
-	delete process.env.RADIALOG_RECEIVER_PORT;
-});
+after(() => closeServedPage(browser, served));
 
 test('the keyboard starts on the worklist; viewer keys never type into the report; Esc goes back', async () => {
 	const shell = new WorkstationPage(page);

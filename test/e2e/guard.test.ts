@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { startServedWorkstation, type ServedWorkstation } from '../helpers/startServedWorkstation.js';
+import type { ServedWorkstation } from '../helpers/startServedWorkstation.js';
 import { tempDir, testOutputDir } from '../helpers/tempDir.js';
-import { launchChromium } from './pages/browser.js';
 import { GuardPage } from './pages/GuardPage.js';
 import { ReportPage } from './pages/ReportPage.js';
 import { SignFlowPage } from './pages/SignFlowPage.js';
 import { WorklistPage } from './pages/WorklistPage.js';
+import { closeServedPage, openServedPage } from './pages/servedPage.js';
 
 let served: ServedWorkstation;
 let browser: Browser;
@@ -20,16 +20,9 @@ let page: Page;
 const shot = (name: string) => page.screenshot({ path: path.join(testOutputDir, `guard-${name}.png`) });
 
 before(async () => {
-	process.env.RADIALOG_RECEIVER_PORT = 'off';
-	served = await startServedWorkstation(tempDir('radialog-e2e-guard-data-'));
-	browser = await launchChromium();
-	page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
+	({ served, browser, page } = await openServedPage(tempDir('radialog-e2e-guard-data-')));
 });
-after(async () => {
-	await browser?.close();
-	await served?.stop();
-	delete process.env.RADIALOG_RECEIVER_PORT;
-});
+after(() => closeServedPage(browser, served));
 
 const title = 'a quote not in the report is marked once; the handout warning and its override reach the audit view';
 test(title, async () => {

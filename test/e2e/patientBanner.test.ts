@@ -3,13 +3,13 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { makeDicomFixture } from '../helpers/dicomFixtures.js';
-import { startServedWorkstation, type ServedWorkstation } from '../helpers/startServedWorkstation.js';
+import type { ServedWorkstation } from '../helpers/startServedWorkstation.js';
 import { tempDir, testOutputDir } from '../helpers/tempDir.js';
 import { BannerPage } from './pages/BannerPage.js';
-import { launchChromium } from './pages/browser.js';
 import { ViewerPage } from './pages/ViewerPage.js';
 import { WorklistPage } from './pages/WorklistPage.js';
 import { WorkstationPage } from './pages/WorkstationPage.js';
+import { closeServedPage, openServedPage } from './pages/servedPage.js';
 
 // Only clicks and keys, as a radiologist reads: no API call sets any state here.
 let served: ServedWorkstation;
@@ -39,17 +39,10 @@ before(async () => {
 		sex: 'M',
 	});
 	makeDicomFixture(path.join(input, 'zed.dcm'), 'mono1', { patient: 'Zed^Zoe', pid: 'BN-3', date: '20230505' });
-	process.env.RADIALOG_RECEIVER_PORT = 'off';
-	served = await startServedWorkstation(tempDir('radialog-e2e-banner-'));
-	browser = await launchChromium();
-	page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+	({ served, browser, page } = await openServedPage(tempDir('radialog-e2e-banner-'), { width: 1500, height: 900 }));
 	page.on('pageerror', (e) => errors.push(e.message));
 });
-after(async () => {
-	await browser?.close();
-	await served?.stop();
-	delete process.env.RADIALOG_RECEIVER_PORT;
-});
+after(() => closeServedPage(browser, served));
 
 test('priority from the worklist, every sort, selection kept by study; the banner names the patient', async () => {
 	const shell = new WorkstationPage(page);

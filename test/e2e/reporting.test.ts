@@ -10,12 +10,12 @@ import { positiveLabels } from '../../src/common/labeler/ReportLabels.js';
 import { generatePhantomStudies } from '../../src/node/phantoms/generatePhantomStudies.js';
 import { testModelsDir } from '../fixtures/testModels.js';
 import { checkDiagnosticReport } from '../helpers/fhirStructure.js';
-import { startServedWorkstation, type ServedWorkstation } from '../helpers/startServedWorkstation.js';
+import type { ServedWorkstation } from '../helpers/startServedWorkstation.js';
 import { tempDir, testOutputDir } from '../helpers/tempDir.js';
-import { launchChromium } from './pages/browser.js';
 import { ReportPage } from './pages/ReportPage.js';
 import { WorklistPage } from './pages/WorklistPage.js';
 import { WorkstationPage } from './pages/WorkstationPage.js';
+import { closeServedPage, openServedPage } from './pages/servedPage.js';
 
 // The demo models (trained on phantoms) when built; otherwise the tiny random test model set, which runs the
 // same model process and streaming but writes nonsense, so the correction's content is checked only with demo models.
@@ -34,16 +34,9 @@ before(async () => {
 	// Seeds 4..6: opacity; cardiomegaly, edema and devices; a right pleural effusion (the study opened below).
 	generatePhantomStudies({ outDir: phantoms, count: 3, firstSeed: 4, size: 512 });
 	fs.rmSync(path.join(phantoms, 'ground-truth.json'));
-	process.env.RADIALOG_RECEIVER_PORT = 'off';
-	served = await startServedWorkstation(tempDir('radialog-e2e-data-'));
-	browser = await launchChromium();
-	page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
+	({ served, browser, page } = await openServedPage(tempDir('radialog-e2e-data-')));
 });
-after(async () => {
-	await browser?.close();
-	await served?.stop();
-	delete process.env.RADIALOG_RECEIVER_PORT;
-});
+after(() => closeServedPage(browser, served));
 
 const everything = 'import phantoms, draft streams, reject and apply, easy language, sign, export everything';
 test(`${everything} (${modelKind} models)`, async () => {

@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { startServedWorkstation, type ServedWorkstation } from '../helpers/startServedWorkstation.js';
+import type { ServedWorkstation } from '../helpers/startServedWorkstation.js';
 import { tempDir, testOutputDir } from '../helpers/tempDir.js';
-import { launchChromium } from './pages/browser.js';
 import { ReportPage } from './pages/ReportPage.js';
 import { WorklistPage } from './pages/WorklistPage.js';
+import { closeServedPage, openServedPage } from './pages/servedPage.js';
 
 let served: ServedWorkstation;
 let browser: Browser;
@@ -23,16 +23,9 @@ const name = 'Dr. Grace Settings';
 const credentials = 'MD, Consultant Radiologist';
 
 before(async () => {
-	process.env.RADIALOG_RECEIVER_PORT = 'off';
-	served = await startServedWorkstation(tempDir('radialog-e2e-settings-data-'));
-	browser = await launchChromium();
-	page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
+	({ served, browser, page } = await openServedPage(tempDir('radialog-e2e-settings-data-')));
 });
-after(async () => {
-	await browser?.close();
-	await served?.stop();
-	delete process.env.RADIALOG_RECEIVER_PORT;
-});
+after(() => closeServedPage(browser, served));
 
 test('first run asks for name, credentials and export folder; the signed PDF carries them', async () => {
 	const errors: string[] = [];

@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { startServedWorkstation, type ServedWorkstation } from '../helpers/startServedWorkstation.js';
+import type { ServedWorkstation } from '../helpers/startServedWorkstation.js';
 import { tempDir, testOutputDir } from '../helpers/tempDir.js';
-import { launchChromium } from './pages/browser.js';
 import { ReportPage } from './pages/ReportPage.js';
 import { SignFlowPage } from './pages/SignFlowPage.js';
 import { WorklistPage } from './pages/WorklistPage.js';
+import { closeServedPage, openServedPage } from './pages/servedPage.js';
 
 let served: ServedWorkstation;
 let browser: Browser;
@@ -18,16 +18,9 @@ const exportsDir = tempDir('radialog-e2e-signflow-exports-');
 const shot = (name: string) => page.screenshot({ path: path.join(testOutputDir, `signflow-${name}.png`) });
 
 before(async () => {
-	process.env.RADIALOG_RECEIVER_PORT = 'off';
-	served = await startServedWorkstation(tempDir('radialog-e2e-signflow-data-'));
-	browser = await launchChromium();
-	page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
+	({ served, browser, page } = await openServedPage(tempDir('radialog-e2e-signflow-data-')));
 });
-after(async () => {
-	await browser?.close();
-	await served?.stop();
-	delete process.env.RADIALOG_RECEIVER_PORT;
-});
+after(() => closeServedPage(browser, served));
 
 test('apply over edits asks, undo restores; Enter never signs over serious warnings; handout override', async () => {
 	const errors: string[] = [];

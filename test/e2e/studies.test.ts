@@ -4,12 +4,12 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { makeDicomFixture } from '../helpers/dicomFixtures.js';
-import { startServedWorkstation, type ServedWorkstation } from '../helpers/startServedWorkstation.js';
+import type { ServedWorkstation } from '../helpers/startServedWorkstation.js';
 import { tempDir, testOutputDir } from '../helpers/tempDir.js';
-import { launchChromium } from './pages/browser.js';
 import { ViewerPage } from './pages/ViewerPage.js';
 import { WorklistPage } from './pages/WorklistPage.js';
 import { WorkstationPage } from './pages/WorkstationPage.js';
+import { closeServedPage, openServedPage } from './pages/servedPage.js';
 
 let served: ServedWorkstation;
 let browser: Browser;
@@ -42,16 +42,9 @@ before(async () => {
 	});
 	fs.writeFileSync(path.join(input, 'readme.txt'), 'not an image');
 	// This test needs no receiver; keep the default DICOM port free for other runs.
-	process.env.RADIALOG_RECEIVER_PORT = 'off';
-	served = await startServedWorkstation(tempDir('radialog-e2e-data-'));
-	browser = await launchChromium();
-	page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+	({ served, browser, page } = await openServedPage(tempDir('radialog-e2e-data-'), { width: 1500, height: 900 }));
 });
-after(async () => {
-	await browser?.close();
-	await served?.stop();
-	delete process.env.RADIALOG_RECEIVER_PORT;
-});
+after(() => closeServedPage(browser, served));
 
 test('import a folder, see the worklist, open a study, change window/level, screenshot', async () => {
 	const errors: string[] = [];

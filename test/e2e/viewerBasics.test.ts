@@ -3,12 +3,12 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { makeDicomFixture } from '../helpers/dicomFixtures.js';
-import { startServedWorkstation, type ServedWorkstation } from '../helpers/startServedWorkstation.js';
+import type { ServedWorkstation } from '../helpers/startServedWorkstation.js';
 import { tempDir, testOutputDir } from '../helpers/tempDir.js';
-import { launchChromium } from './pages/browser.js';
 import { ViewerPage } from './pages/ViewerPage.js';
 import { WorklistPage } from './pages/WorklistPage.js';
 import { WorkstationPage } from './pages/WorkstationPage.js';
+import { closeServedPage, openServedPage } from './pages/servedPage.js';
 
 // Only clicks and keys, as a radiologist reads: the studies come in through the import dialog.
 let served: ServedWorkstation;
@@ -38,10 +38,7 @@ before(async () => {
 	const pair = { ...size, patient: 'Pair^Pat', pid: 'VB-3', study: pairStudy, pixelspacing: 'none' };
 	makeDicomFixture(path.join(input, 'pa.dcm'), 'dx16', { ...pair, view: 'PA', imagerspacing: '0.15/0.15' });
 	makeDicomFixture(path.join(input, 'lat.dcm'), 'dx16', { ...pair, view: 'LL' });
-	process.env.RADIALOG_RECEIVER_PORT = 'off';
-	served = await startServedWorkstation(data);
-	browser = await launchChromium();
-	page = await browser.newPage({ viewport: { width: 1500, height: 900 } });
+	({ served, browser, page } = await openServedPage(data, { width: 1500, height: 900 }));
 	page.on('pageerror', (e) => errors.push(e.message));
 	const shell = new WorkstationPage(page);
 	await shell.open(served.url);
@@ -49,11 +46,7 @@ before(async () => {
 	const report = await new WorklistPage(page).importFolder(input);
 	assert.equal(report.imported, 4, report.summary);
 });
-after(async () => {
-	await browser?.close();
-	await served?.stop();
-	delete process.env.RADIALOG_RECEIVER_PORT;
-});
+after(() => closeServedPage(browser, served));
 
 async function open(patient: string): Promise<ViewerPage> {
 	const worklist = new WorklistPage(page);
