@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultPacsSettings, MllpDestination, PacsSettings } from './pacsSettings.js';
 
 export const ShellKind = z.enum(['electron', 'browser']);
 
@@ -17,6 +18,8 @@ export const Hl7Settings = z.object({
 	sendingFacility: z.string().max(180),
 	receivingApplication: z.string().max(180),
 	receivingFacility: z.string().max(180),
+	/** The RIS interface engine that receives each signed report; null writes files only. */
+	mllp: MllpDestination.nullable().default(null),
 });
 export type Hl7Settings = z.infer<typeof Hl7Settings>;
 export const defaultHl7Settings: Hl7Settings = {
@@ -24,6 +27,7 @@ export const defaultHl7Settings: Hl7Settings = {
 	sendingFacility: '',
 	receivingApplication: '',
 	receivingFacility: '',
+	mllp: null,
 };
 
 /** The DICOM receiver: where it listens, and its protection against broken or hostile peers. */
@@ -57,6 +61,7 @@ export const Settings = z.object({
 	/** Threads for the language model; 0 lets it choose. */
 	llmThreads: z.number().int().min(0, 'At least 0 (automatic)').max(256, 'At most 256'),
 	hl7: Hl7Settings.default(defaultHl7Settings),
+	pacs: PacsSettings.default(defaultPacsSettings),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -6,7 +6,7 @@ export const ProgressEvent = z.object({
 	/** Stable id of the job, so the UI can update one bar rather than add many. An opaque key: never parsed. */
 	jobId: z.string(),
 	/** What kind of work this is, set by the server, so the UI never reads meaning out of the job id. */
-	task: z.enum(['import', 'receive', 'models', 'labeler', 'draft']),
+	task: z.enum(['import', 'receive', 'models', 'labeler', 'draft', 'retrieve', 'send']),
 	/** What is being done, in words for the reader: "Loading models", "Importing 12 files". */
 	label: z.string(),
 	/** 0..1, or null when the amount of work is unknown. */

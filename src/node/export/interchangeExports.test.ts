@@ -30,6 +30,7 @@ async function signedUnicodeReport() {
 			sendingFacility: 'RAD DEPT',
 			receivingApplication: 'PACS',
 			receivingFacility: 'GENERAL HOSPITAL',
+			mllp: null,
 		},
 	});
 	await f.reporting.draft(studyId);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defaultHl7Settings, Settings, type SettingsPatch } from '../../common/api/appContract.js';
+import { defaultPacsSettings } from '../../common/api/pacsSettings.js';
 import type { SqliteDatabase } from '../store/openDatabase.js';
 import { RelativeFolderError } from './SettingsErrors.js';
 
@@ -19,6 +20,7 @@ export const defaultSettings: Settings = {
 	modelsDir: null,
 	llmThreads: 0,
 	hl7: defaultHl7Settings,
+	pacs: defaultPacsSettings,
 };
 
 /** An empty folder field means "none chosen"; anything else must be a full path. */

@@ -1,0 +1,32 @@
+/** Every PACS failure, so callers can catch them as one kind and show the message as it is. */
+export class PacsError extends Error {
+	override readonly name: string = 'PacsError';
+}
+
+/** Nothing answered: wrong address, PACS down, network cut. Worth retrying later. */
+export class PacsUnreachableError extends PacsError {
+	override readonly name = 'PacsUnreachableError';
+	constructor(where: string, cause: string) {
+		super(`The PACS at ${where} did not answer (${cause}).`);
+	}
+}
+
+/** The PACS answered but refused: bad request, missing study, a failure status. */
+export class PacsRefusedError extends PacsError {
+	override readonly name = 'PacsRefusedError';
+	constructor(
+		where: string,
+		what: string,
+		readonly status: number,
+	) {
+		super(`The PACS at ${where} refused ${what} (status ${status}).`);
+	}
+}
+
+/** The PACS refused our credentials; retrying will not help until settings change. */
+export class PacsCredentialsError extends PacsError {
+	override readonly name = 'PacsCredentialsError';
+	constructor(where: string, status: number) {
+		super(`The PACS at ${where} refused the workstation's credentials (HTTP ${status}); check the PACS settings.`);
+	}
+}
