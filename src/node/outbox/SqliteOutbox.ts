@@ -107,8 +107,8 @@ export class SqliteOutbox implements OutboxStore {
 	delivered(id: number, at: string): void {
 		this.db
 			.prepare(
-				`UPDATE outbox_items SET state = 'delivered', attempts = attempts + 1, delivered_at = ?, last_error = NULL
-				WHERE id = ?`,
+				`UPDATE outbox_items SET state = 'delivered', attempts = attempts + 1, delivered_at = ?,
+					last_error = NULL WHERE id = ?`,
 			)
 			.run(at, id);
 	}
@@ -154,8 +154,8 @@ export class SqliteOutbox implements OutboxStore {
 	summary(): OutboxSummary {
 		return this.db
 			.prepare(
-				`SELECT COALESCE(SUM(state = 'waiting'), 0) AS waiting, COALESCE(SUM(state = 'attention'), 0) AS attention
-				FROM outbox_items`,
+				`SELECT COALESCE(SUM(state = 'waiting'), 0) AS waiting,
+					COALESCE(SUM(state = 'attention'), 0) AS attention FROM outbox_items`,
 			)
 			.get() as OutboxSummary;
 	}
