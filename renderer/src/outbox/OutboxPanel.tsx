@@ -30,6 +30,14 @@ export function OutboxPanel({
 }) {
 	const dialog = useRef<HTMLDivElement>(null);
 	useEffect(() => dialog.current?.focus(), []);
+	// On the window, not the dialog: a Retry now button that vanished on delivery takes the focus with it.
+	useEffect(() => {
+		const onKey = (e: KeyboardEvent) => {
+			if (e.key === 'Escape') onClose();
+		};
+		window.addEventListener('keydown', onKey);
+		return () => window.removeEventListener('keydown', onKey);
+	}, [onClose]);
 	return (
 		<div className="outbox-backdrop" role="presentation" onClick={onClose}>
 			<div
@@ -41,9 +49,6 @@ export function OutboxPanel({
 				data-testid="outbox-panel"
 				tabIndex={-1}
 				onClick={(e) => e.stopPropagation()}
-				onKeyDown={(e) => {
-					if (e.key === 'Escape') onClose();
-				}}
 			>
 				<h2 id="outbox-title">Outbox</h2>
 				{error && (

@@ -37,8 +37,9 @@ export class OutboxDelivery implements BackgroundService {
 
 	/** Delivers what is due now (after a signature, a retry), then waits for the next due item. */
 	kick(): void {
-		this.changed();
+		// Before start and after stop the database may be closed; start() kicks again.
 		if (!this.started) return;
+		this.changed();
 		if (this.running) {
 			this.again = true;
 			return;
