@@ -38,7 +38,7 @@ export interface OutboxStore {
 	earlierSr(reportId: number, revision: number, destinationId: string): OutboxRecord | null;
 	/** Waiting items whose time has come, oldest first, each only once its earlier revisions are delivered. */
 	due(now: string): OutboxRecord[];
-	/** When the next waiting item is due; null when nothing waits. */
+	/** When the next waiting item is due (not counting those behind an undelivered one); null for none. */
 	nextTryAt(): string | null;
 	delivered(id: number, at: string): void;
 	/** Counts an attempt that failed; a waiting item is tried again at `nextTryAt`. */

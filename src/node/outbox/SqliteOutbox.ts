@@ -44,6 +44,14 @@ const record = (r: Row): OutboxRecord => ({
 	deliveredAt: r.delivered_at,
 });
 
+/**
+ * Waiting and not behind an undelivered earlier revision of the same report to the same destination: an
+ * addendum behind a refused report waits for it without being counted as due (no busy timer).
+ */
+const ready = `o.state = 'waiting' AND NOT EXISTS (SELECT 1 FROM outbox_items e WHERE e.report_id = o.report_id
+	AND e.destination_kind = o.destination_kind AND e.destination_id = o.destination_id
+	AND e.revision < o.revision AND e.state != 'delivered')`;
+
 /** The outbox table (migration 014). */
 export class SqliteOutbox implements OutboxStore {
 	constructor(private readonly db: SqliteDatabase) {}
@@ -84,21 +92,13 @@ export class SqliteOutbox implements OutboxStore {
 
 	due(now: string): OutboxRecord[] {
 		const rows = this.db
-			.prepare(
-				`SELECT * FROM outbox_items o WHERE state = 'waiting' AND next_try_at <= ?
-				AND NOT EXISTS (SELECT 1 FROM outbox_items e WHERE e.report_id = o.report_id
-					AND e.destination_kind = o.destination_kind AND e.destination_id = o.destination_id
-					AND e.revision < o.revision AND e.state != 'delivered')
-				ORDER BY id`,
-			)
+			.prepare(`SELECT * FROM outbox_items o WHERE ${ready} AND next_try_at <= ? ORDER BY id`)
 			.all(now) as Row[];
 		return rows.map(record);
 	}
 
 	nextTryAt(): string | null {
-		const row = this.db
-			.prepare(`SELECT MIN(next_try_at) AS at FROM outbox_items WHERE state = 'waiting'`)
-			.get() as {
+		const row = this.db.prepare(`SELECT MIN(next_try_at) AS at FROM outbox_items o WHERE ${ready}`).get() as {
 			at: string | null;
 		};
 		return row.at;
