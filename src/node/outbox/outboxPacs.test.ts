@@ -28,34 +28,30 @@ describe('the outbox delivers signed reports to a real Orthanc', { skip }, () =>
 			accession: `ACC77${n}`,
 			view: 'PA',
 		});
-	const files = [1, 2, 3].map(study);
+	const files = [1, 2, 3, 4].map(study);
 
 	before(async () => {
 		orthanc = await OrthancPeer.start();
 		await orthanc.storeFiles(files);
 		ws = await openOutboxWorkstation(dataDir);
-		ws.settings.update({
-			pacs: {
-				...defaultPacsSettings,
-				connections: [
-					{
-						id: 'main',
-						name: 'Main PACS',
-						kind: 'dicomweb',
-						baseUrl: orthanc.dicomWebUrl,
-						caFile: null,
-						auth: { kind: 'none' },
-					},
-				],
-				defaultId: 'main',
-			},
-		});
+		usePacsAt(orthanc.dicomWebUrl);
 		await ws.importer.importPaths(files);
 	});
 	after(async () => {
 		await ws?.close();
 		await orthanc?.dispose();
 	});
+
+	const usePacsAt = (baseUrl: string) =>
+		ws.settings.update({
+			pacs: {
+				...defaultPacsSettings,
+				connections: [
+					{ id: 'main', name: 'Main PACS', kind: 'dicomweb', baseUrl, caFile: null, auth: { kind: 'none' } },
+				],
+				defaultId: 'main',
+			},
+		});
 
 	const studyIdOf = (n: number) =>
 		(
@@ -171,5 +167,24 @@ describe('the outbox delivers signed reports to a real Orthanc', { skip }, () =>
 		await outboxItemsOf(ws, studyId, (i) => i[0]?.state === 'delivered');
 		assert.equal((await srSeries(3)).length, 1);
 		assert.equal((await srSeries(1)).length, 2, 'nothing delivered before was sent again');
+	});
+
+	test('a refusal needs attention; Retry now after the fix sends the instance queued at signing', async () => {
+		const studyId = studyIdOf(4);
+		usePacsAt(`${orthanc.httpUrl}/no-such-service`);
+		await signReport(ws, studyId, 'Lines and tubes in place.', 'No pneumothorax.');
+		const [refused] = await outboxItemsOf(ws, studyId, (i) => i[0]?.state === 'attention');
+		assert.match(refused?.lastError ?? '', /refused .*status 404/);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		assert.equal((await ws.handlers['outbox.list']({})).items.find((i) => i.id === refused?.id)?.attempts, 1);
+		usePacsAt(orthanc.dicomWebUrl);
+		await ws.handlers['outbox.retry']({ itemId: refused!.id });
+		await outboxItemsOf(ws, studyId, (i) => i[0]?.state === 'delivered');
+		const [seriesUid] = await srSeries(4);
+		const queued = ws.db.prepare(`SELECT instance_uid AS uid FROM outbox_items WHERE id = ?`).get(refused!.id) as {
+			uid: string;
+		};
+		const sop = dcmdump(await srFile(seriesUid!), '0008,0018');
+		assert.ok(sop.includes(`[${queued.uid}]`), `${sop} is the SR queued at signing (${queued.uid})`);
 	});
 });
