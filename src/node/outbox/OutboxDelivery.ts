@@ -5,6 +5,8 @@ import { DestinationUnreachableError } from './OutboxErrors.js';
 import { defaultRetryTiming, retryDelay } from './retryDelay.js';
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** How long stopping waits for a send in flight. */
+const stopWaitMs = 2000;
 
 /**
  * Delivers the outbox in the background: due items oldest first, an unreachable destination retried
@@ -16,6 +18,8 @@ export class OutboxDelivery implements BackgroundService {
 	private running: Promise<void> | null = null;
 	private again = false;
 	private started = false;
+	/** Ends a send in flight when the workstation stops. */
+	private stopSending = new AbortController();
 	private readonly timing;
 
 	constructor(private readonly d: OutboxDependencies) {
@@ -24,15 +28,23 @@ export class OutboxDelivery implements BackgroundService {
 
 	start(): Promise<void> {
 		this.started = true;
+		this.stopSending = new AbortController();
 		this.kick();
 		return Promise.resolve();
 	}
 
+	/**
+	 * Waits briefly for a send in flight, not for its whole timeout: closing the app must not hang on a
+	 * silent RIS. A send that ends later is not recorded, so the item goes again (same SR, same message).
+	 */
 	async stop(): Promise<void> {
 		this.started = false;
+		this.stopSending.abort();
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = null;
-		await this.running;
+		let wait: NodeJS.Timeout | undefined;
+		await Promise.race([this.running, new Promise((resolve) => (wait = setTimeout(resolve, stopWaitMs)))]);
+		clearTimeout(wait);
 	}
 
 	/** Delivers what is due now (after a signature, a retry), then waits for the next due item. */
@@ -46,18 +58,22 @@ export class OutboxDelivery implements BackgroundService {
 		}
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = null;
-		this.running = this.pass().finally(() => {
-			this.running = null;
-			if (this.again) {
-				this.again = false;
-				this.kick();
-			} else this.schedule();
-		});
+		// A failed pass (the database closed under it) is not fatal: the next kick tries again.
+		this.running = this.pass()
+			.catch(() => undefined)
+			.finally(() => {
+				this.running = null;
+				if (this.again) {
+					this.again = false;
+					this.kick();
+				} else this.schedule();
+			});
 	}
 
 	private schedule(): void {
+		if (!this.started) return;
 		const next = this.d.store.nextTryAt();
-		if (!this.started || next === null) return;
+		if (next === null) return;
 		const wait = Math.max(0, Date.parse(next) - Date.now());
 		// Timers hold 32-bit milliseconds; the longest wait is ten minutes anyway.
 		this.timer = setTimeout(() => this.kick(), Math.min(wait, 2 ** 31 - 1));
@@ -74,9 +90,11 @@ export class OutboxDelivery implements BackgroundService {
 				continue;
 			}
 			try {
-				await deliverReport(this.d, item);
+				await deliverReport(this.d, item, this.stopSending.signal);
+				if (!this.started) return;
 				this.d.store.delivered(item.id, new Date().toISOString());
 			} catch (e) {
+				if (!this.started) return;
 				const error = messageOf(e);
 				if (e instanceof DestinationUnreachableError) {
 					const at = new Date(Date.now() + retryDelay(item.attempts + 1, this.timing)).toISOString();

@@ -19,7 +19,8 @@ export interface StudyOrigins {
 
 /** Sends one HL7 message over MLLP and returns the raw acknowledgement. */
 export interface MllpSender {
-	send(to: { host: string; port: number }, message: string): Promise<string>;
+	/** `stop` ends the exchange at once (the workstation is closing); the send then rejects. */
+	send(to: { host: string; port: number }, message: string, stop?: AbortSignal): Promise<string>;
 }
 
 /** What the outbox is built from: each part named for its role, passed in by outboxModule or a test. */

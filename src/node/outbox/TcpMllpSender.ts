@@ -12,7 +12,7 @@ const endBlock = Buffer.from([0x1c, 0x0d]);
 export class TcpMllpSender implements MllpSender {
 	constructor(private readonly timeoutMs = 30_000) {}
 
-	send(to: { host: string; port: number }, message: string): Promise<string> {
+	send(to: { host: string; port: number }, message: string, stop?: AbortSignal): Promise<string> {
 		const where = `${to.host}:${to.port}`;
 		return new Promise((resolve, reject) => {
 			const socket = net.connect({ host: to.host, port: to.port });
@@ -25,6 +25,11 @@ export class TcpMllpSender implements MllpSender {
 				if (error) reject(error);
 				else resolve(ack!);
 			};
+			const stopped = () =>
+				finish(new DestinationUnreachableError(`The send to the RIS at ${where} was stopped.`));
+			if (stop?.aborted) stopped();
+			stop?.addEventListener('abort', stopped, { once: true });
+			socket.once('close', () => stop?.removeEventListener('abort', stopped));
 			socket.setTimeout(this.timeoutMs, () =>
 				finish(new DestinationUnreachableError(`The RIS at ${where} sent no acknowledgement in time.`)),
 			);

@@ -42,12 +42,12 @@ async function toPacs(d: Senders, item: OutboxRecord): Promise<void> {
 	}
 }
 
-async function toRis(d: Senders, item: OutboxRecord): Promise<void> {
+async function toRis(d: Senders, item: OutboxRecord, stop?: AbortSignal): Promise<void> {
 	const hl7 = d.settings.hl7();
 	if (!hl7.mllp) throw new DeliveryRefusedError('No RIS address (HL7 over MLLP) is set in the settings.');
 	const where = `${hl7.mllp.host}:${hl7.mllp.port}`;
 	const message = await reportEncodings.hl7(documentFor(d, item), hl7, item.controlId ?? `R${item.id}`);
-	const ack = readAck(await d.mllp.send(hl7.mllp, message));
+	const ack = readAck(await d.mllp.send(hl7.mllp, message, stop));
 	if (!ack) throw new DeliveryRefusedError(`The RIS at ${where} answered without an acknowledgement (no MSA).`);
 	const verdict = ack.code.toUpperCase();
 	if (verdict === 'AA' || verdict === 'CA') return;
@@ -56,6 +56,6 @@ async function toRis(d: Senders, item: OutboxRecord): Promise<void> {
 }
 
 /** Sends one item; throws DestinationUnreachableError to retry later, anything else needs attention. */
-export function deliverReport(d: Senders, item: OutboxRecord): Promise<void> {
-	return item.kind === 'pacs' ? toPacs(d, item) : toRis(d, item);
+export function deliverReport(d: Senders, item: OutboxRecord, stop?: AbortSignal): Promise<void> {
+	return item.kind === 'pacs' ? toPacs(d, item) : toRis(d, item, stop);
 }

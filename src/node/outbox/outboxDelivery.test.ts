@@ -28,9 +28,8 @@ class CountingOutbox extends SqliteOutbox implements OutboxStore {
 	}
 }
 
-test('an addendum behind a refused report waits without spinning, then both go in order', async () => {
-	const ris = new RisListener();
-	await ris.start();
+/** The outbox's parts on a real database, sending to `ris`, with reporting's real signing. */
+function build(ris: RisListener, mllpTimeoutMs: number) {
 	const f = reportingFixture(tempDir('radialog-outbox-delivery-'));
 	const store = new CountingOutbox(f.db);
 	const deps: OutboxDependencies = {
@@ -42,7 +41,7 @@ test('an addendum behind a refused report waits without spinning, then both go i
 		},
 		origins: { of: () => null },
 		openPacs: openPacsClient,
-		mllp: new TcpMllpSender(1000),
+		mllp: new TcpMllpSender(mllpTimeoutMs),
 		events: f.events,
 		transaction: (fn) => f.db.transaction(fn)(),
 		timing: { firstMs: 50, maxMs: 100 },
@@ -57,6 +56,19 @@ test('an addendum behind a refused report waits without spinning, then both go i
 		states: f.reporting,
 		signed: new OutboxQueue(deps, () => setImmediate(() => delivery.kick())),
 	});
+	const written = async (n: number) => {
+		const studyId = insertStudy(f.db, n);
+		await f.reporting.draft(studyId);
+		f.reporting.save(studyId, { findings: 'The heart is enlarged.', impression: 'Cardiomegaly.' });
+		return studyId;
+	};
+	return { store, delivery, outbox, signing, written };
+}
+
+test('an addendum behind a refused report waits without spinning, then both go in order', async () => {
+	const ris = new RisListener();
+	await ris.start();
+	const { store, delivery, outbox, signing, written } = build(ris, 1000);
 	const states = () => outbox.list().items.map((i) => `${i.revision}:${i.state}`);
 	const until = async (want: string[]) => {
 		for (let i = 0; i < 200 && states().join() !== want.join(); i++) await sleep(25);
@@ -64,9 +76,7 @@ test('an addendum behind a refused report waits without spinning, then both go i
 	};
 	try {
 		await delivery.start();
-		const studyId = insertStudy(f.db, 1);
-		await f.reporting.draft(studyId);
-		f.reporting.save(studyId, { findings: 'The heart is enlarged.', impression: 'Cardiomegaly.' });
+		const studyId = await written(1);
 		ris.answer = { code: 'AR', text: 'Order closed' };
 		await signing.sign(studyId, true);
 		await until(['0:attention']);
@@ -83,6 +93,29 @@ test('an addendum behind a refused report waits without spinning, then both go i
 		assert.ok(report && addendum && report.controlId !== addendum.controlId);
 		assert.ok(!report.obx.some((o) => o.includes('Unchanged.')), 'the report as signed, without the addendum');
 		assert.ok(addendum.obx.some((o) => o.includes('Unchanged.')));
+	} finally {
+		await delivery.stop();
+		await ris.stop();
+	}
+});
+
+test('stopping does not wait for a silent RIS; the unacknowledged report stays waiting', async () => {
+	const ris = new RisListener();
+	await ris.start();
+	ris.answer = 'silent';
+	const { delivery, outbox, signing, written } = build(ris, 30_000);
+	try {
+		await delivery.start();
+		await signing.sign(await written(1), true);
+		for (let i = 0; i < 200 && ris.received.length === 0; i++) await sleep(25);
+		assert.equal(ris.received.length, 1);
+		const started = Date.now();
+		await delivery.stop();
+		assert.ok(Date.now() - started < 5000, 'stopped in seconds, not after the 30 s timeout');
+		assert.deepEqual(
+			outbox.list().items.map((i) => [i.state, i.attempts]),
+			[['waiting', 0]],
+		);
 	} finally {
 		await delivery.stop();
 		await ris.stop();
