@@ -1,10 +1,13 @@
 /* @jsxRuntime automatic */ // Also when run outside Vite (its unit test renders it through tsx).
-import type { OutboxSummary } from '../../../src/common/api/outboxContract.js';
+import type { OutboxList } from '../../../src/common/api/outboxContract.js';
 
-/** The status bar's word on reports on their way out: how many wait, and a warning when one was refused. */
-export function OutboxIndicator({ summary, onOpen }: { summary: OutboxSummary | null; onOpen: () => void }) {
-	if (!summary) return null;
-	const { waiting, attention } = summary;
+/**
+ * The status bar's word on reports on their way out: how many wait, and a warning when one was refused.
+ * Nothing until a report was queued: a workstation sending nowhere has no outbox to speak of.
+ */
+export function OutboxIndicator({ list, onOpen }: { list: OutboxList | null; onOpen: () => void }) {
+	if (!list || list.items.length === 0) return null;
+	const { waiting, attention } = list;
 	const parts = [
 		...(attention ? [`${attention} ${attention === 1 ? 'needs' : 'need'} attention`] : []),
 		...(waiting ? [`${waiting} waiting`] : []),

@@ -12,7 +12,7 @@ export function OutboxStatus() {
 	return (
 		<>
 			<OutboxIndicator
-				summary={list}
+				list={list}
 				onOpen={() => {
 					if (document.activeElement instanceof HTMLElement) opener.current = document.activeElement;
 					setOpen(true);

@@ -25,21 +25,17 @@ const item = (o: Partial<OutboxItem>): OutboxItem => ({
 const noop = () => undefined;
 
 test('the indicator counts what waits and warns when something needs attention', () => {
-	const calm = renderToStaticMarkup(
-		createElement(OutboxIndicator, { summary: { waiting: 2, attention: 0 }, onOpen: noop }),
-	);
+	const indicator = (waiting: number, attention: number, items = [item({})]) =>
+		renderToStaticMarkup(createElement(OutboxIndicator, { list: { waiting, attention, items }, onOpen: noop }));
+	const calm = indicator(2, 0);
 	assert.match(calm, />Outbox: 2 waiting</);
 	assert.match(calm, /class="outbox-indicator"/);
-	const warn = renderToStaticMarkup(
-		createElement(OutboxIndicator, { summary: { waiting: 1, attention: 1 }, onOpen: noop }),
-	);
+	const warn = indicator(1, 1);
 	assert.match(warn, />⚠ Outbox: 1 needs attention, 1 waiting</);
 	assert.match(warn, /outbox-attention/);
-	assert.match(
-		renderToStaticMarkup(createElement(OutboxIndicator, { summary: { waiting: 0, attention: 0 }, onOpen: noop })),
-		/Outbox: all sent/,
-	);
-	assert.equal(renderToStaticMarkup(createElement(OutboxIndicator, { summary: null, onOpen: noop })), '');
+	assert.match(indicator(0, 0, [item({ state: 'delivered' })]), /Outbox: all sent/);
+	assert.equal(indicator(0, 0, []), '', 'nothing before the first report was queued');
+	assert.equal(renderToStaticMarkup(createElement(OutboxIndicator, { list: null, onOpen: noop })), '');
 });
 
 test('the panel lists study, destination, state, attempts, last error and Retry now for what is not delivered', () => {
