@@ -20,6 +20,7 @@ const capabilities = [
 	'uistate',
 	'audit',
 	'pacs',
+	'outbox',
 ];
 const capabilityPath = `^src/node/(${capabilities.join('|')})/`;
 const heavyHomes = [

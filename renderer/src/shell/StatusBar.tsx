@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../../src/common/api/appContract.js';
+import { OutboxStatus } from '../outbox/OutboxStatus.js';
 import { ModelDeviceStatus } from './ModelDeviceStatus.js';
 import { useModelDevice } from './useModelDevice.js';
 import { useProgress } from './useProgress.js';
@@ -22,6 +23,7 @@ export function StatusBar({ info }: { info: AppInfo | null }) {
 				</span>
 			))}
 			<span className="spacer" />
+			<OutboxStatus />
 			<ModelDeviceStatus device={device} />
 			{info && (
 				<span className="muted">

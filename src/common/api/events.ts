@@ -44,10 +44,18 @@ export const ModelDeviceEvent = z.object({
 	totalLayers: z.number().int().min(0),
 });
 
+/** The outbox changed: how many reports wait to be delivered and how many need attention. */
+export const OutboxChangedEvent = z.object({
+	type: z.literal('outbox.changed'),
+	waiting: z.number().int().min(0),
+	attention: z.number().int().min(0),
+});
+
 export const ApiEvent = z.discriminatedUnion('type', [
 	ProgressEvent,
 	WorklistChangedEvent,
 	TokenEvent,
 	ModelDeviceEvent,
+	OutboxChangedEvent,
 ]);
 export type ApiEvent = z.infer<typeof ApiEvent>;

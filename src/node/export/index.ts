@@ -5,3 +5,6 @@ export type { SignedReportSource } from './SignedReportSource.js';
 export type { StoredCase } from './datasetExport.js';
 export { ExportFolderMissingError, ExportFolderNotAbsoluteError, HandoutMissingError } from './ExportErrors.js';
 export { HandoutContradictsReportError } from './HandoutContradictsReportError.js';
+export { reportEncodings } from './reportEncodings.js';
+export type { SrUids } from './srExport.js';
+export { newDicomUid } from './dicomUid.js';

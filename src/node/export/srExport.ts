@@ -50,14 +50,22 @@ function studyIdFor(s: ReportDocument['study']): string {
 	return accession && accession.length <= 16 ? accession : s.studyInstanceUid.replace(/\D/g, '').slice(-16);
 }
 
+/** The SR's own UIDs, and the earlier SR of the same report it supersedes (after an addendum). */
+export interface SrUids {
+	readonly series: string;
+	readonly instance: string;
+	readonly predecessor?: { readonly series: string; readonly instance: string };
+}
+
 /**
  * The report as a DICOM Basic Text SR (TID 2000 layout: Findings and Impressions containers) in the
  * same study as the images, referencing them in Current Requested Procedure Evidence. A draft is
  * PARTIAL/UNVERIFIED and says DRAFT in a Comment; a signed report is COMPLETE/VERIFIED with its reader.
+ * With a predecessor, the SR lists it in the Predecessor Documents Sequence: this one replaces it.
  */
 export function srExport(
 	doc: ReportDocument,
-	uids: { series: string; instance: string } = { series: newDicomUid(), instance: newDicomUid() },
+	uids: SrUids = { series: newDicomUid(), instance: newDicomUid() },
 ): Uint8Array {
 	const { DicomMetaDictionary, DicomDict } = dcmjs.data;
 	const s = doc.study;
@@ -145,6 +153,23 @@ export function srExport(
 		];
 	}
 	if (bySeries.size === 0) delete dataset.CurrentRequestedProcedureEvidenceSequence;
+	if (uids.predecessor)
+		dataset.PredecessorDocumentsSequence = [
+			{
+				StudyInstanceUID: s.studyInstanceUid,
+				ReferencedSeriesSequence: [
+					{
+						SeriesInstanceUID: uids.predecessor.series,
+						ReferencedSOPSequence: [
+							{
+								ReferencedSOPClassUID: basicTextSrClass,
+								ReferencedSOPInstanceUID: uids.predecessor.instance,
+							},
+						],
+					},
+				],
+			},
+		];
 	const dict = new DicomDict(
 		DicomMetaDictionary.denaturalizeDataset({
 			FileMetaInformationVersion: new Uint8Array([0, 1]).buffer,

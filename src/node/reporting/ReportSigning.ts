@@ -6,6 +6,7 @@ import type { PositiveFindingsReader } from './PositiveFindingsReader.js';
 import type { ReaderIdentity } from './ReaderIdentity.js';
 import type { ReportStateSource } from './ReportStateSource.js';
 import type { ReportStore } from './ReportStore.js';
+import type { SignedReportListener } from './SignedReportListener.js';
 import {
 	ConsistencyIssuesError,
 	ReaderNameMissingError,
@@ -24,6 +25,8 @@ export class ReportSigning {
 			/** Null where no labeler is available: the guard then says it could not check. */
 			readonly findingsReader: PositiveFindingsReader | null;
 			readonly states: ReportStateSource;
+			/** Queues the signed report for its destinations, in the signature's transaction. */
+			readonly signed?: SignedReportListener;
 		},
 	) {}
 
@@ -99,6 +102,7 @@ export class ReportSigning {
 					aiGenerated: report.aiGenerated,
 				},
 			});
+			this.d.signed?.reportSigned({ studyId, reportId: report.id, revision: 0 });
 		});
 		return this.d.states.state(studyId);
 	}
@@ -120,6 +124,8 @@ export class ReportSigning {
 				action: 'addendum',
 				detail: { addendumId: id, length: text.length },
 			});
+			const revision = store.addenda(report.id).length;
+			this.d.signed?.reportSigned({ studyId, reportId: report.id, revision });
 		});
 		return this.d.states.state(studyId);
 	}

@@ -3,6 +3,7 @@ export type { AuditTrail } from './AuditTrail.js';
 export type { ReaderIdentity } from './ReaderIdentity.js';
 export type { PositiveFindingsReader } from './PositiveFindingsReader.js';
 export type { ReportStateSource } from './ReportStateSource.js';
+export type { SignedReportListener } from './SignedReportListener.js';
 export {
 	AssistantUnavailableError,
 	ConsistencyIssuesError,

@@ -9,6 +9,7 @@ import { AuditLog } from './AuditLog.js';
 import { DraftQueue } from './DraftQueue.js';
 import type { ReaderIdentity } from './ReaderIdentity.js';
 import type { ReportAssistantSource } from './ReportAssistantSource.js';
+import type { SignedReportListener } from './SignedReportListener.js';
 import { ReportDocuments } from './ReportDocuments.js';
 import { reportHandlers } from './reportHandlers.js';
 import { ReportingService } from './ReportingService.js';
@@ -36,6 +37,8 @@ export function reportingModule(d: {
 	/** Replaces the frontal-view lookup for the model (tests whose studies have no image files). */
 	images?: StudyImageSource;
 	onStudyImported?: (listener: (studyId: number) => void) => unknown;
+	/** Hears each signature and addendum in its transaction (the outbox). */
+	signed?: SignedReportListener;
 }) {
 	const frontal = (studyId: number) => {
 		const images = [...d.studyImages.images(studyId)].sort(
@@ -82,6 +85,7 @@ export function reportingModule(d: {
 		reader: d.reader,
 		findingsReader: { positiveFindings: (text) => labelers.positiveLabels(text) },
 		states: reporting,
+		...(d.signed ? { signed: d.signed } : {}),
 	});
 	const draftQueue = new DraftQueue({ drafts: reporting, studies, events: d.events });
 	d.onStudyImported?.(() => draftQueue.kick());

@@ -11,12 +11,15 @@ import { createReportAssistant } from '../inference/createReportAssistant.js';
 import type { ModelProcessLauncher } from '../inference/process/ModelProcessLauncher.js';
 import { reportingModule } from '../reporting/reportingModule.js';
 import { settingsModule } from '../settings/settingsModule.js';
+import { outboxModule } from '../outbox/outboxModule.js';
+import { PacsOrigins } from '../pacs/PacsOrigins.js';
 import { openDatabase, type SqliteDatabase } from '../store/openDatabase.js';
 import { studiesModule } from '../studies/studiesModule.js';
 import { uiStateModule } from '../uistate/uiStateModule.js';
 import { worklistModule } from '../worklist/worklistModule.js';
 import type { AssistantProvider } from '../assistant/AssistantProvider.js';
 import type { LabelerProvider } from '../evaluation/LabelerProvider.js';
+import type { RetryTiming } from '../outbox/index.js';
 import type { ReportExports } from '../export/ReportExports.js';
 import type { ReceiverService } from '../receiver/ReceiverService.js';
 import type { receiverModule } from '../receiver/receiverModule.js';
@@ -55,6 +58,8 @@ export interface WorkstationOptions {
 	 * without model files or images. Omitted by both shells.
 	 */
 	readonly modelStandIn?: { assistants: ReportAssistantSource; images: StudyImageSource };
+	/** Shorter outbox retry waits and MLLP acknowledgement timeout (tests); the defaults otherwise. */
+	readonly outbox?: { readonly timing?: Partial<RetryTiming>; readonly mllpTimeoutMs?: number };
 }
 
 /**
@@ -119,6 +124,8 @@ export class Workstation {
 			modelsDir: () => assistant.provider.modelsDir(),
 			studyImages: studies.studies,
 			onStudyImported: (l) => studies.importer.onStudyImported(l),
+			// The outbox is built below, from reporting's documents; signing happens only after both exist.
+			signed: { reportSigned: (e) => outbox.queue.reportSigned(e) },
 		});
 		const exporting = exportModule({
 			reports: reporting.documents,
@@ -128,6 +135,14 @@ export class Workstation {
 			exportFolder: () => settings.store.get().exportFolder,
 			hl7Settings: () => settings.store.get().hl7,
 			keyImage: reporting.keyImage,
+		});
+		const outbox = outboxModule({
+			db,
+			events,
+			reports: reporting.documents,
+			settings: { pacs: () => settings.store.get().pacs, hl7: () => settings.store.get().hl7 },
+			origins: new PacsOrigins(db),
+			...options.outbox,
 		});
 		const worklist = worklistModule({ db, audit: reporting.audit, reader, events });
 		const demo = demoModule({ importer: studies.importer, dataDir: options.dataDir });
@@ -144,6 +159,7 @@ export class Workstation {
 			demo,
 			uistate,
 			audit,
+			outbox,
 		];
 		for (const m of modules) this.backgroundServices.push(...m.background);
 		this.handlers = {
@@ -156,6 +172,7 @@ export class Workstation {
 			...demo.handlers,
 			...uistate.handlers,
 			...audit.handlers,
+			...outbox.handlers,
 		};
 		this.settings = settings.store;
 		this.worklist = worklist.queries;

@@ -11,6 +11,7 @@ import { auditChainSchema, startAuditChain } from './010_audit_chain.js';
 import { notDisplayableSchema } from './011_not_displayable.js';
 import { worklistScaleSchema } from './012_worklist_scale.js';
 import { pacsOriginsSchema } from './013_pacs_origins.js';
+import { outboxSchema } from './014_outbox.js';
 import type { SqliteDatabase } from '../SqliteDatabase.js';
 
 /**
@@ -37,4 +38,5 @@ export const migrations: readonly {
 	{ version: 11, name: 'not displayable', sql: notDisplayableSchema },
 	{ version: 12, name: 'worklist scale', sql: worklistScaleSchema },
 	{ version: 13, name: 'pacs origins', sql: pacsOriginsSchema },
+	{ version: 14, name: 'outbox', sql: outboxSchema },
 ];
