@@ -1,6 +1,12 @@
 import { MalformedPduError } from './MalformedPduError.js';
 
 /**
+ * The advertised maximum binds P-DATA-TF only (PS3.8 D.1); an A-ASSOCIATE-RQ proposing every storage class
+ * takes some 10 KB, so other PDUs may reach this even under a small maximum.
+ */
+const otherPduBytes = 65_536;
+
+/**
  * Cuts a DICOM upper-layer byte stream into PDUs. Each header (type, reserved, 32-bit length) is checked as
  * soon as its 6 bytes are in: a PDU longer than the limit throws before its body is buffered, since a header
  * may claim 4 GB. A body that lies within one socket chunk is handed on without copying.
@@ -26,8 +32,9 @@ export class PduReader {
 				const header = this.take(6);
 				this.type = header.readUInt8(0);
 				this.bodyLength = header.readUInt32BE(2);
-				if (this.bodyLength > this.maxPduBytes)
-					throw new MalformedPduError(`A PDU of ${this.bodyLength} bytes; at most ${this.maxPduBytes}.`);
+				const limit = this.type === 0x04 ? this.maxPduBytes : Math.max(this.maxPduBytes, otherPduBytes);
+				if (this.bodyLength > limit)
+					throw new MalformedPduError(`A PDU of ${this.bodyLength} bytes; at most ${limit}.`);
 			}
 			if (this.buffered < this.bodyLength) return;
 			const body = this.take(this.bodyLength);
