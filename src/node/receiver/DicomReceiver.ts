@@ -1,17 +1,8 @@
-import dimse from 'dcmjs-dimse';
-import type { Socket } from 'node:net';
-import type { Writable } from 'node:stream';
+import net from 'node:net';
 import type { ImportFileError } from '../../common/api/studiesContract.js';
-import { supportedTransferSyntaxUids } from '../dicom/transferSyntaxes.js';
 import type { ImportedFile, StudyImporter } from '../studies/index.js';
-import { guardConnection } from './guardConnection.js';
+import { Association, type StoreRequest } from './Association.js';
 import { part10File } from './part10.js';
-import { commandPdu } from './commandPdu.js';
-
-const { Server, Scp, Dataset, constants, responses, log } = dimse;
-const { PresentationContextResult, RejectResult, RejectSource, RejectReason, SopClass, Status, StorageClass } =
-	constants;
-const { CEchoResponse, CStoreResponse } = responses;
 
 export interface ReceiverOptions {
 	readonly port: number;
@@ -47,26 +38,23 @@ export class ReceiverListenError extends Error {
 	override readonly name = 'ReceiverListenError';
 }
 
-const supported = new Set(supportedTransferSyntaxUids);
-/** What the library sends: a command set, perhaps with a data set. */
-type Dimse = { hasDataset(): boolean; getCommandDataset(): { getElements(): unknown } };
-type SendPDataTf = (command: Dimse, presentationContextId: number, maxPduLength: number) => void;
-const librarySend = (Scp.prototype as unknown as { _sendPDataTF: SendPDataTf })._sendPDataTF;
-const storageClasses = new Set<string>(Object.values(StorageClass as Record<string, string>));
+/** C-STORE statuses (PS3.4 GG.4): success, and processing failure with the reason in the comment. */
+const success = 0x0000;
+const processingFailure = 0x0110;
 
 /**
- * A DICOM C-STORE SCP (and C-ECHO) on top of dcmjs-dimse. Each received instance goes through the
- * same importer as a folder, so the checks, the store and the "study arrived" hook are identical.
+ * A DICOM C-STORE SCP (and C-ECHO). Each received instance goes through the same importer as a folder,
+ * so the checks, the store and the "study arrived" hook are identical. The upper layer is our own
+ * (Association): the sender waits for each answer, so the time spent per message is what it sees.
  */
 export class DicomReceiver {
-	private server: InstanceType<typeof Server> | null = null;
+	private server: net.Server | null = null;
+	private readonly peers = new Set<net.Socket>();
 
 	constructor(
 		private readonly importer: StudyImporter,
 		private readonly onReceived: (r: ReceivedInstance) => void = () => undefined,
-	) {
-		log.setLevel('silent');
-	}
+	) {}
 
 	get listening(): boolean {
 		return this.server !== null;
@@ -74,39 +62,73 @@ export class DicomReceiver {
 
 	async start(options: ReceiverOptions): Promise<void> {
 		const limits = { ...defaultReceiverLimits, ...options.limits };
-		const server = new Server(scpClass(options.aeTitle, limits, this.importer, this.onReceived));
+		const server = net.createServer((socket) => {
+			this.peers.add(socket);
+			socket.once('close', () => this.peers.delete(socket));
+			new Association(socket, {
+				aeTitle: options.aeTitle,
+				maxPduBytes: limits.maxPduBytes,
+				idleTimeoutMs: limits.idleTimeoutMs,
+				overLimit: this.peers.size > limits.maxAssociations,
+				store: (r) => this.store(r),
+			});
+		});
 		await new Promise<void>((resolve, reject) => {
-			let settled = false;
-			server.on('listening', () => {
-				settled = true;
+			server.once('error', (e: Error) =>
+				reject(
+					new ReceiverListenError(`The DICOM receiver cannot listen on port ${options.port}: ${e.message}`),
+				),
+			);
+			server.listen(options.port, () => {
+				// Later server errors (a failed accept) must not end the workstation; each peer has its own.
+				server.on('error', () => undefined);
 				resolve();
 			});
-			server.on('networkError', (e: Error) => {
-				if (!settled) {
-					settled = true;
-					reject(
-						new ReceiverListenError(
-							`The DICOM receiver cannot listen on port ${options.port}: ${e.message}`,
-						),
-					);
-				}
-			});
-			server.listen(options.port);
-		}).catch((err) => {
-			server.close();
-			throw err;
 		});
 		this.server = server;
 	}
 
 	async stop(): Promise<void> {
-		const inner = (
-			this.server as unknown as { server?: { listening: boolean; once(e: string, f: () => void): void } } | null
-		)?.server;
-		const closed = inner?.listening ? new Promise<void>((r) => inner.once('close', r)) : Promise.resolve();
-		this.server?.close();
+		const server = this.server;
 		this.server = null;
+		if (!server) return;
+		const closed = new Promise<void>((r) => server.close(() => r()));
+		for (const peer of this.peers) peer.destroy();
 		await closed;
+	}
+
+	private async store(r: StoreRequest): Promise<{ status: number; errorComment?: string }> {
+		const from = `C-STORE from ${r.callingAeTitle}`;
+		let imported: ImportedFile;
+		try {
+			if (!r.dataset) throw new Error('No data set arrived with the C-STORE request.');
+			const file = part10File(r.dataset, {
+				sopClassUid: r.sopClassUid,
+				sopInstanceUid: r.sopInstanceUid,
+				transferSyntaxUid: r.transferSyntaxUid,
+				sourceAeTitle: r.callingAeTitle,
+			});
+			imported = await this.importer.importOne(file, { actor: from, file: r.sopInstanceUid });
+		} catch (err) {
+			// Processing failure with the reason: a refused image is not retried as if resources ran out.
+			const e = err as { code?: string; message?: string };
+			const message = e.message ?? String(err);
+			this.onReceived({
+				callingAeTitle: r.callingAeTitle,
+				studyId: null,
+				duplicate: false,
+				error: { file: `${from}: ${r.sopInstanceUid}`, code: e.code ?? 'failed', message },
+			});
+			return { status: processingFailure, errorComment: errorComment(message) };
+		}
+		if (!imported.duplicate) this.importer.announce([imported.studyId]);
+		this.onReceived({
+			callingAeTitle: r.callingAeTitle,
+			studyId: imported.studyId,
+			duplicate: imported.duplicate,
+			error: null,
+		});
+		return { status: success };
 	}
 }
 
@@ -114,149 +136,4 @@ export class DicomReceiver {
 function errorComment(text: string): string {
 	const clean = text.replace(/[\\\r\n]/g, ' ');
 	return clean.length > 64 ? `${clean.slice(0, 61)}...` : clean;
-}
-
-function scpClass(
-	aeTitle: string,
-	limits: ReceiverLimits,
-	importer: StudyImporter,
-	onReceived: (r: ReceivedInstance) => void,
-): typeof Scp {
-	let open = 0;
-	return class ReceiverScp extends Scp {
-		private callingAe = '';
-		private received: { bytes: Buffer; transferSyntaxUid: string } | null = null;
-		private readonly overLimit: boolean;
-		private readonly peer: Socket;
-
-		constructor(socket: Socket, opts?: ConstructorParameters<typeof Scp>[1]) {
-			super(socket, opts);
-			this.peer = socket;
-			open++;
-			this.overLimit = open > limits.maxAssociations;
-			socket.once('close', () => open--);
-			// Each C-STORE answer is a small write the sender waits for: Nagle's delay would hold it back.
-			socket.setNoDelay(true);
-			guardConnection(socket, limits);
-		}
-
-		override associationRequested(association: dimse.association.Association): void {
-			this.callingAe = association.getCallingAeTitle();
-			if (this.overLimit) {
-				this.sendAssociationReject(
-					RejectResult.Transient,
-					RejectSource.ServiceProviderPresentation,
-					RejectReason.LocalLimitExceeded,
-				);
-				return;
-			}
-			if (association.getCalledAeTitle().trim() !== aeTitle) {
-				this.sendAssociationReject(
-					RejectResult.Permanent,
-					RejectSource.ServiceUser,
-					RejectReason.CalledAeNotRecognized,
-				);
-				return;
-			}
-			for (const c of association.getPresentationContexts()) {
-				const context = association.getPresentationContext(c.id);
-				const abstract = context.getAbstractSyntaxUid();
-				if (abstract !== SopClass.Verification && !storageClasses.has(abstract)) {
-					context.setResult(PresentationContextResult.RejectAbstractSyntaxNotSupported);
-					continue;
-				}
-				const offered = context.getTransferSyntaxUids();
-				// The sender's first choice that we can decode: compressed data stays as it was sent.
-				const pick = offered.find((ts) => supported.has(ts));
-				if (pick) context.setResult(PresentationContextResult.Accept, pick);
-				else context.setResult(PresentationContextResult.RejectTransferSyntaxesNotSupported);
-			}
-			this.sendAssociationAccept();
-		}
-
-		override cEchoRequest(
-			request: dimse.requests.CEchoRequest,
-			callback: (r: dimse.responses.CEchoResponse) => void,
-		): void {
-			const response = CEchoResponse.fromRequest(request);
-			response.setStatus(Status.Success);
-			callback(response);
-		}
-
-		// Keep the sender's bytes: the default path would parse and re-encode the data set.
-		override createDatasetFromStoreWritableStream(
-			writable: Writable,
-			context: dimse.association.PresentationContext,
-			callback: (d: dimse.Dataset) => void,
-		): void {
-			const bytes = (writable as unknown as { toBuffer(): Buffer }).toBuffer();
-			const transferSyntaxUid = context.getAcceptedTransferSyntaxUid() ?? '1.2.840.10008.1.2';
-			this.received = { bytes, transferSyntaxUid };
-			// The library wants a Dataset object; an empty one avoids parsing the pixel data twice.
-			callback(new Dataset({}, transferSyntaxUid));
-		}
-
-		override cStoreRequest(
-			request: dimse.requests.CStoreRequest,
-			callback: (r: dimse.responses.CStoreResponse) => void,
-		): void {
-			const response = CStoreResponse.fromRequest(request);
-			const received = this.received;
-			this.received = null;
-			const sopInstanceUid = request.getAffectedSopInstanceUid() ?? '';
-			const from = `C-STORE from ${this.callingAe}`;
-			const answer = (r: ImportedFile) => {
-				if (!r.duplicate) importer.announce([r.studyId]);
-				response.setStatus(Status.Success);
-				onReceived({ callingAeTitle: this.callingAe, studyId: r.studyId, duplicate: r.duplicate, error: null });
-				callback(response);
-			};
-			const fail = (err: unknown) => {
-				// Processing failure (0110H) with the reason: a refused image is not retried as if resources ran out.
-				const e = err as { code?: string; message?: string };
-				const code = e.code ?? 'failed';
-				const message = e.message ?? String(err);
-				response.setStatus(Status.ProcessingFailure);
-				response.setErrorComment(errorComment(message));
-				onReceived({
-					callingAeTitle: this.callingAe,
-					studyId: null,
-					duplicate: false,
-					error: { file: `${from}: ${sopInstanceUid}`, code, message },
-				});
-				callback(response);
-			};
-			try {
-				if (!received) throw new Error('No data set arrived with the C-STORE request.');
-				const file = part10File(received.bytes, {
-					sopClassUid: request.getAffectedSopClassUid() ?? '',
-					sopInstanceUid,
-					transferSyntaxUid: received.transferSyntaxUid,
-					sourceAeTitle: this.callingAe,
-				});
-				importer.importOne(file, { actor: from, file: sopInstanceUid }).then(answer, fail);
-			} catch (err) {
-				fail(err);
-			}
-		}
-
-		/** Answers without a data set are encoded here (see commandPdu); anything else by the library. */
-		_sendPDataTF(command: Dimse, presentationContextId: number, maxPduLength: number): void {
-			const pdu = command.hasDataset()
-				? null
-				: commandPdu(
-						command.getCommandDataset().getElements() as Record<string, unknown>,
-						presentationContextId,
-					);
-			if (!pdu) return librarySend.call(this, command, presentationContextId, maxPduLength);
-			this.peer.write(pdu);
-			(this as unknown as { statistics?: { addBytesSent(n: number): void } }).statistics?.addBytesSent(
-				pdu.length,
-			);
-		}
-
-		override associationReleaseRequested(): void {
-			this.sendAssociationReleaseResponse();
-		}
-	};
 }

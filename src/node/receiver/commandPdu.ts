@@ -11,9 +11,9 @@ const commandElements: Record<string, readonly [number, 'US' | 'UI' | 'LO']> = {
 
 /**
  * A P-DATA-TF PDU holding one command set with no data set (a C-STORE or C-ECHO response), encoded
- * implicit VR little endian as PS3.7 requires: the protocol library encodes the same few elements through a
- * general DICOM writer, which costs more than storing the image. Null when the command holds an element
- * this encoder does not know; the library then encodes it.
+ * implicit VR little endian as PS3.7 requires, straight from the few elements a response has: a general
+ * DICOM writer costs more than storing the image. Null when the command holds an element this encoder does
+ * not know (the receiver's own answers never do).
  */
 export function commandPdu(elements: Record<string, unknown>, presentationContextId: number): Buffer | null {
 	const parts: { element: number; value: Buffer }[] = [];

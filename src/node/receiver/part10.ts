@@ -1,9 +1,10 @@
 /**
  * Wraps a data set received over the network (no file meta) into a DICOM Part 10 file: preamble, "DICM",
- * and the group 0002 meta header. The data set bytes stay exactly as the sender encoded them.
+ * and the group 0002 meta header. The data set bytes stay exactly as the sender encoded them; they come as
+ * the fragments they arrived in, so they are copied once, into the file.
  */
 export function part10File(
-	dataset: Uint8Array,
+	dataset: readonly Uint8Array[],
 	meta: { sopClassUid: string; sopInstanceUid: string; transferSyntaxUid: string; sourceAeTitle: string },
 ): Buffer {
 	const el = (group: number, element: number, vr: string, value: Buffer): Buffer => {
@@ -41,6 +42,6 @@ export function part10File(
 		Buffer.from('DICM', 'latin1'),
 		el(0x0002, 0x0000, 'UL', groupLength),
 		body,
-		dataset,
+		...dataset,
 	]);
 }
