@@ -19,6 +19,7 @@ const capabilities = [
 	'settings',
 	'uistate',
 	'audit',
+	'priors',
 ];
 const capabilityPath = `^src/node/(${capabilities.join('|')})/`;
 const heavyHomes = [

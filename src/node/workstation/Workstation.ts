@@ -11,6 +11,7 @@ import { createReportAssistant } from '../inference/createReportAssistant.js';
 import type { ModelProcessLauncher } from '../inference/process/ModelProcessLauncher.js';
 import { reportingModule } from '../reporting/reportingModule.js';
 import { settingsModule } from '../settings/settingsModule.js';
+import { priorsModule } from '../priors/priorsModule.js';
 import { openDatabase, type SqliteDatabase } from '../store/openDatabase.js';
 import { studiesModule } from '../studies/studiesModule.js';
 import { uiStateModule } from '../uistate/uiStateModule.js';
@@ -133,6 +134,7 @@ export class Workstation {
 		const demo = demoModule({ importer: studies.importer, dataDir: options.dataDir });
 		const uistate = uiStateModule({ db });
 		const audit = auditModule({ db });
+		const priors = priorsModule({ db, reports: reporting.reporting });
 		const modules: Pick<WorkstationModule, 'background'>[] = [
 			settings,
 			worklist,
@@ -144,6 +146,7 @@ export class Workstation {
 			demo,
 			uistate,
 			audit,
+			priors,
 		];
 		for (const m of modules) this.backgroundServices.push(...m.background);
 		this.handlers = {
@@ -156,6 +159,7 @@ export class Workstation {
 			...demo.handlers,
 			...uistate.handlers,
 			...audit.handlers,
+			...priors.handlers,
 		};
 		this.settings = settings.store;
 		this.worklist = worklist.queries;
