@@ -47,12 +47,13 @@ before(async () => {
 });
 after(() => closeServedPage(browser, served));
 
-/** Finds the study by its accession in the search box and opens it with Enter. */
-async function open(accession: string): Promise<ViewerPage> {
+/** Finds the study by its accession in the search box and opens it with Enter; the row shows its date. */
+async function open(accession: string, date: string): Promise<ViewerPage> {
 	const worklist = new WorklistPage(page);
 	await worklist.search(accession);
 	await worklist.waitForTotal(1);
-	await worklist.rows.filter({ hasText: accession }).waitFor();
+	// The total was 1 for the last search too: wait for this study's row before opening it.
+	await worklist.rows.filter({ hasText: date }).waitFor();
 	await worklist.openWithKeyboard(0);
 	const viewer = new ViewerPage(page);
 	await viewer.waitForImage();
@@ -66,7 +67,7 @@ test('a signed prior beside the current image: labelled, its report shown, windo
 	assert.equal(imported.imported, 3, imported.summary);
 
 	// The prior is drafted by the queue, edited and signed through the report pane.
-	await open('PRIOR-1');
+	await open('PRIOR-1', '2024-03-01');
 	const report = new ReportPage(page);
 	await report.waitReady();
 	await new SignFlowPage(page).type('findings', ' PRIOR MARKER: healed left rib fracture.');
@@ -75,7 +76,7 @@ test('a signed prior beside the current image: labelled, its report shown, windo
 	await page.locator('button[title="Back to the worklist (Esc)"]').click();
 
 	// The current study lists only Jane Doe PR-1's other study, not her namesake's.
-	await open('CURR-1');
+	await open('CURR-1', '2025-01-10');
 	const priors = new PriorsPage(page);
 	await priors.waitForList();
 	assert.equal(await priors.items.count(), 1, await priors.list.innerText());
@@ -137,7 +138,7 @@ test('a signed prior beside the current image: labelled, its report shown, windo
 
 test('a study whose patient has no other study says so, also for the namesake', async () => {
 	await page.locator('button[title="Back to the worklist (Esc)"]').click();
-	await open('OTHER-1');
+	await open('OTHER-1', '2024-06-01');
 	const priors = new PriorsPage(page);
 	await priors.waitForList();
 	assert.equal(await priors.items.count(), 0);
