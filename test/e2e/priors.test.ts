@@ -122,6 +122,17 @@ test('a signed prior beside the current image: labelled, its report shown, windo
 	await page.screenshot({ path: '/tmp/priors-side-by-side.png' });
 	await shot('side-by-side');
 
+	// Typing in the report while comparing is typing: P there is a letter, and Esc first only leaves the field.
+	await report.waitReady();
+	await report.findingsText.click();
+	await page.keyboard.press('Control+End');
+	await page.keyboard.type(' p');
+	assert.match(await report.findingsText.inputValue(), / p$/);
+	assert.equal(await priors.comparison.count(), 1, 'P in the report did not close the comparison');
+	await page.keyboard.press('Escape');
+	await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'prior-compare');
+	assert.equal(await priors.comparison.count(), 1, 'the first Esc only left the report');
+
 	// Esc goes back to the single view (not to the worklist); P shows the newest prior again, Esc again back.
 	await page.keyboard.press('Escape');
 	await priors.comparison.waitFor({ state: 'detached' });
