@@ -12,8 +12,11 @@ export class PatientPriors {
 		// An empty Patient ID is legal DICOM but names no one: searching by it would list strangers.
 		if (!current.patient.patientId.trim()) return [];
 		const found = (await Promise.all(this.deps.finders.map((f) => f.find(current)))).flat();
-		const seen = new Set<string>([current.studyInstanceUid]);
-		const unique = found.filter((s) => !seen.has(s.studyInstanceUid) && !!seen.add(s.studyInstanceUid));
+		// A study two finders know (stored here and on the PACS) is listed once, as the first finder has it.
+		const byUid = new Map<string, FoundStudy>();
+		for (const s of found) if (!byUid.has(s.studyInstanceUid)) byUid.set(s.studyInstanceUid, s);
+		byUid.delete(current.studyInstanceUid);
+		const unique = [...byUid.values()];
 		const priors = await Promise.all(unique.map((s) => this.withReport(s)));
 		return priors.sort(priorOrder(current.studyDate));
 	}
