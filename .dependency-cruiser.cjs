@@ -21,6 +21,7 @@ const capabilities = [
 	'audit',
 	'pacs',
 	'outbox',
+	'priors',
 ];
 const capabilityPath = `^src/node/(${capabilities.join('|')})/`;
 const heavyHomes = [

@@ -1,8 +1,18 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { PriorStudy } from '../../../src/common/api/priorsContract.js';
 import { ViewerPane } from '../viewer/ViewerPane.js';
+import { isTextField } from '../viewer/isTextField.js';
 import { ReportPane } from '../report/ReportPane.js';
 import { PatientBanner } from './PatientBanner.js';
+import { PriorComparison } from './PriorComparison.js';
+import { PriorsList } from './PriorsList.js';
+import { usePriors } from './usePriors.js';
+import './priors.css';
 
-/** The reading screen: the patient banner above, images on the left, findings, draft and conversation on the right. */
+/**
+ * The reading screen: the patient banner above, images on the left with the patient's priors under them,
+ * findings, draft and conversation on the right. A prior chosen shows beside the current image.
+ */
 export function StudyView({
 	studyId,
 	onClose,
@@ -12,11 +22,31 @@ export function StudyView({
 	onClose: () => void;
 	onOpenStudy?: (studyId: number) => void;
 }) {
+	const { priors, error } = usePriors(studyId);
+	const [comparing, setComparing] = useState<PriorStudy | null>(null);
+	useEffect(() => setComparing(null), [studyId]);
+	const closeComparison = useCallback(() => setComparing(null), []);
+	const newest = priors?.find((p) => p.studyId !== null) ?? null;
+
+	// P, in the images: the newest prior beside the current image (the comparison's own P closes it).
+	const onKey = (e: React.KeyboardEvent) => {
+		if (e.defaultPrevented || isTextField(e.target) || e.ctrlKey || e.altKey || e.metaKey) return;
+		if (e.key === 'p' && newest && !comparing) {
+			e.preventDefault();
+			setComparing(newest);
+		}
+	};
+
 	return (
 		<div className="study-view" data-testid="study-view" data-study-id={studyId}>
 			<PatientBanner studyId={studyId} />
-			<div className="study-view-images">
-				<ViewerPane studyId={studyId} onClose={onClose} {...(onOpenStudy ? { onOpenStudy } : {})} />
+			<div className="study-view-images" onKeyDown={onKey}>
+				{comparing ? (
+					<PriorComparison studyId={studyId} prior={comparing} onClose={closeComparison} />
+				) : (
+					<ViewerPane studyId={studyId} onClose={onClose} {...(onOpenStudy ? { onOpenStudy } : {})} />
+				)}
+				<PriorsList priors={priors} error={error} comparing={comparing} onCompare={setComparing} />
 			</div>
 			<div className="study-view-report">
 				<ReportPane studyId={studyId} />

@@ -7,6 +7,7 @@ import { demoContract } from './demoContract.js';
 import { uiStateContract } from './uiStateContract.js';
 import { auditContract } from './auditContract.js';
 import { outboxContract } from './outboxContract.js';
+import { priorsContract } from './priorsContract.js';
 
 /**
  * The one contract between the UI and the backend. Each domain keeps its calls in its own
@@ -22,6 +23,7 @@ export const apiContract = {
 	...uiStateContract,
 	...auditContract,
 	...outboxContract,
+	...priorsContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

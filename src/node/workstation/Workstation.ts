@@ -13,6 +13,7 @@ import { reportingModule } from '../reporting/reportingModule.js';
 import { settingsModule } from '../settings/settingsModule.js';
 import { outboxModule } from '../outbox/outboxModule.js';
 import { PacsOrigins } from '../pacs/PacsOrigins.js';
+import { priorsModule } from '../priors/priorsModule.js';
 import { openDatabase, type SqliteDatabase } from '../store/openDatabase.js';
 import { studiesModule } from '../studies/studiesModule.js';
 import { uiStateModule } from '../uistate/uiStateModule.js';
@@ -148,6 +149,7 @@ export class Workstation {
 		const demo = demoModule({ importer: studies.importer, dataDir: options.dataDir });
 		const uistate = uiStateModule({ db });
 		const audit = auditModule({ db });
+		const priors = priorsModule({ db, reports: reporting.reporting });
 		const modules: Pick<WorkstationModule, 'background'>[] = [
 			settings,
 			worklist,
@@ -160,6 +162,7 @@ export class Workstation {
 			uistate,
 			audit,
 			outbox,
+			priors,
 		];
 		for (const m of modules) this.backgroundServices.push(...m.background);
 		this.handlers = {
@@ -173,6 +176,7 @@ export class Workstation {
 			...uistate.handlers,
 			...audit.handlers,
 			...outbox.handlers,
+			...priors.handlers,
 		};
 		this.settings = settings.store;
 		this.worklist = worklist.queries;

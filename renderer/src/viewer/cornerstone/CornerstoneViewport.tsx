@@ -1,6 +1,7 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import * as cornerstone from 'cornerstone-core';
 import type { CornerstoneImage } from 'cornerstone-core';
+import { followChange, viewChange, type ViewChange } from '../linkedView.js';
 
 /** What the viewer shows in its overlay after each render. */
 export interface ViewportState {
@@ -30,6 +31,8 @@ export interface ViewportControls {
 	reset(): void;
 	/** Where an image pixel is on the viewport's canvas now, in CSS pixels from its top left. */
 	toCanvas(p: { x: number; y: number }): { x: number; y: number } | null;
+	/** Repeats another viewport's change (window/level, zoom, pan) here, without reporting it as one. */
+	follow?(change: ViewChange): void;
 }
 
 /** What a left drag does: window/level, or draw a line to measure (in image pixel coordinates). */
@@ -45,6 +48,8 @@ interface Props {
 	onLoaded?: (imageId: string) => void;
 	tool?: ViewerTool;
 	onMeasure?: (line: MeasureLine) => void;
+	/** The reader changed window/level, zoom or pan here (not a follow): for a linked viewport. */
+	onChange?: (change: ViewChange) => void;
 	className?: string;
 	testId?: string;
 }
@@ -54,13 +59,13 @@ interface Props {
  * middle or shift drag pans; every render reports the viewport so the overlay can show it.
  */
 export const CornerstoneViewport = forwardRef<ViewportControls, Props>(function CornerstoneViewport(
-	{ imageId, interactive = true, onState, onProbe, onError, onLoaded, tool, onMeasure, className, testId },
+	{ imageId, interactive = true, onState, onProbe, onError, onLoaded, tool, onMeasure, onChange, className, testId },
 	ref,
 ) {
 	const el = useRef<HTMLDivElement>(null);
 	const image = useRef<CornerstoneImage | null>(null);
-	const handlers = useRef({ onState, onProbe, onError, onLoaded, tool, onMeasure });
-	handlers.current = { onState, onProbe, onError, onLoaded, tool, onMeasure };
+	const handlers = useRef({ onState, onProbe, onError, onLoaded, tool, onMeasure, onChange });
+	handlers.current = { onState, onProbe, onError, onLoaded, tool, onMeasure, onChange };
 
 	useEffect(() => {
 		const element = el.current!;
@@ -134,10 +139,15 @@ export const CornerstoneViewport = forwardRef<ViewportControls, Props>(function 
 		};
 	}, [imageId]);
 
-	const update = (change: (v: cornerstone.Viewport) => Partial<cornerstone.Viewport>) => {
+	const update = (change: (v: cornerstone.Viewport) => Partial<cornerstone.Viewport>, report = true) => {
 		const element = el.current;
 		const v = element && image.current ? cornerstone.getViewport(element) : undefined;
-		if (element && v) cornerstone.setViewport(element, { ...v, ...change(v) });
+		if (!element || !v) return;
+		const next = { ...v, ...change(v) };
+		cornerstone.setViewport(element, next);
+		// Only the reader's own changes are reported, so two linked viewports never echo each other.
+		const linked = report && handlers.current.onChange ? viewChange(v, next) : null;
+		if (linked) handlers.current.onChange?.(linked);
 	};
 
 	useImperativeHandle(
@@ -161,6 +171,12 @@ export const CornerstoneViewport = forwardRef<ViewportControls, Props>(function 
 				if (el.current && image.current) cornerstone.fitToWindow(el.current);
 			},
 			toCanvas: (p) => (el.current && image.current ? cornerstone.pixelToCanvas(el.current, p) : null),
+			follow: (change) =>
+				update((v) => {
+					// A moved window replaces the file's VOI LUT, as the reader's own drag does.
+					const windowMoved = change.windowCenter !== 0 || change.windowWidth !== 0;
+					return { ...followChange(v, change), ...(windowMoved ? { voiLUT: undefined } : {}) };
+				}, false),
 			reset: () => {
 				if (el.current && image.current) {
 					cornerstone.reset(el.current);
