@@ -9,7 +9,18 @@ import tseslint from 'typescript-eslint';
 const maxLen = ['error', { code: 120, tabWidth: 4, ignoreUrls: true, ignoreRegExpLiterals: true }];
 
 export default tseslint.config(
-	{ ignores: ['node_modules/', 'dist/', 'build/', 'test-output/', 'bench-output/', 'models/demo/', 'models/work/', 'models/training/.cache/'] },
+	{
+		ignores: [
+			'node_modules/',
+			'dist/',
+			'build/',
+			'test-output/',
+			'bench-output/',
+			'models/demo/',
+			'models/work/',
+			'models/training/.cache/',
+		],
+	},
 	{
 		files: ['**/*.ts', '**/*.tsx'],
 		extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
