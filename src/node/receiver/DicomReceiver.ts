@@ -5,7 +5,7 @@ import type { ImportFileError } from '../../common/api/studiesContract.js';
 import { supportedTransferSyntaxUids } from '../dicom/transferSyntaxes.js';
 import type { ImportedFile, StudyImporter } from '../studies/index.js';
 import { guardConnection } from './guardConnection.js';
-import { part10File } from './part10.js';
+import { part10File } from '../dicom/part10File.js';
 import { commandPdu } from './commandPdu.js';
 
 const { Server, Scp, Dataset, constants, responses, log } = dimse;
