@@ -18,6 +18,7 @@ import { worklistModule } from '../worklist/worklistModule.js';
 import type { AssistantProvider } from '../assistant/AssistantProvider.js';
 import type { LabelerProvider } from '../evaluation/LabelerProvider.js';
 import type { ReportExports } from '../export/ReportExports.js';
+import type { SignedReportSource } from '../export/SignedReportSource.js';
 import type { ReceiverService } from '../receiver/ReceiverService.js';
 import type { receiverModule } from '../receiver/receiverModule.js';
 import type { DraftQueue } from '../reporting/DraftQueue.js';
@@ -81,6 +82,8 @@ export class Workstation {
 		readonly draftQueue: DraftQueue;
 		readonly assistants: AssistantProvider;
 		readonly labelers: LabelerProvider;
+		/** The report as exports see it (the CLI's `pacs send` builds its SR from it). */
+		readonly documents: SignedReportSource;
 	};
 	readonly handlers: ApiHandlers;
 	/**
@@ -171,6 +174,7 @@ export class Workstation {
 			labelers,
 			exports: exporting.exports,
 			assistants: assistant.provider,
+			documents: reporting.documents,
 		};
 	}
 
