@@ -58,6 +58,8 @@ export class DimseAssociation {
 			if (offer.weStore) association.getPresentationContext(id).setProviderRole(true);
 		}
 		const socket = net.connect({ host: peer.host, port: peer.port });
+		// Each C-STORE answer and request is a small write the peer waits for: Nagle's delay would hold it back.
+		socket.setNoDelay(true);
 		let errorCode = '';
 		socket.once('error', (error: NodeJS.ErrnoException) => (errorCode = error.code ?? error.message));
 		const link: InstanceType<typeof Scp> = new (linkClass(() => opened, onStore))(socket, {
