@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DimsePacs } from '../../../common/api/pacsSettings.js';
 import { makeDicomFixture } from '../../../../test/helpers/dicomFixtures.js';
+import { freePort } from '../../../../test/helpers/freePort.js';
 import { OrthancPeer } from '../../../../test/helpers/OrthancPeer.js';
 import { tempDir } from '../../../../test/helpers/tempDir.js';
 import { parseDicomBytes } from '../../dicom/parseDicomBytes.js';
+import { openPacsClient } from '../openPacsClient.js';
 import { PacsUnreachableError } from '../PacsErrors.js';
 import { DimsePacsClient } from './DimsePacsClient.js';
 
@@ -147,5 +150,69 @@ describe('DIMSE client against a real Orthanc', { skip }, () => {
 			assert.match(error.message, /ORTHANC@127\.0\.0\.1:9 did not answer \(ECONNREFUSED\)/);
 			return true;
 		});
+	});
+});
+
+describe('DIMSE C-MOVE to our AE title, against a real Orthanc that knows it', { skip }, () => {
+	const dir = tempDir();
+	let orthanc: OrthancPeer;
+	let movePort = 0;
+	const files = [1, 2].map((n) =>
+		makeDicomFixture(path.join(dir, `m${n}.dcm`), 'dx16', {
+			pid: 'P-M',
+			study: '1.2.3.500',
+			sop: `1.2.3.500.${n}`,
+		}),
+	);
+	before(async () => {
+		movePort = await freePort();
+		orthanc = await OrthancPeer.start({ modalities: [{ aeTitle: 'RADIALOG', port: movePort }] });
+		await orthanc.storeFiles(files);
+	});
+	after(async () => orthanc?.dispose());
+	const client = (port = movePort) =>
+		openPacsClient(
+			DimsePacs.parse({
+				id: 'main',
+				name: 'Main PACS',
+				kind: 'dimse',
+				aeTitle: 'ORTHANC',
+				host: '127.0.0.1',
+				port: orthanc.dicomPort,
+				ourAeTitle: 'RADIALOG',
+				retrieveWith: 'c-move',
+			}),
+			{ movePort: port },
+		);
+
+	test('the images come to our port, data sets byte for byte, counted before the first', async () => {
+		const seen: { sop: string; body: string }[] = [];
+		const progress: string[] = [];
+		const count = await client().retrieveStudy('1.2.3.500', (bytes, done, total) => {
+			seen.push(dataSet(bytes));
+			progress.push(`${done}/${total}`);
+			return Promise.resolve();
+		});
+		assert.equal(count, 2);
+		assert.deepEqual(progress, ['1/2', '2/2']);
+		const sort = (list: { sop: string; body: string }[]) => list.sort((a, b) => a.sop.localeCompare(b.sop));
+		assert.deepEqual(sort(seen), sort(files.map((f) => dataSet(fs.readFileSync(f)))));
+	});
+
+	test('a refused image fails the move with its reason; a busy port is said in words', async () => {
+		await assert.rejects(
+			client().retrieveStudy('1.2.3.500', () => Promise.reject(new Error('not this patient'))),
+			/not this patient/,
+		);
+		const busy = net.createServer();
+		await new Promise<void>((resolve) => busy.listen(movePort, resolve));
+		try {
+			await assert.rejects(
+				client().retrieveStudy('1.2.3.500', () => Promise.resolve()),
+				/Cannot receive the moved images on port/,
+			);
+		} finally {
+			busy.close();
+		}
 	});
 });
