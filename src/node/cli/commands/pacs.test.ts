@@ -4,6 +4,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { makeDicomFixture } from '../../../../test/helpers/dicomFixtures.js';
+import { freePort } from '../../../../test/helpers/freePort.js';
 import { OrthancPeer } from '../../../../test/helpers/OrthancPeer.js';
 import { ScriptedAssistant, testImage } from '../../../../test/helpers/ScriptedAssistant.js';
 import { tempDir } from '../../../../test/helpers/tempDir.js';
@@ -48,13 +49,15 @@ async function draftAndMaybeSign(dataDir: string, studyId: number, sign: boolean
 describe('radialog pacs against a real Orthanc, over DICOMweb and DIMSE', { skip }, () => {
 	const input = tempDir('radialog-cli-pacs-in-');
 	let orthanc: OrthancPeer;
+	let movePort = 0;
 	const protocols = () => [
 		{ name: 'DICOMweb', pacs: orthanc.dicomWebUrl, dataDir: tempDir('radialog-cli-pacs-web-') },
 		{ name: 'DIMSE', pacs: orthanc.dimseUrl, dataDir: tempDir('radialog-cli-pacs-dimse-') },
 	];
 	let targets: ReturnType<typeof protocols> = [];
 	before(async () => {
-		orthanc = await OrthancPeer.start();
+		movePort = await freePort();
+		orthanc = await OrthancPeer.start({ modalities: [{ aeTitle: 'RADIALOG', port: movePort }] });
 		targets = protocols();
 		const fixture = (name: string, fields: Record<string, string>) =>
 			makeDicomFixture(path.join(input, name), 'dx16', fields);
@@ -118,6 +121,20 @@ describe('radialog pacs against a real Orthanc, over DICOMweb and DIMSE', { skip
 				name,
 			);
 		}
+	});
+
+	test('pacs retrieve --move-port brings the study with C-MOVE to our AE title', async () => {
+		const dataDir = tempDir('radialog-cli-pacs-move-');
+		const args = ['--pacs', orthanc.dimseUrl, '--move-port', String(movePort), '--data-dir', dataDir, '--json'];
+		const { stdout } = await radialog('pacs', 'retrieve', '1.2.3.200', ...args);
+		assert.equal((JSON.parse(stdout) as { instances: number }).instances, 1);
+		const list = JSON.parse((await radialog('studies', '--data-dir', dataDir, '--json')).stdout) as {
+			items: { patientId: string }[];
+		};
+		assert.deepEqual(
+			list.items.map((s) => s.patientId),
+			['P-B'],
+		);
 	});
 
 	test('pacs send refuses an unsigned report and puts a signed one as SR into the same study', async () => {

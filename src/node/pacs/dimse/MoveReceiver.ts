@@ -5,7 +5,7 @@ import type { StoreArrived } from './DimseAssociation.js';
 import { MovePortBusyError } from './MovePortBusyError.js';
 import { retrievedImageClasses, retrievedTransferSyntaxes } from './retrievedImageClasses.js';
 
-const { Server, Scp, Dataset, constants, responses } = dimse;
+const { Server, Scp, Dataset, constants, responses, log } = dimse;
 const { PresentationContextResult, RejectResult, RejectSource, RejectReason, Status } = constants;
 const images = new Set(retrievedImageClasses);
 const syntaxes = new Set(retrievedTransferSyntaxes);
@@ -26,6 +26,8 @@ export class MoveReceiver {
 	}
 
 	static async listen(port: number, aeTitle: string, onStore: StoreArrived): Promise<MoveReceiver> {
+		// The library logs to stdout, where the command line prints only its answer.
+		log.setLevel('silent');
 		let receiver: MoveReceiver | null = null;
 		const refuse = (error: Error) => {
 			if (receiver) receiver.error ??= error;
