@@ -1,10 +1,10 @@
 import type { PacsConnection } from '../../common/api/pacsSettings.js';
 import type { PacsClient } from './PacsClient.js';
 import { DicomWebPacsClient } from './DicomWebPacsClient.js';
-import { PacsError } from './PacsErrors.js';
+import { DimsePacsClient, type DimseOptions } from './dimse/DimsePacsClient.js';
 
-/** The adapter for a connection's protocol. */
-export function openPacsClient(connection: PacsConnection): PacsClient {
+/** The adapter for a connection's protocol; C-MOVE needs the port our AE title receives on. */
+export function openPacsClient(connection: PacsConnection, options: DimseOptions = {}): PacsClient {
 	if (connection.kind === 'dicomweb') return new DicomWebPacsClient(connection);
-	throw new PacsError(`DIMSE connections (${connection.name}) are not supported yet.`);
+	return new DimsePacsClient(connection, options);
 }

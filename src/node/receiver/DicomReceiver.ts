@@ -2,7 +2,7 @@ import net from 'node:net';
 import type { ImportFileError } from '../../common/api/studiesContract.js';
 import type { ImportedFile, StudyImporter } from '../studies/index.js';
 import { Association, type StoreRequest } from './Association.js';
-import { part10File } from './part10.js';
+import { part10File } from '../dicom/part10File.js';
 
 export interface ReceiverOptions {
 	readonly port: number;

@@ -22,6 +22,7 @@ import type { AssistantProvider } from '../assistant/AssistantProvider.js';
 import type { LabelerProvider } from '../evaluation/LabelerProvider.js';
 import type { RetryTiming } from '../outbox/index.js';
 import type { ReportExports } from '../export/ReportExports.js';
+import type { SignedReportSource } from '../export/SignedReportSource.js';
 import type { ReceiverService } from '../receiver/ReceiverService.js';
 import type { receiverModule } from '../receiver/receiverModule.js';
 import type { DraftQueue } from '../reporting/DraftQueue.js';
@@ -87,6 +88,8 @@ export class Workstation {
 		readonly draftQueue: DraftQueue;
 		readonly assistants: AssistantProvider;
 		readonly labelers: LabelerProvider;
+		/** The report as exports see it (the CLI's `pacs send` builds its SR from it). */
+		readonly documents: SignedReportSource;
 	};
 	readonly handlers: ApiHandlers;
 	/**
@@ -192,6 +195,7 @@ export class Workstation {
 			labelers,
 			exports: exporting.exports,
 			assistants: assistant.provider,
+			documents: reporting.documents,
 		};
 	}
 
