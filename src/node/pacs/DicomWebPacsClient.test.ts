@@ -93,6 +93,23 @@ describe('DICOMweb client against a real Orthanc', { skip }, () => {
 		);
 	});
 
+	test('retrieves images only: a report SR stored in the study is left on the PACS', async () => {
+		const sr = path.join(dir, 'sr.dcm');
+		fs.copyFileSync(files[0]!, sr);
+		execFileSync('dcmodify', [
+			'-nb',
+			'-m',
+			'(0008,0016)=1.2.840.10008.5.1.4.1.1.88.11',
+			'-m',
+			'(0008,0018)=1.2.3.100.99',
+			sr,
+		]);
+		await orthanc.storeFiles([sr]);
+		assert.equal((await orthanc.rest<string[]>('/instances')).length, 4);
+		const count = await client().retrieveStudy('1.2.3.100', () => Promise.resolve());
+		assert.equal(count, 2);
+	});
+
 	test('stores a file with STOW-RS where Orthanc itself then finds it', async () => {
 		const extra = makeDicomFixture(path.join(dir, 'c1.dcm'), 'dx16', {
 			pid: 'P-C',
@@ -102,6 +119,7 @@ describe('DICOMweb client against a real Orthanc', { skip }, () => {
 		await client().store([fs.readFileSync(extra)]);
 		const found = await orthanc.rest<string[]>('/studies');
 		assert.equal(found.length, 3);
+		assert.equal((await orthanc.rest<string[]>('/instances')).length, 5);
 		assert.deepEqual(
 			await client()
 				.findStudies({ patientId: 'P-C' })

@@ -10,6 +10,18 @@ import { jsonValue, pacsStudyFromJson, type DicomJsonObject } from './dicomJson.
 /** Study attributes asked for beyond QIDO's defaults, so a worklist row is complete. */
 const studyFields = ['00081030', '00201208', '00100021', '00100030', '00100040'];
 const timeoutMs = 60_000;
+/**
+ * SOP classes that are documents, not images: structured reports and key object selections (our own
+ * signed reports among them), presentation states, encapsulated PDF/CDA, raw data and registrations.
+ * A study that went through reporting holds them; retrieval brings its images only, as C-GET does.
+ */
+const documentClassPrefixes = [
+	'1.2.840.10008.5.1.4.1.1.88.',
+	'1.2.840.10008.5.1.4.1.1.11.',
+	'1.2.840.10008.5.1.4.1.1.104.',
+	'1.2.840.10008.5.1.4.1.1.66',
+];
+const isDocument = (sopClassUid: string): boolean => documentClassPrefixes.some((p) => sopClassUid.startsWith(p));
 
 /** A PACS reached over DICOMweb: QIDO-RS to find, WADO-RS to retrieve, STOW-RS to store (PS3.18). */
 export class DicomWebPacsClient implements PacsClient {
@@ -93,10 +105,8 @@ export class DicomWebPacsClient implements PacsClient {
 	/** Instance by instance, so progress is real and one study's images never sit in memory at once. */
 	async retrieveStudy(studyInstanceUid: string, arrived: InstanceArrived): Promise<number> {
 		const study = encodeURIComponent(studyInstanceUid);
-		const instances = await this.json(
-			`/studies/${study}/instances`,
-			`the instance list of study ${studyInstanceUid}`,
-		);
+		const listed = await this.json(`/studies/${study}/instances`, `the instance list of study ${studyInstanceUid}`);
+		const instances = listed.filter((instance) => !isDocument(jsonValue(instance, '00080016')));
 		let done = 0;
 		for (const instance of instances) {
 			const series = encodeURIComponent(jsonValue(instance, '0020000E'));

@@ -19,7 +19,11 @@ export class PacsRefusedError extends PacsError {
 		what: string,
 		readonly status: number,
 	) {
-		super(`The PACS at ${where} refused ${what} (status ${status}).`);
+		// HTTP statuses read in decimal, DIMSE statuses in hexadecimal (C000), as each world writes them.
+		const code = /^https?:/i.test(where)
+			? `HTTP ${status}`
+			: `status ${status.toString(16).toUpperCase().padStart(4, '0')}`;
+		super(`The PACS at ${where} refused ${what} (${code}).`);
 	}
 }
 
