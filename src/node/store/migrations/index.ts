@@ -10,6 +10,7 @@ import { patientBannerSchema } from './009_patient_banner.js';
 import { auditChainSchema, startAuditChain } from './010_audit_chain.js';
 import { notDisplayableSchema } from './011_not_displayable.js';
 import { worklistScaleSchema } from './012_worklist_scale.js';
+import { searchPrefixesSchema } from './015_search_prefixes.js';
 import type { SqliteDatabase } from '../SqliteDatabase.js';
 
 /**
@@ -35,4 +36,5 @@ export const migrations: readonly {
 	{ version: 10, name: 'audit chain', sql: auditChainSchema, run: startAuditChain },
 	{ version: 11, name: 'not displayable', sql: notDisplayableSchema },
 	{ version: 12, name: 'worklist scale', sql: worklistScaleSchema },
+	{ version: 15, name: 'search prefixes', sql: searchPrefixesSchema },
 ];
