@@ -73,11 +73,13 @@ export class WorklistQueries {
 	/**
 	 * @param countCap a search or date filter counts this far and no further ("10,000+ studies" is as useful
 	 * as the exact number); past it the sort's index is walked instead of sorting the matches.
+	 * @param limits a search walk gives way after `walk` studies read; to sorting the matches when at most
+	 * `sort` of them, else it walks on.
 	 */
 	constructor(
 		private readonly db: SqliteDatabase,
 		private readonly countCap = 10_000,
-		private readonly walkLimit = 15_000,
+		private readonly limits = { walk: 15_000, sort: 100_000 },
 	) {
 		this.walk = new SearchWalk(db);
 	}
@@ -188,6 +190,16 @@ export class WorklistQueries {
 		return n > this.countCap ? { total: this.countCap, atLeast: true } : { total: n, atLeast: false };
 	}
 
+	/** The studies the search alone matches, counted up to `cap` + 1 in the search index. */
+	private matches(where: Where, cap: number): number {
+		return this.prepare(
+			`SELECT count(*) FROM (SELECT rowid FROM worklist_search WHERE worklist_search MATCH @match
+				LIMIT ${Math.trunc(cap) + 1})`,
+		)
+			.pluck()
+			.get({ match: where.params.match }) as number;
+	}
+
 	/** The matches of a narrow search or date range first (the search index streams them), then sorted. */
 	private matchesFirst(q: Filter, where: Where, extra: string[], order: string): string {
 		const col = sortColumns[q.sort];
@@ -241,14 +253,15 @@ export class WorklistQueries {
 			const span = this.searchSpan(where.params.match);
 			const check = this.walk.condition(where.words, true);
 			const sql = this.indexWalk(q, where, [...where.sql, 'w.study_id BETWEEN @low AND @high', check.sql], walk);
+			const walked = (limit: number) =>
+				this.walk.limited(limit, () => this.prepare(sql).all({ ...params, ...check.params, ...span }));
 			try {
-				ids = this.walk.limited(
-					this.walkLimit,
-					() => this.prepare(sql).all({ ...params, ...check.params, ...span }) as { id: number }[],
-				);
+				ids = walked(this.limits.walk) as { id: number }[];
 			} catch (e) {
 				if (!(e instanceof SearchWalkTooLong)) throw e;
-				ids = sorted();
+				// Sorting costs a look-up per match: past `sort` matches, walking on costs less.
+				const many = this.matches(where, this.limits.sort) > this.limits.sort;
+				ids = (many ? walked(Infinity) : sorted()) as { id: number }[];
 			}
 		}
 		return side === 'before' ? ids.reverse() : ids;

@@ -63,8 +63,9 @@ test('every search plan pages exactly as a plain query over the search index', (
 			UPDATE studies SET description = 'C.T. thorax/abdomen (follow-up)' WHERE id % 40 = 3;`);
 		const plans = [
 			['as shipped', new WorklistQueries(db)],
-			['always walked', new WorklistQueries(db, 0, 1e9)],
-			['walk gives way', new WorklistQueries(db, 0, 7)],
+			['always walked', new WorklistQueries(db, 0, { walk: 1e9, sort: 0 })],
+			['walk gives way to sorting', new WorklistQueries(db, 0, { walk: 7, sort: 1e9 })],
+			['walk gives way, walks on', new WorklistQueries(db, 0, { walk: 7, sort: 10 })],
 		] as const;
 		const keyOf = db.prepare('SELECT * FROM worklist_rows WHERE study_id = ?');
 		for (const search of terms)
