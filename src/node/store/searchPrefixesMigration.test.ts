@@ -36,7 +36,7 @@ test('migration 15 rebuilds the search table from a version 12 database: same ma
 	try {
 		assert.equal(db.pragma('user_version', { simple: true }), migrations.at(-1)?.version);
 		const schema = String(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'worklist_search'").pluck().get());
-		assert.match(schema, /prefix = '1 2 3 4 5 6'/);
+		assert.match(schema, /prefix = '1 2 3 4 5 6 7 8'/);
 		assert.doesNotMatch(schema, /content = ''/);
 		assert.equal(
 			db.prepare('SELECT c0 FROM worklist_search_content WHERE id = 2').pluck().get(),
