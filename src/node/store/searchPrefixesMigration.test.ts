@@ -52,6 +52,12 @@ test('migration 15 rebuilds the search table from a version 12 database: same ma
 		// The triggers of migration 12 write to the rebuilt table.
 		db.exec("UPDATE studies SET description = 'Rippen' WHERE id = 3");
 		assert.deepEqual(find('ripp'), [3]);
+		// An upsert's conflict rule (ABORT) overrides the triggers' INSERT OR REPLACE: the kept text must not clash.
+		db.exec(`INSERT INTO patients (patient_id, name) VALUES ('Q-1', 'Özdemir, Ayşe')
+			ON CONFLICT (patient_id, issuer) DO UPDATE SET name = excluded.name`);
+		db.exec("UPDATE OR ABORT studies SET accession_number = 'ACC-3003' WHERE id = 2");
+		assert.deepEqual(find('ozd acc-3'), [2]);
+		assert.deepEqual(find('ozt'), []);
 		db.exec('DELETE FROM studies WHERE id = 1');
 		assert.deepEqual(find('mull'), [3]);
 	} finally {
