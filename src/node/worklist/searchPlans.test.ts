@@ -31,20 +31,15 @@ const terms = [
 	'ch',
 	'chest',
 	'chest pa',
-	'ko',
-	'anna',
 	'acc00',
-	'p0',
 	'balle',
 	'zzz',
 	"o'brien",
 	'jean-lu',
 	'50%',
 	'off_sa',
-	'mull',
 	'ludensch',
 	'strass',
-	'c.t',
 	'thorax p.a.',
 	'ωmeg',
 	'ærø',
@@ -54,7 +49,7 @@ const terms = [
 test('every search plan pages exactly as a plain query over the search index', () => {
 	const db = openDatabase(path.join(tempDir('radialog-search-'), 'w.sqlite'));
 	try {
-		seedWorklist(db, 0, 1500);
+		seedWorklist(db, 0, 900);
 		db.exec(`
 			UPDATE patients SET name = 'O''Brien-Smith, Jean-Luc' WHERE id IN (5, 60);
 			UPDATE patients SET name = '50% Off_Sale, Ωmega' WHERE id = 7;
@@ -71,7 +66,7 @@ test('every search plan pages exactly as a plain query over the search index', (
 		for (const search of terms)
 			for (const sort of WorklistSortKey.options)
 				for (const direction of ['asc', 'desc'] as const)
-					for (const filter of search.length < 4 || search === 'chest'
+					for (const filter of ['a', 'ch', 'chest pa'].includes(search)
 						? [
 								{},
 								{ status: ['signed' as const, 'new' as const] },
