@@ -159,22 +159,70 @@ export function probeWorklist(file: string, round: number): ProbeResult {
 		perTerm[`${i} ${term}`] = out[`search · term ${i}`]!;
 		delete out[`search · term ${i}`];
 	}
+	const everySort = searchEverySort(file, terms);
 	const all = Object.values(perTerm);
-	for (const [label, at] of [
+	const at = (xs: number[], q: number) =>
+		[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+	for (const [label, q] of [
 		['median', 0.5],
 		['95th percentile', 0.95],
 		['slowest', 1],
 	] as const) {
-		const q = (k: keyof ProbeResult[string]) =>
-			all.map((x) => x[k]).sort((a, b) => a - b)[Math.min(all.length - 1, Math.floor(at * all.length))]!;
+		const raw = (k: 'rawCold' | 'rawWarm') =>
+			at(
+				all.map((x) => x[k]),
+				q,
+			);
 		out[`search · ${label} of ${all.length} terms`] = {
-			oursCold: q('oursCold'),
-			rawCold: q('rawCold'),
-			oursWarm: q('oursWarm'),
-			rawWarm: q('rawWarm'),
+			oursCold: at(
+				all.map((x) => x.oursCold),
+				q,
+			),
+			rawCold: raw('rawCold'),
+			oursWarm: at(
+				all.map((x) => x.oursWarm),
+				q,
+			),
+			rawWarm: raw('rawWarm'),
+		};
+		out[`search in every sort · ${label} of ${everySort.cold.length} (term, sort); raw: imported desc`] = {
+			oursCold: at(everySort.cold, q),
+			rawCold: raw('rawCold'),
+			oursWarm: at(everySort.warm, q),
+			rawWarm: raw('rawWarm'),
 		};
 	}
+	const slowest = everySort.slowest.sort((a, b) => b.ms - a.ms).slice(0, 5);
+	process.stderr.write(`slowest searches: ${slowest.map((x) => `${x.what} ${x.ms.toFixed(1)} ms`).join('; ')}\n`);
 	return out;
+}
+
+/**
+ * Each term in every sort the worklist offers (the direction it first shows), as the reader re-sorts a
+ * search: cold (first run on a new connection) and warm (median of 3 more).
+ */
+function searchEverySort(file: string, terms: string[]) {
+	const cold: number[] = [];
+	const warm: number[] = [];
+	const slowest: { what: string; ms: number }[] = [];
+	for (const term of terms)
+		for (const sort of Object.keys(columns) as WorklistSortKey[]) {
+			const db = openDatabase(file);
+			const q = new WorklistQueries(db);
+			const direction = ascending.has(sort) ? 'asc' : 'desc';
+			const run = () => {
+				const t = performance.now();
+				q.list({ sort, direction, offset: 0, limit: 100, search: term });
+				return performance.now() - t;
+			};
+			const c = run();
+			const w = [run(), run(), run()].sort((a, b) => a - b)[1]!;
+			db.close();
+			cold.push(c);
+			warm.push(w);
+			slowest.push({ what: `"${term}" by ${sort} ${direction}`, ms: Math.max(c, w) });
+		}
+	return { cold, warm, slowest };
 }
 
 /** 100 terms from random studies: a prefix (3 letters to all) of a name, ID, accession or description word. */

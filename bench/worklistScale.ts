@@ -1,5 +1,6 @@
 // The worklist at 10k / 100k / 1M studies: import growth and every worklist query against a raw SQLite
 // query of the same shape on the same database, cold and warm, median of 3 rounds (each round a new process).
+// Searches are timed in the imported order against raw SQL, and each in every sort the worklist offers.
 // "Cold": the first run of each query on a new connection in a new process (SQLite's page cache empty, the
 // schema read again); the operating system's file cache is not dropped (that needs root).
 // Run: nice -n 10 npx tsx bench/worklistScale.ts [--quick]   (--quick: 10k studies, 100 imports)

@@ -40,5 +40,19 @@ test(
 				);
 		assert.match(out, /^ {2}10000 search · median of 100 terms: cold/m);
 		assert.match(out, /^10000 studies \(10000 rows\) worst search: [\d.]+ ms → (met|NOT met) \(goal ≤ 20 ms\)$/m);
+		// Each term in each of the 11 sorts, as the reader re-sorts a search.
+		for (const label of ['median', '95th percentile', 'slowest'])
+			assert.match(
+				out,
+				new RegExp(
+					`^  10000 search in every sort · ${label} of 1100 \\(term, sort\\); raw: imported desc: cold`,
+					'm',
+				),
+				label,
+			);
+		assert.match(
+			out,
+			/^10000 studies \(10000 rows\) worst search in every sort: [\d.]+ ms → (met|NOT met) \(goal ≤ 20 ms\)$/m,
+		);
 	},
 );

@@ -4,6 +4,8 @@ import { ApiError } from '../../common/api/errors.js';
 import { patientAgeAtStudy } from '../../common/domain/patientAgeAtStudy.js';
 import type { SqliteDatabase } from '../store/openDatabase.js';
 import { searchMatch } from './searchMatch.js';
+import { searchWords } from './searchWords.js';
+import { SearchWalk, SearchWalkTooLong } from './SearchWalk.js';
 import { worklistCursor } from './worklistCursor.js';
 
 type Query = z.infer<typeof WorklistQuery>;
@@ -45,7 +47,7 @@ interface Row {
 }
 
 interface Where {
-	/** The filters other than status, on worklist_rows w; the search as a membership test. */
+	/** The date filters, on worklist_rows w. */
 	readonly sql: string[];
 	/** The status filter as one condition (null: every status). */
 	readonly status: string | null;
@@ -53,6 +55,8 @@ interface Where {
 	readonly params: Record<string, unknown>;
 	/** The FTS5 query, when searching. */
 	readonly match: string | null;
+	/** The folded typed words, when searching. */
+	readonly words: string[];
 	/** A search or date filter: its size decides between walking the sort's index and sorting the matches. */
 	readonly narrowing: boolean;
 }
@@ -64,15 +68,21 @@ interface Where {
 export class WorklistQueries {
 	/** Statements by their SQL: a sort, filter and side give a handful of shapes, compiled once each. */
 	private readonly statements = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
+	private readonly walk: SearchWalk;
 
 	/**
 	 * @param countCap a search or date filter counts this far and no further ("10,000+ studies" is as useful
 	 * as the exact number); past it the sort's index is walked instead of sorting the matches.
+	 * @param limits a search walk gives way after `walk` studies read; to sorting the matches when at most
+	 * `sort` of them, else it walks on.
 	 */
 	constructor(
 		private readonly db: SqliteDatabase,
 		private readonly countCap = 10_000,
-	) {}
+		private readonly limits = { walk: 15_000, sort: 100_000 },
+	) {
+		this.walk = new SearchWalk(db);
+	}
 
 	private prepare(sql: string): ReturnType<SqliteDatabase['prepare']> {
 		let s = this.statements.get(sql);
@@ -91,13 +101,15 @@ export class WorklistQueries {
 	adjacent(studyId: number, q: Filter, direction: 'next' | 'previous'): number | null {
 		const where = this.where(q);
 		const col = sortColumns[q.sort];
+		const check = where.match ? this.walk.condition(where.words, false) : null;
 		const here = this.prepare(
 			`SELECT w.${col} AS k FROM worklist_rows w WHERE ${[
 				'w.study_id = @studyId',
 				...where.sql,
 				...(where.status ? [where.status] : []),
+				...(check ? [check.sql] : []),
 			].join(' AND ')}`,
-		).get({ ...where.params, studyId }) as { k: string | number } | undefined;
+		).get({ ...where.params, ...check?.params, studyId }) as { k: string | number } | undefined;
 		if (!here) return null;
 		const wide = !where.narrowing || this.count(q, where).atLeast;
 		const side = direction === 'next' ? 'after' : 'before';
@@ -130,10 +142,7 @@ export class WorklistQueries {
 		const sql: string[] = [];
 		const params: Record<string, unknown> = {};
 		const match = q.search?.trim() ? searchMatch(q.search) : null;
-		if (match) {
-			sql.push('w.study_id IN (SELECT rowid FROM worklist_search WHERE worklist_search MATCH @match)');
-			params.match = match;
-		}
+		if (match) params.match = match;
 		const statuses = q.status ?? [];
 		statuses.forEach((s, i) => {
 			params[`status${i}`] = s;
@@ -153,6 +162,7 @@ export class WorklistQueries {
 			statuses: statuses.length,
 			params,
 			match,
+			words: match ? searchWords.typed(q.search!) : [],
 			narrowing: !!(match || q.dateFrom || q.dateTo),
 		};
 	}
@@ -171,7 +181,7 @@ export class WorklistQueries {
 		}
 		// A search alone counts in the search index; with other filters each match is looked up.
 		const sql =
-			where.match && where.sql.length === 1 && !where.status
+			where.match && !where.sql.length && !where.status
 				? 'SELECT rowid FROM worklist_search WHERE worklist_search MATCH @match'
 				: this.matchesFirst(q, where, [], '');
 		const n = this.prepare(`SELECT count(*) FROM (${sql} LIMIT ${this.countCap + 1})`)
@@ -180,26 +190,38 @@ export class WorklistQueries {
 		return n > this.countCap ? { total: this.countCap, atLeast: true } : { total: n, atLeast: false };
 	}
 
+	/** The studies the search alone matches, counted up to `cap` + 1 in the search index. */
+	private matches(where: Where, cap: number): number {
+		return this.prepare(
+			`SELECT count(*) FROM (SELECT rowid FROM worklist_search WHERE worklist_search MATCH @match
+				LIMIT ${Math.trunc(cap) + 1})`,
+		)
+			.pluck()
+			.get({ match: where.params.match }) as number;
+	}
+
 	/** The matches of a narrow search or date range first (the search index streams them), then sorted. */
 	private matchesFirst(q: Filter, where: Where, extra: string[], order: string): string {
 		const col = sortColumns[q.sort];
-		const conditions = [...where.sql, ...(where.status ? [where.status] : []), ...extra];
+		const conditions = [
+			...(where.match ? ['worklist_search MATCH @match'] : []),
+			...where.sql,
+			...(where.status ? [where.status] : []),
+			...extra,
+		];
 		// Without a search, the date range's index: SQLite, without statistics, would rather walk the sort's.
 		const source = where.match
 			? 'worklist_search CROSS JOIN worklist_rows w ON w.study_id = worklist_search.rowid'
 			: `worklist_rows w INDEXED BY worklist_by_${where.status ? 'status_' : ''}study_date`;
-		if (where.match) conditions[0] = 'worklist_search MATCH @match';
 		return `SELECT w.study_id AS id, w.${col} AS k FROM ${source} WHERE ${conditions.join(' AND ')} ${order}`;
 	}
 
 	/**
 	 * The ids of one page in display order, from one of three plans. A narrow search or date range (fewer
-	 * than countCap matches): the matches, sorted. A status filter: one index range per status
-	 * (status, key, id), merged. Otherwise the sort's index (key, id), walked in order, other filters checked
-	 * on the way (INDEXED BY: SQLite's estimates cannot see how many match). After a row, each range is split
-	 * in two seeks, the row's ties with a later id and the later keys: a single (key, id) > (?, ?) seeks on
-	 * the key alone and would walk every tie (99 % of studies share a body part). The literal LIMIT and
-	 * OFFSET (validated integers) let the planner see the page is small.
+	 * than countCap matches): the matches, sorted. Otherwise the sort's index walked in order (indexWalk), a
+	 * search checked study by study on the way (SearchWalk) between the first and last study it matches;
+	 * a walk that reads walkLimit studies without filling the page (the matches lie far along the sort)
+	 * gives way to sorting the matches.
 	 */
 	private pageIds(
 		q: Filter,
@@ -217,40 +239,85 @@ export class WorklistQueries {
 		const n = Math.trunc(limit);
 		const order = `ORDER BY w.${col} ${dir}, w.study_id ${dir}`;
 		const params = place ? { ...where.params, key: place.key, id: place.id } : where.params;
-		let sql: string;
-		if (where.narrowing && !wide) {
+		const sorted = () => {
 			const keyset = place ? [`(w.${col}, w.study_id) ${cmp} (@key, @id)`] : [];
-			sql = this.matchesFirst(q, where, keyset, `${order} LIMIT ${n} OFFSET ${Math.trunc(offset)}`);
-		} else {
-			const perStatus = where.status && q.sort !== 'status';
-			const ranges = perStatus
-				? Array.from({ length: where.statuses }, (_, i) => ({
-						index: `worklist_by_status_${col}`,
-						status: `w.status = @status${i}`,
-					}))
-				: [{ index: `worklist_by_${col}`, status: where.status }];
-			const branch = (r: (typeof ranges)[number], extra: string[], by: string, tail: string) => {
-				const all = [...where.sql, ...(r.status ? [r.status] : []), ...extra];
-				return `SELECT * FROM (SELECT w.study_id AS id, w.${col} AS k FROM worklist_rows w INDEXED BY ${r.index}
-					${all.length ? `WHERE ${all.join(' AND ')}` : ''} ${by} ${tail})`;
-			};
-			const tail = place ? `LIMIT ${n}` : `LIMIT ${n + Math.trunc(offset)}`;
-			const branches = ranges.flatMap((r) =>
-				place
-					? [
-							branch(r, [`w.${col} = @key`, `w.study_id ${cmp} @id`], `ORDER BY w.study_id ${dir}`, tail),
-							branch(r, [`w.${col} ${cmp} @key`], order, tail),
-						]
-					: [branch(r, [], order, tail)],
-			);
-			sql =
-				branches.length === 1 && !place
-					? branch(ranges[0]!, [], order, `LIMIT ${n} OFFSET ${Math.trunc(offset)}`)
-					: `SELECT id FROM (${branches.join(' UNION ALL ')}) ORDER BY k ${dir}, id ${dir}
-						LIMIT ${n} OFFSET ${place ? 0 : Math.trunc(offset)}`;
+			const sql = this.matchesFirst(q, where, keyset, `${order} LIMIT ${n} OFFSET ${Math.trunc(offset)}`);
+			return this.prepare(sql).all(params) as { id: number }[];
+		};
+		const walk = { col, dir, cmp, order, n, offset: Math.trunc(offset), place: !!place };
+		let ids: { id: number }[];
+		if (where.narrowing && !wide) ids = sorted();
+		else if (!where.match)
+			ids = this.prepare(this.indexWalk(q, where, where.sql, walk)).all(params) as { id: number }[];
+		else {
+			const span = this.searchSpan(where.params.match);
+			const check = this.walk.condition(where.words, true);
+			const sql = this.indexWalk(q, where, [...where.sql, 'w.study_id BETWEEN @low AND @high', check.sql], walk);
+			const walked = (limit: number) =>
+				this.walk.limited(limit, () => this.prepare(sql).all({ ...params, ...check.params, ...span }));
+			try {
+				ids = walked(this.limits.walk) as { id: number }[];
+			} catch (e) {
+				if (!(e instanceof SearchWalkTooLong)) throw e;
+				// Sorting costs a look-up per match: past `sort` matches, walking on costs less.
+				const many = this.matches(where, this.limits.sort) > this.limits.sort;
+				ids = (many ? walked(Infinity) : sorted()) as { id: number }[];
+			}
 		}
-		const ids = this.prepare(sql).all(params) as { id: number }[];
 		return side === 'before' ? ids.reverse() : ids;
+	}
+
+	/** The first and last study the search matches (the search index reads both ends at once). */
+	private searchSpan(match: unknown): { low: number; high: number } {
+		const end = (dir: string) =>
+			this.prepare(
+				`SELECT rowid FROM worklist_search WHERE worklist_search MATCH @match ORDER BY rowid ${dir} LIMIT 1`,
+			)
+				.pluck()
+				.get({ match }) as number | undefined;
+		return { low: end('ASC') ?? 0, high: end('DESC') ?? 0 };
+	}
+
+	/**
+	 * The sort's index (key, id), walked in order, `filters` checked on the way (INDEXED BY: SQLite's
+	 * estimates cannot see how many match); with a status filter, one index range per status
+	 * (status, key, id), merged. After a row, each range is split in two seeks, the row's ties with a later
+	 * id and the later keys: a single (key, id) > (?, ?) seeks on the key alone and would walk every tie
+	 * (99 % of studies share a body part). The literal LIMIT and OFFSET (validated integers) let the planner
+	 * see the page is small.
+	 */
+	private indexWalk(
+		q: Filter,
+		where: Where,
+		filters: string[],
+		w: { col: string; dir: string; cmp: string; order: string; n: number; offset: number; place: boolean },
+	): string {
+		const { col, dir, cmp, order, n, offset } = w;
+		const perStatus = where.status && q.sort !== 'status';
+		const ranges = perStatus
+			? Array.from({ length: where.statuses }, (_, i) => ({
+					index: `worklist_by_status_${col}`,
+					status: `w.status = @status${i}`,
+				}))
+			: [{ index: `worklist_by_${col}`, status: where.status }];
+		const branch = (r: (typeof ranges)[number], extra: string[], by: string, tail: string) => {
+			const all = [...filters, ...(r.status ? [r.status] : []), ...extra];
+			return `SELECT * FROM (SELECT w.study_id AS id, w.${col} AS k FROM worklist_rows w INDEXED BY ${r.index}
+				${all.length ? `WHERE ${all.join(' AND ')}` : ''} ${by} ${tail})`;
+		};
+		const tail = w.place ? `LIMIT ${n}` : `LIMIT ${n + offset}`;
+		const branches = ranges.flatMap((r) =>
+			w.place
+				? [
+						branch(r, [`w.${col} = @key`, `w.study_id ${cmp} @id`], `ORDER BY w.study_id ${dir}`, tail),
+						branch(r, [`w.${col} ${cmp} @key`], order, tail),
+					]
+				: [branch(r, [], order, tail)],
+		);
+		return branches.length === 1 && !w.place
+			? branch(ranges[0]!, [], order, `LIMIT ${n} OFFSET ${offset}`)
+			: `SELECT id FROM (${branches.join(' UNION ALL ')}) ORDER BY k ${dir}, id ${dir}
+				LIMIT ${n} OFFSET ${w.place ? 0 : offset}`;
 	}
 
 	/** The columns of the page's studies, in the order of `ids`. */

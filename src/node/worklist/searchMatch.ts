@@ -1,4 +1,4 @@
-import { foldSearchKey } from '../../common/domain/foldSearchKey.js';
+import { searchWords } from './searchWords.js';
 
 /**
  * The FTS5 query for what the reader typed: folded as the index is (foldSearchKey), every word a prefix
@@ -6,9 +6,7 @@ import { foldSearchKey } from '../../common/domain/foldSearchKey.js';
  * nothing typed is read as FTS syntax. Null when no word has a letter or digit (nothing to look up).
  */
 export function searchMatch(text: string): string | null {
-	const words = foldSearchKey(text)
-		.split(/\s+/)
-		.filter((w) => /[\p{L}\p{N}%_]/u.test(w));
+	const words = searchWords.typed(text);
 	if (!words.length) return null;
 	return words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ');
 }

@@ -12,6 +12,7 @@ import { notDisplayableSchema } from './011_not_displayable.js';
 import { worklistScaleSchema } from './012_worklist_scale.js';
 import { pacsOriginsSchema } from './013_pacs_origins.js';
 import { outboxSchema } from './014_outbox.js';
+import { searchPrefixesSchema } from './015_search_prefixes.js';
 import type { SqliteDatabase } from '../SqliteDatabase.js';
 
 /**
@@ -39,4 +40,5 @@ export const migrations: readonly {
 	{ version: 12, name: 'worklist scale', sql: worklistScaleSchema },
 	{ version: 13, name: 'pacs origins', sql: pacsOriginsSchema },
 	{ version: 14, name: 'outbox', sql: outboxSchema },
+	{ version: 15, name: 'search prefixes', sql: searchPrefixesSchema },
 ];
