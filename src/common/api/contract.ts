@@ -6,6 +6,7 @@ import { reportContract } from './reportContract.js';
 import { demoContract } from './demoContract.js';
 import { uiStateContract } from './uiStateContract.js';
 import { auditContract } from './auditContract.js';
+import { pacsContract } from './pacsContract.js';
 
 /**
  * The one contract between the UI and the backend. Each domain keeps its calls in its own
@@ -20,6 +21,7 @@ export const apiContract = {
 	...demoContract,
 	...uiStateContract,
 	...auditContract,
+	...pacsContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -7,6 +7,7 @@ import { auditModule } from '../audit/auditModule.js';
 import { demoModule } from '../demo/demoModule.js';
 import { EventBus } from '../events/EventBus.js';
 import { exportModule } from '../export/exportModule.js';
+import { pacsModule } from '../pacs/pacsModule.js';
 import { createReportAssistant } from '../inference/createReportAssistant.js';
 import type { ModelProcessLauncher } from '../inference/process/ModelProcessLauncher.js';
 import { reportingModule } from '../reporting/reportingModule.js';
@@ -18,6 +19,7 @@ import { worklistModule } from '../worklist/worklistModule.js';
 import type { AssistantProvider } from '../assistant/AssistantProvider.js';
 import type { LabelerProvider } from '../evaluation/LabelerProvider.js';
 import type { ReportExports } from '../export/ReportExports.js';
+import type { PacsService } from '../pacs/PacsService.js';
 import type { ReceiverService } from '../receiver/ReceiverService.js';
 import type { receiverModule } from '../receiver/receiverModule.js';
 import type { DraftQueue } from '../reporting/DraftQueue.js';
@@ -55,6 +57,8 @@ export interface WorkstationOptions {
 	 * without model files or images. Omitted by both shells.
 	 */
 	readonly modelStandIn?: { assistants: ReportAssistantSource; images: StudyImageSource };
+	/** How long one minute of the PACS auto-fetch rule lasts (tests shorten it); a minute when omitted. */
+	readonly autoFetchMinuteMs?: number;
 }
 
 /**
@@ -82,6 +86,8 @@ export class Workstation {
 		readonly assistants: AssistantProvider;
 		readonly labelers: LabelerProvider;
 	};
+	/** Searching and retrieving from the hospital's PACS. */
+	readonly pacs: PacsService;
 	readonly handlers: ApiHandlers;
 	/**
 	 * Long-running parts (the C-STORE receiver, the background draft queue) register here so both
@@ -131,6 +137,15 @@ export class Workstation {
 		});
 		const worklist = worklistModule({ db, audit: reporting.audit, reader, events });
 		const demo = demoModule({ importer: studies.importer, dataDir: options.dataDir });
+		const pacs = pacsModule({
+			db,
+			events,
+			pacsSettings: () => settings.store.get().pacs,
+			images: studies.importer,
+			local: { byStudyUid: (uids) => worklist.queries.studiesByUid(uids) },
+			drafts: { draftSoon: () => reporting.draftQueue.kick() },
+			...(options.autoFetchMinuteMs ? { autoFetchMinuteMs: options.autoFetchMinuteMs } : {}),
+		});
 		const uistate = uiStateModule({ db });
 		const audit = auditModule({ db });
 		const modules: Pick<WorkstationModule, 'background'>[] = [
@@ -144,6 +159,7 @@ export class Workstation {
 			demo,
 			uistate,
 			audit,
+			pacs,
 		];
 		for (const m of modules) this.backgroundServices.push(...m.background);
 		this.handlers = {
@@ -156,6 +172,7 @@ export class Workstation {
 			...demo.handlers,
 			...uistate.handlers,
 			...audit.handlers,
+			...pacs.handlers,
 		};
 		this.settings = settings.store;
 		this.worklist = worklist.queries;
@@ -163,6 +180,7 @@ export class Workstation {
 		this.importer = studies.importer;
 		this.studies = studies.studies;
 		this.receiverModule = receiver;
+		this.pacs = pacs.service;
 		const { draftQueue, labelers, signing } = reporting;
 		this.reporting = {
 			reporting: reporting.reporting,
