@@ -65,7 +65,7 @@ describe('PACS search and retrieve through the workstation, against a real Ortha
 	});
 	const local = (uid: string) => ws.worklist.studiesByUid([uid])[0];
 
-	test('a search marks local studies, keeps the same name of another patient apart, refuses a UID clash', async () => {
+	test('a search marks local studies, keeps a namesake apart, refuses a UID clash', async () => {
 		const hits = (await api.dispatch('pacs.search', { query: { patientName: 'Same' } })) as {
 			studyInstanceUid: string;
 			patientId: string;
