@@ -33,7 +33,14 @@ export const pacsContract = {
 	},
 	/** Brings one study from a PACS (absent: the default one) into the worklist; answers once it is complete. */
 	'pacs.retrieve': {
-		input: z.object({ pacsId, studyInstanceUid: z.string().min(1).max(64) }).strict(),
+		input: z
+			.object({
+				pacsId,
+				studyInstanceUid: z.string().min(1).max(64),
+				/** The progress events' job id, chosen by the caller so its row can show the bar; opaque. */
+				jobId: z.string().min(1).max(100).optional(),
+			})
+			.strict(),
 		output: PacsRetrieved,
 	},
 } as const;

@@ -65,17 +65,17 @@ export class PacsService {
 	}
 
 	/** Retrieves a study; answers when it is complete (its progress goes out as `retrieve` events). */
-	retrieve(pacsId: string | undefined, studyInstanceUid: string): Promise<PacsRetrieved> {
+	retrieve(pacsId: string | undefined, studyInstanceUid: string, jobId?: string): Promise<PacsRetrieved> {
 		const connection = this.connection(pacsId);
 		const key = `${connection.id}\n${studyInstanceUid}`;
 		const running = this.inFlight.get(key);
 		if (running) return running;
-		const jobId = `retrieve:${randomUUID()}`;
+		const job = jobId ?? `retrieve:${randomUUID()}`;
 		const work = this.d.retrieval
-			.retrieve(connection, studyInstanceUid, jobId)
+			.retrieve(connection, studyInstanceUid, job)
 			.then((r) => {
 				this.d.drafts.draftSoon(r.studyId);
-				return { jobId, studyId: r.studyId, instances: r.instances };
+				return { jobId: job, studyId: r.studyId, instances: r.instances };
 			})
 			.finally(() => this.inFlight.delete(key));
 		this.inFlight.set(key, work);

@@ -20,6 +20,7 @@ export function pacsHandlers(pacs: PacsService): Pick<ApiHandlers, 'pacs.test' |
 	return {
 		'pacs.test': ({ connection }) => pacs.test(connection),
 		'pacs.search': ({ pacsId, query }) => answered(() => pacs.search(pacsId, query)),
-		'pacs.retrieve': ({ pacsId, studyInstanceUid }) => answered(() => pacs.retrieve(pacsId, studyInstanceUid)),
+		'pacs.retrieve': ({ pacsId, studyInstanceUid, jobId }) =>
+			answered(() => pacs.retrieve(pacsId, studyInstanceUid, jobId)),
 	};
 }
