@@ -278,7 +278,7 @@ export function PacsSettingsSection({
 						Fetch new studies in the background and draft them before they are opened
 					</label>
 				</div>
-				<div className="settings-row">
+				<div className="settings-row settings-wrap">
 					<Choice
 						id="pacs-autoFetch-pacsId"
 						label="From"

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PacsSearchHit } from '../../../src/common/api/pacsContract.js';
 import type { PacsStudyQuery } from '../../../src/common/api/pacsStudy.js';
 import { formatDicomDate, formatPersonName } from '../../../src/common/api/worklistContract.js';
@@ -48,6 +48,11 @@ export function PacsSearchPanel({
 	const body = useRef<HTMLDivElement>(null);
 	const { states, retrieve } = usePacsRetrieval(onOpenStudy);
 
+	// New results take the keyboard, so the arrows and Enter work on them at once.
+	useEffect(() => {
+		if (hits?.length) body.current?.focus();
+	}, [hits]);
+
 	const search = async () => {
 		const query: PacsStudyQuery = {
 			...(name.trim() ? { patientName: name.trim() } : {}),
@@ -64,7 +69,6 @@ export function PacsSearchPanel({
 			const found = await api['pacs.search']({ ...(pacsId ? { pacsId } : {}), query });
 			setHits(found);
 			setSelected(0);
-			if (found.length) requestAnimationFrame(() => body.current?.focus());
 		} catch (e) {
 			setError((e as Error).message);
 		} finally {
