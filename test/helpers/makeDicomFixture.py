@@ -45,7 +45,7 @@ if 'referrer' in opts:
 if any(ord(c) > 127 for c in ''.join(opts.values())):
     ds.SpecificCharacterSet = 'ISO_IR 192'
 ds.StudyDate = opts.get('date', '20240102')
-ds.StudyTime = '101500'
+ds.StudyTime = opts.get('time', '101500')
 ds.AccessionNumber = opts.get('accession', 'ACC1')
 ds.StudyDescription = opts.get('description', 'Chest PA/LAT')
 ds.Modality = 'DX'

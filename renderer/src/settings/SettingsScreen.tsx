@@ -1,6 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../../src/common/api/appContract.js';
 import type { SettingsFieldName } from './SettingsContext.js';
+import { PacsSettingsSection } from './PacsSettingsSection.js';
+import { pacsPatchOf, pacsSectionOf, type PacsErrors } from './pacsDraft.js';
 import { readerFieldText } from './readerFieldText.js';
 import { SettingsField } from './SettingsField.js';
 import type { DraftField } from './settingsDraft.js';
@@ -35,8 +37,27 @@ export function SettingsScreen({
 	onSaved: (s: Settings) => void;
 	onCancel: () => void;
 }) {
-	const f = useSettingsForm(settings, { idPrefix: 'settings', fields: allFields, requireName: false, onSaved });
 	const dialog = useRef<HTMLDivElement>(null);
+	const [pacs, setPacs] = useState(() => pacsSectionOf(settings));
+	const [pacsErrors, setPacsErrors] = useState<PacsErrors>({});
+	const pacsPatch = () => {
+		const r = pacsPatchOf(pacs, settings.hl7);
+		if ('patch' in r) return r.patch;
+		setPacsErrors(r.errors);
+		requestAnimationFrame(() =>
+			dialog.current
+				?.querySelector<HTMLElement>('[data-testid="settings-pacs-section"] [aria-invalid="true"]')
+				?.focus(),
+		);
+		return null;
+	};
+	const f = useSettingsForm(settings, {
+		idPrefix: 'settings',
+		fields: allFields,
+		requireName: false,
+		onSaved,
+		extraPatch: pacsPatch,
+	});
 	useEffect(() => {
 		document.getElementById(`settings-${focusField ?? 'readerName'}`)?.focus();
 	}, [focusField]);
@@ -48,7 +69,9 @@ export function SettingsScreen({
 			return;
 		}
 		if (e.key !== 'Tab' || !dialog.current) return;
-		const focusable = dialog.current.querySelectorAll<HTMLElement>('input, button:not([disabled])');
+		const focusable = dialog.current.querySelectorAll<HTMLElement>(
+			'input:not([disabled]), select, button:not([disabled])',
+		);
 		const first = focusable[0];
 		const last = focusable[focusable.length - 1];
 		if (e.shiftKey && document.activeElement === first) {
@@ -146,6 +169,18 @@ export function SettingsScreen({
 							{...f.field('llmThreads')}
 						/>
 					</fieldset>
+					<div data-testid="settings-pacs-section">
+						<PacsSettingsSection
+							draft={pacs}
+							errors={pacsErrors}
+							onChange={(next, clear) => {
+								setPacs(next);
+								setPacsErrors((e) =>
+									Object.fromEntries(Object.entries(e).filter(([k]) => !clear.includes(k))),
+								);
+							}}
+						/>
+					</div>
 					{f.formError && (
 						<div className="settings-form-error" role="alert" data-testid="settings-form-error">
 							{f.formError}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Settings } from '../../../src/common/api/appContract.js';
+import type { Settings, SettingsPatch } from '../../../src/common/api/appContract.js';
 import { useClient } from '../api/ClientContext.js';
 import {
 	draftOf,
@@ -28,6 +28,8 @@ export function useSettingsForm(
 		fields: readonly DraftField[];
 		requireName: boolean;
 		onSaved: (s: Settings) => void;
+		/** More of the change from another part of the form (PACS); null when it shows its own errors. */
+		extraPatch?: () => SettingsPatch | null;
 	},
 ) {
 	const { api } = useClient();
@@ -57,8 +59,10 @@ export function useSettingsForm(
 				const r = await api['settings.checkFolder']({ folder: draft[field], access });
 				if (r.problem) found[field] = r.problem;
 			}
+			const extra = o.extraPatch ? o.extraPatch() : {};
 			if (Object.values(found).some(Boolean)) return showErrors(found);
-			o.onSaved(await api['settings.update'](patchOf(draft, o.fields)));
+			if (!extra) return;
+			o.onSaved(await api['settings.update']({ ...patchOf(draft, o.fields), ...extra }));
 		} catch (e) {
 			const message = (e as Error).message;
 			// The server's refusal of a relative folder names the field it refused.

@@ -10,6 +10,7 @@ import {
 } from '../../../src/common/api/worklistContract.js';
 import { useClient } from '../api/ClientContext.js';
 import { ImportPathDialog, ImportReportDialog } from './ImportDialogs.js';
+import { PacsSearchPanel } from './PacsSearchPanel.js';
 import { readDroppedFiles, uploadBatches } from './readDroppedFiles.js';
 import { useWorklistRows, type WorklistFilter } from './useWorklistRows.js';
 import { readingSession } from './readingSession.js';
@@ -70,6 +71,7 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 	const [importError, setImportError] = useState<string | null>(null);
 	const [dragging, setDragging] = useState(false);
 	const [demoBusy, setDemoBusy] = useState(false);
+	const [pacsMode, setPacsMode] = useState(false);
 	const list = useRef<HTMLDivElement>(null);
 	const searchBox = useRef<HTMLInputElement>(null);
 	const placeSaved = usePlaceSaved();
@@ -357,6 +359,18 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 		);
 	}
 
+	if (pacsMode)
+		return (
+			<section className="worklist" data-testid="worklist-pacs" aria-label="Search the PACS">
+				<PacsSearchPanel
+					onOpenStudy={onOpenStudy}
+					onClose={() => {
+						setPacsMode(false);
+						requestAnimationFrame(() => (list.current ?? searchBox.current)?.focus());
+					}}
+				/>
+			</section>
+		);
 	return (
 		<section
 			className={`worklist${dragging ? ' dragging' : ''}`}
@@ -436,6 +450,9 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 						? 'Loading…'
 						: `${total.toLocaleString()}${totalAtLeast ? '+' : ''} stud${total === 1 ? 'y' : 'ies'}`}
 				</span>
+				<button onClick={() => setPacsMode(true)} data-testid="pacs-search-toggle">
+					Search PACS…
+				</button>
 				<button onClick={() => setImporting('dialog')} data-testid="import-folder">
 					Import folder…
 				</button>

@@ -8,6 +8,7 @@ import { uiStateContract } from './uiStateContract.js';
 import { auditContract } from './auditContract.js';
 import { outboxContract } from './outboxContract.js';
 import { priorsContract } from './priorsContract.js';
+import { pacsContract } from './pacsContract.js';
 
 /**
  * The one contract between the UI and the backend. Each domain keeps its calls in its own
@@ -24,6 +25,7 @@ export const apiContract = {
 	...auditContract,
 	...outboxContract,
 	...priorsContract,
+	...pacsContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -4,3 +4,5 @@ export { PacsError, PacsUnreachableError, PacsRefusedError, PacsCredentialsError
 export { openPacsClient } from './openPacsClient.js';
 export { parsePacsAddress, PacsAddressError } from './parsePacsAddress.js';
 export type { PacsOrigins } from './PacsOrigins.js';
+export { PacsNotConfiguredError } from './PacsNotConfiguredError.js';
+export type { PacsService } from './PacsService.js';

@@ -332,6 +332,15 @@ export class WorklistQueries {
 				CROSS JOIN worklist_rows w ON w.study_id = s.id ORDER BY j.key`,
 		).all({ ids: JSON.stringify(ids.map((r) => r.id)) }) as Row[];
 	}
+
+	/** The local studies among these Study Instance UIDs, with their patient ID (a PACS search marks them local). */
+	studiesByUid(uids: readonly string[]): { studyInstanceUid: string; studyId: number; patientId: string }[] {
+		return this.prepare(
+			`SELECT s.study_instance_uid AS studyInstanceUid, s.id AS studyId, p.patient_id AS patientId
+				FROM json_each(@uids) j CROSS JOIN studies s ON s.study_instance_uid = j.value
+				CROSS JOIN patients p ON p.id = s.patient_ref`,
+		).all({ uids: JSON.stringify(uids) }) as { studyInstanceUid: string; studyId: number; patientId: string }[];
+	}
 }
 
 function item(r: Row): WorklistItem {

@@ -7,12 +7,12 @@ import { auditModule } from '../audit/auditModule.js';
 import { demoModule } from '../demo/demoModule.js';
 import { EventBus } from '../events/EventBus.js';
 import { exportModule } from '../export/exportModule.js';
+import { pacsModule } from '../pacs/pacsModule.js';
 import { createReportAssistant } from '../inference/createReportAssistant.js';
 import type { ModelProcessLauncher } from '../inference/process/ModelProcessLauncher.js';
 import { reportingModule } from '../reporting/reportingModule.js';
 import { settingsModule } from '../settings/settingsModule.js';
 import { outboxModule } from '../outbox/outboxModule.js';
-import { PacsOrigins } from '../pacs/PacsOrigins.js';
 import { priorsModule } from '../priors/priorsModule.js';
 import { openDatabase, type SqliteDatabase } from '../store/openDatabase.js';
 import { studiesModule } from '../studies/studiesModule.js';
@@ -23,6 +23,7 @@ import type { LabelerProvider } from '../evaluation/LabelerProvider.js';
 import type { RetryTiming } from '../outbox/index.js';
 import type { ReportExports } from '../export/ReportExports.js';
 import type { SignedReportSource } from '../export/SignedReportSource.js';
+import type { PacsService } from '../pacs/PacsService.js';
 import type { ReceiverService } from '../receiver/ReceiverService.js';
 import type { receiverModule } from '../receiver/receiverModule.js';
 import type { DraftQueue } from '../reporting/DraftQueue.js';
@@ -62,6 +63,8 @@ export interface WorkstationOptions {
 	readonly modelStandIn?: { assistants: ReportAssistantSource; images: StudyImageSource };
 	/** Shorter outbox retry waits and MLLP acknowledgement timeout (tests); the defaults otherwise. */
 	readonly outbox?: { readonly timing?: Partial<RetryTiming>; readonly mllpTimeoutMs?: number };
+	/** How long one minute of the PACS auto-fetch rule lasts (tests shorten it); a minute when omitted. */
+	readonly autoFetchMinuteMs?: number;
 }
 
 /**
@@ -91,6 +94,8 @@ export class Workstation {
 		/** The report as exports see it (the CLI's `pacs send` builds its SR from it). */
 		readonly documents: SignedReportSource;
 	};
+	/** Searching and retrieving from the hospital's PACS. */
+	readonly pacs: PacsService;
 	readonly handlers: ApiHandlers;
 	/**
 	 * Long-running parts (the C-STORE receiver, the background draft queue) register here so both
@@ -140,16 +145,25 @@ export class Workstation {
 			hl7Settings: () => settings.store.get().hl7,
 			keyImage: reporting.keyImage,
 		});
+		const worklist = worklistModule({ db, audit: reporting.audit, reader, events });
+		const demo = demoModule({ importer: studies.importer, dataDir: options.dataDir });
+		const pacs = pacsModule({
+			db,
+			events,
+			pacsSettings: () => settings.store.get().pacs,
+			images: studies.importer,
+			local: { byStudyUid: (uids) => worklist.queries.studiesByUid(uids) },
+			drafts: { draftSoon: () => reporting.draftQueue.kick() },
+			...(options.autoFetchMinuteMs ? { autoFetchMinuteMs: options.autoFetchMinuteMs } : {}),
+		});
 		const outbox = outboxModule({
 			db,
 			events,
 			reports: reporting.documents,
 			settings: { pacs: () => settings.store.get().pacs, hl7: () => settings.store.get().hl7 },
-			origins: new PacsOrigins(db),
+			origins: pacs.origins,
 			...options.outbox,
 		});
-		const worklist = worklistModule({ db, audit: reporting.audit, reader, events });
-		const demo = demoModule({ importer: studies.importer, dataDir: options.dataDir });
 		const uistate = uiStateModule({ db });
 		const audit = auditModule({ db });
 		const priors = priorsModule({ db, reports: reporting.reporting });
@@ -166,6 +180,7 @@ export class Workstation {
 			audit,
 			outbox,
 			priors,
+			pacs,
 		];
 		for (const m of modules) this.backgroundServices.push(...m.background);
 		this.handlers = {
@@ -180,6 +195,7 @@ export class Workstation {
 			...audit.handlers,
 			...outbox.handlers,
 			...priors.handlers,
+			...pacs.handlers,
 		};
 		this.settings = settings.store;
 		this.worklist = worklist.queries;
@@ -187,6 +203,7 @@ export class Workstation {
 		this.importer = studies.importer;
 		this.studies = studies.studies;
 		this.receiverModule = receiver;
+		this.pacs = pacs.service;
 		const { draftQueue, labelers, signing } = reporting;
 		this.reporting = {
 			reporting: reporting.reporting,
