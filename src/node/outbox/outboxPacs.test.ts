@@ -174,7 +174,7 @@ describe('the outbox delivers signed reports to a real Orthanc', { skip }, () =>
 		usePacsAt(`${orthanc.httpUrl}/no-such-service`);
 		await signReport(ws, studyId, 'Lines and tubes in place.', 'No pneumothorax.');
 		const [refused] = await outboxItemsOf(ws, studyId, (i) => i[0]?.state === 'attention');
-		assert.match(refused?.lastError ?? '', /refused .*status 404/);
+		assert.match(refused?.lastError ?? '', /refused .*HTTP 404/);
 		await new Promise((resolve) => setTimeout(resolve, 300));
 		assert.equal((await ws.handlers['outbox.list']({})).items.find((i) => i.id === refused?.id)?.attempts, 1);
 		usePacsAt(orthanc.dicomWebUrl);
