@@ -24,6 +24,6 @@ test('a C-STORE or C-ECHO answer is encoded byte for byte as the protocol librar
 	}
 });
 
-test('a command with an element it does not know is left to the library', () => {
+test('a command with an element it does not know is not encoded (null), so no wrong answer goes out', () => {
 	assert.equal(commandPdu({ CommandField: 1, OffendingElement: [1] }, 1), null);
 });

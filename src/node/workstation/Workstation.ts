@@ -81,7 +81,7 @@ export class Workstation {
 	/** Folder and upload import; `importer.onStudyImported(fn)` hears every study that got new images. */
 	readonly importer: StudyImporter;
 	readonly studies: StudyService;
-	/** The C-STORE receiver, loaded with the background services (dcmjs-dimse is not needed before). */
+	/** The C-STORE receiver, loaded with the background services (nothing before needs its code). */
 	private readonly receiverModule: LazyModule<ReturnType<typeof receiverModule>>;
 	/** Drafting, correcting, conversing, signing and exporting reports, for the CLI and tests. */
 	readonly reporting: {
