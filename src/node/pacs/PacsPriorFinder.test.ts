@@ -10,6 +10,7 @@ import { ScriptedAssistant, testImage } from '../../../test/helpers/ScriptedAssi
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { ApiDispatcher } from '../bridge/ApiDispatcher.js';
 import { Workstation } from '../workstation/Workstation.js';
+import { PacsOrigins } from './PacsOrigins.js';
 
 const skip = OrthancPeer.available() ? false : 'Orthanc is not installed';
 const standIn = () => ({
@@ -78,6 +79,32 @@ describe('priors on the PACS beside the local ones, against a real Orthanc', { s
 			[onPacs.studyId, onPacs.studyDate, onPacs.description, onPacs.modality, onPacs.pacsId, onPacs.report],
 			[null, '20240101', 'PACS PRIOR', 'DX', 'main', null],
 		);
+	});
+
+	test('the PACS the study came from is asked, not the default; once removed from settings, the default', async () => {
+		const down = { ...pacsAt('http://127.0.0.1:9/dicom-web').connections[0]!, id: 'down', name: 'Old PACS' };
+		const both = pacsAt(orthanc.dicomWebUrl);
+		ws.settings.update({ pacs: { ...both, connections: [...both.connections, down], defaultId: 'down' } });
+		try {
+			const byDefault = await list();
+			assert.deepEqual(where(byDefault.priors), [['1.2.3.11', 'local']]);
+			assert.equal(byDefault.notes?.length, 1, 'the default PACS is down');
+			new PacsOrigins(ws.db).remember(current, 'main');
+			const byOrigin = await list();
+			assert.deepEqual(where(byOrigin.priors), [
+				['1.2.3.10', 'pacs'],
+				['1.2.3.11', 'local'],
+			]);
+			assert.deepEqual(byOrigin.notes, []);
+			new PacsOrigins(ws.db).remember(current, 'removed');
+			ws.settings.update({ pacs: { ...both, connections: [both.connections[0]!] } });
+			assert.deepEqual(where((await list()).priors), [
+				['1.2.3.10', 'pacs'],
+				['1.2.3.11', 'local'],
+			]);
+		} finally {
+			ws.settings.update({ pacs: pacsAt(orthanc.dicomWebUrl) });
+		}
 	});
 
 	test('a PACS prior retrieved is then listed as local, once', async () => {
