@@ -81,7 +81,7 @@ describe('priors on the PACS beside the local ones, against a real Orthanc', { s
 		);
 	});
 
-	test('the PACS the study came from is asked, not the default; once removed from settings, the default', async () => {
+	test('the PACS the study came from is asked, not the default; removed, the default', async () => {
 		const down = { ...pacsAt('http://127.0.0.1:9/dicom-web').connections[0]!, id: 'down', name: 'Old PACS' };
 		const both = pacsAt(orthanc.dicomWebUrl);
 		ws.settings.update({ pacs: { ...both, connections: [...both.connections, down], defaultId: 'down' } });
