@@ -59,8 +59,9 @@ export class PatientPriors {
 /** The finder's answer, or a plain error once `ms` pass without one (its search is left to finish alone). */
 function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
 	let timer: NodeJS.Timeout | undefined;
+	const wait = ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 	const late = new Promise<never>((_, reject) => {
-		timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(ms / 1000)} s.`)), ms);
+		timer = setTimeout(() => reject(new Error(`no answer within ${wait}.`)), ms);
 	});
 	return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
