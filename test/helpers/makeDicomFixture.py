@@ -38,6 +38,8 @@ ds.PatientID = opts.get('pid', 'PID-1')
 ds.PatientSex = opts.get('sex', 'O')
 if opts.get('age', '050Y'):
     ds.PatientAge = opts.get('age', '050Y')
+if 'issuer' in opts:
+    ds.IssuerOfPatientID = opts['issuer']
 if 'birth' in opts:
     ds.PatientBirthDate = opts['birth']
 if 'referrer' in opts:

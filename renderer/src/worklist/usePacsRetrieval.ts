@@ -12,9 +12,9 @@ export interface RetrievalState {
 
 /**
  * Retrieves studies from the PACS with their progress by Study Instance UID (the row's bar); the study is
- * opened once it is complete.
+ * opened once it is complete (the study's UID too, for callers retrieving more than one).
  */
-export function usePacsRetrieval(onRetrieved: (studyId: number) => void) {
+export function usePacsRetrieval(onRetrieved: (studyId: number, studyInstanceUid: string) => void) {
 	const client = useClient();
 	const [states, setStates] = useState<Record<string, RetrievalState>>({});
 	useEffect(
@@ -30,13 +30,13 @@ export function usePacsRetrieval(onRetrieved: (studyId: number) => void) {
 		[client],
 	);
 	const retrieve = useCallback(
-		async (hit: PacsSearchHit) => {
+		async (hit: Pick<PacsSearchHit, 'pacsId' | 'studyInstanceUid'>) => {
 			const uid = hit.studyInstanceUid;
 			const jobId = `retrieve:${crypto.randomUUID()}`;
 			setStates((all) => ({ ...all, [uid]: { jobId, label: 'Retrieving…', fraction: null, error: null } }));
 			try {
 				const r = await client.api['pacs.retrieve']({ pacsId: hit.pacsId, studyInstanceUid: uid, jobId });
-				onRetrieved(r.studyId);
+				onRetrieved(r.studyId, uid);
 			} catch (e) {
 				const error = `Not retrieved: ${(e as Error).message}`;
 				setStates((all) => ({ ...all, [uid]: { jobId, label: error, fraction: null, error } }));

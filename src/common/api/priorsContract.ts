@@ -25,6 +25,8 @@ export const PriorStudy = z.object({
 	status: z.enum(['signed', 'not_signed']),
 	/** The signed report's text; null while not signed (or not known, for a PACS study). */
 	report: PriorReport.nullable(),
+	/** The PACS a `pacs` study is on, for its retrieval; absent for local studies. */
+	pacsId: z.string().optional(),
 });
 export type PriorStudy = z.infer<typeof PriorStudy>;
 
@@ -32,6 +34,10 @@ export const priorsContract = {
 	/** The patient's other studies: earlier ones first, newest of them first; later ones after them. */
 	'priors.list': {
 		input: z.object({ studyId: z.number().int() }).strict(),
-		output: z.object({ priors: z.array(PriorStudy) }),
+		output: z.object({
+			priors: z.array(PriorStudy),
+			/** Places that could not be searched, in words ("PACS not reachable: …"); the list holds the rest. */
+			notes: z.array(z.string()).optional(),
+		}),
 	},
 } as const;

@@ -8,17 +8,34 @@ export class PatientPriors {
 	constructor(private readonly deps: PriorsDependencies) {}
 
 	async list(studyId: number): Promise<PriorStudy[]> {
+		return (await this.search(studyId)).priors;
+	}
+
+	/**
+	 * The list with a note for each place that failed or was too slow: a PACS that is down must never
+	 * hide the studies found elsewhere.
+	 */
+	async search(studyId: number): Promise<{ priors: PriorStudy[]; notes: string[] }> {
 		const current = this.deps.studies.current(studyId);
 		// An empty Patient ID is legal DICOM but names no one: searching by it would list strangers.
-		if (!current.patient.patientId.trim()) return [];
-		const found = (await Promise.all(this.deps.finders.map((f) => f.find(current)))).flat();
+		if (!current.patient.patientId.trim()) return { priors: [], notes: [] };
+		const notes: string[] = [];
+		const searches = this.deps.finders.map((f) =>
+			f.place === undefined
+				? f.find(current)
+				: withinTime(f.find(current), this.deps.finderTimeoutMs ?? 5000).catch((e: unknown) => {
+						notes.push(`${f.place} not reachable: ${e instanceof Error ? e.message : String(e)}`);
+						return [];
+					}),
+		);
+		const found = (await Promise.all(searches)).flat();
 		// A study two finders know (stored here and on the PACS) is listed once, as the first finder has it.
 		const byUid = new Map<string, FoundStudy>();
 		for (const s of found) if (!byUid.has(s.studyInstanceUid)) byUid.set(s.studyInstanceUid, s);
 		byUid.delete(current.studyInstanceUid);
 		const unique = [...byUid.values()];
 		const priors = await Promise.all(unique.map((s) => this.withReport(s)));
-		return priors.sort(priorOrder(current.studyDate));
+		return { priors: priors.sort(priorOrder(current.studyDate)), notes };
 	}
 
 	private async withReport(study: FoundStudy): Promise<PriorStudy> {
@@ -37,4 +54,14 @@ export class PatientPriors {
 		const addenda = state.addenda.map(({ text, signedBy, signedAt }) => ({ text, signedBy, signedAt }));
 		return { findings: r.findings, impression: r.impression, signedBy: r.signedBy, signedAt: r.signedAt, addenda };
 	}
+}
+
+/** The finder's answer, or a plain error once `ms` pass without one (its search is left to finish alone). */
+function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const wait = ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+	const late = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`no answer within ${wait}.`)), ms);
+	});
+	return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

@@ -9,5 +9,7 @@ export type FoundStudy = Omit<PriorStudy, 'report'>;
  * Patient ID and issuer). A finder returns the patient's studies other than the current one, in any order.
  */
 export interface PriorStudyFinder {
+	/** Where it looks, named for the reader's note when it fails ("PACS"); absent for the local store. */
+	readonly place?: string;
 	find(current: CurrentStudy): Promise<FoundStudy[]>;
 }

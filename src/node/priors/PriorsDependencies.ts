@@ -8,4 +8,6 @@ export interface PriorsDependencies {
 	/** Where other studies are looked for; a study two finders know is listed once, the first finder's. */
 	readonly finders: readonly PriorStudyFinder[];
 	readonly reports: PriorReportSource;
+	/** How long a finder may take before the list goes without it (a slow PACS); 5 s when omitted. */
+	readonly finderTimeoutMs?: number;
 }

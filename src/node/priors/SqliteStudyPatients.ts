@@ -17,6 +17,6 @@ export class SqliteStudyPatients implements CurrentStudySource {
 			.get(studyId) as { patientId: string; issuer: string; studyInstanceUid: string; studyDate: string | null };
 		if (!row) throw new PriorsStudyNotFoundError(studyId);
 		const { patientId, issuer, ...study } = row;
-		return { patient: { patientId, issuer }, ...study };
+		return { studyId, patient: { patientId, issuer }, ...study };
 	}
 }

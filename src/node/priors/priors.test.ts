@@ -136,6 +136,25 @@ test('further finders add studies marked as on the PACS; one the store already h
 	);
 });
 
+test('a place that fails or is too slow: the local priors still listed, with a note naming it', async () => {
+	const f = fixture();
+	const jane = { pid: 'P-1', name: 'Doe^Jane' };
+	const current = study(f.db, { ...jane, date: '20250110' });
+	const local = study(f.db, { ...jane, date: '20240301' });
+	const down: PriorStudyFinder = { place: 'PACS', find: () => Promise.reject(new Error('connection refused.')) };
+	const slow: PriorStudyFinder = { place: 'Archive', find: () => new Promise(() => undefined) };
+	const priors = priorsModule({ db: f.db, reports: f.reporting, moreFinders: [down, slow], finderTimeoutMs: 50 });
+	const { priors: listed, notes } = await priors.priors.search(current);
+	assert.deepEqual(
+		listed.map((p) => p.studyId),
+		[local],
+	);
+	assert.deepEqual(notes, [
+		'PACS not reachable: connection refused.',
+		'Archive not reachable: no answer within 50 ms.',
+	]);
+});
+
 test('a study that does not exist is a not-found error', async () => {
 	const f = fixture();
 	await assert.rejects(f.priors.list(999), { code: 'not_found' });

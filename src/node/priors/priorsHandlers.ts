@@ -4,6 +4,6 @@ import type { PatientPriors } from './PatientPriors.js';
 /** The priors call: the patient's other studies beside the one being read. */
 export function priorsHandlers(priors: PatientPriors): Pick<ApiHandlers, 'priors.list'> {
 	return {
-		'priors.list': async ({ studyId }) => ({ priors: await priors.list(studyId) }),
+		'priors.list': ({ studyId }) => priors.search(studyId),
 	};
 }

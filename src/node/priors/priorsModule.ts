@@ -12,11 +12,13 @@ export function priorsModule(d: {
 	db: SqliteDatabase;
 	reports: PriorReportSource;
 	moreFinders?: readonly PriorStudyFinder[];
+	finderTimeoutMs?: number;
 }) {
 	const priors = new PatientPriors({
 		studies: new SqliteStudyPatients(d.db),
 		finders: [new LocalPriorFinder(d.db), ...(d.moreFinders ?? [])],
 		reports: d.reports,
+		...(d.finderTimeoutMs ? { finderTimeoutMs: d.finderTimeoutMs } : {}),
 	});
 	return { priors, handlers: priorsHandlers(priors), background: [] } satisfies WorkstationModule;
 }

@@ -8,6 +8,7 @@ import { demoModule } from '../demo/demoModule.js';
 import { EventBus } from '../events/EventBus.js';
 import { exportModule } from '../export/exportModule.js';
 import { pacsModule } from '../pacs/pacsModule.js';
+import { PacsPriorFinder } from '../pacs/PacsPriorFinder.js';
 import { createReportAssistant } from '../inference/createReportAssistant.js';
 import type { ModelProcessLauncher } from '../inference/process/ModelProcessLauncher.js';
 import { reportingModule } from '../reporting/reportingModule.js';
@@ -65,6 +66,8 @@ export interface WorkstationOptions {
 	readonly outbox?: { readonly timing?: Partial<RetryTiming>; readonly mllpTimeoutMs?: number };
 	/** How long one minute of the PACS auto-fetch rule lasts (tests shorten it); a minute when omitted. */
 	readonly autoFetchMinuteMs?: number;
+	/** How long the priors list waits for the PACS before listing without it (tests shorten it); 5 s. */
+	readonly priorsPacsTimeoutMs?: number;
 }
 
 /**
@@ -166,7 +169,12 @@ export class Workstation {
 		});
 		const uistate = uiStateModule({ db });
 		const audit = auditModule({ db });
-		const priors = priorsModule({ db, reports: reporting.reporting });
+		const priors = priorsModule({
+			db,
+			reports: reporting.reporting,
+			moreFinders: [new PacsPriorFinder(pacs.service, pacs.origins)],
+			...(options.priorsPacsTimeoutMs ? { finderTimeoutMs: options.priorsPacsTimeoutMs } : {}),
+		});
 		const modules: Pick<WorkstationModule, 'background'>[] = [
 			settings,
 			worklist,
