@@ -15,6 +15,7 @@ import { renderFollowUpPrompt, renderRequest } from '../../common/radialog/conve
 import { maxNewTokens } from '../../common/radialog/instructTemplates.js';
 import { renderVicunaPrompt } from '../../common/radialog/vicunaPrompt.js';
 import { LlamaReportModel, type Generation } from './llama/LlamaReportModel.js';
+import { fulfilledValues } from './fulfilledValues.js';
 import { readModelSet, verifyModelFiles, type ModelSet } from './loadModelSet.js';
 import { OnnxVision } from './onnx/OnnxVision.js';
 
@@ -52,9 +53,9 @@ export class RadialogEngine {
 			await verifyModelFiles(set, (fraction) => emit({ type: 'loading', stage: 'verifying', fraction }));
 		const threads = o.threads ?? Math.max(1, Math.min(8, os.availableParallelism()));
 		emit({ type: 'loading', stage: 'vision', fraction: 0 });
-		const vision = await OnnxVision.open(set, threads);
-		emit({ type: 'loading', stage: 'vision', fraction: 1 });
-		const llm = await LlamaReportModel.open(set, {
+		// The LLM starts first: llama.cpp tests its binary in a child process, and the ONNX sessions (and a
+		// cold start's image decoding) get done meanwhile.
+		const llmLoad = LlamaReportModel.open(set, {
 			threads,
 			gpu: o.gpu ?? 'auto',
 			workDir: path.join(os.tmpdir(), `radialog-adapters-${process.pid}`),
@@ -62,6 +63,19 @@ export class RadialogEngine {
 			onNotice: (text) => emit({ type: 'notice', text }),
 			onLoadProgress: (fraction) => emit({ type: 'loading', stage: 'language-model', fraction }),
 		});
+		const visionLoad = OnnxVision.open(set, threads).then((v) => {
+			emit({ type: 'loading', stage: 'vision', fraction: 1 });
+			return v;
+		});
+		// A vision error is reported first, as when the two loaded in turn; nothing stays loaded after one.
+		const loads = await Promise.allSettled([visionLoad, llmLoad]);
+		let vision: OnnxVision, llm: LlamaReportModel;
+		try {
+			[vision, llm] = fulfilledValues(loads);
+		} catch (err) {
+			await Promise.all(loads.flatMap((l) => (l.status === 'fulfilled' ? [l.value.close()] : [])));
+			throw err;
+		}
 		const engine = new RadialogEngine(set, vision, llm, emit);
 		const device = llm.gpu ? `GPU (${llm.gpu})` : 'CPU';
 		emit({ type: 'ready', notice: set.manifest.notice, device, placement: llm.placement });
@@ -100,7 +114,8 @@ export class RadialogEngine {
 		maxTokens: number,
 		h: StreamHandlers,
 	): Promise<GeneratedText & { generation: Generation }> {
-		await this.llm.useImage(image.key, await this.embeddingsOf(image));
+		const e = await this.embeddingsOf(image);
+		await this.llm.useImage(image.key, e);
 		// Text is decoded per token only for a caller that streams it; progress events need only the count.
 		const generation = await this.llm.generate(prompt, {
 			maxTokens,

@@ -46,14 +46,24 @@ export async function run(argv: string[]): Promise<number> {
 		...(threads ? { threads } : {}),
 		...(values.cpu ? { gpu: false as const } : {}),
 		events: progress.onEvent,
+		// One-shot: the models load in this process, sparing the start of a model process.
+		inProcess: true,
 	});
 	const results: StudyResult[] = [];
 	const seenStudies = new Set<string>();
 	let failures = 0;
-	try {
-		await assistant.start();
+	// The models load while the first image is read and decoded; nothing is printed until they are ready.
+	const started = assistant.start();
+	started.catch(() => undefined);
+	let ready = false;
+	const whenReady = async () => {
+		if (ready) return;
+		await started;
+		ready = true;
 		progress.clear();
 		if (!values.json && assistant.notice) console.log(`Notice: ${assistant.notice}\n`);
+	};
+	try {
 		for (const file of filesUnder(input)) {
 			let image: AssistantImage;
 			let study: string | null = null;
@@ -64,11 +74,13 @@ export async function run(argv: string[]): Promise<number> {
 				if (study && seenStudies.has(study)) continue;
 				image = { key: `${file}:${fs.statSync(file).mtimeMs}`, image: await decodeDicomFile(file) };
 			} catch (err) {
+				await whenReady();
 				failures++;
 				results.push({ study, file, error: `not usable as an image: ${(err as Error).message}` });
 				if (!values.json) console.log(`${file}\n  not usable as an image: ${(err as Error).message}\n`);
 				continue;
 			}
+			await whenReady();
 			if (study) seenStudies.add(study);
 			const findings = await assistant.predictFindings(image);
 			const positive = findings.filter((f) => f.positive).map((f) => f.label);
@@ -81,6 +93,7 @@ export async function run(argv: string[]): Promise<number> {
 				console.log(`  Draft report (AI-written, not signed): ${draft.text}\n`);
 			}
 		}
+		await whenReady();
 	} finally {
 		progress.clear();
 		await assistant.close();
