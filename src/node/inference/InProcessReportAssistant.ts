@@ -26,27 +26,39 @@ import { checked } from './process/protocol.js';
  * server keep the separate process (ModelProcessClient).
  */
 export class InProcessReportAssistant implements ReportAssistant {
-	private engine: Promise<RadialogEngine> | null = null;
+	private opening: Promise<{ engine: RadialogEngine; ready: Promise<void> }> | null = null;
 	private closed = false;
 	notice: string | null = null;
 
 	constructor(private readonly options: EngineOptions) {}
 
-	/** Loads the models; calls do this on their own when needed. */
+	/** Loads the models, the LLM included; calls load what they need on their own. */
 	async start(): Promise<void> {
-		await this.opened();
+		await (
+			await this.open()
+		).ready;
 	}
 
-	private opened(): Promise<RadialogEngine> {
+	/**
+	 * The engine once its image models are open: findings and image embeddings need no more, and a draft
+	 * waits for the LLM inside the engine.
+	 */
+	private async opened(): Promise<RadialogEngine> {
+		return (await this.open()).engine;
+	}
+
+	private open(): Promise<{ engine: RadialogEngine; ready: Promise<void> }> {
 		if (this.closed) return Promise.reject(new ModelProcessClosed());
-		this.engine ??= (async () => {
+		this.opening ??= (async () => {
 			// Loaded on first use, so importing this file costs nothing until the models are wanted.
 			const { RadialogEngine } = await import('./RadialogEngine.js');
-			const engine = await RadialogEngine.open(this.options);
-			this.notice = engine.notice;
-			return engine;
+			const opened = await RadialogEngine.openImageModelsFirst(this.options);
+			// A failed load reaches whoever awaits start() or a draft; it is no unhandled rejection.
+			opened.ready.catch(() => undefined);
+			this.notice = opened.engine.notice;
+			return opened;
 		})();
-		return this.engine;
+		return this.opening;
 	}
 
 	private async call<K extends ModelOperationName>(
@@ -89,10 +101,10 @@ export class InProcessReportAssistant implements ReportAssistant {
 	/** Frees the models (after a load still under way, if any). */
 	async close(): Promise<void> {
 		this.closed = true;
-		const engine = this.engine;
-		this.engine = null;
-		await engine?.then(
-			(e) => e.close(),
+		const opening = this.opening;
+		this.opening = null;
+		await opening?.then(
+			({ engine }) => engine.close(),
 			() => undefined,
 		);
 	}

@@ -52,7 +52,8 @@ export async function run(argv: string[]): Promise<number> {
 	const results: StudyResult[] = [];
 	const seenStudies = new Set<string>();
 	let failures = 0;
-	// The models load while the first image is read and decoded; nothing is printed until they are ready.
+	// The models load while the first image is read, decoded and classified; nothing is printed before
+	// they are ready.
 	const started = assistant.start();
 	started.catch(() => undefined);
 	let ready = false;
@@ -80,11 +81,12 @@ export async function run(argv: string[]): Promise<number> {
 				if (!values.json) console.log(`${file}\n  not usable as an image: ${(err as Error).message}\n`);
 				continue;
 			}
-			await whenReady();
 			if (study) seenStudies.add(study);
+			// The first image is classified and encoded while the language model may still be loading.
 			const findings = await assistant.predictFindings(image);
 			const positive = findings.filter((f) => f.positive).map((f) => f.label);
 			const draft = await assistant.draftReport({ image, findings: positive });
+			await whenReady();
 			progress.clear();
 			results.push({ study, file, findings, report: draft.text });
 			if (!values.json) {
