@@ -40,6 +40,14 @@ export class InProcessReportAssistant implements ReportAssistant {
 	}
 
 	/**
+	 * Resolves once the model files are verified and the image models are open, the LLM still loading
+	 * (llama.cpp then tests its binary in a child process): a cold start's image work fits in that wait.
+	 */
+	async openImageModels(): Promise<void> {
+		await this.opened();
+	}
+
+	/**
 	 * The engine once its image models are open: findings and image embeddings need no more, and a draft
 	 * waits for the LLM inside the engine.
 	 */

@@ -51,6 +51,7 @@ test('in-process assistant: findings while the LLM cannot load; start and the dr
 	});
 	const image = syntheticImage(5);
 	try {
+		await assistant.openImageModels();
 		assert.equal((await assistant.predictFindings(image)).length, 14);
 		await assert.rejects(assistant.start(), isNotALanguageModel);
 		await assert.rejects(assistant.draftReport({ image, findings: [] }), isNotALanguageModel);

@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AssistantImage, FindingPrediction } from '../../../common/radialog/ReportAssistant.js';
-import { decodeDicomFile } from '../../dicom/decodeDicom.js';
-import { parseDicomBytes } from '../../dicom/parseDicomBytes.js';
-import { readDicomHeader } from '../../dicom/DicomHeader.js';
 import { createReportAssistant } from '../../inference/createReportAssistant.js';
 import { defaultModelsDir, filesUnder, progressPrinter } from '../../inference/terminalSupport.js';
 import { parseCommandArgs, UsageError } from '../parseArgs.js';
@@ -56,6 +53,14 @@ export async function run(argv: string[]): Promise<number> {
 	// they are ready.
 	const started = assistant.start();
 	started.catch(() => undefined);
+	// Images are read once the language model's load is under way: they are then decoded, classified and
+	// encoded while llama.cpp starts, instead of delaying its start. A failed load surfaces below.
+	const [{ decodeDicomFile }, { parseDicomBytes }, { readDicomHeader }] = await Promise.all([
+		import('../../dicom/decodeDicom.js'),
+		import('../../dicom/parseDicomBytes.js'),
+		import('../../dicom/DicomHeader.js'),
+		assistant.openImageModels().catch(() => undefined),
+	]);
 	let ready = false;
 	const whenReady = async () => {
 		if (ready) return;
