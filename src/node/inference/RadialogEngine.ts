@@ -38,23 +38,44 @@ export class RadialogEngine {
 	private readonly embeddings = new Map<string, Float32Array>();
 	private readonly findings = new Map<string, FindingPrediction[]>();
 
+	/** The LLM once loaded; until then calls that need it wait for `llmLoad`. */
+	private llm: LlamaReportModel | null = null;
+
 	private constructor(
 		readonly set: ModelSet,
 		private readonly vision: OnnxVision,
-		private readonly llm: LlamaReportModel,
+		private readonly llmLoad: Promise<LlamaReportModel>,
 		private readonly emit: (e: ModelEvent) => void,
 	) {}
 
+	/** Opens the whole pipeline; nothing stays loaded if a part fails. */
 	static async open(o: EngineOptions): Promise<RadialogEngine> {
+		const { engine, ready } = await RadialogEngine.openImageModelsFirst(o);
+		try {
+			await ready;
+		} catch (err) {
+			await engine.close();
+			throw err;
+		}
+		return engine;
+	}
+
+	/**
+	 * Opens the pipeline in two steps: `engine` once the files are verified and the image models are open
+	 * (findings and image embeddings can be computed), `ready` once the LLM is loaded too; a draft waits
+	 * for it on its own. A one-shot command thus classifies and encodes while the LLM loads. Where `ready`
+	 * rejects, the engine's calls that need the LLM fail with the same error; close it.
+	 */
+	static async openImageModelsFirst(o: EngineOptions): Promise<{ engine: RadialogEngine; ready: Promise<void> }> {
 		const emit = o.onEvent ?? (() => {});
 		const set = readModelSet(o.modelsDir);
 		if (o.verifyHashes ?? true)
 			await verifyModelFiles(set, (fraction) => emit({ type: 'loading', stage: 'verifying', fraction }));
 		const threads = o.threads ?? Math.max(1, Math.min(8, os.availableParallelism()));
 		emit({ type: 'loading', stage: 'vision', fraction: 0 });
-		const vision = await OnnxVision.open(set, threads);
-		emit({ type: 'loading', stage: 'vision', fraction: 1 });
-		const llm = await LlamaReportModel.open(set, {
+		// The LLM starts first: llama.cpp tests its binary in a child process, and the ONNX sessions (and a
+		// cold start's image decoding) get done meanwhile.
+		const llmLoad = LlamaReportModel.open(set, {
 			threads,
 			gpu: o.gpu ?? 'auto',
 			workDir: path.join(os.tmpdir(), `radialog-adapters-${process.pid}`),
@@ -62,10 +83,27 @@ export class RadialogEngine {
 			onNotice: (text) => emit({ type: 'notice', text }),
 			onLoadProgress: (fraction) => emit({ type: 'loading', stage: 'language-model', fraction }),
 		});
-		const engine = new RadialogEngine(set, vision, llm, emit);
-		const device = llm.gpu ? `GPU (${llm.gpu})` : 'CPU';
-		emit({ type: 'ready', notice: set.manifest.notice, device, placement: llm.placement });
-		return engine;
+		// Seen by the caller through `ready` or a draft; never an unhandled rejection of its own.
+		llmLoad.catch(() => undefined);
+		let vision: OnnxVision;
+		try {
+			vision = await OnnxVision.open(set, threads);
+		} catch (err) {
+			// A vision error is reported, as when the two loaded in turn; the LLM is freed once loaded.
+			void llmLoad.then(
+				(llm) => llm.close(),
+				() => undefined,
+			);
+			throw err;
+		}
+		emit({ type: 'loading', stage: 'vision', fraction: 1 });
+		const engine = new RadialogEngine(set, vision, llmLoad, emit);
+		const ready = llmLoad.then((llm) => {
+			engine.llm = llm;
+			const device = llm.gpu ? `GPU (${llm.gpu})` : 'CPU';
+			emit({ type: 'ready', notice: set.manifest.notice, device, placement: llm.placement });
+		});
+		return { engine, ready };
 	}
 
 	get notice(): string | null {
@@ -100,9 +138,11 @@ export class RadialogEngine {
 		maxTokens: number,
 		h: StreamHandlers,
 	): Promise<GeneratedText & { generation: Generation }> {
-		await this.llm.useImage(image.key, await this.embeddingsOf(image));
+		const embeddings = await this.embeddingsOf(image);
+		const llm = await this.llmLoad;
+		await llm.useImage(image.key, embeddings);
 		// Text is decoded per token only for a caller that streams it; progress events need only the count.
-		const generation = await this.llm.generate(prompt, {
+		const generation = await llm.generate(prompt, {
 			maxTokens,
 			...(h.signal ? { signal: h.signal } : {}),
 			...(h.onToken ? { onToken: (text: string, tps: number | null) => h.onToken?.(text, tps) } : {}),
@@ -155,7 +195,7 @@ export class RadialogEngine {
 
 	/** The next generation evaluates its whole prompt instead of reusing the previous turn's (for the bench). */
 	async forgetEvaluatedPrefix(): Promise<void> {
-		await this.llm.forgetEvaluatedPrefix();
+		await (await this.llmLoad).forgetEvaluatedPrefix();
 	}
 
 	/** Image embeddings as the LLM receives them (cached per image key). */
@@ -165,11 +205,14 @@ export class RadialogEngine {
 
 	/** The exact token ids a prompt becomes (placeholders included). */
 	tokenizePrompt(prompt: string): number[] {
+		if (!this.llm) throw new Error('the language model is still loading');
 		return this.llm.tokenizePrompt(prompt);
 	}
 
+	/** Frees both models; an LLM still loading is freed once it has loaded. */
 	async close(): Promise<void> {
-		await this.llm.close();
 		await this.vision.close();
+		const llm = await this.llmLoad.catch(() => null);
+		await llm?.close();
 	}
 }

@@ -1,5 +1,6 @@
 import type { ModelEvent } from '../../common/radialog/ModelEvent.js';
 import type { ReportAssistant } from '../../common/radialog/ReportAssistant.js';
+import { InProcessReportAssistant } from './InProcessReportAssistant.js';
 import { ModelProcessClient } from './process/ModelProcessClient.js';
 import type { ModelProcessLauncher } from './process/ModelProcessLauncher.js';
 
@@ -16,14 +17,28 @@ export interface ReportAssistantOptions {
 	readonly launcher?: ModelProcessLauncher;
 }
 
-/** The report assistant the workstation and the CLI use: RaDialog in its own process. */
-export function createReportAssistant(o: ReportAssistantOptions): ModelProcessClient & ReportAssistant {
-	return new ModelProcessClient({
+/**
+ * A one-shot command's assistant: the models in the command's own process (no model process to start,
+ * no crash isolation needed by a process that exits when done).
+ */
+export interface InProcessAssistantOptions extends Omit<ReportAssistantOptions, 'launcher'> {
+	readonly inProcess: true;
+}
+
+/** The report assistant the workstation and the CLI use: RaDialog in its own process, or in-process on request. */
+export function createReportAssistant(o: InProcessAssistantOptions): InProcessReportAssistant;
+export function createReportAssistant(o: ReportAssistantOptions): ModelProcessClient & ReportAssistant;
+export function createReportAssistant(
+	o: ReportAssistantOptions | InProcessAssistantOptions,
+): (ModelProcessClient & ReportAssistant) | InProcessReportAssistant {
+	const engine = {
 		modelsDir: o.modelsDir,
 		...(o.threads !== undefined ? { threads: o.threads } : {}),
 		...(o.gpu !== undefined ? { gpu: o.gpu } : {}),
 		...(o.verifyHashes !== undefined ? { verifyHashes: o.verifyHashes } : {}),
 		...(o.events ? { onEvent: o.events } : {}),
-		...(o.launcher ? { launcher: o.launcher } : {}),
-	});
+	};
+	if ('inProcess' in o && o.inProcess) return new InProcessReportAssistant(engine);
+	const { launcher } = o as ReportAssistantOptions;
+	return new ModelProcessClient({ ...engine, ...(launcher ? { launcher } : {}) });
 }

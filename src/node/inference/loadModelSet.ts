@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ModelManifest } from '../../common/models/ModelManifest.js';
 import { InvalidManifest, ModelFileMissing, ModelHashMismatch } from './modelErrors.js';
+import { verifiedHashesFile } from './verifiedHashesFile.js';
 
 /** A validated manifest with the absolute paths of its files. */
 export interface ModelSet {
@@ -71,14 +71,14 @@ async function sha256Of(file: string, onBytes: (n: number) => void): Promise<str
 }
 
 /**
- * Files already hashed, by identity (path, size, modification time, inode): a 7B model takes a minute to
- * hash, so a file is hashed again only when it changed. A cache, not a trust store: losing it costs time.
+ * Files already hashed, by identity (path, size, modification and change times, inode): a 7B model takes a
+ * minute to hash, so a file is hashed again only when it changed. The change time moves on every write
+ * and cannot be set back, so an edit is caught even where the modification time was restored. A cache,
+ * not a trust store: losing it costs time.
  */
-const verifiedFile = path.join(os.tmpdir(), 'radialog-verified-model-files.json');
-
-function readVerified(): Record<string, string> {
+function readVerified(file: string): Record<string, string> {
 	try {
-		return JSON.parse(fs.readFileSync(verifiedFile, 'utf8')) as Record<string, string>;
+		return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>;
 	} catch {
 		return {};
 	}
@@ -86,7 +86,24 @@ function readVerified(): Record<string, string> {
 
 function identity(file: string): string {
 	const st = fs.statSync(file);
-	return `${fs.realpathSync(file)}|${st.size}|${st.mtimeMs}|${st.ino}`;
+	return `${fs.realpathSync(file)}|${st.size}|${st.mtimeMs}|${st.ctimeMs}|${st.ino}`;
+}
+
+/**
+ * Written whole and renamed into place, so a concurrent start never reads half a file; entries of files
+ * that are gone (a deleted model folder) are dropped.
+ */
+function writeVerified(file: string, verified: Record<string, string>): void {
+	for (const key of Object.keys(verified))
+		if (!fs.existsSync(key.split('|').slice(0, -4).join('|'))) Reflect.deleteProperty(verified, key);
+	try {
+		fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+		const partial = `${file}.${process.pid}.tmp`;
+		fs.writeFileSync(partial, JSON.stringify(verified), { mode: 0o600 });
+		fs.renameSync(partial, file);
+	} catch {
+		// No writable cache folder: hash again next time.
+	}
 }
 
 /** Checks every file's sha256 against the manifest; `onProgress` gets 0..1 over all bytes. */
@@ -110,25 +127,22 @@ export async function verifyFileHashes(
 	files: readonly (readonly [string, string])[],
 	onProgress?: (fraction: number) => void,
 ): Promise<void> {
-	const verified = readVerified();
+	const cacheFile = verifiedHashesFile();
+	const verified = readVerified(cacheFile);
 	const todo = files.filter(([f, expected]) => verified[identity(f)] !== expected);
 	const total = todo.reduce((s, [f]) => s + fs.statSync(f).size, 0) || 1;
 	let done = 0;
 	for (const [file, expected] of todo) {
+		const before = identity(file);
 		const actual = await sha256Of(file, (n) => {
 			done += n;
 			onProgress?.(done / total);
 		});
 		if (actual !== expected)
 			throw new ModelHashMismatch(`sha256 mismatch: expected ${expected}, found ${actual}`, manifestPath, file);
-		verified[identity(file)] = actual;
+		// A file written to while it was read is not remembered: what was hashed may not be what is there.
+		if (identity(file) === before) verified[before] = actual;
 	}
 	onProgress?.(1);
-	if (todo.length) {
-		try {
-			fs.writeFileSync(verifiedFile, JSON.stringify(verified));
-		} catch {
-			// Read-only temp folder: hash again next time.
-		}
-	}
+	if (todo.length) writeVerified(cacheFile, verified);
 }

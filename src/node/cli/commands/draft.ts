@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AssistantImage, FindingPrediction } from '../../../common/radialog/ReportAssistant.js';
-import { decodeDicomFile } from '../../dicom/decodeDicom.js';
-import { parseDicomBytes } from '../../dicom/parseDicomBytes.js';
-import { readDicomHeader } from '../../dicom/DicomHeader.js';
 import { createReportAssistant } from '../../inference/createReportAssistant.js';
 import { defaultModelsDir, filesUnder, progressPrinter } from '../../inference/terminalSupport.js';
 import { parseCommandArgs, UsageError } from '../parseArgs.js';
@@ -46,14 +43,33 @@ export async function run(argv: string[]): Promise<number> {
 		...(threads ? { threads } : {}),
 		...(values.cpu ? { gpu: false as const } : {}),
 		events: progress.onEvent,
+		// One-shot: the models load in this process, sparing the start of a model process.
+		inProcess: true,
 	});
 	const results: StudyResult[] = [];
 	const seenStudies = new Set<string>();
 	let failures = 0;
-	try {
-		await assistant.start();
+	// The models load while the first image is read, decoded and classified; nothing is printed before
+	// they are ready.
+	const started = assistant.start();
+	started.catch(() => undefined);
+	// Images are read once the language model's load is under way: they are then decoded, classified and
+	// encoded while llama.cpp starts, instead of delaying its start. A failed load surfaces below.
+	const [{ decodeDicomFile }, { parseDicomBytes }, { readDicomHeader }] = await Promise.all([
+		import('../../dicom/decodeDicom.js'),
+		import('../../dicom/parseDicomBytes.js'),
+		import('../../dicom/DicomHeader.js'),
+		assistant.openImageModels().catch(() => undefined),
+	]);
+	let ready = false;
+	const whenReady = async () => {
+		if (ready) return;
+		await started;
+		ready = true;
 		progress.clear();
 		if (!values.json && assistant.notice) console.log(`Notice: ${assistant.notice}\n`);
+	};
+	try {
 		for (const file of filesUnder(input)) {
 			let image: AssistantImage;
 			let study: string | null = null;
@@ -64,15 +80,18 @@ export async function run(argv: string[]): Promise<number> {
 				if (study && seenStudies.has(study)) continue;
 				image = { key: `${file}:${fs.statSync(file).mtimeMs}`, image: await decodeDicomFile(file) };
 			} catch (err) {
+				await whenReady();
 				failures++;
 				results.push({ study, file, error: `not usable as an image: ${(err as Error).message}` });
 				if (!values.json) console.log(`${file}\n  not usable as an image: ${(err as Error).message}\n`);
 				continue;
 			}
 			if (study) seenStudies.add(study);
+			// The first image is classified and encoded while the language model may still be loading.
 			const findings = await assistant.predictFindings(image);
 			const positive = findings.filter((f) => f.positive).map((f) => f.label);
 			const draft = await assistant.draftReport({ image, findings: positive });
+			await whenReady();
 			progress.clear();
 			results.push({ study, file, findings, report: draft.text });
 			if (!values.json) {
@@ -81,6 +100,7 @@ export async function run(argv: string[]): Promise<number> {
 				console.log(`  Draft report (AI-written, not signed): ${draft.text}\n`);
 			}
 		}
+		await whenReady();
 	} finally {
 		progress.clear();
 		await assistant.close();

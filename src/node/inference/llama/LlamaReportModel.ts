@@ -12,6 +12,7 @@ import {
 } from 'node-llama-cpp';
 import { chatTemplates } from '../../../common/radialog/chatTemplates.js';
 import type { ModelPlacement } from '../../../common/radialog/ModelEvent.js';
+import { fulfilledValues } from '../fulfilledValues.js';
 import type { ModelSet } from '../loadModelSet.js';
 import { ModelFileCorrupt } from '../modelErrors.js';
 import { writeEmbeddingAdapter } from './embeddingAdapter.js';
@@ -69,15 +70,18 @@ export class LlamaReportModel {
 	}
 
 	static async open(set: ModelSet, options: LlamaOptions): Promise<LlamaReportModel> {
-		const facts = await inspectLanguageModel(set);
-		const llama = await getLlama({
+		// llama.cpp's start (a binary test in a child process) runs while the GGUF header is read and checked.
+		const starting = getLlama({
 			gpu: options.gpu,
 			build: 'never',
 			logLevel: LlamaLogLevel.error,
 			progressLogs: false,
 		});
-		fs.mkdirSync(options.workDir, { recursive: true });
+		const inspection = inspectLanguageModel(set);
+		// A model file that does not fit is the clearer error of the two, so it comes first.
+		const [facts, llama] = fulfilledValues(await Promise.allSettled([inspection, starting]));
 		const m = new LlamaReportModel(set, llama, facts, options);
+		fs.mkdirSync(options.workDir, { recursive: true });
 		await m.loadModel();
 		return m;
 	}

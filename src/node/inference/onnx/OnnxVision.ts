@@ -57,6 +57,8 @@ async function openSession(
 
 /** The two image models (encoder + alignment → embeddings; CheXpert classifier) on onnxruntime. */
 export class OnnxVision {
+	private readonly lastTensor = new WeakMap<DecodedImage, { spec: string; tensor: ImageTensor }>();
+
 	private constructor(
 		private readonly set: ModelSet,
 		private readonly encoder: ort.InferenceSession,
@@ -76,13 +78,26 @@ export class OnnxVision {
 		return new OnnxVision(set, encoder, classifier);
 	}
 
+	/**
+	 * The image as a model input. The encoder and the classifier usually preprocess alike, so the last
+	 * tensor of an image is kept (per image object, released with it) and not computed twice.
+	 */
+	private tensorOf(image: DecodedImage, preprocessing: Preprocessing): ImageTensor {
+		const spec = JSON.stringify(preprocessing);
+		const kept = this.lastTensor.get(image);
+		if (kept?.spec === spec) return kept.tensor;
+		const tensor = preprocessImage(image, preprocessing);
+		this.lastTensor.set(image, { spec, tensor });
+		return tensor;
+	}
+
 	private async runOne(
 		session: ort.InferenceSession,
 		file: string,
 		spec: { input: Spec; output: Spec; preprocessing: Preprocessing },
 		image: DecodedImage,
 	): Promise<Float32Array> {
-		const t: ImageTensor = preprocessImage(image, spec.preprocessing);
+		const t = this.tensorOf(image, spec.preprocessing);
 		const feeds = { [spec.input.name]: new ort.Tensor('float32', t.data, [1, t.channels, t.size, t.size]) };
 		const result = await session.run(feeds);
 		const out = result[spec.output.name]!;
