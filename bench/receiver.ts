@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Workstation } from '../src/node/workstation/Workstation.js';
+import { freePort } from '../test/helpers/freePort.js';
 
 const quick = process.argv.includes('--quick');
 const arg = (name: string) => {
@@ -19,14 +20,6 @@ const sizes = (arg('--sizes') ?? (quick ? '10' : '300,3000')).split(',').map(Num
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'radialog-bench-recv-'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const env = { ...process.env, TCP_NODELAY: '1' };
-
-async function freePort(): Promise<number> {
-	const s = net.createServer();
-	await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-	const port = (s.address() as net.AddressInfo).port;
-	await new Promise((r) => s.close(r));
-	return port;
-}
 
 async function waitForPort(port: number): Promise<void> {
 	for (let i = 0; i < 200; i++) {

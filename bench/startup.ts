@@ -9,10 +9,10 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { freePort } from '../test/helpers/freePort.js';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string' }, quick: { type: 'boolean' } } });
 const rounds = values.quick ? 1 : Number(values.rounds ?? 7);
@@ -26,14 +26,6 @@ fs.writeFileSync(
 		'const server = http.createServer((req, res) => res.end());\n' +
 		"server.listen(0, '127.0.0.1', () => console.log(`ready at http://127.0.0.1:${server.address().port}/`));\n",
 );
-
-async function freePort(): Promise<number> {
-	const probe = net.createServer();
-	await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-	const { port } = probe.address() as net.AddressInfo;
-	await new Promise((r) => probe.close(r));
-	return port;
-}
 
 /** Milliseconds from spawn to the line with the address; the process is then stopped. */
 async function timeToAddress(args: string[]): Promise<number> {

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
+import { freePort } from '../../test/helpers/freePort.js';
+
+export { freePort };
 
 /** The workstation under attack: `radialog serve` as its own process, so a crash shows as an exit. */
 export interface CampaignServer {
@@ -15,14 +17,6 @@ export interface CampaignServer {
 	readonly token: string;
 	alive(): boolean;
 	stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-	const probe = net.createServer();
-	await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-	const port = (probe.address() as net.AddressInfo).port;
-	await new Promise((r) => probe.close(r));
-	return port;
 }
 
 export async function startCampaignServer(dataDir: string): Promise<CampaignServer> {

@@ -8,16 +8,9 @@ import type { ApiEvent } from '../../common/api/events.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { dcmtk, makeDicomFixture } from '../../../test/helpers/dicomFixtures.js';
 import { Workstation } from '../workstation/Workstation.js';
+import { freePort } from '../../../test/helpers/freePort.js';
 
 const run = promisify(execFile);
-
-async function freePort(): Promise<number> {
-	const s = net.createServer();
-	await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-	const port = (s.address() as net.AddressInfo).port;
-	await new Promise((r) => s.close(r));
-	return port;
-}
 
 test(
 	'dcmtk echoscu and storescu talk to the receiver; ' +

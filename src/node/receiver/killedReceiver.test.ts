@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -9,17 +8,10 @@ import { makeDicomFixture } from '../../../test/helpers/dicomFixtures.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { OriginalsStore } from '../studies/OriginalsStore.js';
 import { openDatabase } from '../store/openDatabase.js';
+import { freePort } from '../../../test/helpers/freePort.js';
 
 const child = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../test/helpers/killedReceiverChild.ts');
 const files = 80;
-
-async function freePort(): Promise<number> {
-	const s = net.createServer();
-	await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-	const port = (s.address() as net.AddressInfo).port;
-	await new Promise((r) => s.close(r));
-	return port;
-}
 
 /** Images whose SOP Instance UID ends in their file number, ten to a study. */
 function folderOfImages(): string {

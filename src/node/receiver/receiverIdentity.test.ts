@@ -2,23 +2,15 @@
 // series, study or SOP Instance UID is answered with a failure status and its reason, and audited.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { dcmtk, makeDicomFixture } from '../../../test/helpers/dicomFixtures.js';
 import { Workstation } from '../workstation/Workstation.js';
+import { freePort } from '../../../test/helpers/freePort.js';
 
 const run = promisify(execFile);
-
-async function freePort(): Promise<number> {
-	const s = net.createServer();
-	await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-	const port = (s.address() as net.AddressInfo).port;
-	await new Promise((r) => s.close(r));
-	return port;
-}
 
 test('C-STORE of another patient under a stored series, study or SOP is refused with its reason', async () => {
 	const port = await freePort();
