@@ -90,7 +90,13 @@ export class DimseAssociation {
 			});
 			link.on('close', () => {
 				if (!settled) fail(errorCode || 'connection closed');
-				else opened.fail(new PacsUnreachableError(where, 'the association closed before the answer'));
+				// Orthanc and dcmtk-based PACS abort a query from an AE title they do not know: say what to check.
+				else {
+					const why =
+						'it closed the association without answering; a PACS that serves only AE titles it knows ' +
+						`needs ${peer.callingAeTitle} registered`;
+					opened.fail(new PacsUnreachableError(where, why));
+				}
 			});
 		});
 	}
