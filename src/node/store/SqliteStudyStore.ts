@@ -90,6 +90,14 @@ export interface ImportEventCounts {
 	failed: number;
 }
 
+/** An upsert's WHERE: some stored column is empty that the incoming file fills in. */
+const fillsIn = (columns: string[]) =>
+	'(' + columns.map((c) => `(${c} IS NULL AND excluded.${c} IS NOT NULL)`).join(' OR ') + ')';
+
+function idOf(row: unknown): number {
+	return (row as { id: number }).id;
+}
+
 const placeColumns = `st.id AS studyId, p.patient_id AS patientId, p.issuer, st.study_instance_uid AS studyInstanceUid`;
 
 /** Patients, studies, series and instances in SQLite; one transaction per instance keeps a batch resumable. */
@@ -123,7 +131,13 @@ export class SqliteStudyStore {
 					coalesce(person_name, excluded.person_name, '')),
 				person_name = coalesce(person_name, excluded.person_name),
 				birth_date = coalesce(birth_date, excluded.birth_date), sex = coalesce(sex, excluded.sex)
+			WHERE ${fillsIn(['person_name', 'birth_date', 'sex'])} OR (name = '' AND excluded.name <> '')
 			RETURNING id`);
+		// An upsert that would change nothing updates nothing (its WHERE), so it returns no row and the id is
+		// looked up: an UPDATE rewrites every index over the columns it sets, changed or not.
+		const patientIdOf = db.prepare('SELECT id FROM patients WHERE patient_id = @patientId AND issuer = @issuer');
+		const studyIdOf = db.prepare('SELECT id FROM studies WHERE study_instance_uid = @studyInstanceUid');
+		const seriesIdOf = db.prepare('SELECT id FROM series WHERE series_instance_uid = @seriesInstanceUid');
 		// The ON CONFLICT updates below only ever touch a study or series of the same patient (and study):
 		// findIdentityConflict has refused any other before they run.
 		const upsertStudy =
@@ -135,6 +149,7 @@ export class SqliteStudyStore {
 				referring_physician = coalesce(referring_physician, excluded.referring_physician),
 				body_part = coalesce(body_part, excluded.body_part),
 				dicom_study_id = coalesce(dicom_study_id, excluded.dicom_study_id)
+			WHERE ${fillsIn(['modality', 'referring_physician', 'body_part', 'dicom_study_id'])}
 			RETURNING id`);
 		const upsertSeries =
 			db.prepare(`INSERT INTO series (series_instance_uid, study_ref, modality, series_number, body_part,
@@ -142,6 +157,7 @@ export class SqliteStudyStore {
 			VALUES (@seriesInstanceUid, @studyRef, @modality, @seriesNumber, @bodyPart, @viewPosition)
 			ON CONFLICT (series_instance_uid) DO UPDATE SET view_position = coalesce(view_position,
 				excluded.view_position)
+			WHERE ${fillsIn(['view_position'])}
 			RETURNING id`);
 		const insertInstance =
 			db.prepare(`INSERT INTO instances (sop_instance_uid, series_ref, sop_class_uid, transfer_syntax_uid,
@@ -175,9 +191,10 @@ export class SqliteStudyStore {
 				return { outcome: 'refused', conflict: otherPixels(r.sopInstanceUid, instance) };
 			}
 			o.beforeInsert?.();
-			const patientRef = (upsertPatient.get({ ...r, issuer }) as { id: number }).id;
-			const studyRef = (upsertStudy.get({ ...r, patientRef }) as { id: number }).id;
-			const seriesRef = (upsertSeries.get({ ...r, studyRef }) as { id: number }).id;
+			const patient = { ...r, issuer };
+			const patientRef = idOf(upsertPatient.get(patient) ?? patientIdOf.get(patient));
+			const studyRef = idOf(upsertStudy.get({ ...r, patientRef }) ?? studyIdOf.get(r));
+			const seriesRef = idOf(upsertSeries.get({ ...r, studyRef }) ?? seriesIdOf.get(r));
 			const instanceId = Number(insertInstance.run({ ...r, seriesRef }).lastInsertRowid);
 			return { outcome: 'saved', studyId: studyRef, instanceId };
 		});

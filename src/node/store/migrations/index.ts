@@ -13,6 +13,7 @@ import { worklistScaleSchema } from './012_worklist_scale.js';
 import { pacsOriginsSchema } from './013_pacs_origins.js';
 import { outboxSchema } from './014_outbox.js';
 import { searchPrefixesSchema } from './015_search_prefixes.js';
+import { imageRowsSchema } from './016_image_rows.js';
 import type { SqliteDatabase } from '../SqliteDatabase.js';
 
 /**
@@ -41,4 +42,5 @@ export const migrations: readonly {
 	{ version: 13, name: 'pacs origins', sql: pacsOriginsSchema },
 	{ version: 14, name: 'outbox', sql: outboxSchema },
 	{ version: 15, name: 'search prefixes', sql: searchPrefixesSchema },
+	{ version: 16, name: 'image rows', sql: imageRowsSchema },
 ];
