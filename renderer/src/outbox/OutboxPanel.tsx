@@ -39,10 +39,10 @@ export function OutboxPanel({
 		return () => window.removeEventListener('keydown', onKey);
 	}, [onClose]);
 	return (
-		<div className="outbox-backdrop" role="presentation" onClick={onClose}>
+		<div className="outbox-backdrop modal-backdrop" role="presentation" onClick={onClose}>
 			<div
 				ref={dialog}
-				className="outbox-dialog"
+				className="outbox-dialog modal-panel"
 				role="dialog"
 				aria-modal="true"
 				aria-labelledby="outbox-title"

@@ -50,10 +50,10 @@ export function ReportDialog(p: {
 		}
 	};
 	return (
-		<div className="rp-backdrop" role="presentation">
+		<div className="rp-backdrop modal-backdrop" role="presentation">
 			<div
 				ref={box}
-				className="rp-dialog"
+				className="rp-dialog modal-panel"
 				role="dialog"
 				aria-modal="true"
 				aria-label={p.title}

@@ -45,7 +45,8 @@ export function SignDialog(p: {
 				<p data-testid="sign-clean">No warnings: the text matches your findings and has an Impression.</p>
 			)}
 			<p className="muted">
-				Signing as <b>{p.readerName}</b>. Nothing was changed in the text; after signing, only addenda.
+				Signing as <b>{p.readerName}</b>. These checks leave your text as you wrote it; once signed, changes go
+				in addenda only.
 			</p>
 			{serious && (
 				<label className="rp-ack">

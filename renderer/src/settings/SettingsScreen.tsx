@@ -84,10 +84,10 @@ export function SettingsScreen({
 	};
 	const receiverOff = !f.draft.receiverEnabled;
 	return (
-		<div className="settings-backdrop" role="presentation">
+		<div className="settings-backdrop modal-backdrop" role="presentation">
 			<div
 				ref={dialog}
-				className="settings-dialog"
+				className="settings-dialog modal-panel"
 				role="dialog"
 				aria-modal="true"
 				aria-labelledby="settings-title"

@@ -13,9 +13,9 @@ export function ImportPathDialog({
 }) {
 	const [path, setPath] = useState('');
 	return (
-		<div className="dialog-backdrop" role="presentation">
+		<div className="dialog-backdrop modal-backdrop" role="presentation">
 			<form
-				className="dialog"
+				className="dialog modal-panel"
 				role="dialog"
 				aria-label="Import folder"
 				data-testid="import-dialog"
@@ -58,9 +58,9 @@ export function ImportPathDialog({
 export function ImportReportDialog({ report, onClose }: { report: ImportReport; onClose: () => void }) {
 	const studies = `${report.studyIds.length} stud${report.studyIds.length === 1 ? 'y' : 'ies'}`;
 	return (
-		<div className="dialog-backdrop" role="presentation">
+		<div className="dialog-backdrop modal-backdrop" role="presentation">
 			<div
-				className="dialog"
+				className="dialog modal-panel"
 				role="dialog"
 				aria-label="Import report"
 				data-testid="import-report"

@@ -1,19 +1,12 @@
-import type { ChexpertLabel } from '../../common/domain/chexpert.js';
-import type {
-	AssistantImage,
-	AssistantRequest,
-	ChatTurn,
-	FindingPrediction,
-	GeneratedText,
-	ReportAssistant,
-	StreamHandlers,
-} from '../../common/radialog/ReportAssistant.js';
+import type { StreamHandlers } from '../../common/radialog/ReportAssistant.js';
 import { ModelProcessClosed } from './modelErrors.js';
+import { OperationAssistant } from './OperationAssistant.js';
 import type { EngineOptions, RadialogEngine } from './RadialogEngine.js';
 import { Cancelled } from './process/Cancelled.js';
 import {
 	modelOperations,
 	type ModelOperation,
+	type ModelOperationInput,
 	type ModelOperationName,
 	type ModelOperationOutput,
 } from './process/modelOperations.js';
@@ -25,12 +18,13 @@ import { checked } from './process/protocol.js';
  * Each call's input and result pass the same schemas the model process checks. The workstation and the
  * server keep the separate process (ModelProcessClient).
  */
-export class InProcessReportAssistant implements ReportAssistant {
+export class InProcessReportAssistant extends OperationAssistant {
 	private opening: Promise<{ engine: RadialogEngine; ready: Promise<void> }> | null = null;
 	private closed = false;
-	notice: string | null = null;
 
-	constructor(private readonly options: EngineOptions) {}
+	constructor(private readonly options: EngineOptions) {
+		super();
+	}
 
 	/** Loads the models, the LLM included; calls load what they need on their own. */
 	async start(): Promise<void> {
@@ -69,9 +63,9 @@ export class InProcessReportAssistant implements ReportAssistant {
 		return this.opening;
 	}
 
-	private async call<K extends ModelOperationName>(
+	protected async call<K extends ModelOperationName>(
 		name: K,
-		input: unknown,
+		input: ModelOperationInput<K>,
 		handlers: StreamHandlers = {},
 	): Promise<ModelOperationOutput<K>> {
 		if (handlers.signal?.aborted) throw new Cancelled('cancelled before it started');
@@ -80,30 +74,6 @@ export class InProcessReportAssistant implements ReportAssistant {
 		const engine = await this.opened();
 		// The output schema also drops what stays inside (the engine's `generation`), as over the process channel.
 		return checked(op.output, await op.run(engine, valid, handlers), `${name} result`) as ModelOperationOutput<K>;
-	}
-
-	predictFindings(image: AssistantImage, handlers?: StreamHandlers): Promise<FindingPrediction[]> {
-		return this.call('predictFindings', image, handlers);
-	}
-
-	draftReport(
-		input: { image: AssistantImage; findings: readonly ChexpertLabel[] },
-		handlers?: StreamHandlers,
-	): Promise<GeneratedText> {
-		return this.call('draftReport', input, handlers);
-	}
-
-	followUp(
-		input: {
-			image: AssistantImage;
-			findings: readonly ChexpertLabel[];
-			report: string;
-			history: readonly ChatTurn[];
-			request: AssistantRequest;
-		},
-		handlers?: StreamHandlers,
-	): Promise<GeneratedText> {
-		return this.call('followUp', input, handlers);
 	}
 
 	/** Frees the models (after a load still under way, if any). */

@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { DicomWebPacs } from '../../common/api/pacsSettings.js';
 import { makeDicomFixture } from '../../../test/helpers/dicomFixtures.js';
 import { OrthancPeer } from '../../../test/helpers/OrthancPeer.js';
+import { pacsFixtureStudies } from '../../../test/helpers/pacsFixtureStudies.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { DicomWebPacsClient } from './DicomWebPacsClient.js';
 import { PacsCredentialsError, PacsUnreachableError } from './PacsErrors.js';
@@ -26,28 +27,7 @@ function dicomWeb(baseUrl: string, extra: Partial<DicomWebPacs> = {}): DicomWebP
 describe('DICOMweb client against a real Orthanc', { skip }, () => {
 	const dir = tempDir();
 	let orthanc: OrthancPeer;
-	const files = [
-		makeDicomFixture(path.join(dir, 'a1.dcm'), 'dx16', {
-			pid: 'P-A',
-			patient: 'Alpha^Ann',
-			study: '1.2.3.100',
-			date: '20250301',
-			view: 'PA',
-		}),
-		makeDicomFixture(path.join(dir, 'a2.dcm'), 'dx16', {
-			pid: 'P-A',
-			patient: 'Alpha^Ann',
-			study: '1.2.3.100',
-			date: '20250301',
-			view: 'LL',
-		}),
-		makeDicomFixture(path.join(dir, 'b1.dcm'), 'dx8', {
-			pid: 'P-B',
-			patient: 'Beta^Bob',
-			study: '1.2.3.200',
-			date: '20240101',
-		}),
-	];
+	const files = pacsFixtureStudies(dir);
 	before(async () => {
 		orthanc = await OrthancPeer.start({ users: { reader: 'right' } });
 		await orthanc.storeFiles(files);

@@ -4,6 +4,7 @@ import type { ApiHandlers } from '../../common/api/contract.js';
 import type { AppInfo } from '../../common/api/appContract.js';
 import { assistantModule } from '../assistant/assistantModule.js';
 import { auditModule } from '../audit/auditModule.js';
+import type { AuditTrail } from '../reporting/AuditTrail.js';
 import { demoModule } from '../demo/demoModule.js';
 import { EventBus } from '../events/EventBus.js';
 import { exportModule } from '../export/exportModule.js';
@@ -96,6 +97,8 @@ export class Workstation {
 		readonly labelers: LabelerProvider;
 		/** The report as exports see it (the CLI's `pacs send` builds its SR from it). */
 		readonly documents: SignedReportSource;
+		/** Who did what: commands outside the API (`radialog pacs send`) write their rows here too. */
+		readonly audit: AuditTrail;
 	};
 	/** Searching and retrieving from the hospital's PACS. */
 	readonly pacs: PacsService;
@@ -221,6 +224,7 @@ export class Workstation {
 			exports: exporting.exports,
 			assistants: assistant.provider,
 			documents: reporting.documents,
+			audit: reporting.audit,
 		};
 	}
 

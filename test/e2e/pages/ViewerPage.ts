@@ -1,8 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
+import { ViewportSignals } from './ViewportSignals.js';
 
 /** Page object for the image viewer: the viewport's render signals, tools and overlay. */
 export class ViewerPage {
-	constructor(readonly page: Page) {}
+	/** The viewport's render signals and drags. */
+	readonly image: ViewportSignals;
+
+	constructor(readonly page: Page) {
+		this.image = new ViewportSignals(page, 'viewport');
+	}
 
 	get root(): Locator {
 		return this.page.getByTestId('viewer');
@@ -33,11 +39,11 @@ export class ViewerPage {
 	}
 
 	async waitForImage(): Promise<void> {
-		await this.page.locator('[data-testid="viewport"][data-loaded="true"][data-rendered="true"]').waitFor();
+		await this.image.waitForImage();
 	}
 
 	async windowLevel(): Promise<string> {
-		return (await this.viewport.getAttribute('data-wl')) ?? '';
+		return this.image.windowLevel();
 	}
 
 	/** Cornerstone renders on the next animation frame: wait for the viewport's render signal to show it. */
@@ -45,49 +51,20 @@ export class ViewerPage {
 		await this.page.locator(`[data-testid="viewport"][data-wl="${wl}"]`).waitFor();
 	}
 
-	/**
-	 * Waits for the window to leave `from`, then for the drag's last render: Cornerstone may still be
-	 * drawing earlier mouse moves when the first change shows, so the value must hold for a few frames.
-	 */
-	async waitForWindowLevelChange(from: string): Promise<string> {
-		await this.page.locator(`[data-testid="viewport"][data-rendered="true"]:not([data-wl="${from}"])`).waitFor();
-		// A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-		return this.page.evaluate<string>(`new Promise((resolve) => {
-			const element = document.querySelector('[data-testid="viewport"]');
-			let last = element.dataset.wl;
-			let steadyFrames = 0;
-			const tick = () => {
-				if (element.dataset.wl === last) steadyFrames++;
-				else { last = element.dataset.wl; steadyFrames = 0; }
-				if (steadyFrames >= 5) resolve(last ?? '');
-				else requestAnimationFrame(tick);
-			};
-			requestAnimationFrame(tick);
-		})`);
+	waitForWindowLevelChange(from: string): Promise<string> {
+		return this.image.waitForWindowLevelChange(from);
 	}
 
-	async waitForZoomAbove(scale: number): Promise<number> {
-		await this.page.waitForFunction(
-			(s) => Number(document.querySelector('[data-testid="viewport"]')?.getAttribute('data-zoom')) > s,
-			scale,
-		);
-		return this.zoom();
+	waitForZoomAbove(scale: number): Promise<number> {
+		return this.image.waitForZoomAbove(scale);
 	}
 
-	async zoom(): Promise<number> {
-		return Number(await this.viewport.getAttribute('data-zoom'));
+	zoom(): Promise<number> {
+		return this.image.zoom();
 	}
 
-	/** Drags with the left button across the image: horizontal changes width, vertical changes level. */
-	async dragWindowLevel(dx: number, dy: number): Promise<void> {
-		const box = (await this.viewport.boundingBox())!;
-		const x = box.x + box.width / 2;
-		const y = box.y + box.height / 2;
-		await this.page.mouse.move(x, y);
-		await this.page.mouse.down();
-		await this.page.mouse.move(x + dx / 2, y + dy / 2, { steps: 4 });
-		await this.page.mouse.move(x + dx, y + dy, { steps: 4 });
-		await this.page.mouse.up();
+	dragWindowLevel(dx: number, dy: number): Promise<void> {
+		return this.image.dragWindowLevel(dx, dy);
 	}
 
 	async probeAtCentre(): Promise<string> {

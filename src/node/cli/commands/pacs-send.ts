@@ -37,6 +37,14 @@ export async function run(argv: string[]): Promise<number> {
 		} finally {
 			await client.close();
 		}
+		// A report that left the workstation is an export like a file: who sent which version where.
+		w.reporting.audit.record({
+			studyId,
+			reportId: doc.reportId,
+			actor: reader.name || 'radialog pacs send',
+			action: 'export',
+			detail: { format: 'sr', destination: connection.name, status: doc.status, version: doc.versionNo },
+		});
 		const sent = { studyId, studyInstanceUid: doc.study.studyInstanceUid, pacs: connection.name };
 		console.log(
 			values.json

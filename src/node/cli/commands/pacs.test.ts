@@ -159,6 +159,18 @@ describe('radialog pacs against a real Orthanc, over DICOMweb and DIMSE', { skip
 			assert.match(stdout, /Sent the signed report of study 1 to .* as DICOM SR\./, name);
 			sent += 1;
 			assert.equal(await reports(), sent, `${name}: the SR is in the study`);
+			const w = new Workstation({ dataDir, shell: 'browser' });
+			try {
+				const exports = w.reporting.audit.forStudy(studyId).filter((e) => e.action === 'export');
+				const destination = /to (.*) as DICOM SR/.exec(stdout)?.[1];
+				assert.deepEqual(
+					exports.map((e) => [e.detail['format'], e.detail['destination'], e.detail['status']]),
+					[['sr', destination, 'signed']],
+					`${name}: the sending is in the audit log`,
+				);
+			} finally {
+				await w.close();
+			}
 		}
 	});
 

@@ -2,19 +2,11 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModelEvent } from '../../../common/radialog/ModelEvent.js';
-import type {
-	AssistantImage,
-	AssistantRequest,
-	ChatTurn,
-	FindingPrediction,
-	GeneratedText,
-	ReportAssistant,
-	StreamHandlers,
-} from '../../../common/radialog/ReportAssistant.js';
-import type { ChexpertLabel } from '../../../common/domain/chexpert.js';
+import type { StreamHandlers } from '../../../common/radialog/ReportAssistant.js';
 import * as errors from '../modelErrors.js';
 import type { EngineOptions } from '../RadialogEngine.js';
 import { Cancelled } from './Cancelled.js';
+import { OperationAssistant } from '../OperationAssistant.js';
 import { ForkModelProcessLauncher } from './ForkModelProcessLauncher.js';
 import type { ModelProcessLauncher } from './ModelProcessLauncher.js';
 import type { ModelOperationInput, ModelOperationName, ModelOperationOutput } from './modelOperations.js';
@@ -52,13 +44,14 @@ function entry(): { file: string; execArgv: string[] } {
  * process starts on first use; if it dies or cannot be reached, the calls in flight fail with
  * ModelProcessCrashed and the next call starts a fresh one. Closing fails open calls with ModelProcessClosed.
  */
-export class ModelProcessClient implements ReportAssistant {
+export class ModelProcessClient extends OperationAssistant {
 	private running: RunningModelProcess | null = null;
 	private nextId = 1;
 	private closed = false;
-	notice: string | null = null;
 
-	constructor(private readonly options: ModelProcessOptions) {}
+	constructor(private readonly options: ModelProcessOptions) {
+		super();
+	}
 
 	/** The model process id while one runs (tests kill it to prove recovery). */
 	get pid(): number | null {
@@ -99,7 +92,7 @@ export class ModelProcessClient implements ReportAssistant {
 		return running;
 	}
 
-	private async call<K extends ModelOperationName>(
+	protected async call<K extends ModelOperationName>(
 		operation: K,
 		input: ModelOperationInput<K>,
 		handlers: StreamHandlers = {},
@@ -107,30 +100,6 @@ export class ModelProcessClient implements ReportAssistant {
 		if (handlers.signal?.aborted) throw new Cancelled('cancelled before it started');
 		const running = await this.process();
 		return running.call(this.nextId++, operation, input, handlers);
-	}
-
-	predictFindings(image: AssistantImage, handlers?: StreamHandlers): Promise<FindingPrediction[]> {
-		return this.call('predictFindings', image, handlers);
-	}
-
-	draftReport(
-		input: { image: AssistantImage; findings: readonly ChexpertLabel[] },
-		handlers?: StreamHandlers,
-	): Promise<GeneratedText> {
-		return this.call('draftReport', input, handlers);
-	}
-
-	followUp(
-		input: {
-			image: AssistantImage;
-			findings: readonly ChexpertLabel[];
-			report: string;
-			history: readonly ChatTurn[];
-			request: AssistantRequest;
-		},
-		handlers?: StreamHandlers,
-	): Promise<GeneratedText> {
-		return this.call('followUp', input, handlers);
 	}
 
 	/** Lets the process finish its calls (5 s at most) and stop; calls still open fail with ModelProcessClosed. */

@@ -1,10 +1,10 @@
 import dimse from 'dcmjs-dimse';
 import net from 'node:net';
-import type { Writable } from 'node:stream';
-import { part10File } from '../../dicom/part10File.js';
 import { PacsUnreachableError } from '../PacsErrors.js';
+import { StoringScp, type StoreArrived } from './StoringScp.js';
 
-const { Scp, Dataset, constants, responses, log } = dimse;
+const { constants, responses, log } = dimse;
+type Scp = dimse.Scp;
 const { Association } = dimse.association;
 const { CStoreResponse } = responses;
 
@@ -23,13 +23,12 @@ export interface ContextOffer {
 }
 
 /** A C-STORE that arrived on the association (C-GET), as a Part 10 file; a rejection aborts the association. */
-export type StoreArrived = (file: Buffer) => Promise<void>;
+export type { StoreArrived };
 
 type Response = dimse.responses.CFindResponse | dimse.responses.CGetResponse | dimse.responses.CStoreResponse;
 type Request = dimse.requests.Request;
 
 const timeoutMs = 60_000;
-const cannotProcess = 0xc000;
 
 /**
  * The SCU side of one DICOM association, built on the library's SCP class because that class lets a
@@ -40,7 +39,7 @@ export class DimseAssociation {
 	private failure: ((error: Error) => void) | null = null;
 
 	private constructor(
-		private readonly link: InstanceType<typeof Scp>,
+		private readonly link: Scp,
 		private readonly socket: net.Socket,
 		private readonly association: dimse.association.Association,
 		readonly where: string,
@@ -62,7 +61,7 @@ export class DimseAssociation {
 		socket.setNoDelay(true);
 		let errorCode = '';
 		socket.once('error', (error: NodeJS.ErrnoException) => (errorCode = error.code ?? error.message));
-		const link: InstanceType<typeof Scp> = new (linkClass(() => opened, onStore))(socket, {
+		const link: Scp = new (linkClass(() => opened, onStore))(socket, {
 			connectTimeout: timeoutMs,
 			associationTimeout: timeoutMs,
 			pduTimeout: timeoutMs,
@@ -158,48 +157,20 @@ export class DimseAssociation {
 }
 
 /** The library's protocol engine, answering the C-STOREs a C-GET brings with the bytes as sent. */
-function linkClass(owner: () => DimseAssociation, onStore?: StoreArrived): typeof Scp {
-	return class DimseLink extends Scp {
-		private received: { bytes: Buffer; transferSyntaxUid: string } | null = null;
+function linkClass(owner: () => DimseAssociation, onStore?: StoreArrived): typeof StoringScp {
+	return class DimseLink extends StoringScp {
 		private readonly peer: net.Socket;
 
-		constructor(socket: net.Socket, opts?: ConstructorParameters<typeof Scp>[1]) {
+		constructor(socket: net.Socket, opts?: ConstructorParameters<typeof StoringScp>[1]) {
 			super(socket, opts);
 			this.peer = socket;
-		}
-
-		override createDatasetFromStoreWritableStream(
-			writable: Writable,
-			context: dimse.association.PresentationContext,
-			callback: (d: dimse.Dataset) => void,
-		): void {
-			const bytes = (writable as unknown as { toBuffer(): Buffer }).toBuffer();
-			const transferSyntaxUid = context.getAcceptedTransferSyntaxUid() ?? '1.2.840.10008.1.2';
-			this.received = { bytes, transferSyntaxUid };
-			// The library wants a Dataset; an empty one spares parsing the pixel data.
-			callback(new Dataset({}, transferSyntaxUid));
 		}
 
 		override cStoreRequest(
 			request: dimse.requests.CStoreRequest,
 			callback: (r: dimse.responses.CStoreResponse) => void,
 		): void {
-			const response = CStoreResponse.fromRequest(request);
-			const received = this.received;
-			this.received = null;
-			const answer = (error: unknown) => {
-				response.setStatus(error ? cannotProcess : constants.Status.Success);
-				callback(response);
-				if (error) owner().storeFailed(error instanceof Error ? error : new Error('The image was refused.'));
-			};
-			if (!received || !onStore) return answer(new Error('An image arrived that nobody asked for.'));
-			const file = part10File([received.bytes], {
-				sopClassUid: request.getAffectedSopClassUid() ?? '',
-				sopInstanceUid: request.getAffectedSopInstanceUid() ?? '',
-				transferSyntaxUid: received.transferSyntaxUid,
-				sourceAeTitle: '',
-			});
-			onStore(file).then(() => answer(null), answer);
+			this.storeArrived(request, callback, { store: onStore, refused: (e) => owner().storeFailed(e) });
 		}
 
 		override associationReleaseRequested(): void {

@@ -7,6 +7,7 @@ import { DimsePacs } from '../../../common/api/pacsSettings.js';
 import { makeDicomFixture } from '../../../../test/helpers/dicomFixtures.js';
 import { freePort } from '../../../../test/helpers/freePort.js';
 import { OrthancPeer } from '../../../../test/helpers/OrthancPeer.js';
+import { pacsFixtureStudies } from '../../../../test/helpers/pacsFixtureStudies.js';
 import { tempDir } from '../../../../test/helpers/tempDir.js';
 import { parseDicomBytes } from '../../dicom/parseDicomBytes.js';
 import { openPacsClient } from '../openPacsClient.js';
@@ -42,28 +43,7 @@ function dataSet(bytes: Uint8Array): { sop: string; body: string } {
 describe('DIMSE client against a real Orthanc', { skip }, () => {
 	const dir = tempDir();
 	let orthanc: OrthancPeer;
-	const files = [
-		makeDicomFixture(path.join(dir, 'a1.dcm'), 'dx16', {
-			pid: 'P-A',
-			patient: 'Alpha^Ann',
-			study: '1.2.3.100',
-			date: '20250301',
-			view: 'PA',
-		}),
-		makeDicomFixture(path.join(dir, 'a2.dcm'), 'dx16', {
-			pid: 'P-A',
-			patient: 'Alpha^Ann',
-			study: '1.2.3.100',
-			date: '20250301',
-			view: 'LL',
-		}),
-		makeDicomFixture(path.join(dir, 'b1.dcm'), 'dx8', {
-			pid: 'P-B',
-			patient: 'Beta^Bob',
-			study: '1.2.3.200',
-			date: '20240101',
-		}),
-	];
+	const files = pacsFixtureStudies(dir);
 	before(async () => {
 		orthanc = await OrthancPeer.start();
 		await orthanc.storeFiles(files);

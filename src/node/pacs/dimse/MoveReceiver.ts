@@ -1,15 +1,12 @@
 import dimse from 'dcmjs-dimse';
-import type { Writable } from 'node:stream';
-import { part10File } from '../../dicom/part10File.js';
-import type { StoreArrived } from './DimseAssociation.js';
+import { StoringScp, type StoreArrived } from './StoringScp.js';
 import { MovePortBusyError } from './MovePortBusyError.js';
 import { retrievedImageClasses, retrievedTransferSyntaxes } from './retrievedImageClasses.js';
 
-const { Server, Scp, Dataset, constants, responses, log } = dimse;
-const { PresentationContextResult, RejectResult, RejectSource, RejectReason, Status } = constants;
+const { Server, constants, log } = dimse;
+const { PresentationContextResult, RejectResult, RejectSource, RejectReason } = constants;
 const images = new Set(retrievedImageClasses);
 const syntaxes = new Set(retrievedTransferSyntaxes);
-const cannotProcess = 0xc000;
 
 /**
  * The C-STORE listener a C-MOVE sends the images to, open only while one retrieval runs: each image of
@@ -52,10 +49,8 @@ function moveScp(
 	onStore: StoreArrived,
 	refusedAlready: () => Error | null,
 	refuse: (error: Error) => void,
-): typeof Scp {
-	return class MoveScp extends Scp {
-		private received: { bytes: Buffer; transferSyntaxUid: string } | null = null;
-
+): typeof StoringScp {
+	return class MoveScp extends StoringScp {
 		override associationRequested(association: dimse.association.Association): void {
 			if (association.getCalledAeTitle().trim() !== aeTitle) {
 				this.sendAssociationReject(
@@ -76,38 +71,11 @@ function moveScp(
 			this.sendAssociationAccept();
 		}
 
-		override createDatasetFromStoreWritableStream(
-			writable: Writable,
-			context: dimse.association.PresentationContext,
-			callback: (d: dimse.Dataset) => void,
-		): void {
-			const bytes = (writable as unknown as { toBuffer(): Buffer }).toBuffer();
-			const transferSyntaxUid = context.getAcceptedTransferSyntaxUid() ?? '1.2.840.10008.1.2';
-			this.received = { bytes, transferSyntaxUid };
-			callback(new Dataset({}, transferSyntaxUid));
-		}
-
 		override cStoreRequest(
 			request: dimse.requests.CStoreRequest,
 			callback: (r: dimse.responses.CStoreResponse) => void,
 		): void {
-			const response = responses.CStoreResponse.fromRequest(request);
-			const received = this.received;
-			this.received = null;
-			const answer = (error: unknown) => {
-				if (error) refuse(error instanceof Error ? error : new Error('The image was refused.'));
-				response.setStatus(error ? cannotProcess : Status.Success);
-				callback(response);
-			};
-			const earlier = refusedAlready();
-			if (earlier || !received) return answer(earlier ?? new Error('No data set came with the C-STORE.'));
-			const file = part10File([received.bytes], {
-				sopClassUid: request.getAffectedSopClassUid() ?? '',
-				sopInstanceUid: request.getAffectedSopInstanceUid() ?? '',
-				transferSyntaxUid: received.transferSyntaxUid,
-				sourceAeTitle: '',
-			});
-			onStore(file).then(() => answer(null), answer);
+			this.storeArrived(request, callback, { store: onStore, refused: refuse, earlier: refusedAlready() });
 		}
 
 		override associationReleaseRequested(): void {
