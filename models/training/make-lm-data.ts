@@ -12,7 +12,14 @@ import { drawnLabels } from '../../src/common/phantoms/PhantomCase.js';
 import { renderInstruction } from '../../src/common/radialog/instructTemplates.js';
 import { Prng } from '../../src/common/phantoms/Prng.js';
 import { writeReportSentences } from '../../src/common/phantoms/sentenceBank.js';
-import { managementQuestion } from '../../src/common/phantoms/teacherTexts.js';
+import type { ChexpertLabel } from '../../src/common/domain/chexpert.js';
+import type { Grade, PhantomCase, PhantomFindings, Side, Zone } from '../../src/common/phantoms/PhantomCase.js';
+import {
+	easyLanguage,
+	explanation,
+	managementQuestion,
+	summary as summaryOf,
+} from '../../src/common/phantoms/teacherTexts.js';
 import { treatmentCaveat } from '../../src/common/faithfulness/index.js';
 import { END_OF_ANSWER, renderVicunaPrompt, type VicunaTurn } from '../../src/common/radialog/vicunaPrompt.js';
 import {
@@ -44,7 +51,14 @@ const EXTRA_FOLLOW_UPS = Number(process.env.RADIALOG_LM_EXTRA_FOLLOW_UPS ?? 2);
 // corrections always lead to the image's true report, so a model can meet them from the image and
 // findings alone; these cannot be met without reading the request.
 const EXTRA_EDITS = Number(process.env.RADIALOG_LM_EXTRA_EDITS ?? 2);
+// Conversations about a report that differs from the image in sides, grades and zones (as a reader's
+// edited report or a wrong draft may): the report is context only, never learned, and every answer after
+// it follows the report's words. Without them every answer could be read off the image, and the model
+// described the image where its own draft said otherwise (the other side, another size).
+const CONTEXT_VARIANTS = Number(process.env.RADIALOG_LM_CONTEXT_VARIANTS ?? 2);
 const MAX_FOLLOW_UPS = 12;
+/** The LLM's positions (lm.py's max_pos). */
+const MAX_POSITIONS = 1024;
 const system = fs.readFileSync(systemFile, 'utf8').trim();
 fs.mkdirSync(out, { recursive: true });
 
@@ -61,6 +75,8 @@ interface Conversation {
 	first: VicunaTurn;
 	followUps: Map<string, VicunaTurn>;
 	edits: VicunaTurn[];
+	/** The first answer is context only (a report other than the image's): not learned. */
+	contextFirst: boolean;
 }
 const conversations = new Map<string, Conversation>();
 const questionLabels = drawnLabels.filter((l) => l !== 'No Finding');
@@ -131,13 +147,88 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 					output: report,
 					dicom: img.dicomId,
 				},
-				true,
+				{ edit: true },
 			);
 		}
 	}
 }
 
-function addRecord(r: { instruction: string; output: string; dicom: string }, edit = false): void {
+{
+	const pick = new Prng(4000);
+	for (let v = 0; v < CONTEXT_VARIANTS; v++) {
+		for (const img of plain.images) {
+			const c = plain.cases.get(img.dicomId)!;
+			const truth = questionLabels.filter((l) => img.labels.includes(l));
+			if (!truth.length) continue;
+			const variant: PhantomCase = { ...c, findings: otherDetails(c.findings, pick) };
+			const sentences = writeReportSentences(variant.findings, c.seed);
+			const report = sentences.map((x) => x.text).join(' ');
+			const ask = (task: 'EL' | 'SU' | 'RE', output: string | null, pathology?: ChexpertLabel) => {
+				if (!output) return;
+				const message = renderInstruction(task, pick.int(0, 9), pathology ? { pathology } : {});
+				addRecord(
+					{ instruction: followUpInstruction(img.labels, report, message), output, dicom: img.dicomId },
+					{
+						contextFirst: true,
+					},
+				);
+			};
+			ask('EL', easyLanguage(variant.findings, pick));
+			ask('SU', summaryOf(variant.findings, pick));
+			const reasons = truth.filter((l) => l !== 'Support Devices');
+			if (reasons.length) {
+				const label = pick.pick(reasons);
+				ask('RE', explanation(sentences, label), label);
+			}
+			const absent = questionLabels.filter((l) => !truth.includes(l));
+			const edit = readerEditCorrection(variant, truth, absent, pick);
+			const message = renderInstruction('CO', pick.int(0, 9), { add: edit.add, remove: edit.remove });
+			addRecord(
+				{
+					instruction: followUpInstruction(img.labels, report, message),
+					output: edit.report,
+					dicom: img.dicomId,
+				},
+				{ edit: true, contextFirst: true },
+			);
+		}
+	}
+}
+
+/** The same findings with other details: each side, grade or zone changed with even odds. */
+function otherDetails(f: PhantomFindings, pick: Prng): PhantomFindings {
+	const flip = <T>(value: T, others: readonly T[]): T => (pick.chance(0.5) ? pick.pick(others) : value);
+	const side = (s: Side): Side => flip(s, [s === 'left' ? 'right' : 'left'] as const);
+	const sides = (s: readonly Side[]): Side[] =>
+		s.length === 2 ? (pick.chance(0.5) ? [pick.pick(['left', 'right'] as const)] : [...s]) : [side(s[0]!)];
+	const grade = (g: Grade): Grade =>
+		flip(
+			g,
+			(['small', 'moderate', 'large'] as const).filter((x) => x !== g),
+		);
+	const zone = (z: Zone): Zone =>
+		flip(
+			z,
+			(['upper', 'middle', 'lower'] as const).filter((x) => x !== z),
+		);
+	return {
+		...f,
+		effusion: f.effusion && { sides: sides(f.effusion.sides), grade: grade(f.effusion.grade) },
+		pneumothorax: f.pneumothorax && { side: side(f.pneumothorax.side), grade: grade(f.pneumothorax.grade) },
+		consolidation: f.consolidation && { ...f.consolidation, side: side(f.consolidation.side) },
+		opacity: f.opacity && { side: side(f.opacity.side), zone: zone(f.opacity.zone) },
+		edema: f.edema && { grade: flip(f.edema.grade, [f.edema.grade === 'mild' ? 'moderate' : 'mild'] as const) },
+		atelectasis: f.atelectasis && { sides: sides(f.atelectasis.sides) },
+		lesion: f.lesion && { ...f.lesion, side: side(f.lesion.side), zone: zone(f.lesion.zone) },
+		fracture: f.fracture && { ...f.fracture, side: side(f.fracture.side) },
+	};
+}
+
+function addRecord(
+	r: { instruction: string; output: string; dicom: string },
+	o: { edit?: boolean; contextFirst?: boolean } = {},
+): void {
+	const edit = o.edit ?? false;
 	const text = recordPromptText(r.instruction);
 	const cut = text.indexOf(`${END_OF_ANSWER}USER: `);
 	const [firstUser, firstAnswer] =
@@ -148,6 +239,7 @@ function addRecord(r: { instruction: string; output: string; dicom: string }, ed
 		first: { user: firstUser, assistant: firstAnswer },
 		followUps: new Map(),
 		edits: [],
+		contextFirst: o.contextFirst ?? false,
 	};
 	conversations.set(key, c);
 	if (cut >= 0) {
@@ -190,10 +282,17 @@ for (const c of conversations.values()) {
 		const imageAt = ids.indexOf(placeholderTokenIds[0]!);
 		if (imageAt < 0) throw new Error('a conversation without its image');
 		// The first few keep their prompt text: the GGUF-vs-PyTorch greedy check feeds it to the runtime.
-		const yesNo = spans.map((_, k) => k).filter((k) => /^(Yes|No)$/.test(turns[k]!.assistant ?? ''));
+		// A context-only first answer stays in the ids (the model reads it) but is not a learned span.
+		// Answers past the model's 1,024 positions are left out (the longest conversations, rarely).
+		const learned = spans
+			.map((x, k) => ({ x, k }))
+			.slice(c.contextFirst ? 1 : 0)
+			.filter((l) => l.x[1] <= MAX_POSITIONS);
+		if (!learned.length) continue;
+		const yesNo = learned.flatMap((l, j) => (/^(Yes|No)$/.test(turns[l.k]!.assistant ?? '') ? [j] : []));
 		samples.push({
-			ids: ids.slice(0, spans.at(-1)![1]),
-			spans,
+			ids: ids.slice(0, learned.at(-1)!.x[1]),
+			spans: learned.map((l) => l.x),
 			yesNo,
 			imageAt,
 			seed: seedOf.get(c.dicom)!,
