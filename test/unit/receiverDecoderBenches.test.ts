@@ -12,6 +12,7 @@ test('bench/receiver.ts --quick prints the receiver against storescp as a ratio'
 		timeout: 300_000,
 	});
 	assert.match(stdout, /receive 10 instances .*: radialog \d+ ms, storescp \d+ ms → ratio [\d.]+× \(goal ≤ 1\.5×/);
+	assert.match(stdout, /all 10 in the database after \d+ ms/);
 });
 
 test('bench/decoders.ts --quick prints RLE, JPEG lossless and JPEG-LS against dcmtk as ratios', async () => {

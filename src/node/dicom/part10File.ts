@@ -1,12 +1,22 @@
+/** What the meta header of a received data set says: its command's UIDs, the syntax and who sent it. */
+export interface Part10Meta {
+	readonly sopClassUid: string;
+	readonly sopInstanceUid: string;
+	readonly transferSyntaxUid: string;
+	readonly sourceAeTitle: string;
+}
+
 /**
  * Wraps a data set received over the network (no file meta) into a DICOM Part 10 file: preamble, "DICM",
  * and the group 0002 meta header. The data set bytes stay exactly as the sender encoded them; they come as
  * the fragments they arrived in, so they are copied once, into the file.
  */
-export function part10File(
-	dataset: readonly Uint8Array[],
-	meta: { sopClassUid: string; sopInstanceUid: string; transferSyntaxUid: string; sourceAeTitle: string },
-): Buffer {
+export function part10File(dataset: readonly Uint8Array[], meta: Part10Meta): Buffer {
+	return Buffer.concat([part10Header(meta), ...dataset]);
+}
+
+/** The start of a Part 10 file up to its data set: what a receiver writes before the data set's fragments. */
+export function part10Header(meta: Part10Meta): Buffer {
 	const el = (group: number, element: number, vr: string, value: Buffer): Buffer => {
 		const long = vr === 'OB' || vr === 'UN';
 		const head = Buffer.alloc(long ? 12 : 8);
@@ -37,11 +47,5 @@ export function part10File(
 	const groupLength = Buffer.alloc(4);
 	groupLength.writeUInt32LE(body.length, 0);
 	const preamble = Buffer.alloc(128);
-	return Buffer.concat([
-		preamble,
-		Buffer.from('DICM', 'latin1'),
-		el(0x0002, 0x0000, 'UL', groupLength),
-		body,
-		...dataset,
-	]);
+	return Buffer.concat([preamble, Buffer.from('DICM', 'latin1'), el(0x0002, 0x0000, 'UL', groupLength), body]);
 }

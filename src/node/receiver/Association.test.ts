@@ -10,20 +10,22 @@ import { promisify } from 'node:util';
 import dimse from 'dcmjs-dimse';
 import { makeDicomFixture } from '../../../test/helpers/dicomFixtures.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
-import type { StudyImporter } from '../studies/index.js';
-import { DicomReceiver } from './DicomReceiver.js';
+import type { InstanceRecord } from '../store/SqliteStudyStore.js';
+import { DicomReceiver, type ReceivedImageStore } from './DicomReceiver.js';
 
 const run = promisify(execFile);
 dimse.log.setLevel('silent');
 const received: Buffer[] = [];
 /** Keeps what arrives; the real importer's part is tested in DicomReceiver.test. */
-const importer = {
-	importOne: (bytes: Uint8Array) => {
-		received.push(Buffer.from(bytes));
-		return Promise.resolve({ studyId: 1, instanceId: received.length, duplicate: false });
+const importer: ReceivedImageStore = {
+	admit: (_bytes, origin) => Promise.resolve({ record: {} as InstanceRecord, pixels: null, origin }),
+	storeReceived: (batch) => {
+		received.push(...batch.map((a) => fs.readFileSync(a.file)));
+		return Promise.resolve(
+			batch.map((_, i) => ({ studyId: 1, instanceId: received.length + i, duplicate: false })),
+		);
 	},
-	announce: () => undefined,
-} as unknown as StudyImporter;
+};
 let receiver: DicomReceiver;
 let port: number;
 const file = makeDicomFixture(path.join(tempDir('radialog-assoc-'), 'a.dcm'), 'dx16', { rows: 256, cols: 256 });
@@ -33,7 +35,7 @@ before(async () => {
 	await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
 	port = (probe.address() as net.AddressInfo).port;
 	await new Promise((r) => probe.close(r));
-	receiver = new DicomReceiver(importer);
+	receiver = new DicomReceiver(importer, path.join(tempDir('radialog-assoc-spool-'), 'incoming'));
 	// 4 KB PDUs: the sender cuts each data set into dozens of P-DATA-TF PDUs.
 	await receiver.start({ port, aeTitle: 'RADIALOG', limits: { maxPduBytes: 4096, idleTimeoutMs: 2000 } });
 });
@@ -47,6 +49,7 @@ function dataset(part10: Buffer): Buffer {
 test('a data set sent in dozens of small PDUs arrives byte for byte, wrapped in a Part 10 file', async () => {
 	received.length = 0;
 	await run('storescu', ['-aec', 'RADIALOG', '-aet', 'CR1', '-xe', '127.0.0.1', String(port), file]);
+	await receiver.stored();
 	assert.equal(received.length, 1);
 	const sent = fs.readFileSync(file);
 	assert.ok(dataset(sent).length > 20 * 4096, 'the data set needs many PDUs');
@@ -69,6 +72,7 @@ test('dcmjs-dimse as a client: C-ECHO and C-STORE are answered with success', as
 		client.send('127.0.0.1', port, 'PACS1', 'RADIALOG');
 	});
 	assert.deepEqual(statuses, [constants.Status.Success, constants.Status.Success]);
+	await receiver.stored();
 	assert.equal(received.length, 1);
 });
 

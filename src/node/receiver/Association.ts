@@ -7,15 +7,14 @@ import { PduWriter, type ContextResult } from './PduWriter.js';
 import { readAssociateRequest, type AssociateRequest } from './readAssociateRequest.js';
 import { readCommand, type DimseCommand } from './readCommand.js';
 import { storageSopClasses } from './storageSopClasses.js';
+import type { IncomingInstance, StoreStatus } from './IncomingInstance.js';
 
-/** One received C-STORE: its command's UIDs, the negotiated syntax and the data set's bytes in fragments. */
+/** One C-STORE as its command announces it: the UIDs, the caller and the negotiated syntax. */
 export interface StoreRequest {
 	readonly callingAeTitle: string;
 	readonly sopClassUid: string;
 	readonly sopInstanceUid: string;
 	readonly transferSyntaxUid: string;
-	/** Null when the command said no data set follows. */
-	readonly dataset: readonly Buffer[] | null;
 }
 
 /** What one association needs from the receiver: its title, the peer limits, and where instances go. */
@@ -25,8 +24,10 @@ export interface AssociationSetup {
 	readonly idleTimeoutMs: number;
 	/** This connection is one more than the receiver takes at once: it is rejected as transient. */
 	readonly overLimit: boolean;
-	/** Settles with the C-STORE status (0 success, 0110H failure) once the instance is committed or refused. */
-	readonly store: (request: StoreRequest) => Promise<{ status: number; errorComment?: string }>;
+	/** Where a C-STORE's data set goes as it arrives; its `complete` gives the answer. */
+	readonly incoming: (request: StoreRequest) => IncomingInstance;
+	/** The association is over (released, aborted or dropped): a pause the receiver can use. */
+	readonly ended: () => void;
 }
 
 const verification = '1.2.840.10008.1.1';
@@ -36,7 +37,7 @@ const supported = new Set(supportedTransferSyntaxUids);
 /**
  * One DICOM association as acceptor (PS3.8): negotiation, P-DATA-TF reassembly, C-ECHO and C-STORE,
  * release and abort. Messages are answered in arrival order, each answer written as soon as it is known;
- * a C-STORE is answered only once `store` settles, that is after its commit.
+ * a C-STORE's data set goes to `incoming` fragment by fragment, and it is answered once that settles.
  */
 export class Association {
 	private state: 'requested' | 'established' | 'closed' = 'requested';
@@ -45,7 +46,8 @@ export class Association {
 	private readonly accepted = new Map<number, string>();
 	private commandParts: Buffer[] = [];
 	private command: DimseCommand | null = null;
-	private datasetParts: Buffer[] = [];
+	/** The C-STORE data set arriving now, if any. */
+	private dataset: IncomingInstance | null = null;
 	private messageContext = 0;
 	private work: Promise<void> = Promise.resolve();
 	private readonly reader: PduReader;
@@ -61,7 +63,12 @@ export class Association {
 		socket.setTimeout(setup.idleTimeoutMs);
 		socket.on('timeout', () => (this.state === 'closed' ? socket.destroy() : this.abort(0)));
 		socket.on('error', () => undefined);
-		socket.on('close', () => (this.state = 'closed'));
+		socket.on('close', () => {
+			this.state = 'closed';
+			this.dataset?.abandon();
+			this.dataset = null;
+			setup.ended();
+		});
 		socket.on('data', (chunk: Buffer) => {
 			if (this.state === 'closed') return;
 			try {
@@ -124,21 +131,33 @@ export class Association {
 				this.command = readCommand(Buffer.concat(this.commandParts));
 				this.commandParts = [];
 				if (!this.command.hasDataset) this.dispatch(this.command, null);
+				else if (this.command.commandField === 0x0001) this.dataset = this.setup.incoming(this.storeRequest());
 			} else {
-				this.datasetParts.push(fragment);
-				if (last) this.dispatch(this.command!, this.datasetParts);
+				this.dataset?.add(fragment);
+				if (last) this.dispatch(this.command!, this.dataset);
 			}
 		}
 	}
 
-	private dispatch(command: DimseCommand, dataset: Buffer[] | null): void {
-		this.command = null;
-		this.datasetParts = [];
-		const contextId = this.messageContext;
-		this.then(() => this.answer(command, dataset, contextId));
+	private storeRequest(): StoreRequest {
+		return {
+			callingAeTitle: this.callingAeTitle,
+			sopClassUid: this.command!.sopClassUid,
+			sopInstanceUid: this.command!.sopInstanceUid,
+			transferSyntaxUid: this.accepted.get(this.messageContext)!,
+		};
 	}
 
-	private async answer(command: DimseCommand, dataset: Buffer[] | null, contextId: number): Promise<void> {
+	private dispatch(command: DimseCommand, dataset: IncomingInstance | null): void {
+		this.command = null;
+		this.dataset = null;
+		const contextId = this.messageContext;
+		// Completed now, in arrival order; answered after every earlier message's answer.
+		const stored = dataset?.complete();
+		this.then(() => this.answer(command, stored, contextId));
+	}
+
+	private async answer(command: DimseCommand, stored: Promise<StoreStatus> | undefined, contextId: number) {
 		const reply = (status: number, errorComment?: string) =>
 			this.send(
 				commandPdu(
@@ -157,13 +176,8 @@ export class Association {
 		if (command.commandField === 0x0030) return reply(0);
 		// Anything but C-STORE and C-ECHO: "unrecognized operation" (PS3.7 C.4.2), the association goes on.
 		if (command.commandField !== 0x0001) return reply(0x0211);
-		const { status, errorComment } = await this.setup.store({
-			callingAeTitle: this.callingAeTitle,
-			sopClassUid: command.sopClassUid,
-			sopInstanceUid: command.sopInstanceUid,
-			transferSyntaxUid: this.accepted.get(contextId)!,
-			dataset,
-		});
+		if (!stored) return reply(0x0110, 'No data set arrived with the C-STORE request.');
+		const { status, errorComment } = await stored;
 		reply(status, errorComment);
 	}
 

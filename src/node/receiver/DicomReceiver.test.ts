@@ -52,6 +52,7 @@ test(
 			await run('storescu', ['-aec', 'RADIALOG', '-aet', 'MODALITY', '127.0.0.1', String(port), plain]);
 			await run('storescu', ['-aec', 'RADIALOG', '-aet', 'MODALITY', '-xs', '127.0.0.1', String(port), lossless]);
 			await run('storescu', ['-aec', 'RADIALOG', '-aet', 'MODALITY', '-xy', '127.0.0.1', String(port), baseline]);
+			await w.receiver.receiver.stored();
 
 			const page = w.worklist.list({ sort: 'imported', direction: 'desc', offset: 0, limit: 10 });
 			assert.equal(page.total, 1);
@@ -83,6 +84,7 @@ test(
 
 			// Sending again is answered with success and stores nothing new.
 			await run('storescu', ['-aec', 'RADIALOG', '127.0.0.1', String(port), plain]);
+			await w.receiver.receiver.stored();
 			assert.equal(w.studies.get(page.items[0]!.studyId).images.length, 3);
 		} finally {
 			await w.close();

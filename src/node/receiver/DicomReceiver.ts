@@ -1,8 +1,16 @@
+import fs from 'node:fs/promises';
 import net from 'node:net';
+import path from 'node:path';
 import type { ImportFileError } from '../../common/api/studiesContract.js';
-import type { ImportedFile, StudyImporter } from '../studies/index.js';
+import type { AdmittedImage, ImportOrigin, StudyImporter } from '../studies/index.js';
 import { Association, type StoreRequest } from './Association.js';
-import { part10File } from '../dicom/part10File.js';
+import { part10Header } from '../dicom/part10File.js';
+import type { IncomingInstance, StoreStatus } from './IncomingInstance.js';
+import { ReceivedSpool } from './ReceivedSpool.js';
+import type { SpoolFile } from './SpoolFile.js';
+
+/** What the receiver needs of the importer: a check before answering, the batch store after it. */
+export type ReceivedImageStore = Pick<StudyImporter, 'admit' | 'storeReceived'>;
 
 export interface ReceiverOptions {
 	readonly port: number;
@@ -45,16 +53,45 @@ const processingFailure = 0x0110;
 /**
  * A DICOM C-STORE SCP (and C-ECHO). Each received instance goes through the same importer as a folder,
  * so the checks, the store and the "study arrived" hook are identical. The upper layer is our own
- * (Association): the sender waits for each answer, so the time spent per message is what it sees.
+ * (Association): the sender waits for each answer, so the time spent per message is what it sees. The
+ * answer goes out once the file is whole in the spool and has passed the importer's checks (admit); its
+ * rows are written in batches when the line is quiet (ReceivedSpool).
  */
 export class DicomReceiver {
 	private server: net.Server | null = null;
 	private readonly peers = new Set<net.Socket>();
+	private readonly spool: ReceivedSpool;
 
+	/** @param spoolFolder where received files wait to be stored (`<dataDir>/incoming`). */
 	constructor(
-		private readonly importer: StudyImporter,
+		private readonly importer: ReceivedImageStore,
+		spoolFolder: string,
 		private readonly onReceived: (r: ReceivedInstance) => void = () => undefined,
-	) {}
+		private readonly log: (line: string) => void = (l) => console.error(l),
+	) {
+		this.spool = new ReceivedSpool(spoolFolder, (batch) => this.store(batch));
+	}
+
+	/** Stores what a crash left in the spool (answered, not yet stored); the number of files. */
+	async recover(): Promise<number> {
+		const files = this.spool.leftovers();
+		for (const file of files) {
+			const origin = { actor: 'C-STORE (stored after a restart)', file: path.basename(file) };
+			try {
+				this.spool.add({ ...(await this.importer.admit(await fs.readFile(file), origin)), file });
+			} catch (err) {
+				this.failed('', origin, err);
+				await fs.rm(file, { force: true });
+			}
+		}
+		await this.spool.flush();
+		return files.length;
+	}
+
+	/** Settles once every answered image is in the database. */
+	stored(): Promise<void> {
+		return this.spool.flush();
+	}
 
 	get listening(): boolean {
 		return this.server !== null;
@@ -70,7 +107,9 @@ export class DicomReceiver {
 				maxPduBytes: limits.maxPduBytes,
 				idleTimeoutMs: limits.idleTimeoutMs,
 				overLimit: this.peers.size > limits.maxAssociations,
-				store: (r) => this.store(r),
+				incoming: (r) => this.incoming(r),
+				// A sender done with its association: its images go to the database now.
+				ended: () => void this.spool.flush(),
 			});
 		});
 		await new Promise<void>((resolve, reject) => {
@@ -91,45 +130,72 @@ export class DicomReceiver {
 	async stop(): Promise<void> {
 		const server = this.server;
 		this.server = null;
-		if (!server) return;
-		const closed = new Promise<void>((r) => server.close(() => r()));
-		for (const peer of this.peers) peer.destroy();
-		await closed;
+		if (server) {
+			const closed = new Promise<void>((r) => server.close(() => r()));
+			for (const peer of this.peers) peer.destroy();
+			await closed;
+		}
+		await this.spool.flush();
 	}
 
-	private async store(r: StoreRequest): Promise<{ status: number; errorComment?: string }> {
-		const from = `C-STORE from ${r.callingAeTitle}`;
-		let imported: ImportedFile;
+	/** The receiver's part of a C-STORE: the file written as it arrives, checked, kept, then answered. */
+	private incoming(r: StoreRequest): IncomingInstance {
+		let file: SpoolFile;
 		try {
-			if (!r.dataset) throw new Error('No data set arrived with the C-STORE request.');
-			const file = part10File(r.dataset, {
-				sopClassUid: r.sopClassUid,
-				sopInstanceUid: r.sopInstanceUid,
-				transferSyntaxUid: r.transferSyntaxUid,
-				sourceAeTitle: r.callingAeTitle,
-			});
-			imported = await this.importer.importOne(file, { actor: from, file: r.sopInstanceUid });
+			file = this.spool.open(part10Header({ ...r, sourceAeTitle: r.callingAeTitle }));
 		} catch (err) {
-			// Processing failure with the reason: a refused image is not retried as if resources ran out.
-			const e = err as { code?: string; message?: string };
-			const message = e.message ?? String(err);
-			this.onReceived({
-				callingAeTitle: r.callingAeTitle,
-				studyId: null,
-				duplicate: false,
-				error: { file: `${from}: ${r.sopInstanceUid}`, code: e.code ?? 'failed', message },
-			});
-			return { status: processingFailure, errorComment: errorComment(message) };
+			// No file for it (a full disk, a folder not writable): the data set is read and refused.
+			const status = { status: processingFailure, errorComment: errorComment(messageOf(err)) };
+			return { add: () => undefined, abandon: () => undefined, complete: () => Promise.resolve(status) };
 		}
-		if (!imported.duplicate) this.importer.announce([imported.studyId]);
-		this.onReceived({
-			callingAeTitle: r.callingAeTitle,
-			studyId: imported.studyId,
-			duplicate: imported.duplicate,
-			error: null,
-		});
-		return { status: success };
+		return {
+			add: (fragment) => file.add(fragment),
+			abandon: () => file.abandon(),
+			complete: () => this.complete(r, file),
+		};
 	}
+
+	private async complete(r: StoreRequest, file: SpoolFile): Promise<StoreStatus> {
+		const origin = { actor: `C-STORE from ${r.callingAeTitle}`, file: r.sopInstanceUid };
+		try {
+			const admitted = await this.importer.admit(file.bytes(), origin);
+			this.spool.add({ ...admitted, file: file.keep() });
+			return { status: success };
+		} catch (err) {
+			file.abandon();
+			this.failed(r.callingAeTitle, origin, err);
+			// Processing failure with the reason: a refused image is not retried as if resources ran out.
+			return { status: processingFailure, errorComment: errorComment(messageOf(err)) };
+		}
+	}
+
+	/** Stores a batch from the spool; a refusal found only now is reported as any other. */
+	private async store(batch: readonly AdmittedImage[]): Promise<void> {
+		const results = await this.importer.storeReceived(batch).catch((err: unknown) => {
+			this.log(`DICOM receiver: ${batch.length} received images wait in ${this.spool.folder}: ${messageOf(err)}`);
+			throw err;
+		});
+		results.forEach((result, i) => {
+			const { origin } = batch[i]!;
+			const callingAeTitle = origin.actor.replace(/^C-STORE from /, '');
+			if (result instanceof Error) return this.failed(callingAeTitle, origin, result);
+			this.onReceived({ callingAeTitle, studyId: result.studyId, duplicate: result.duplicate, error: null });
+		});
+	}
+
+	private failed(callingAeTitle: string, origin: ImportOrigin, err: unknown): void {
+		const e = err as { code?: string };
+		this.onReceived({
+			callingAeTitle,
+			studyId: null,
+			duplicate: false,
+			error: { file: `${origin.actor}: ${origin.file}`, code: e.code ?? 'failed', message: messageOf(err) },
+		});
+	}
+}
+
+function messageOf(err: unknown): string {
+	return (err as { message?: string })?.message ?? String(err);
 }
 
 /** Error Comment (0000,0902) is an LO: 64 characters at most, no backslash. */

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
+import { tempDir } from '../../../test/helpers/tempDir.js';
 import { EventBus } from '../events/EventBus.js';
 import type { StudyImporter } from '../studies/index.js';
 import { ReceiverService } from './ReceiverService.js';
@@ -26,6 +28,7 @@ test('the receiver limits come from the settings: one association at most, then 
 	const service = new ReceiverService(
 		() => settings,
 		{} as StudyImporter,
+		path.join(tempDir('radialog-recv-service-'), 'incoming'),
 		new EventBus(),
 		() => undefined,
 	);

@@ -1,7 +1,6 @@
 import type { Settings } from '../../common/api/appContract.js';
 import type { EventSink } from '../events/EventSink.js';
-import type { StudyImporter } from '../studies/index.js';
-import { DicomReceiver, type ReceivedInstance } from './DicomReceiver.js';
+import { DicomReceiver, type ReceivedImageStore, type ReceivedInstance } from './DicomReceiver.js';
 
 /**
  * Starts the C-STORE receiver with the workstation, from the settings. `RADIALOG_RECEIVER_PORT`
@@ -18,15 +17,19 @@ export class ReceiverService {
 
 	constructor(
 		private readonly settings: () => Settings['receiver'],
-		importer: StudyImporter,
+		importer: ReceivedImageStore,
+		spoolFolder: string,
 		private readonly events: EventSink,
 		private readonly log: (line: string) => void = (l) => console.error(l),
 	) {
-		this.receiver = new DicomReceiver(importer, (r) => this.received(r));
+		this.receiver = new DicomReceiver(importer, spoolFolder, (r) => this.received(r), log);
 	}
 
 	async start(): Promise<void> {
 		this.started = true;
+		// Images answered before a crash are stored first, listening or not.
+		const kept = await this.receiver.recover();
+		if (kept) this.log(`DICOM receiver: stored ${kept} image${kept === 1 ? '' : 's'} received before a restart`);
 		const s = this.settings();
 		const override = process.env.RADIALOG_RECEIVER_PORT;
 		if (!s.enabled || override === 'off' || override === '0') return;

@@ -9,6 +9,7 @@ import { tempDir } from '../../../test/helpers/tempDir.js';
 import { OriginalsStore } from '../studies/OriginalsStore.js';
 import { openDatabase } from '../store/openDatabase.js';
 import { freePort } from '../../../test/helpers/freePort.js';
+import { Workstation } from '../workstation/Workstation.js';
 
 const child = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../test/helpers/killedReceiverChild.ts');
 const files = 80;
@@ -40,6 +41,8 @@ for i in range(n):
 
 test('a receiver killed (kill -9) while storescu sends loses no image it acknowledged', async () => {
 	const folder = folderOfImages();
+	/** Per round, the answered images still in the spool at the kill (stored only by the restart). */
+	const spooled: number[] = [];
 	for (let round = 0; round < 3; round++) {
 		const dataDir = tempDir('radialog-killed-recv-');
 		const port = await freePort();
@@ -75,7 +78,17 @@ test('a receiver killed (kill -9) while storescu sends loses no image it acknowl
 			`${acknowledged.length} acknowledged`,
 		);
 
-		// The restart: the database opens sound and holds every acknowledged image, its original readable.
+		// The restart: the receiver stores what was answered but not yet stored (its spool), as the app does
+		// when it starts; then the database is sound and holds every acknowledged image, its original whole.
+		const spool = path.join(dataDir, 'incoming');
+		const waiting = fs.existsSync(spool) ? fs.readdirSync(spool).filter((n) => n.endsWith('.dcm')).length : 0;
+		process.env.RADIALOG_RECEIVER_PORT = 'off';
+		const w = new Workstation({ dataDir, shell: 'browser' });
+		await (await w.loadReceiver()).start();
+		await w.close();
+		delete process.env.RADIALOG_RECEIVER_PORT;
+		spooled.push(waiting);
+		assert.deepEqual(fs.existsSync(spool) ? fs.readdirSync(spool) : [], [], 'the spool is empty after the start');
 		const db = openDatabase(path.join(dataDir, 'workstation.sqlite'));
 		try {
 			assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
@@ -93,4 +106,9 @@ test('a receiver killed (kill -9) while storescu sends loses no image it acknowl
 			db.close();
 		}
 	}
+	// storescu sends without a pause, so the kill finds answered images not yet in the database.
+	assert.ok(
+		spooled.some((n) => n > 0),
+		`images waiting in the spool at each kill: ${spooled.join(', ')}`,
+	);
 });

@@ -50,6 +50,7 @@ test('C-STORE of another patient under a stored series, study or SOP is refused 
 		const lossless = dcmtk('dcmcjpeg', ['+e1'], stored, path.join(dir, 'lossless.dcm'));
 
 		assert.equal((await send(stored)).ok, true);
+		await w.receiver.receiver.stored();
 		for (const file of [sameSeries, sameStudy, sameSop, otherPixels]) {
 			const { ok, log } = await send(file);
 			assert.equal(ok, false, log);
@@ -60,6 +61,7 @@ test('C-STORE of another patient under a stored series, study or SOP is refused 
 		const copy = await send(lossless, '-xs');
 		assert.equal(copy.ok, true, copy.log);
 
+		await w.receiver.receiver.stored();
 		assert.equal(errors.length, 4);
 		assert.match(
 			errors[0]!,

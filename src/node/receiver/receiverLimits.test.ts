@@ -3,8 +3,10 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
+import { tempDir } from '../../../test/helpers/tempDir.js';
 import type { StudyImporter } from '../studies/index.js';
 import { DicomReceiver } from './DicomReceiver.js';
 
@@ -20,7 +22,7 @@ before(async () => {
 	await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
 	port = (probe.address() as net.AddressInfo).port;
 	await new Promise((r) => probe.close(r));
-	receiver = new DicomReceiver(noImporter);
+	receiver = new DicomReceiver(noImporter, path.join(tempDir('radialog-recv-limits-'), 'incoming'));
 	await receiver.start({
 		port,
 		aeTitle: 'RADIALOG',

@@ -9,9 +9,11 @@ export function receiverModule(d: {
 	receiverSettings: () => Settings['receiver'];
 	onSettingsUpdate: (l: (patch: Partial<Settings>) => Promise<void>) => void;
 	importer: StudyImporter;
+	/** Where received files wait between their answer and the database. */
+	spoolFolder: string;
 	events: EventSink;
 }) {
-	const service = new ReceiverService(d.receiverSettings, d.importer, d.events);
+	const service = new ReceiverService(d.receiverSettings, d.importer, d.spoolFolder, d.events);
 	// A changed port, AE title or on/off takes effect at once, as a user expects from a settings screen.
 	d.onSettingsUpdate(async (patch) => {
 		if (patch.receiver && service.started) await service.restart();

@@ -94,6 +94,11 @@ export interface ImportEventCounts {
 const fillsIn = (columns: string[]) =>
 	'(' + columns.map((c) => `(${c} IS NULL AND excluded.${c} IS NOT NULL)`).join(' OR ') + ')';
 
+/** An empty Patient ID is legal DICOM; such patients are kept apart per study rather than strangers merged. */
+function issuerOf(r: InstanceRecord): string {
+	return r.patientId ? r.issuerOfPatientId : `study:${r.studyInstanceUid}`;
+}
+
 function idOf(row: unknown): number {
 	return (row as { id: number }).id;
 }
@@ -103,6 +108,7 @@ const placeColumns = `st.id AS studyId, p.patient_id AS patientId, p.issuer, st.
 /** Patients, studies, series and instances in SQLite; one transaction per instance keeps a batch resumable. */
 export class SqliteStudyStore {
 	private readonly saveTx: (r: InstanceRecord, o: SaveOptions) => SaveOutcome;
+	private readonly decide: (r: InstanceRecord, pixels: PixelVerdict | null | undefined) => SaveOutcome | null;
 	private readonly audit: (r: Refusal) => void;
 
 	constructor(private readonly db: SqliteDatabase) {
@@ -164,13 +170,12 @@ export class SqliteStudyStore {
 				instance_number, rows, columns, frames, view_position, file_sha256, file_size)
 			VALUES (@sopInstanceUid, @seriesRef, @sopClassUid, @transferSyntaxUid, @instanceNumber, @rows, @columns,
 				@frames, @viewPosition, @fileSha256, @fileSize)`);
-		this.saveTx = db.transaction((r: InstanceRecord, o: SaveOptions): SaveOutcome => {
-			// An empty Patient ID is legal DICOM; keep such patients apart per study rather than merging strangers.
-			const issuer = r.patientId ? r.issuerOfPatientId : `study:${r.studyInstanceUid}`;
+		// What saving `r` would do short of writing it; null: it would be saved.
+		this.decide = (r: InstanceRecord, pixels: PixelVerdict | null | undefined): SaveOutcome | null => {
 			const instance = instancePlace.get(r.sopInstanceUid) as
 				(StoredPlace & { instanceId: number; sha: string }) | undefined;
 			const conflict = findIdentityConflict(
-				{ ...r, issuer },
+				{ ...r, issuer: issuerOf(r) },
 				{
 					instance,
 					series: seriesPlace.get(r.seriesInstanceUid) as StoredPlace | undefined,
@@ -185,13 +190,18 @@ export class SqliteStudyStore {
 					instanceId: instance.instanceId,
 				} as const;
 				if (instance.sha === r.fileSha256) return same;
-				if (o.pixels?.storedSha256 !== instance.sha)
+				if (pixels?.storedSha256 !== instance.sha)
 					return { outcome: 'compare_pixels', storedSha256: instance.sha };
-				if (o.pixels.samePixels) return same;
+				if (pixels.samePixels) return same;
 				return { outcome: 'refused', conflict: otherPixels(r.sopInstanceUid, instance) };
 			}
+			return null;
+		};
+		this.saveTx = db.transaction((r: InstanceRecord, o: SaveOptions): SaveOutcome => {
+			const decided = this.decide(r, o.pixels);
+			if (decided) return decided;
 			o.beforeInsert?.();
-			const patient = { ...r, issuer };
+			const patient = { ...r, issuer: issuerOf(r) };
 			const patientRef = idOf(upsertPatient.get(patient) ?? patientIdOf.get(patient));
 			const studyRef = idOf(upsertStudy.get({ ...r, patientRef }) ?? studyIdOf.get(r));
 			const seriesRef = idOf(upsertSeries.get({ ...r, studyRef }) ?? seriesIdOf.get(r));
@@ -256,6 +266,14 @@ export class SqliteStudyStore {
 	 */
 	saveInstance(record: InstanceRecord, options: SaveOptions = {}): SaveOutcome {
 		return this.saveTx(record, options);
+	}
+
+	/**
+	 * What saving the instance would do now, nothing written: refused (with the conflict), a duplicate,
+	 * pixels to compare first, or null when it would be saved. The receiver asks before it answers a sender.
+	 */
+	check(record: InstanceRecord, pixels: PixelVerdict | null): SaveOutcome | null {
+		return this.decide(record, pixels);
 	}
 
 	/** Appends a refused file to the audit log, under the study it would have been merged into. */

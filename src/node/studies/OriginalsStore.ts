@@ -37,6 +37,30 @@ export class OriginalsStore {
 		return target;
 	}
 
+	/**
+	 * Keeps a file already on disk (a received file in the spool) as the original, by a second link to it, so
+	 * its bytes are not written twice; the spool's name goes once its rows are committed.
+	 */
+	adopt(sha256: string, file: string): string {
+		const target = this.pathOf(sha256);
+		if (fs.existsSync(target)) return target;
+		const folder = path.dirname(target);
+		if (!this.folders.has(folder)) fs.mkdirSync(folder, { recursive: true });
+		this.folders.add(folder);
+		try {
+			fs.linkSync(file, target);
+		} catch (err) {
+			const code = (err as NodeJS.ErrnoException).code;
+			if (code === 'EEXIST') return target;
+			// A spool on another file system (or one without hard links): copied instead.
+			if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP') throw err;
+			const tmp = this.tempName(target);
+			fs.copyFileSync(file, tmp, fs.constants.COPYFILE_EXCL);
+			fs.renameSync(tmp, target);
+		}
+		return target;
+	}
+
 	/** Deletes a stored original no row points at (a refused or duplicate file written ahead of its check). */
 	async discard(sha256: string): Promise<void> {
 		await fs.promises.rm(this.pathOf(sha256), { force: true });

@@ -16,6 +16,8 @@ import { collectDicomFiles } from './collectDicomFiles.js';
 import { OriginalsStore } from './OriginalsStore.js';
 import { GroupCommit } from './GroupCommit.js';
 import { QuietQueue } from './QuietQueue.js';
+import type { AdmittedImage } from './AdmittedImage.js';
+import type { ImportOrigin } from './ImportOrigin.js';
 
 export type ImportSource = 'folder' | 'upload' | 'receiver' | 'cli';
 
@@ -39,11 +41,7 @@ export class ImportFileRejected extends Error {
 	}
 }
 
-/** Who sent a file and what it was called, for the audit log when it is refused. */
-export interface ImportOrigin {
-	readonly actor: string;
-	readonly file: string;
-}
+export type { ImportOrigin } from './ImportOrigin.js';
 
 /** A file in a batch: a path on disk, or bytes that arrived by upload or C-STORE. */
 export type ImportItem = { readonly file: string } | { readonly name: string; readonly bytes: Uint8Array };
@@ -228,6 +226,66 @@ export class StudyImporter {
 		return r;
 	}
 
+	/**
+	 * Checks a received file before its sender is answered, writing nothing: readable, an image with its
+	 * UIDs, not in conflict with a stored patient, study or series, and for a SOP Instance stored from other
+	 * bytes, the same pixels. A refusal is audited and thrown; what passes is stored later by storeReceived.
+	 */
+	async admit(bytes: Uint8Array, origin: ImportOrigin): Promise<Omit<AdmittedImage, 'file'>> {
+		const record = this.readRecord(bytes);
+		let pixels: PixelVerdict | null = null;
+		let decided = this.store.check(record, null);
+		if (decided?.outcome === 'compare_pixels') {
+			const stored = this.originals.read(decided.storedSha256);
+			pixels = { storedSha256: decided.storedSha256, samePixels: await samePixels(stored, bytes) };
+			decided = this.store.check(record, pixels);
+		}
+		if (decided?.outcome === 'refused') {
+			this.store.recordRefusal({ ...origin, code: 'identity_conflict', record, conflict: decided.conflict });
+			throw new ImportFileRejected('identity_conflict', decided.conflict.message);
+		}
+		return { record, pixels, origin };
+	}
+
+	/**
+	 * Stores admitted images from their files in one transaction (not synced: see inUnsyncedTransaction),
+	 * each file kept as the original by a link, then announces their studies. What changed since admit
+	 * (another image under the same UIDs stored meanwhile) can still refuse one: its error comes back in
+	 * its place. The caller deletes the files once this settles.
+	 */
+	async storeReceived(batch: readonly AdmittedImage[]): Promise<(ImportedFile | Error)[]> {
+		const results: (ImportedFile | Error)[] = [];
+		const compare: number[] = [];
+		this.store.inUnsyncedTransaction(() =>
+			batch.forEach((a, i) => {
+				try {
+					const keep = () => void this.originals.adopt(a.record.fileSha256, a.file);
+					const r = this.save(a.record, keep, a.origin, a.pixels);
+					if ('storedSha256' in r) compare.push(i);
+					else results[i] = r;
+				} catch (err) {
+					results[i] = err as Error;
+				}
+			}),
+		);
+		for (const i of compare) {
+			const a = batch[i]!;
+			const r = this.store.check(a.record, null);
+			const stored = r?.outcome === 'compare_pixels' ? r.storedSha256 : '';
+			results[i] = await this.saveComparing(a.record, await fs.readFile(a.file), a.origin, stored).catch(
+				(err: Error) => err,
+			);
+		}
+		const studies = new Set<number>();
+		results.forEach((r, i) => {
+			if (r instanceof Error || r.duplicate) return;
+			studies.add(r.studyId);
+			this.pixelChecks.add({ ...r, sha256: batch[i]!.record.fileSha256 });
+		});
+		if (studies.size) this.announce([...studies]);
+		return results;
+	}
+
 	/** Runs the background pixel checks of received images still waiting; settles when they are done. */
 	pixelChecksDone(): Promise<void> {
 		return this.pixelChecks.drain();
@@ -276,13 +334,13 @@ export class StudyImporter {
 	/** Stores the file, or says which stored original its pixels must be compared with first. */
 	private save(
 		record: InstanceRecord,
-		bytes: Uint8Array,
+		keep: Uint8Array | (() => void),
 		origin: ImportOrigin,
 		pixels: PixelVerdict | null,
 	): ImportedFile | { storedSha256: string } {
 		const r = this.store.saveInstance(record, {
 			pixels,
-			beforeInsert: () => this.originals.put(record.fileSha256, bytes),
+			beforeInsert: typeof keep === 'function' ? keep : () => this.originals.put(record.fileSha256, keep),
 		});
 		if (r.outcome === 'compare_pixels') return { storedSha256: r.storedSha256 };
 		if (r.outcome === 'refused') {

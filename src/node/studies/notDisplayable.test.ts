@@ -84,6 +84,7 @@ test('a received image that cannot be decoded is answered at once, then marked n
 		);
 		const [cut] = mutatePixelHeader(lossless, dir, ['truncate-fragment']);
 		await run('storescu', ['-aec', 'RADIALOG', '-aet', 'MODALITY', '-xs', '127.0.0.1', String(port), cut!]);
+		await w.receiver.receiver.stored();
 		await w.importer.pixelChecksDone();
 		const page = w.worklist.list({ sort: 'imported', direction: 'desc', offset: 0, limit: 10 });
 		const [image] = w.studies.get(page.items[0]!.studyId).images;

@@ -121,6 +121,7 @@ export class Workstation {
 				receiverSettings: () => settings.store.get().receiver,
 				onSettingsUpdate: settings.onUpdate,
 				importer: studies.importer,
+				spoolFolder: path.join(options.dataDir, 'incoming'),
 				events,
 			}),
 		);

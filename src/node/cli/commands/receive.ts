@@ -15,7 +15,11 @@ export async function run(argv: string[]): Promise<number> {
 		const aeTitle = values.aet ?? current.aeTitle;
 		if (!/^[ -~]{1,16}$/.test(aeTitle)) throw new UsageError('--aet must be 1 to 16 printable ASCII characters.');
 		w.importer.onStudyImported((id) => console.log(`study ${id}: new images stored`));
-		await (await w.loadReceiver()).receiver.start({ port, aeTitle });
+		const { receiver } = await w.loadReceiver();
+		// Images answered before a crash wait in the spool: stored before anything new is taken.
+		const kept = await receiver.recover();
+		if (kept) console.log(`stored ${kept} image${kept === 1 ? '' : 's'} received before a restart`);
+		await receiver.start({ port, aeTitle });
 		console.log(
 			`DICOM receiver listening on port ${port} as ${aeTitle}; data in ${w.options.dataDir}. Ctrl-C stops it.`,
 		);

@@ -1,0 +1,17 @@
+/** The C-STORE status (0 success, 0110H failure) and, for a failure, the reason in the Error Comment. */
+export interface StoreStatus {
+	readonly status: number;
+	readonly errorComment?: string;
+}
+
+/**
+ * A C-STORE's data set while it arrives: each fragment is handed on as it comes (so writing it overlaps
+ * with the sender sending the next), the answer once the whole data set is kept or refused.
+ */
+export interface IncomingInstance {
+	add(fragment: Buffer): void;
+	/** The last fragment arrived: settles with the status to answer, once the instance is kept or refused. */
+	complete(): Promise<StoreStatus>;
+	/** The association ended before the data set did: nothing of it is kept. */
+	abandon(): void;
+}

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AdmittedImage } from '../studies/index.js';
+import { SpoolFile } from './SpoolFile.js';
+
+/** Images stored in one transaction; between two, the thread answers senders again. */
+const chunk = 256;
+
+/**
+ * Received images between their answer and the database. A sender is answered once its image's file is
+ * whole in the spool folder (a crash of the app keeps it: storescp promises no more); the images are
+ * stored when the line goes quiet (`quietMs` without a new one, or the association ends), or after
+ * `maxWaitMs` of continuous arrival. Storing each image before answering it made a sender wait twice as
+ * long. Files a crash left behind are stored at the next start (the receiver's `recover`).
+ */
+export class ReceivedSpool {
+	private waiting: AdmittedImage[] = [];
+	private firstAt = 0;
+	private lastAt = 0;
+	private timer: NodeJS.Timeout | null = null;
+	private running: Promise<void> = Promise.resolve();
+	private made = false;
+	private count = 0;
+
+	constructor(
+		readonly folder: string,
+		private readonly store: (batch: readonly AdmittedImage[]) => Promise<void>,
+		private readonly quietMs = 100,
+		private readonly maxWaitMs = 5000,
+	) {}
+
+	/** A new file for an arriving data set, starting with its Part 10 header. */
+	open(header: Buffer): SpoolFile {
+		if (!this.made) fs.mkdirSync(this.folder, { recursive: true });
+		this.made = true;
+		// Names sort in arrival order, so a restart stores leftovers in the order they came.
+		const name = `${Date.now().toString().padStart(15, '0')}-${process.pid}-${++this.count}.part`;
+		return new SpoolFile(path.join(this.folder, name), header);
+	}
+
+	/** An admitted image whose sender has its answer; stored with the next batch. */
+	add(image: AdmittedImage): void {
+		const now = Date.now();
+		if (!this.waiting.length) this.firstAt = now;
+		this.waiting.push(image);
+		this.lastAt = now;
+		if (now - this.firstAt >= this.maxWaitMs) void this.flush();
+		else this.schedule();
+	}
+
+	/** Stores everything waiting now; settles when it and every earlier batch are stored. */
+	flush(): Promise<void> {
+		const batch = this.waiting;
+		this.waiting = [];
+		if (!batch.length) return this.running;
+		this.running = this.running.then(async () => {
+			for (let at = 0; at < batch.length; at += chunk) {
+				const part = batch.slice(at, at + chunk);
+				await this.store(part);
+				for (const image of part) fs.rmSync(image.file, { force: true });
+				await new Promise((r) => setImmediate(r));
+			}
+		});
+		// A failed batch keeps its files: the next start stores them. Later batches still run.
+		this.running = this.running.catch(() => undefined);
+		return this.running;
+	}
+
+	/** Files left by a crash: the whole ones to store again, in arrival order; unanswered parts deleted. */
+	leftovers(): string[] {
+		if (!fs.existsSync(this.folder)) return [];
+		const names = fs.readdirSync(this.folder).sort();
+		for (const n of names) if (n.endsWith('.part')) fs.rmSync(path.join(this.folder, n), { force: true });
+		return names.filter((n) => n.endsWith('.dcm')).map((n) => path.join(this.folder, n));
+	}
+
+	private schedule(): void {
+		if (this.timer) return;
+		this.timer = setTimeout(() => {
+			this.timer = null;
+			if (!this.waiting.length) return;
+			if (Date.now() - this.lastAt < this.quietMs) return this.schedule();
+			void this.flush();
+		}, this.quietMs);
+		this.timer.unref();
+	}
+}
