@@ -135,6 +135,7 @@ export class DicomReceiver {
 			for (const peer of this.peers) peer.destroy();
 			await closed;
 		}
+		this.spool.close();
 		await this.spool.flush();
 	}
 

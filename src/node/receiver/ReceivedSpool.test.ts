@@ -15,15 +15,22 @@ function admitted(spool: ReceivedSpool, text: string): AdmittedImage {
 	return { file: file.keep(), record, pixels: null, origin: { actor: 'test', file: text } };
 }
 
-test('a spool file is a .part while it arrives and a whole .dcm once kept; an abandoned one leaves nothing', () => {
+/** The spool closed as the receiver stops it, and the files it was opening ahead gone. */
+async function closed(spool: ReceivedSpool): Promise<void> {
+	spool.close();
+	for (let i = 0; i < 100 && fs.readdirSync(spool.folder).some((n) => n.endsWith('.part')); i++)
+		await new Promise((r) => setTimeout(r, 10));
+}
+
+const whole = (folder: string) => fs.readdirSync(folder).filter((n) => n.endsWith('.dcm'));
+
+test('a spool file is a .part while it arrives and a whole .dcm once kept; nothing else stays', async () => {
 	const folder = path.join(tempDir('radialog-spool-'), 'incoming');
 	const spool = new ReceivedSpool(folder, () => Promise.resolve());
 	const arriving = spool.open(Buffer.from('head:'));
 	arriving.add(Buffer.from('one,'));
-	assert.deepEqual(
-		fs.readdirSync(folder).map((n) => path.extname(n)),
-		['.part'],
-	);
+	// This file and the ones opened ahead for the next arrivals: none whole yet.
+	assert.deepEqual([...new Set(fs.readdirSync(folder).map((n) => path.extname(n)))], ['.part']);
 	arriving.add(Buffer.from('two'));
 	assert.equal(arriving.bytes().toString(), 'head:one,two');
 	const kept = arriving.keep();
@@ -31,6 +38,7 @@ test('a spool file is a .part while it arrives and a whole .dcm once kept; an ab
 	assert.match(kept, /\.dcm$/);
 	const dropped = spool.open(Buffer.from('head:'));
 	dropped.abandon();
+	await closed(spool);
 	assert.deepEqual(fs.readdirSync(folder), [path.basename(kept)]);
 });
 
@@ -46,12 +54,13 @@ test('flush stores what waits, in arrival order, and deletes the files; a failed
 	for (const t of ['a', 'b', 'c']) spool.add(admitted(spool, t));
 	await spool.flush();
 	assert.deepEqual(stored, ['head:a', 'head:b', 'head:c']);
-	assert.deepEqual(fs.readdirSync(folder), []);
+	assert.deepEqual(whole(folder), []);
 
 	fail = true;
 	spool.add(admitted(spool, 'd'));
 	await spool.flush();
-	assert.equal(fs.readdirSync(folder).length, 1, 'kept for the next start');
+	assert.equal(whole(folder).length, 1, 'kept for the next start');
+	await closed(spool);
 	// The next start: an unanswered .part is deleted, the whole file comes back to be stored.
 	fs.writeFileSync(path.join(folder, '999-1-1.part'), 'half');
 	const leftovers = new ReceivedSpool(folder, () => Promise.resolve()).leftovers();

@@ -11,14 +11,20 @@ export class SpoolFile {
 	/** A failed write (a full disk): the file is refused when it completes, not the association aborted. */
 	private failure: Error | null = null;
 
+	/** @param fd the file opened ahead (see ReceivedSpool), or null to open it now. */
 	constructor(
 		private readonly partPath: string,
 		header: Buffer,
+		fd: number | null = null,
 	) {
-		// Read-only from the start, as stored originals are; the descriptor itself may write.
-		this.fd = fs.openSync(partPath, 'wx', 0o444);
+		this.fd = fd ?? SpoolFile.create(partPath);
 		this.parts = [header];
 		this.write(header);
+	}
+
+	/** Read-only from the start, as stored originals are; the descriptor itself may write. */
+	static create(partPath: string): number {
+		return fs.openSync(partPath, 'wx', 0o444);
 	}
 
 	add(fragment: Buffer): void {
