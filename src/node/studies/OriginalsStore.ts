@@ -27,10 +27,7 @@ export class OriginalsStore {
 	 */
 	put(sha256: string, bytes: Uint8Array): string {
 		const target = this.pathOf(sha256);
-		if (fs.existsSync(target)) return target;
-		const folder = path.dirname(target);
-		if (!this.folders.has(folder)) fs.mkdirSync(folder, { recursive: true });
-		this.folders.add(folder);
+		if (!this.missing(target)) return target;
 		const tmp = this.tempName(target);
 		fs.writeFileSync(tmp, bytes, { flag: 'wx', mode: 0o444 });
 		fs.renameSync(tmp, target);
@@ -43,10 +40,7 @@ export class OriginalsStore {
 	 */
 	adopt(sha256: string, file: string): string {
 		const target = this.pathOf(sha256);
-		if (fs.existsSync(target)) return target;
-		const folder = path.dirname(target);
-		if (!this.folders.has(folder)) fs.mkdirSync(folder, { recursive: true });
-		this.folders.add(folder);
+		if (!this.missing(target)) return target;
 		try {
 			fs.linkSync(file, target);
 		} catch (err) {
@@ -64,6 +58,15 @@ export class OriginalsStore {
 	/** Deletes a stored original no row points at (a refused or duplicate file written ahead of its check). */
 	async discard(sha256: string): Promise<void> {
 		await fs.promises.rm(this.pathOf(sha256), { force: true });
+	}
+
+	/** Whether the original is not stored yet; if so, its folder is made ready for it. */
+	private missing(target: string): boolean {
+		if (fs.existsSync(target)) return false;
+		const folder = path.dirname(target);
+		if (!this.folders.has(folder)) fs.mkdirSync(folder, { recursive: true });
+		this.folders.add(folder);
+		return true;
 	}
 
 	private tempName(target: string): string {
