@@ -10,6 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeRadiographLike } from './writeRadiographLike.js';
 import { decodeDicomFile } from '../src/node/dicom/decodeDicom.js';
+import { imageFolder } from '../test/helpers/imageFolder.js';
 import { Workstation } from '../src/node/workstation/Workstation.js';
 import { seedStudies } from './seedStudies.js';
 
@@ -43,32 +44,7 @@ try {
 	);
 
 	// 2. Import throughput: 300 small radiographs (256 × 256) from a folder, against copying the same files.
-	const folder = path.join(tmp, 'folder');
-	fs.mkdirSync(folder);
-	const seed = path.join(tmp, 'seed.dcm');
-	execFileSync('/usr/bin/python3', [
-		path.resolve('test/helpers/makeDicomFixture.py'),
-		seed,
-		'dx16',
-		'rows=256',
-		'cols=256',
-	]);
-	execFileSync('/usr/bin/python3', [
-		'-c',
-		`
-import sys, pydicom
-from pydicom.uid import generate_uid
-src, folder, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-ds = pydicom.dcmread(src)
-for i in range(n):
-    ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = generate_uid()
-    if i % 2 == 0: ds.StudyInstanceUID = generate_uid(); ds.SeriesInstanceUID = generate_uid()
-    ds.save_as(f"{folder}/{i:05d}.dcm")
-`,
-		seed,
-		folder,
-		'300',
-	]);
+	const folder = imageFolder(path.join(tmp, 'folder'), 300, { perStudy: 2 });
 	const files = fs.readdirSync(folder);
 	const copyDir = path.join(tmp, 'copy');
 	fs.mkdirSync(copyDir);

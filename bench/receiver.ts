@@ -2,7 +2,7 @@
 // association) to each in turn, alternated, fresh storage every round. Printed as ratios (goal ≤ 1.5×):
 // the time storescu takes to send (every image answered, so on disk), and when all are in the database.
 // Run: npx tsx bench/receiver.ts [--quick] [--rounds 3] [--sizes 300,3000]
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Workstation } from '../src/node/workstation/Workstation.js';
 import { freePort } from '../test/helpers/freePort.js';
+import { imageFolder } from '../test/helpers/imageFolder.js';
 
 const quick = process.argv.includes('--quick');
 const arg = (name: string) => {
@@ -54,35 +55,8 @@ function send(folder: string, aeTitle: string, port: number): Promise<number> {
 }
 
 function makeFolder(n: number): string {
-	const folder = path.join(tmp, `files-${n}`);
-	fs.mkdirSync(folder);
-	const seed = path.join(tmp, 'seed.dcm');
-	if (!fs.existsSync(seed))
-		execFileSync('/usr/bin/python3', [
-			path.resolve('test/helpers/makeDicomFixture.py'),
-			seed,
-			'dx16',
-			'rows=256',
-			'cols=256',
-		]);
 	// Ten images per study, as a modality sends a study's views and series one after another.
-	execFileSync('/usr/bin/python3', [
-		'-c',
-		`
-import sys, pydicom
-from pydicom.uid import generate_uid
-src, folder, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-ds = pydicom.dcmread(src)
-for i in range(n):
-    ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = generate_uid()
-    if i % 10 == 0: ds.StudyInstanceUID = generate_uid(); ds.SeriesInstanceUID = generate_uid()
-    ds.save_as(f"{folder}/{i:05d}.dcm")
-`,
-		seed,
-		folder,
-		String(n),
-	]);
-	return folder;
+	return imageFolder(path.join(tmp, `files-${n}`), n, { perStudy: 10 });
 }
 
 async function storescpRound(folder: string, round: string): Promise<number> {

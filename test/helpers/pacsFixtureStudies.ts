@@ -1,4 +1,6 @@
+import assert from 'node:assert/strict';
 import path from 'node:path';
+import type { PacsClient } from '../../src/node/pacs/PacsClient.js';
 import { makeDicomFixture } from './dicomFixtures.js';
 
 /**
@@ -18,4 +20,23 @@ export function pacsFixtureStudies(dir: string): string[] {
 			date: '20240101',
 		}),
 	];
+}
+
+/** The searches both protocols must answer alike on the fixture: by patient, date, name and modality. */
+export async function expectFixtureSearches(client: () => Pick<PacsClient, 'findStudies'>): Promise<void> {
+	const byPatient = await client().findStudies({ patientId: 'P-A' });
+	assert.deepEqual(
+		byPatient.map((s) => [s.studyInstanceUid, s.patientName, s.studyDate, s.modalities, s.instanceCount]),
+		[['1.2.3.100', 'Alpha^Ann', '20250301', ['DX'], 2]],
+	);
+	assert.deepEqual(
+		(await client().findStudies({ since: '20250101' })).map((s) => s.studyInstanceUid),
+		['1.2.3.100'],
+	);
+	assert.deepEqual(
+		(await client().findStudies({ patientName: 'bet' })).map((s) => s.patientId),
+		['P-B'],
+	);
+	assert.equal((await client().findStudies({ modalities: ['CR'] })).length, 0);
+	assert.equal((await client().findStudies({ modalities: ['CR', 'DX'] })).length, 2);
 }

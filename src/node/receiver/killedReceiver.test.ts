@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { makeDicomFixture } from '../../../test/helpers/dicomFixtures.js';
+import { imageFolder } from '../../../test/helpers/imageFolder.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { OriginalsStore } from '../studies/OriginalsStore.js';
 import { openDatabase } from '../store/openDatabase.js';
@@ -13,30 +13,12 @@ import { Workstation } from '../workstation/Workstation.js';
 
 const child = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../test/helpers/killedReceiverChild.ts');
 const files = 80;
+const uidPrefix = '1.2.826.0.1.3680043.10.1373.99.';
 
 /** Images whose SOP Instance UID ends in their file number, ten to a study. */
 function folderOfImages(): string {
 	const dir = tempDir('radialog-killed-recv-files-');
-	const seed = makeDicomFixture(path.join(dir, 'seed.dcm'), 'dx16');
-	const folder = path.join(dir, 'send');
-	fs.mkdirSync(folder);
-	execFileSync('/usr/bin/python3', [
-		'-c',
-		`
-import sys, pydicom
-from pydicom.uid import generate_uid
-src, folder, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-ds = pydicom.dcmread(src)
-for i in range(n):
-    ds.SOPInstanceUID = ds.file_meta.MediaStorageSOPInstanceUID = f"1.2.826.0.1.3680043.10.1373.99.{i}"
-    if i % 10 == 0: ds.StudyInstanceUID = generate_uid(); ds.SeriesInstanceUID = generate_uid()
-    ds.save_as(f"{folder}/{i:05d}.dcm")
-`,
-		seed,
-		folder,
-		String(files),
-	]);
-	return folder;
+	return imageFolder(path.join(dir, 'send'), files, { perStudy: 10, size: 64, sopPrefix: uidPrefix });
 }
 
 test('a receiver killed (kill -9) while storescu sends loses no image it acknowledged', async () => {
@@ -95,7 +77,7 @@ test('a receiver killed (kill -9) while storescu sends loses no image it acknowl
 			const originals = new OriginalsStore(path.join(dataDir, 'originals'));
 			const find = db.prepare('SELECT file_sha256 AS sha FROM instances WHERE sop_instance_uid = ?');
 			for (const n of acknowledged) {
-				const row = find.get(`1.2.826.0.1.3680043.10.1373.99.${n}`) as { sha: string } | undefined;
+				const row = find.get(`${uidPrefix}${n}`) as { sha: string } | undefined;
 				assert.ok(
 					row,
 					`acknowledged image ${n} is in the database (round ${round}, killed after ${killAfter})`,
