@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -115,5 +116,30 @@ test('a port already in use is reported as an error event and the workstation ca
 		await w.close();
 		delete process.env.RADIALOG_RECEIVER_PORT;
 		blocker.close();
+	}
+});
+
+test('at start, images a crash left in the spool are stored; a file that is not DICOM is refused and goes', async () => {
+	const dataDir = tempDir('radialog-recv-recover-');
+	const spool = path.join(dataDir, 'incoming');
+	fs.mkdirSync(spool);
+	const image = makeDicomFixture(path.join(tempDir('radialog-recv-recover-files-'), 'a.dcm'), 'dx16');
+	fs.copyFileSync(image, path.join(spool, '000000000000001-1-1.dcm'));
+	fs.writeFileSync(path.join(spool, '000000000000001-1-2.dcm'), 'not a DICOM file');
+	fs.writeFileSync(path.join(spool, '000000000000001-1-3.part'), 'never answered');
+	process.env.RADIALOG_RECEIVER_PORT = 'off';
+	const w = new Workstation({ dataDir, shell: 'browser' });
+	try {
+		const errors: string[] = [];
+		w.events.subscribe((e) => {
+			if (e.type === 'progress' && e.task === 'receive' && e.error) errors.push(e.error);
+		});
+		await w.startBackground();
+		assert.equal(w.worklist.list({ sort: 'imported', direction: 'desc', offset: 0, limit: 10 }).total, 1);
+		assert.equal(errors.length, 1, 'the file that is not DICOM is reported');
+		assert.deepEqual(fs.readdirSync(spool), [], 'the spool is empty');
+	} finally {
+		await w.close();
+		delete process.env.RADIALOG_RECEIVER_PORT;
 	}
 });

@@ -80,8 +80,9 @@ export class DicomReceiver {
 			try {
 				this.spool.add({ ...(await this.importer.admit(await fs.readFile(file), origin)), file });
 			} catch (err) {
-				this.failed('', origin, err);
-				await fs.rm(file, { force: true });
+				this.failed('a restart', origin, err);
+				// Refused (audited): the file goes. A failure to read or store keeps it for the next start.
+				if (isRefusal(err)) await fs.rm(file, { force: true });
 			}
 		}
 		await this.spool.flush();
@@ -193,6 +194,12 @@ export class DicomReceiver {
 			error: { file: `${origin.actor}: ${origin.file}`, code: e.code ?? 'failed', message: messageOf(err) },
 		});
 	}
+}
+
+/** The importer's refusals carry a snake_case code ("identity_conflict"); system errors an errno ("EIO"). */
+function isRefusal(err: unknown): boolean {
+	const code = (err as { code?: unknown })?.code;
+	return typeof code === 'string' && /^[a-z_]+$/.test(code);
 }
 
 function messageOf(err: unknown): string {
