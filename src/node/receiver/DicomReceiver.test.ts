@@ -119,7 +119,7 @@ test('a port already in use is reported as an error event and the workstation ca
 	}
 });
 
-test('at start, images a crash left in the spool are stored; a file that is not DICOM is refused and goes', async () => {
+test('at start, images a crash left in the spool are stored; a file that is not DICOM is refused', async () => {
 	const dataDir = tempDir('radialog-recv-recover-');
 	const spool = path.join(dataDir, 'incoming');
 	fs.mkdirSync(spool);
