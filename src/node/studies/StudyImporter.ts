@@ -7,6 +7,7 @@ import { DicomReadError } from '../dicom/DicomErrors.js';
 import { checkDicomImage } from '../dicom/decodeDicom.js';
 import { readDicomHeader } from '../dicom/DicomHeader.js';
 import { parseDicomBytes } from '../dicom/parseDicomBytes.js';
+import type { IdentityConflict } from '../store/IdentityConflict.js';
 import type { InstanceRecord, PixelVerdict, SqliteStudyStore } from '../store/SqliteStudyStore.js';
 import { PixelDataMismatchError } from '../dicom/PixelDataMismatchError.js';
 import { samePixels } from './samePixels.js';
@@ -240,11 +241,14 @@ export class StudyImporter {
 			pixels = { storedSha256: decided.storedSha256, samePixels: await samePixels(stored, bytes) };
 			decided = this.store.check(record, pixels);
 		}
-		if (decided?.outcome === 'refused') {
-			this.store.recordRefusal({ ...origin, code: 'identity_conflict', record, conflict: decided.conflict });
-			throw new ImportFileRejected('identity_conflict', decided.conflict.message);
-		}
+		if (decided?.outcome === 'refused') this.refuse(record, origin, decided.conflict);
 		return { record, pixels, origin };
+	}
+
+	/** A file that would merge patients (or change a stored image's pixels): audited, then thrown. */
+	private refuse(record: InstanceRecord, origin: ImportOrigin, conflict: IdentityConflict): never {
+		this.store.recordRefusal({ ...origin, code: 'identity_conflict', record, conflict });
+		throw new ImportFileRejected('identity_conflict', conflict.message);
 	}
 
 	/**
@@ -343,10 +347,7 @@ export class StudyImporter {
 			beforeInsert: typeof keep === 'function' ? keep : () => this.originals.put(record.fileSha256, keep),
 		});
 		if (r.outcome === 'compare_pixels') return { storedSha256: r.storedSha256 };
-		if (r.outcome === 'refused') {
-			this.store.recordRefusal({ ...origin, code: 'identity_conflict', record, conflict: r.conflict });
-			throw new ImportFileRejected('identity_conflict', r.conflict.message);
-		}
+		if (r.outcome === 'refused') this.refuse(record, origin, r.conflict);
 		return { studyId: r.studyId, instanceId: r.instanceId, duplicate: r.outcome === 'duplicate' };
 	}
 
