@@ -161,7 +161,7 @@ export class DicomReceiver {
 		const origin = { actor: `C-STORE from ${r.callingAeTitle}`, file: r.sopInstanceUid };
 		try {
 			const admitted = await this.importer.admit(file.bytes(), origin);
-			this.spool.add({ ...admitted, file: file.keep() });
+			this.spool.add({ ...admitted, file: this.spool.keep(file) });
 			return { status: success };
 		} catch (err) {
 			file.abandon();

@@ -12,7 +12,7 @@ function admitted(spool: ReceivedSpool, text: string): AdmittedImage {
 	const file = spool.open(Buffer.from('head:'));
 	file.add(Buffer.from(text));
 	const record = {} as InstanceRecord;
-	return { file: file.keep(), record, pixels: null, origin: { actor: 'test', file: text } };
+	return { file: spool.keep(file), record, pixels: null, origin: { actor: 'test', file: text } };
 }
 
 /** The spool closed as the receiver stops it, and the files it was opening ahead gone. */
@@ -33,7 +33,7 @@ test('a spool file is a .part while it arrives and a whole .dcm once kept; nothi
 	assert.deepEqual([...new Set(fs.readdirSync(folder).map((n) => path.extname(n)))], ['.part']);
 	arriving.add(Buffer.from('two'));
 	assert.equal(arriving.bytes().toString(), 'head:one,two');
-	const kept = arriving.keep();
+	const kept = spool.keep(arriving);
 	assert.equal(fs.readFileSync(kept, 'utf8'), 'head:one,two');
 	assert.match(kept, /\.dcm$/);
 	const dropped = spool.open(Buffer.from('head:'));
@@ -57,18 +57,19 @@ test('flush stores what waits, in arrival order, and deletes the files; a failed
 	assert.deepEqual(whole(folder), []);
 
 	fail = true;
-	spool.add(admitted(spool, 'd'));
+	const later = 'defghijklmno'.split('');
+	for (const t of later) spool.add(admitted(spool, t));
 	await spool.flush();
-	assert.equal(whole(folder).length, 1, 'kept for the next start');
+	assert.equal(whole(folder).length, later.length, 'kept for the next start');
 	await closed(spool);
-	// The next start: an unanswered .part is deleted, the whole file comes back to be stored.
+	// The next start: an unanswered .part is deleted, the whole files come back in the order answered.
 	fs.writeFileSync(path.join(folder, '999-1-1.part'), 'half');
 	const leftovers = new ReceivedSpool(folder, () => Promise.resolve()).leftovers();
 	assert.deepEqual(
 		leftovers.map((f) => fs.readFileSync(f, 'utf8')),
-		['head:d'],
+		later.map((t) => `head:${t}`),
 	);
-	assert.equal(fs.readdirSync(folder).length, 1);
+	assert.equal(fs.readdirSync(folder).length, later.length);
 });
 
 test('images are stored once the line is quiet, not while they keep arriving', async () => {

@@ -23,6 +23,7 @@ export class ReceivedSpool {
 	private running: Promise<void> = Promise.resolve();
 	private made = false;
 	private count = 0;
+	private kept = 0;
 	/** Files opened ahead for the next arrivals, in the order they were named. */
 	private readonly ready: { path: string; fd: number }[] = [];
 	private opening = 0;
@@ -71,10 +72,17 @@ export class ReceivedSpool {
 		}
 	}
 
-	/** Names sort in arrival order, so a restart stores leftovers in the order they came. */
 	private nextPath(): string {
-		const name = `${Date.now().toString().padStart(15, '0')}-${process.pid}-${++this.count}.part`;
-		return path.join(this.folder, name);
+		return path.join(this.folder, `${process.pid}-${++this.count}.part`);
+	}
+
+	/**
+	 * Renames a whole file for storing; returns its path. Names sort in the order images were answered
+	 * (time, then a counter), so a restart stores leftovers in that order.
+	 */
+	keep(file: SpoolFile): string {
+		const order = `${Date.now().toString().padStart(15, '0')}-${(++this.kept).toString().padStart(12, '0')}`;
+		return file.keep(path.join(this.folder, `${order}-${process.pid}.dcm`));
 	}
 
 	/** An admitted image whose sender has its answer; stored with the next batch. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 
 /**
  * One received file being written into the spool folder as its fragments arrive (`<name>.part`), renamed to
- * `<name>.dcm` once whole: a `.dcm` there is always complete, a `.part` never acknowledged. The fragments
+ * a `.dcm` once whole: a `.dcm` there is always complete, a `.part` never acknowledged. The fragments
  * are also kept until `bytes()`, so the file can be checked without reading it back.
  */
 export class SpoolFile {
@@ -37,14 +37,13 @@ export class SpoolFile {
 		return Buffer.concat(this.parts);
 	}
 
-	/** Closes and renames the file; returns its path. Throws when a write failed. */
-	keep(): string {
+	/** Closes the file and renames it `kept` (a `.dcm`); returns that. Throws when a write failed. */
+	keep(kept: string): string {
 		this.close();
 		if (this.failure) {
 			this.abandon();
 			throw this.failure;
 		}
-		const kept = this.partPath.replace(/\.part$/, '.dcm');
 		fs.renameSync(this.partPath, kept);
 		this.parts.length = 0;
 		return kept;
