@@ -17,6 +17,7 @@ import { collectDicomFiles } from './collectDicomFiles.js';
 import { OriginalsStore } from './OriginalsStore.js';
 import { GroupCommit } from './GroupCommit.js';
 import { QuietQueue } from './QuietQueue.js';
+import { ImportFileRejected } from './ImportFileRejected.js';
 import type { AdmittedImage } from './AdmittedImage.js';
 import type { ImportOrigin } from './ImportOrigin.js';
 
@@ -29,17 +30,6 @@ export interface ImportedFile {
 	readonly studyId: number;
 	readonly instanceId: number;
 	readonly duplicate: boolean;
-}
-
-/** A file the importer refused, with the reason to show the user. */
-export class ImportFileRejected extends Error {
-	override readonly name = 'ImportFileRejected';
-	constructor(
-		readonly code: string,
-		message: string,
-	) {
-		super(message);
-	}
 }
 
 export type { ImportOrigin } from './ImportOrigin.js';
