@@ -249,24 +249,23 @@ export class StudyImporter {
 	 */
 	async storeReceived(batch: readonly AdmittedImage[]): Promise<(ImportedFile | Error)[]> {
 		const results: (ImportedFile | Error)[] = [];
-		const compare: number[] = [];
+		/** Images whose SOP Instance was stored meanwhile from other bytes: index, stored original. */
+		const compare: { i: number; storedSha256: string }[] = [];
 		this.store.inUnsyncedTransaction(() =>
 			batch.forEach((a, i) => {
 				try {
 					const keep = () => void this.originals.adopt(a.record.fileSha256, a.file);
 					const r = this.save(a.record, keep, a.origin, a.pixels);
-					if ('storedSha256' in r) compare.push(i);
+					if ('storedSha256' in r) compare.push({ i, storedSha256: r.storedSha256 });
 					else results[i] = r;
 				} catch (err) {
 					results[i] = err as Error;
 				}
 			}),
 		);
-		for (const i of compare) {
+		for (const { i, storedSha256 } of compare) {
 			const a = batch[i]!;
-			const r = this.store.check(a.record, null);
-			const stored = r?.outcome === 'compare_pixels' ? r.storedSha256 : '';
-			results[i] = await this.saveComparing(a.record, await fs.readFile(a.file), a.origin, stored).catch(
+			results[i] = await this.saveComparing(a.record, await fs.readFile(a.file), a.origin, storedSha256).catch(
 				(err: Error) => err,
 			);
 		}
