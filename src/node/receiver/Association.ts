@@ -69,14 +69,16 @@ export class Association {
 			this.dataset = null;
 			setup.ended();
 		});
-		socket.on('data', (chunk: Buffer) => {
-			if (this.state === 'closed') return;
-			try {
-				this.reader.push(chunk);
-			} catch (err) {
-				this.abort(err instanceof MalformedPduError ? err.reason : 0);
-			}
-		});
+	}
+
+	/** Bytes read from the peer (see reusedReadBuffer); copied as needed, so the caller may reuse them. */
+	receive(chunk: Buffer): void {
+		if (this.state === 'closed') return;
+		try {
+			this.reader.push(chunk);
+		} catch (err) {
+			this.abort(err instanceof MalformedPduError ? err.reason : 0);
+		}
 	}
 
 	private onPdu(type: number, body: Buffer): void {
@@ -125,7 +127,8 @@ export class Association {
 			const last = (control & 2) === 2;
 			if (isCommand === (this.command !== null)) throw new MalformedPduError('A PDV out of order.', 2);
 			if (isCommand) {
-				this.commandParts.push(fragment);
+				// Copied: the reader reuses its buffer for the next PDU.
+				this.commandParts.push(Buffer.from(fragment));
 				if (!last) continue;
 				this.messageContext = contextId;
 				this.command = readCommand(Buffer.concat(this.commandParts));

@@ -7,6 +7,7 @@ import { Association, type StoreRequest } from './Association.js';
 import { part10Header } from '../dicom/part10File.js';
 import type { IncomingInstance, StoreStatus } from './IncomingInstance.js';
 import { ReceivedSpool } from './ReceivedSpool.js';
+import { reusedReadBuffer } from './reusedReadBuffer.js';
 import type { SpoolFile } from './SpoolFile.js';
 
 /** What the receiver needs of the importer: a check before answering, the batch store after it. */
@@ -100,10 +101,13 @@ export class DicomReceiver {
 
 	async start(options: ReceiverOptions): Promise<void> {
 		const limits = { ...defaultReceiverLimits, ...options.limits };
-		const server = net.createServer((socket) => {
+		// Paused: the connection changes hands before anything is read (reusedReadBuffer).
+		const server = net.createServer({ pauseOnConnect: true }, (accepted) => {
+			let association: Association | null = null;
+			const socket = reusedReadBuffer(accepted, (chunk) => association?.receive(chunk));
 			this.peers.add(socket);
 			socket.once('close', () => this.peers.delete(socket));
-			new Association(socket, {
+			association = new Association(socket, {
 				aeTitle: options.aeTitle,
 				maxPduBytes: limits.maxPduBytes,
 				idleTimeoutMs: limits.idleTimeoutMs,

@@ -5,14 +5,18 @@ import { PduReader } from './PduReader.js';
 
 const pdu = (type: number, body: number[]) => Buffer.from([type, 0, 0, 0, 0, body.length, ...body]);
 
-test('PDUs cut at any byte by the network come out whole and in order', () => {
+test('PDUs cut at any byte come out whole and in order, though the socket reuses its read buffer', () => {
 	const stream = Buffer.concat([pdu(0x04, [1, 2, 3, 4, 5]), pdu(0x05, [0, 0, 0, 0]), pdu(0x04, [])]);
 	for (let cut = 0; cut <= stream.length; cut++) {
 		for (let second = cut; second <= stream.length; second++) {
 			const seen: [number, number[]][] = [];
 			const reader = new PduReader(4096, (type, body) => seen.push([type, [...body]]));
-			for (const part of [stream.subarray(0, cut), stream.subarray(cut, second), stream.subarray(second)])
-				reader.push(part);
+			const read = Buffer.alloc(stream.length);
+			for (const part of [stream.subarray(0, cut), stream.subarray(cut, second), stream.subarray(second)]) {
+				part.copy(read);
+				reader.push(read.subarray(0, part.length));
+				read.fill(0xee);
+			}
 			assert.deepEqual(seen, [
 				[0x04, [1, 2, 3, 4, 5]],
 				[0x05, [0, 0, 0, 0]],

@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AdmittedImage } from '../studies/index.js';
-import { SpoolFile } from './SpoolFile.js';
+import { SpoolFile, type GatherBuffers } from './SpoolFile.js';
 
 /** Images stored in one transaction; between two, the thread answers senders again. */
 const chunk = 256;
 /** Files kept open ahead of arrivals. */
 const openedAhead = 4;
+/** Gathering buffers kept for reuse: as many, and none larger (a 30 MB radiograph's goes back). */
+const keptBuffers = 4;
+const largestKept = 4 * 1024 * 1024;
+const smallest = 256 * 1024;
 
 /**
  * Received images between their answer and the database. A sender is answered once its image's file is
@@ -28,6 +32,17 @@ export class ReceivedSpool {
 	private readonly ready: { path: string; fd: number }[] = [];
 	private opening = 0;
 	private closed = false;
+	private readonly spare: Buffer[] = [];
+	/** Reused buffers: each image's own would be fresh memory, whose page faults cost more than the copy. */
+	private readonly buffers: GatherBuffers = {
+		take: (atLeast) => {
+			const i = this.spare.findIndex((b) => b.length >= atLeast);
+			return i >= 0 ? this.spare.splice(i, 1)[0]! : Buffer.allocUnsafeSlow(Math.max(atLeast, smallest));
+		},
+		give: (buffer) => {
+			if (buffer.length <= largestKept && this.spare.length < keptBuffers) this.spare.push(buffer);
+		},
+	};
 
 	constructor(
 		readonly folder: string,
@@ -42,7 +57,9 @@ export class ReceivedSpool {
 		this.made = true;
 		const next = this.ready.shift();
 		this.openAhead();
-		return next ? new SpoolFile(next.path, header, next.fd) : new SpoolFile(this.nextPath(), header);
+		return next
+			? new SpoolFile(next.path, header, this.buffers, next.fd)
+			: new SpoolFile(this.nextPath(), header, this.buffers);
 	}
 
 	/** Closes and deletes the files opened ahead (the receiver stops). */
