@@ -108,6 +108,8 @@ const placeColumns = `st.id AS studyId, p.patient_id AS patientId, p.issuer, st.
 /** Patients, studies, series and instances in SQLite; one transaction per instance keeps a batch resumable. */
 export class SqliteStudyStore {
 	private readonly saveTx: (r: InstanceRecord, o: SaveOptions) => SaveOutcome;
+	/** decide in one read transaction: each statement alone would take and drop WAL's read lock. */
+	private readonly checkTx: (r: InstanceRecord, pixels: PixelVerdict | null) => SaveOutcome | null;
 	private readonly decide: (r: InstanceRecord, pixels: PixelVerdict | null | undefined) => SaveOutcome | null;
 	private readonly audit: (r: Refusal) => void;
 
@@ -197,6 +199,7 @@ export class SqliteStudyStore {
 			}
 			return null;
 		};
+		this.checkTx = db.transaction(this.decide);
 		this.saveTx = db.transaction((r: InstanceRecord, o: SaveOptions): SaveOutcome => {
 			const decided = this.decide(r, o.pixels);
 			if (decided) return decided;
@@ -273,7 +276,7 @@ export class SqliteStudyStore {
 	 * pixels to compare first, or null when it would be saved. The receiver asks before it answers a sender.
 	 */
 	check(record: InstanceRecord, pixels: PixelVerdict | null): SaveOutcome | null {
-		return this.decide(record, pixels);
+		return this.checkTx(record, pixels);
 	}
 
 	/** Appends a refused file to the audit log, under the study it would have been merged into. */
