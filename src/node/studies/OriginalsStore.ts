@@ -16,6 +16,22 @@ export class OriginalsStore {
 		return crypto.createHash('sha256').update(bytes).digest('hex');
 	}
 
+	/** Read in pieces through one buffer: a fresh buffer per file cost a page fault every 4 KiB. */
+	private static readonly piece = Buffer.alloc(1024 * 1024);
+
+	/** The SHA-256 of a file, read here on this thread (from the page cache, cheaper than a hand-off). */
+	static sha256OfFile(file: string): string {
+		const hash = crypto.createHash('sha256');
+		const fd = fs.openSync(file, 'r');
+		try {
+			for (let n; (n = fs.readSync(fd, OriginalsStore.piece, 0, OriginalsStore.piece.length, null)) > 0;)
+				hash.update(OriginalsStore.piece.subarray(0, n));
+		} finally {
+			fs.closeSync(fd);
+		}
+		return hash.digest('hex');
+	}
+
 	pathOf(sha256: string): string {
 		if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`Not a sha256: ${sha256}`);
 		return path.join(this.root, sha256.slice(0, 2), `${sha256}.dcm`);

@@ -223,7 +223,15 @@ export class StudyImporter {
 	 * bytes, the same pixels. A refusal is audited and thrown; what passes is stored later by storeReceived.
 	 */
 	async admit(bytes: Uint8Array, origin: ImportOrigin): Promise<Omit<AdmittedImage, 'file'>> {
-		const record = this.readRecord(bytes);
+		const header = this.readHeader(bytes);
+		// The hash decides only for an image stored before under the same SOP Instance UID (and names a
+		// refusal in the audit log): computed then, from bytes valid during this call; else storeReceived
+		// hashes the spool file, off the sender's path.
+		let fileSha256: string | undefined;
+		// Not enumerable: the identity check spreads the record, which must not hash it.
+		const record = Object.defineProperty({ ...header }, 'fileSha256', {
+			get: () => (fileSha256 ??= OriginalsStore.sha256(bytes)),
+		}) as InstanceRecord;
 		let pixels: PixelVerdict | null = null;
 		let decided = this.store.check(record, null);
 		if (decided?.outcome === 'compare_pixels') {
@@ -232,7 +240,7 @@ export class StudyImporter {
 			decided = this.store.check(record, pixels);
 		}
 		if (decided?.outcome === 'refused') this.refuse(record, origin, decided.conflict);
-		return { record, pixels, origin };
+		return { record: header, fileSha256, pixels, origin };
 	}
 
 	/** A file that would merge patients (or change a stored image's pixels): audited, then thrown. */
@@ -249,13 +257,21 @@ export class StudyImporter {
 	 */
 	async storeReceived(batch: readonly AdmittedImage[]): Promise<(ImportedFile | Error)[]> {
 		const results: (ImportedFile | Error)[] = [];
+		const records: InstanceRecord[] = [];
+		for (const a of batch) {
+			// A pause every few files, so that senders and the UI are answered meanwhile.
+			const fileSha256 = a.fileSha256 ?? OriginalsStore.sha256OfFile(a.file);
+			records.push({ ...a.record, fileSha256 });
+			if (records.length % 16 === 0) await new Promise((r) => setImmediate(r));
+		}
 		/** Images whose SOP Instance was stored meanwhile from other bytes: index, stored original. */
 		const compare: { i: number; storedSha256: string }[] = [];
 		this.store.inUnsyncedTransaction(() =>
 			batch.forEach((a, i) => {
 				try {
-					const keep = () => void this.originals.adopt(a.record.fileSha256, a.file);
-					const r = this.save(a.record, keep, a.origin, a.pixels);
+					const record = records[i]!;
+					const keep = () => void this.originals.adopt(record.fileSha256, a.file);
+					const r = this.save(record, keep, a.origin, a.pixels);
 					if ('storedSha256' in r) compare.push({ i, storedSha256: r.storedSha256 });
 					else results[i] = r;
 				} catch (err) {
@@ -265,7 +281,7 @@ export class StudyImporter {
 		);
 		for (const { i, storedSha256 } of compare) {
 			const a = batch[i]!;
-			results[i] = await this.saveComparing(a.record, await fs.readFile(a.file), a.origin, storedSha256).catch(
+			results[i] = await this.saveComparing(records[i]!, await fs.readFile(a.file), a.origin, storedSha256).catch(
 				(err: Error) => err,
 			);
 		}
@@ -273,7 +289,7 @@ export class StudyImporter {
 		results.forEach((r, i) => {
 			if (r instanceof Error || r.duplicate) return;
 			studies.add(r.studyId);
-			this.pixelChecks.add({ ...r, sha256: batch[i]!.record.fileSha256 });
+			this.pixelChecks.add({ ...r, sha256: records[i]!.fileSha256 });
 		});
 		if (studies.size) this.announce([...studies]);
 		return results;
@@ -302,8 +318,13 @@ export class StudyImporter {
 		return notDisplayableText(reason);
 	}
 
-	/** Parses and checks one file: its header, its UIDs and that its pixels can be read. */
+	/** Parses and checks one file: its header, its UIDs and that its pixels can be read; hashes it. */
 	private readRecord(bytes: Uint8Array): InstanceRecord {
+		return { ...this.readHeader(bytes), fileSha256: OriginalsStore.sha256(bytes) };
+	}
+
+	/** readRecord without the hash. */
+	private readHeader(bytes: Uint8Array): Omit<InstanceRecord, 'fileSha256'> {
 		const ds = parseDicomBytes(bytes);
 		const header = readDicomHeader(ds);
 		if (header.sopClassUid === '1.2.840.10008.1.3.10')
@@ -321,7 +342,7 @@ export class StudyImporter {
 			// Kept: the image is stored and marked "not displayable" once its pixels are checked.
 			if (!(err instanceof PixelDataMismatchError)) throw err;
 		}
-		return { ...header, fileSha256: OriginalsStore.sha256(bytes), fileSize: bytes.byteLength };
+		return { ...header, fileSize: bytes.byteLength };
 	}
 
 	/** Stores the file, or says which stored original its pixels must be compared with first. */

@@ -2,6 +2,7 @@
 // an image is keyed by (patient, study, series), as Orthanc keys it; a conflict is refused, audited, not merged.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -191,5 +192,37 @@ test('the DICOM person name and Study ID are kept beside the readable name for e
 		const record = new StudyRecords(w.db).get(studyId);
 		assert.equal(record.patientPersonName, 'Müller^Hans');
 		assert.equal(record.dicomStudyId, 'S42');
+	});
+});
+
+test('received images: hashed when stored, or at the check when the SOP Instance is stored already', async () => {
+	await withWorkstation(async (w, dir) => {
+		const ids = { pid: 'P1', study: uid('6.1'), series: uid('6.2'), sop: uid('6.3') };
+		const original = makeDicomFixture(path.join(dir, 'original.dcm'), 'dx16', ids);
+		const other = makeDicomFixture(path.join(dir, 'other-pixels.dcm'), 'dx8', ids);
+		const origin = { actor: 'C-STORE from TEST', file: ids.sop };
+		const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+		/** As the receiver does: checked from the bytes, then stored from its spool file. */
+		const receive = async (file: string) => {
+			const admitted = await w.importer.admit(fs.readFileSync(file), origin);
+			const spooled = path.join(dir, `spool-${path.basename(file)}`);
+			fs.copyFileSync(file, spooled);
+			return { admitted, stored: (await w.importer.storeReceived([{ ...admitted, file: spooled }]))[0] };
+		};
+
+		const first = await receive(original);
+		assert.equal(first.admitted.fileSha256, undefined, 'a new image is not hashed before its answer');
+		const row = w.db.prepare('SELECT file_sha256 AS sha FROM instances WHERE sop_instance_uid = ?').get(ids.sop);
+		assert.deepEqual(row, { sha: sha256(original) });
+		assert.ok(fs.existsSync(w.importer.originals.pathOf(sha256(original))));
+
+		const again = await receive(original);
+		assert.equal(again.admitted.fileSha256, sha256(original), 'hashed to tell a duplicate');
+		assert.equal((again.stored as { duplicate: boolean }).duplicate, true);
+
+		await assert.rejects(receive(other), /different pixels/);
+		const [audit] = refusals(w);
+		assert.equal(audit?.detail.rule, 'instance_pixels');
+		assert.equal(audit?.detail.fileSha256, sha256(other));
 	});
 });
