@@ -4,12 +4,8 @@ import path from 'node:path';
 import type { ImportFileError, ImportReport } from '../../common/api/studiesContract.js';
 import type { EventSink } from '../events/EventSink.js';
 import { DicomReadError } from '../dicom/DicomErrors.js';
-import { checkDicomImage } from '../dicom/decodeDicom.js';
-import { readDicomHeader } from '../dicom/DicomHeader.js';
-import { parseDicomBytes } from '../dicom/parseDicomBytes.js';
 import type { IdentityConflict } from '../store/IdentityConflict.js';
 import type { InstanceRecord, PixelVerdict, SqliteStudyStore } from '../store/SqliteStudyStore.js';
-import { PixelDataMismatchError } from '../dicom/PixelDataMismatchError.js';
 import { samePixels } from './samePixels.js';
 import { pixelProblem } from './pixelProblem.js';
 import { notDisplayableText } from './notDisplayableText.js';
@@ -18,6 +14,7 @@ import { OriginalsStore } from './OriginalsStore.js';
 import { GroupCommit } from './GroupCommit.js';
 import { QuietQueue } from './QuietQueue.js';
 import { ImportFileRejected } from './ImportFileRejected.js';
+import { readInstanceHeader } from './readInstanceHeader.js';
 import type { AdmittedImage } from './AdmittedImage.js';
 import type { ImportOrigin } from './ImportOrigin.js';
 
@@ -223,7 +220,7 @@ export class StudyImporter {
 	 * bytes, the same pixels. A refusal is audited and thrown; what passes is stored later by storeReceived.
 	 */
 	async admit(bytes: Uint8Array, origin: ImportOrigin): Promise<Omit<AdmittedImage, 'file'>> {
-		const header = this.readHeader(bytes);
+		const header = readInstanceHeader(bytes);
 		// The hash decides only for an image stored before under the same SOP Instance UID (and names a
 		// refusal in the audit log): computed then, from bytes valid during this call; else storeReceived
 		// hashes the spool file, off the sender's path.
@@ -320,29 +317,7 @@ export class StudyImporter {
 
 	/** Parses and checks one file: its header, its UIDs and that its pixels can be read; hashes it. */
 	private readRecord(bytes: Uint8Array): InstanceRecord {
-		return { ...this.readHeader(bytes), fileSha256: OriginalsStore.sha256(bytes) };
-	}
-
-	/** readRecord without the hash. */
-	private readHeader(bytes: Uint8Array): Omit<InstanceRecord, 'fileSha256'> {
-		const ds = parseDicomBytes(bytes);
-		const header = readDicomHeader(ds);
-		if (header.sopClassUid === '1.2.840.10008.1.3.10')
-			throw new ImportFileRejected(
-				'dicomdir',
-				'A DICOMDIR (the index of a CD or folder), not an image; the images it lists are imported from ' +
-					'their own files.',
-			);
-		if (!header.sopInstanceUid) throw new ImportFileRejected('missing_uid', 'The file has no SOP Instance UID.');
-		if (!header.studyInstanceUid || !header.seriesInstanceUid)
-			throw new ImportFileRejected('missing_uid', 'The file has no Study or Series Instance UID.');
-		try {
-			checkDicomImage(ds);
-		} catch (err) {
-			// Kept: the image is stored and marked "not displayable" once its pixels are checked.
-			if (!(err instanceof PixelDataMismatchError)) throw err;
-		}
-		return { ...header, fileSize: bytes.byteLength };
+		return { ...readInstanceHeader(bytes), fileSha256: OriginalsStore.sha256(bytes) };
 	}
 
 	/** Stores the file, or says which stored original its pixels must be compared with first. */
