@@ -255,18 +255,22 @@ export class StudyImporter {
 	async storeReceived(batch: readonly AdmittedImage[]): Promise<(ImportedFile | Error)[]> {
 		const results: (ImportedFile | Error)[] = [];
 		const records: InstanceRecord[] = [];
-		for (const a of batch) {
+		for (const [i, a] of batch.entries()) {
+			try {
+				records[i] = { ...a.record, fileSha256: a.fileSha256 ?? OriginalsStore.sha256OfFile(a.file) };
+			} catch (err) {
+				results[i] = err as Error;
+			}
 			// A pause every few files, so that senders and the UI are answered meanwhile.
-			const fileSha256 = a.fileSha256 ?? OriginalsStore.sha256OfFile(a.file);
-			records.push({ ...a.record, fileSha256 });
-			if (records.length % 16 === 0) await new Promise((r) => setImmediate(r));
+			if (i % 16 === 15) await new Promise((r) => setImmediate(r));
 		}
 		/** Images whose SOP Instance was stored meanwhile from other bytes: index, stored original. */
 		const compare: { i: number; storedSha256: string }[] = [];
 		this.store.inUnsyncedTransaction(() =>
 			batch.forEach((a, i) => {
+				const record = records[i];
+				if (!record) return;
 				try {
-					const record = records[i]!;
 					const keep = () => void this.originals.adopt(record.fileSha256, a.file);
 					const r = this.save(record, keep, a.origin, a.pixels);
 					if ('storedSha256' in r) compare.push({ i, storedSha256: r.storedSha256 });

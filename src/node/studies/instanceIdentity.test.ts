@@ -220,6 +220,16 @@ test('received images: hashed when stored, or at the check when the SOP Instance
 		assert.equal(again.admitted.fileSha256, sha256(original), 'hashed to tell a duplicate');
 		assert.equal((again.stored as { duplicate: boolean }).duplicate, true);
 
+		// A spool file gone before its batch is stored fails alone; the rest of the batch is stored.
+		const third = makeDicomFixture(path.join(dir, 'third.dcm'), 'dx16', { ...ids, sop: uid('6.4') });
+		const admitted = await w.importer.admit(fs.readFileSync(third), origin);
+		const [gone, kept] = await w.importer.storeReceived([
+			{ ...admitted, file: path.join(dir, 'gone.dcm') },
+			{ ...admitted, file: third },
+		]);
+		assert.ok(gone instanceof Error);
+		assert.equal((kept as { duplicate: boolean }).duplicate, false);
+
 		await assert.rejects(receive(other), /different pixels/);
 		const [audit] = refusals(w);
 		assert.equal(audit?.detail.rule, 'instance_pixels');
