@@ -5,10 +5,11 @@ export interface StoreStatus {
 }
 
 /**
- * A C-STORE's data set while it arrives: each fragment is handed on as it comes (so writing it overlaps
- * with the sender sending the next), the answer once the whole data set is kept or refused.
+ * A C-STORE's data set while it arrives: each fragment is handed on as it comes, the answer once the whole
+ * data set is kept or refused.
  */
 export interface IncomingInstance {
+	/** The fragment's memory is the reader's, reused once this returns: what is kept is copied. */
 	add(fragment: Buffer): void;
 	/** The last fragment arrived: settles with the status to answer, once the instance is kept or refused. */
 	complete(): Promise<StoreStatus>;
