@@ -66,6 +66,17 @@ test('import a folder, see the worklist, open a study, change window/level, scre
 	await worklist.waitForTotal(1);
 	await worklist.search('');
 	await worklist.waitForTotal(2);
+	// The status toggles: no study is signed yet; both are new; none pressed shows all again.
+	const toggle = async (status: string, total: number) => {
+		await page.getByTestId(`filter-${status}`).click();
+		await worklist.waitForTotal(total);
+	};
+	await toggle('signed', 0);
+	assert.equal(await page.getByTestId('filter-signed').getAttribute('aria-pressed'), 'true');
+	await toggle('new', 2);
+	await toggle('signed', 2);
+	await toggle('new', 2);
+	assert.equal(await page.getByTestId('filter-new').getAttribute('aria-pressed'), 'false');
 
 	// Sorted by patient name, Doe comes first: open it with the keyboard.
 	await page.getByTestId('sort-patientName').click();

@@ -1,17 +1,13 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { ImportReport } from '../../../src/common/api/studiesContract.js';
-import {
-	formatAge,
-	formatDicomDate,
-	formatPersonName,
-	type Priority,
-	type StudyStatus,
-	type WorklistItem,
-} from '../../../src/common/api/worklistContract.js';
+import type { Priority, StudyStatus } from '../../../src/common/api/worklistContract.js';
 import { useClient } from '../api/ClientContext.js';
 import { ImportPathDialog, ImportReportDialog } from './ImportDialogs.js';
 import { PacsSearchPanel } from './PacsSearchPanel.js';
-import { readDroppedFiles, uploadBatches } from './readDroppedFiles.js';
+import { useWorklistImport } from './useWorklistImport.js';
+import { StatusFilter } from './StatusFilter.js';
+import { WorklistEmpty } from './WorklistEmpty.js';
+import { WorklistHeader } from './WorklistHeader.js';
+import { ascendingFirst, columns, priorities, type SortKey } from './worklistColumns.js';
 import { useWorklistRows, type WorklistFilter } from './useWorklistRows.js';
 import { readingSession } from './readingSession.js';
 import { usePlaceSaved } from './usePlaceSaved.js';
@@ -21,34 +17,6 @@ import './worklist.css';
 const rowHeight = 30;
 /** How far down the list a remembered selection is looked for (blocks of 100 rows are fetched to find it). */
 const restoreSearchRows = 2000;
-const statuses: StudyStatus[] = ['new', 'drafted', 'in_review', 'signed'];
-const statusLabel: Record<StudyStatus, string> = {
-	new: 'New',
-	drafted: 'Drafted',
-	in_review: 'In review',
-	signed: 'Signed',
-};
-type SortKey = NonNullable<WorklistFilter['sort']>;
-const priorities = Object.keys(priorityLabel) as Priority[];
-const columns: { label: string; sort: SortKey; cell: (s: WorklistItem) => string; className?: string }[] = [
-	{
-		label: 'Patient',
-		sort: 'patientName',
-		cell: (s) => formatPersonName(s.patientPersonName).shown || s.patientName,
-	},
-	{ label: 'ID', sort: 'patientId', cell: (s) => s.patientId },
-	{ label: 'Age/Sex', sort: 'age', cell: (s) => [formatAge(s.patientAge), s.patientSex].filter(Boolean).join(' / ') },
-	{ label: 'Date', sort: 'studyDate', cell: (s) => formatDicomDate(s.studyDate) },
-	{ label: 'Mod', sort: 'modality', cell: (s) => s.modality ?? '' },
-	{ label: 'Body part', sort: 'bodyPart', cell: (s) => s.bodyPart ?? '' },
-	{ label: 'Views', sort: 'views', cell: (s) => s.views.join(', ') },
-	{ label: 'Img', sort: 'imageCount', cell: (s) => String(s.imageCount), className: 'num' },
-	{ label: 'Status', sort: 'status', cell: (s) => statusLabel[s.status] },
-	{ label: 'Priority', sort: 'priority', cell: (s) => priorityLabel[s.priority] },
-];
-/** Sorts whose natural first look is ascending (A to Z, STAT first, youngest first); the rest newest first. */
-const ascendingFirst = new Set<SortKey>(['patientName', 'patientId', 'priority', 'modality', 'bodyPart', 'views']);
-
 /** The reading list: every study, searchable and sortable, virtualized for 100,000 rows, keyboard first. */
 export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) => void }) {
 	const { api } = useClient();
@@ -66,11 +34,9 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 	const [priorityError, setPriorityError] = useState<string | null>(null);
 	const [scrollTop, setScrollTop] = useState(0);
 	const [height, setHeight] = useState(600);
-	const [importing, setImporting] = useState<'dialog' | 'busy' | null>(null);
-	const [report, setReport] = useState<ImportReport | null>(null);
-	const [importError, setImportError] = useState<string | null>(null);
+	const { importing, setImporting, report, setReport, importError, demoBusy, importPath, loadDemo, importDropped } =
+		useWorklistImport();
 	const [dragging, setDragging] = useState(false);
-	const [demoBusy, setDemoBusy] = useState(false);
 	const [pacsMode, setPacsMode] = useState(false);
 	const list = useRef<HTMLDivElement>(null);
 	const searchBox = useRef<HTMLInputElement>(null);
@@ -231,70 +197,6 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 		}
 	};
 
-	const importPath = async (path: string) => {
-		setImporting('busy');
-		setImportError(null);
-		try {
-			setReport(await api['import.paths']({ paths: [path] }));
-			setImporting(null);
-		} catch (e) {
-			setImportError((e as Error).message);
-			setImporting('dialog');
-		}
-	};
-
-	const loadDemo = async () => {
-		setDemoBusy(true);
-		setImportError(null);
-		try {
-			const r = await api['demo.load']({ count: 20 });
-			setReport({
-				jobId: 'demo',
-				files: r.studies,
-				imported: r.imported,
-				duplicates: r.duplicates,
-				failed: r.failed,
-				studyIds: r.studyIds,
-				errors: [],
-			});
-		} catch (e) {
-			setImportError((e as Error).message);
-		} finally {
-			setDemoBusy(false);
-		}
-	};
-
-	const importDropped = async (data: DataTransfer) => {
-		setImportError(null);
-		const files = await readDroppedFiles(data);
-		if (!files.length) return;
-		let merged = null as ImportReport | null;
-		try {
-			for (const batch of uploadBatches(files)) {
-				const bytes = new Uint8Array(await new Blob(batch).arrayBuffer());
-				const r: ImportReport = await api['import.upload']({
-					names: batch.map((f) => f.name),
-					sizes: batch.map((f) => f.size),
-					bytes,
-				});
-				merged = merged
-					? {
-							...merged,
-							files: merged.files + r.files,
-							imported: merged.imported + r.imported,
-							duplicates: merged.duplicates + r.duplicates,
-							failed: merged.failed + r.failed,
-							studyIds: [...new Set([...merged.studyIds, ...r.studyIds])],
-							errors: [...merged.errors, ...r.errors],
-						}
-					: r;
-			}
-			setReport(merged);
-		} catch (e) {
-			setImportError((e as Error).message);
-		}
-	};
-
 	const rows: React.ReactNode[] = [];
 	for (let i = first; i <= last; i++) {
 		const s = rowAt(i);
@@ -411,21 +313,10 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 					aria-label="Search studies"
 					data-testid="worklist-search"
 				/>
-				<div className="wl-status-filter" role="group" aria-label="Filter by status">
-					{statuses.map((s) => (
-						<button
-							key={s}
-							aria-pressed={status.includes(s)}
-							className={status.includes(s) ? 'on' : ''}
-							data-testid={`filter-${s}`}
-							onClick={() =>
-								setStatus((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]))
-							}
-						>
-							{statusLabel[s]}
-						</button>
-					))}
-				</div>
+				<StatusFilter
+					selected={status}
+					onToggle={(s) => setStatus((cur) => (cur.includes(s) ? cur.filter((x) => x !== s) : [...cur, s]))}
+				/>
 				<label className="wl-date">
 					From{' '}
 					<input
@@ -463,48 +354,10 @@ export function WorklistPanel({ onOpenStudy }: { onOpenStudy: (studyId: number) 
 				</div>
 			)}
 			{total === 0 && !debounced && !status.length && !dateFrom && !dateTo ? (
-				<div className="empty-state" data-testid="worklist-empty">
-					<p>No studies yet.</p>
-					<p className="muted">
-						Import a folder of DICOM files, drop files or folders here, or send studies to this workstation
-						from a modality or PACS.
-					</p>
-					<p>
-						<button onClick={() => void loadDemo()} disabled={demoBusy} data-testid="load-demo-studies">
-							{demoBusy ? 'Generating demo studies…' : 'Load demo studies'}
-						</button>{' '}
-						<span className="muted">
-							20 synthetic phantoms: demo data, not patients, not for clinical use.
-						</span>
-					</p>
-				</div>
+				<WorklistEmpty busy={demoBusy} onLoadDemo={() => void loadDemo()} />
 			) : (
 				<div className="wl-table" role="table" aria-label="Studies" aria-rowcount={total ?? 0}>
-					<div className="wl-row wl-head" role="row">
-						{columns.map((c) => (
-							<div
-								key={c.label}
-								role="columnheader"
-								className={`wl-cell ${c.className ?? ''}`}
-								aria-sort={
-									c.sort && sort === c.sort
-										? direction === 'asc'
-											? 'ascending'
-											: 'descending'
-										: 'none'
-								}
-							>
-								<button
-									className="wl-sort"
-									onClick={() => toggleSort(c.sort)}
-									data-testid={`sort-${c.sort}`}
-								>
-									{c.label}
-									{sort === c.sort ? (direction === 'asc' ? ' ▲' : ' ▼') : ''}
-								</button>
-							</div>
-						))}
-					</div>
+					<WorklistHeader sort={sort} direction={direction} onSort={toggleSort} />
 					<div
 						className="wl-body"
 						ref={list}
