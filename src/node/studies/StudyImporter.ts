@@ -259,6 +259,8 @@ export class StudyImporter {
 			try {
 				records[i] = { ...a.record, fileSha256: a.fileSha256 ?? OriginalsStore.sha256OfFile(a.file) };
 			} catch (err) {
+				// A file gone fails alone; any other failure fails the batch, whose files wait for the next start.
+				if ((err as { code?: string }).code !== 'ENOENT') throw err;
 				results[i] = err as Error;
 			}
 			// A pause every few files, so that senders and the UI are answered meanwhile.

@@ -229,6 +229,8 @@ test('received images: hashed when stored, or at the check when the SOP Instance
 		]);
 		assert.ok(gone instanceof Error);
 		assert.equal((kept as { duplicate: boolean }).duplicate, false);
+		// Any other failure to read fails the batch, whose files the spool keeps for the next start.
+		await assert.rejects(w.importer.storeReceived([{ ...admitted, file: dir }]), /EISDIR/);
 
 		await assert.rejects(receive(other), /different pixels/);
 		const [audit] = refusals(w);
