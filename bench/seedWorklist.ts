@@ -1,4 +1,4 @@
-import { worklistBackfill } from '../src/node/store/migrations/012_worklist_scale.js';
+import { worklistRowsBackfill } from '../src/node/store/worklistRowsBackfill.js';
 import type { SqliteDatabase } from '../src/node/store/openDatabase.js';
 
 const first = ['Ba', 'Ko', 'Mü', 'Sch', 'Ga', 'Ro', 'Ng', 'Du', 'Si', 'Ta', 'Pe', 'Ha', 'Lé', 'Fi', 'Wo', 'Ja', 'Øs'];
@@ -28,7 +28,7 @@ function surname(i: number): string {
  * Adds studies `from`..`to`-1 to the database: three studies per patient, one or two images each, dates
  * over 15 years, 60 % signed. Batches of 50,000 rows in a transaction each, prepared statements. The
  * worklist's triggers are set aside meanwhile and the new studies' worklist rows and search text filled
- * in one pass by migration 12's own backfill (row by row through the triggers takes ~10× longer); the
+ * in one pass by the current backfill (worklistRowsBackfill) (row by row through the triggers takes ~10× longer); the
  * real imports the bench times go through the triggers.
  */
 export function seedWorklist(db: SqliteDatabase, from: number, to: number): void {
@@ -86,7 +86,7 @@ export function seedWorklist(db: SqliteDatabase, from: number, to: number): void
 	for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`);
 	try {
 		for (let a = from; a < to; a += 50_000) batch(a, Math.min(to, a + 50_000));
-		db.transaction(() => db.exec(worklistBackfill(`s.id > ${Math.trunc(lastId)}`)))();
+		db.transaction(() => db.exec(worklistRowsBackfill(`s.id > ${Math.trunc(lastId)}`)))();
 	} finally {
 		for (const t of triggers) db.exec(t.sql);
 	}

@@ -8,8 +8,9 @@ import { searchMatch } from '../src/node/worklist/searchMatch.js';
 export type ProbeResult = Record<string, { oursCold: number; rawCold: number; oursWarm: number; rawWarm: number }>;
 type Raw = InstanceType<typeof Database>;
 
+/** The worklist_rows column each sort reads ("imported" is arrival order, the study id: migration 17). */
 const columns: Record<WorklistSortKey, string> = {
-	imported: 'imported',
+	imported: 'study_id',
 	patientName: 'patient_name',
 	patientId: 'patient_id',
 	age: 'age',
@@ -151,7 +152,7 @@ export function probeWorklist(file: string, round: number): ProbeResult {
 					.prepare(
 						rawPage(
 							'w.study_id IN (SELECT rowid FROM worklist_search WHERE worklist_search MATCH ?)',
-							'w.imported DESC, w.study_id DESC',
+							'w.study_id DESC',
 						),
 					)
 					.all(searchMatch(term)),
@@ -185,7 +186,7 @@ export function probeWorklist(file: string, round: number): ProbeResult {
 			),
 			rawWarm: raw('rawWarm'),
 		};
-		out[`search in every sort · ${label} of ${everySort.cold.length} (term, sort); raw: imported desc`] = {
+		out[`search in every sort · ${label} of ${everySort.cold.length} (term, sort); raw: arrival order`] = {
 			oursCold: at(everySort.cold, q),
 			rawCold: raw('rawCold'),
 			oursWarm: at(everySort.warm, q),

@@ -45,7 +45,7 @@ test(
 			assert.match(
 				out,
 				new RegExp(
-					`^  10000 search in every sort · ${label} of 1100 \\(term, sort\\); raw: imported desc: cold`,
+					`^  10000 search in every sort · ${label} of 1100 \\(term, sort\\); raw: arrival order: cold`,
 					'm',
 				),
 				label,

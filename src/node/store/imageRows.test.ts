@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { foldSearchKey } from '../../common/domain/foldSearchKey.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
-import { worklistBackfill } from './migrations/012_worklist_scale.js';
+import { worklistRowsBackfill } from './worklistRowsBackfill.js';
 import { openDatabase } from './openDatabase.js';
 import { SqliteStudyStore, type InstanceRecord } from './SqliteStudyStore.js';
 
@@ -111,7 +111,7 @@ test('worklist rows, patients, studies and series equal a full recomputation aft
 		]);
 		const rows = () => db.prepare('SELECT * FROM worklist_rows ORDER BY study_id').all();
 		const kept = rows();
-		db.exec(`DELETE FROM worklist_rows; ${worklistBackfill('true')}`);
+		db.exec(`DELETE FROM worklist_rows; ${worklistRowsBackfill('true')}`);
 		assert.deepEqual(kept, rows());
 	} finally {
 		db.close();

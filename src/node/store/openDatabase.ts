@@ -1,6 +1,7 @@
 // The one home of better-sqlite3: every other module gets a Database from here.
 import Database from 'better-sqlite3';
 import { foldSearchKey } from '../../common/domain/foldSearchKey.js';
+import { worklistTextKey } from '../../common/domain/worklistTextKey.js';
 import { migrations } from './migrations/index.js';
 
 import type { SqliteDatabase } from './SqliteDatabase.js';
@@ -27,6 +28,10 @@ export function openDatabase(file: string, nativeBinding?: string): SqliteDataba
 	// The patients' search key (migration 9 and every insert) folds as the search text is folded.
 	db.function('fold_search_key', { deterministic: true }, (t: unknown) =>
 		foldSearchKey(typeof t === 'string' ? t : ''),
+	);
+	// The worklist's name order (migration 17 and every row written since).
+	db.function('worklist_text_key', { deterministic: true }, (t: unknown) =>
+		worklistTextKey(typeof t === 'string' ? t : ''),
 	);
 	migrate(db);
 	return db;

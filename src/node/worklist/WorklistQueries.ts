@@ -3,17 +3,23 @@ import type { WorklistItem, WorklistPage, WorklistQuery } from '../../common/api
 import { ApiError } from '../../common/api/errors.js';
 import { patientAgeAtStudy } from '../../common/domain/patientAgeAtStudy.js';
 import type { SqliteDatabase } from '../store/openDatabase.js';
+import { indexWalkSql } from './indexWalkSql.js';
 import { searchMatch } from './searchMatch.js';
+import { SearchPages, type SearchPageLimits } from './SearchPages.js';
 import { searchWords } from './searchWords.js';
-import { SearchWalk, SearchWalkTooLong } from './SearchWalk.js';
+import { SearchWalk } from './SearchWalk.js';
 import { worklistCursor } from './worklistCursor.js';
+import type { WorklistWhere as Where } from './WorklistWhere.js';
 
 type Query = z.infer<typeof WorklistQuery>;
 type Filter = Omit<Query, 'offset' | 'limit' | 'after' | 'before'>;
 
-/** The worklist_rows column (migration 12) each sort reads, each indexed as (column, study_id). */
+/**
+ * The worklist_rows column (migration 12) each sort reads, each indexed as (column, study_id); "imported" is
+ * arrival order, the study id (migration 17).
+ */
 const sortColumns: Record<Query['sort'], string> = {
-	imported: 'imported',
+	imported: 'study_id',
 	patientName: 'patient_name',
 	patientId: 'patient_id',
 	age: 'age',
@@ -46,21 +52,6 @@ interface Row {
 	description: string | null;
 }
 
-interface Where {
-	/** The date filters, on worklist_rows w. */
-	readonly sql: string[];
-	/** The status filter as one condition (null: every status). */
-	readonly status: string | null;
-	readonly statuses: number;
-	readonly params: Record<string, unknown>;
-	/** The FTS5 query, when searching. */
-	readonly match: string | null;
-	/** The folded typed words, when searching. */
-	readonly words: string[];
-	/** A search or date filter: its size decides between walking the sort's index and sorting the matches. */
-	readonly narrowing: boolean;
-}
-
 /**
  * Reads the worklist from worklist_rows: a page is an index range (keyset: after or before a row's sort key
  * and id), whatever the sort, so the millionth row comes as fast as the first.
@@ -69,19 +60,26 @@ export class WorklistQueries {
 	/** Statements by their SQL: a sort, filter and side give a handful of shapes, compiled once each. */
 	private readonly statements = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
 	private readonly walk: SearchWalk;
+	private readonly search: SearchPages;
 
 	/**
 	 * @param countCap a search or date filter counts this far and no further ("10,000+ studies" is as useful
 	 * as the exact number); past it the sort's index is walked instead of sorting the matches.
-	 * @param limits a search walk gives way after `walk` studies read; to sorting the matches when at most
-	 * `sort` of them, else it walks on.
+	 * @param limits how far each plan of a large search goes (SearchPages).
 	 */
 	constructor(
 		private readonly db: SqliteDatabase,
 		private readonly countCap = 10_000,
-		private readonly limits = { walk: 15_000, sort: 100_000 },
+		limits: SearchPageLimits = {
+			walk: 2_000,
+			matchSet: 300_000,
+			values: 200,
+			nameOthers: 1_000,
+			keyRange: 100_000,
+		},
 	) {
 		this.walk = new SearchWalk(db);
+		this.search = new SearchPages((sql) => this.prepare(sql), this.walk, limits);
 	}
 
 	private prepare(sql: string): ReturnType<SqliteDatabase['prepare']> {
@@ -190,16 +188,6 @@ export class WorklistQueries {
 		return n > this.countCap ? { total: this.countCap, atLeast: true } : { total: n, atLeast: false };
 	}
 
-	/** The studies the search alone matches, counted up to `cap` + 1 in the search index. */
-	private matches(where: Where, cap: number): number {
-		return this.prepare(
-			`SELECT count(*) FROM (SELECT rowid FROM worklist_search WHERE worklist_search MATCH @match
-				LIMIT ${Math.trunc(cap) + 1})`,
-		)
-			.pluck()
-			.get({ match: where.params.match }) as number;
-	}
-
 	/** The matches of a narrow search or date range first (the search index streams them), then sorted. */
 	private matchesFirst(q: Filter, where: Where, extra: string[], order: string): string {
 		const col = sortColumns[q.sort];
@@ -217,11 +205,9 @@ export class WorklistQueries {
 	}
 
 	/**
-	 * The ids of one page in display order, from one of three plans. A narrow search or date range (fewer
-	 * than countCap matches): the matches, sorted. Otherwise the sort's index walked in order (indexWalk), a
-	 * search checked study by study on the way (SearchWalk) between the first and last study it matches;
-	 * a walk that reads walkLimit studies without filling the page (the matches lie far along the sort)
-	 * gives way to sorting the matches.
+	 * The ids of one page in display order. A search in arrival order: the search index in its own order. A
+	 * narrow search or date range (fewer than countCap matches): the matches, sorted. No search: the sort's
+	 * index walked in order (indexWalkSql). A large search: SearchPages.
 	 */
 	private pageIds(
 		q: Filter,
@@ -245,79 +231,25 @@ export class WorklistQueries {
 			return this.prepare(sql).all(params) as { id: number }[];
 		};
 		const walk = { col, dir, cmp, order, n, offset: Math.trunc(offset), place: !!place };
+		// Arrival, name and ID order have a search plan of their own; the name and ID plans may decline.
+		const own = !where.match
+			? null
+			: col === 'study_id'
+				? this.search.arrivalPage(where, walk, params)
+				: col === 'patient_name'
+					? this.search.namePage(where, walk, params)
+					: col === 'patient_id'
+						? this.search.idPage(where, walk, params)
+						: null;
 		let ids: { id: number }[];
-		if (where.narrowing && !wide) ids = sorted();
+		if (own) ids = own;
+		else if (where.narrowing && !wide) ids = sorted();
 		else if (!where.match)
-			ids = this.prepare(this.indexWalk(q, where, where.sql, walk)).all(params) as { id: number }[];
-		else {
-			const span = this.searchSpan(where.params.match);
-			const check = this.walk.condition(where.words, true);
-			const sql = this.indexWalk(q, where, [...where.sql, 'w.study_id BETWEEN @low AND @high', check.sql], walk);
-			const walked = (limit: number) =>
-				this.walk.limited(limit, () => this.prepare(sql).all({ ...params, ...check.params, ...span }));
-			try {
-				ids = walked(this.limits.walk) as { id: number }[];
-			} catch (e) {
-				if (!(e instanceof SearchWalkTooLong)) throw e;
-				// Sorting costs a look-up per match: past `sort` matches, walking on costs less.
-				const many = this.matches(where, this.limits.sort) > this.limits.sort;
-				ids = (many ? walked(Infinity) : sorted()) as { id: number }[];
-			}
-		}
+			ids = this.prepare(indexWalkSql(where.status, where.statuses, q.sort === 'status', where.sql, walk)).all(
+				params,
+			) as { id: number }[];
+		else ids = this.search.page(where, q.sort === 'status', place, walk, params, sorted);
 		return side === 'before' ? ids.reverse() : ids;
-	}
-
-	/** The first and last study the search matches (the search index reads both ends at once). */
-	private searchSpan(match: unknown): { low: number; high: number } {
-		const end = (dir: string) =>
-			this.prepare(
-				`SELECT rowid FROM worklist_search WHERE worklist_search MATCH @match ORDER BY rowid ${dir} LIMIT 1`,
-			)
-				.pluck()
-				.get({ match }) as number | undefined;
-		return { low: end('ASC') ?? 0, high: end('DESC') ?? 0 };
-	}
-
-	/**
-	 * The sort's index (key, id), walked in order, `filters` checked on the way (INDEXED BY: SQLite's
-	 * estimates cannot see how many match); with a status filter, one index range per status
-	 * (status, key, id), merged. After a row, each range is split in two seeks, the row's ties with a later
-	 * id and the later keys: a single (key, id) > (?, ?) seeks on the key alone and would walk every tie
-	 * (99 % of studies share a body part). The literal LIMIT and OFFSET (validated integers) let the planner
-	 * see the page is small.
-	 */
-	private indexWalk(
-		q: Filter,
-		where: Where,
-		filters: string[],
-		w: { col: string; dir: string; cmp: string; order: string; n: number; offset: number; place: boolean },
-	): string {
-		const { col, dir, cmp, order, n, offset } = w;
-		const perStatus = where.status && q.sort !== 'status';
-		const ranges = perStatus
-			? Array.from({ length: where.statuses }, (_, i) => ({
-					index: `worklist_by_status_${col}`,
-					status: `w.status = @status${i}`,
-				}))
-			: [{ index: `worklist_by_${col}`, status: where.status }];
-		const branch = (r: (typeof ranges)[number], extra: string[], by: string, tail: string) => {
-			const all = [...filters, ...(r.status ? [r.status] : []), ...extra];
-			return `SELECT * FROM (SELECT w.study_id AS id, w.${col} AS k FROM worklist_rows w INDEXED BY ${r.index}
-				${all.length ? `WHERE ${all.join(' AND ')}` : ''} ${by} ${tail})`;
-		};
-		const tail = w.place ? `LIMIT ${n}` : `LIMIT ${n + offset}`;
-		const branches = ranges.flatMap((r) =>
-			w.place
-				? [
-						branch(r, [`w.${col} = @key`, `w.study_id ${cmp} @id`], `ORDER BY w.study_id ${dir}`, tail),
-						branch(r, [`w.${col} ${cmp} @key`], order, tail),
-					]
-				: [branch(r, [], order, tail)],
-		);
-		return branches.length === 1 && !w.place
-			? branch(ranges[0]!, [], order, `LIMIT ${n} OFFSET ${offset}`)
-			: `SELECT id FROM (${branches.join(' UNION ALL ')}) ORDER BY k ${dir}, id ${dir}
-				LIMIT ${n} OFFSET ${w.place ? 0 : offset}`;
 	}
 
 	/** The columns of the page's studies, in the order of `ids`. */

@@ -13,7 +13,7 @@ import { worklistCursor } from './worklistCursor.js';
 import { WorklistQueries } from './WorklistQueries.js';
 
 const columns: Record<WorklistSortKey, string> = {
-	imported: 'imported',
+	imported: 'study_id',
 	patientName: 'patient_name',
 	patientId: 'patient_id',
 	age: 'age',
@@ -33,6 +33,9 @@ const terms = [
 	'chest pa',
 	'acc00',
 	'balle',
+	'ba',
+	'unk',
+	'p00001',
 	'zzz',
 	"o'brien",
 	'jean-lu',
@@ -55,12 +58,33 @@ test('every search plan pages exactly as a plain query over the search index', (
 			UPDATE patients SET name = '50% Off_Sale, Ωmega' WHERE id = 7;
 			UPDATE patients SET name = 'Müller-Lüdenscheidt, Ærø' WHERE id IN (8, 300);
 			UPDATE patients SET person_name = 'Straße^Anna' WHERE id = 9;
+			UPDATE patients SET name = '', person_name = 'Balleron^Zed' WHERE id = 11;
+			UPDATE patients SET name = '(Unknown)' WHERE id = 12;
+			UPDATE patients SET name = 'BALLEN, Ole' WHERE id = 13;
+			UPDATE patients SET patient_id = '-p00001X' WHERE id = 14;
 			UPDATE studies SET description = 'C.T. thorax/abdomen (follow-up)' WHERE id % 40 = 3;`);
 		const plans = [
 			['as shipped', new WorklistQueries(db)],
-			['always walked', new WorklistQueries(db, 0, { walk: 1e9, sort: 0 })],
-			['walk gives way to sorting', new WorklistQueries(db, 0, { walk: 7, sort: 1e9 })],
-			['walk gives way, walks on', new WorklistQueries(db, 0, { walk: 7, sort: 10 })],
+			[
+				'always walked',
+				new WorklistQueries(db, 0, { walk: 1e9, matchSet: 0, values: 1e9, nameOthers: -1, keyRange: -1 }),
+			],
+			[
+				'name plan',
+				new WorklistQueries(db, 0, { walk: 1e9, matchSet: 0, values: 1e9, nameOthers: 1e9, keyRange: 1e9 }),
+			],
+			[
+				'walk gives way to the match set',
+				new WorklistQueries(db, 0, { walk: 7, matchSet: 1e9, values: 1e9, nameOthers: 1e9, keyRange: 1e9 }),
+			],
+			[
+				'walk gives way, walks on',
+				new WorklistQueries(db, 0, { walk: 7, matchSet: 10, values: 1e9, nameOthers: -1, keyRange: -1 }),
+			],
+			[
+				'few values give way',
+				new WorklistQueries(db, 0, { walk: 1e9, matchSet: 1e9, values: 1, nameOthers: -1, keyRange: -1 }),
+			],
 		] as const;
 		const keyOf = db.prepare('SELECT * FROM worklist_rows WHERE study_id = ?');
 		for (const search of terms)

@@ -14,6 +14,7 @@ import { pacsOriginsSchema } from './013_pacs_origins.js';
 import { outboxSchema } from './014_outbox.js';
 import { searchPrefixesSchema } from './015_search_prefixes.js';
 import { imageRowsSchema } from './016_image_rows.js';
+import { foldTextSortKeys, worklistOrdersSchema } from './017_worklist_orders.js';
 import type { SqliteDatabase } from '../SqliteDatabase.js';
 
 /**
@@ -43,4 +44,5 @@ export const migrations: readonly {
 	{ version: 14, name: 'outbox', sql: outboxSchema },
 	{ version: 15, name: 'search prefixes', sql: searchPrefixesSchema },
 	{ version: 16, name: 'image rows', sql: imageRowsSchema },
+	{ version: 17, name: 'worklist orders', sql: worklistOrdersSchema, run: foldTextSortKeys },
 ];
