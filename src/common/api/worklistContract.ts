@@ -6,7 +6,10 @@ export type StudyStatus = z.infer<typeof StudyStatus>;
 export const Priority = z.enum(['routine', 'urgent', 'stat']);
 export type Priority = z.infer<typeof Priority>;
 
-/** Every worklist column sorts; `imported` (newest import first) is the default order. */
+/**
+ * Every worklist column sorts; `imported` (arrival order, newest first) is the default. Patient names and IDs
+ * sort folded from their first letter or digit, as in a telephone book (Müller, muller and MÜLLER together).
+ */
 export const WorklistSortKey = z.enum([
 	'imported',
 	'patientName',

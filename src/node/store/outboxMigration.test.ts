@@ -2,24 +2,15 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import Database from 'better-sqlite3';
-import { foldSearchKey } from '../../common/domain/foldSearchKey.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
+import { databaseAtVersion } from './databaseAtVersion.js';
 import { migrations } from './migrations/index.js';
 import { openDatabase } from './openDatabase.js';
 import { SqliteOutbox } from '../outbox/SqliteOutbox.js';
 
 test('migration 14 adds the outbox to a version 13 database; one item per report revision and destination', () => {
 	const file = path.join(tempDir('radialog-m14-'), 'w.sqlite');
-	const old = new Database(file);
-	old.function('fold_search_key', { deterministic: true }, (t: unknown) =>
-		foldSearchKey(typeof t === 'string' ? t : ''),
-	);
-	for (const m of migrations.filter((x) => x.version <= 13)) {
-		old.exec(m.sql);
-		m.run?.(old);
-	}
-	old.pragma('user_version = 13');
+	const old = databaseAtVersion(file, 13);
 	old.exec(`
 		INSERT INTO patients (id, patient_id, name) VALUES (1, 'P1', 'Old, Olga');
 		INSERT INTO studies (id, study_instance_uid, patient_ref) VALUES (1, '1.1', 1);

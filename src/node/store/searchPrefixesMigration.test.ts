@@ -3,24 +3,15 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import Database from 'better-sqlite3';
-import { foldSearchKey } from '../../common/domain/foldSearchKey.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { WorklistQueries } from '../worklist/WorklistQueries.js';
+import { databaseAtVersion } from './databaseAtVersion.js';
 import { migrations } from './migrations/index.js';
 import { openDatabase } from './openDatabase.js';
 
 test('migration 15 rebuilds the search table from a version 12 database: same matches, text kept', () => {
 	const file = path.join(tempDir('radialog-m15-'), 'w.sqlite');
-	const old = new Database(file);
-	old.function('fold_search_key', { deterministic: true }, (t: unknown) =>
-		foldSearchKey(typeof t === 'string' ? t : ''),
-	);
-	for (const m of migrations.filter((x) => x.version <= 12)) {
-		old.exec(m.sql);
-		m.run?.(old);
-	}
-	old.pragma('user_version = 12');
+	const old = databaseAtVersion(file, 12);
 	old.exec(`
 		INSERT INTO patients (id, patient_id, name, birth_date) VALUES (1, 'PX-77', 'Müller, Jürgen', '19600101'),
 			(2, 'Q-1', 'Öztürk, Ayşe', NULL);

@@ -3,24 +3,15 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import Database from 'better-sqlite3';
-import { foldSearchKey } from '../../common/domain/foldSearchKey.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { WorklistQueries } from '../worklist/WorklistQueries.js';
+import { databaseAtVersion } from './databaseAtVersion.js';
 import { migrations } from './migrations/index.js';
 import { openDatabase } from './openDatabase.js';
 
 test('migration 17: arrival order, names and IDs sorted folded, by the triggers too', () => {
 	const file = path.join(tempDir('radialog-m17-'), 'w.sqlite');
-	const old = new Database(file);
-	old.function('fold_search_key', { deterministic: true }, (t: unknown) =>
-		foldSearchKey(typeof t === 'string' ? t : ''),
-	);
-	for (const m of migrations.filter((x) => x.version <= 16)) {
-		old.exec(m.sql);
-		m.run?.(old);
-	}
-	old.pragma('user_version = 16');
+	const old = databaseAtVersion(file, 16);
 	// The clock was set back before study 2 arrived.
 	old.exec(`
 		INSERT INTO patients (id, patient_id, name) VALUES (1, 'Q-9', 'müller, Anna'), (2, 'q-10', 'MÜLLER, Carl'),

@@ -2,24 +2,15 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import Database from 'better-sqlite3';
-import { foldSearchKey } from '../../common/domain/foldSearchKey.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { WorklistQueries } from '../worklist/WorklistQueries.js';
+import { databaseAtVersion } from './databaseAtVersion.js';
 import { migrations } from './migrations/index.js';
 import { openDatabase } from './openDatabase.js';
 
 test('migration 12 backfills worklist rows, status counts and the search index from a version 11 database', () => {
 	const file = path.join(tempDir('radialog-m12-'), 'w.sqlite');
-	const old = new Database(file);
-	old.function('fold_search_key', { deterministic: true }, (t: unknown) =>
-		foldSearchKey(typeof t === 'string' ? t : ''),
-	);
-	for (const m of migrations.filter((x) => x.version <= 11)) {
-		old.exec(m.sql);
-		m.run?.(old);
-	}
-	old.pragma('user_version = 11');
+	const old = databaseAtVersion(file, 11);
 	old.exec(`
 		INSERT INTO patients (id, patient_id, name, birth_date) VALUES (1, 'PX-77', 'Müller, Jürgen', '19600101'),
 			(2, 'Q-1', 'Öztürk, Ayşe', NULL);
