@@ -194,7 +194,12 @@ export function probeWorklist(file: string, round: number): ProbeResult {
 		};
 	}
 	const slowest = everySort.slowest.sort((a, b) => b.ms - a.ms).slice(0, 5);
-	process.stderr.write(`slowest searches: ${slowest.map((x) => `${x.what} ${x.ms.toFixed(1)} ms`).join('; ')}\n`);
+	const over = (xs: number[]) => xs.filter((ms) => ms > 20).length;
+	const named = slowest.map((x) => `${x.what} ${x.ms.toFixed(1)} ms`).join('; ');
+	process.stderr.write(
+		`searches in every sort over 20 ms: ${over(everySort.cold)} cold, ${over(everySort.warm)} warm ` +
+			`of ${everySort.cold.length}; slowest: ${named}\n`,
+	);
 	return out;
 }
 
