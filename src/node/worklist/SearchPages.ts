@@ -68,10 +68,21 @@ export class SearchPages {
 	) {}
 
 	/**
+	 * A page from the plan of arrival, name or ID order, which know where their matches lie; null in another
+	 * order or when the name or ID plan declines.
+	 */
+	orderedPage(where: WorklistWhere, w: IndexWalk, params: Record<string, unknown>): { id: number }[] | null {
+		if (w.col === 'study_id') return this.arrivalPage(where, w, params);
+		if (w.col === 'patient_name') return this.namePage(where, w, params);
+		if (w.col === 'patient_id') return this.idPage(where, w, params);
+		return null;
+	}
+
+	/**
 	 * Arrival order is the search index's own order (its rowid is the study id): the matches are read from
 	 * the page's start and each looked up for the other filters until the page is full.
 	 */
-	arrivalPage(where: WorklistWhere, w: IndexWalk, params: Record<string, unknown>): { id: number }[] {
+	private arrivalPage(where: WorklistWhere, w: IndexWalk, params: Record<string, unknown>): { id: number }[] {
 		const conditions = [
 			'worklist_search MATCH @match',
 			...where.sql,
@@ -93,9 +104,9 @@ export class SearchPages {
 	 * another field), walked. Null (another plan) when `w` is not a single word for the index, more than
 	 * `nameOthers` studies match elsewhere, or a walk passes its limit (more typed words that rarely meet).
 	 */
-	namePage(where: WorklistWhere, w: IndexWalk, params: Record<string, unknown>): Row[] | null {
+	private namePage(where: WorklistWhere, w: IndexWalk, params: Record<string, unknown>): Row[] | null {
 		const first = where.words[0] ?? '';
-		if (!oneWord.test(first) || w.col !== 'patient_name') return null;
+		if (!oneWord.test(first)) return null;
 		const need = w.n + (w.place ? 0 : w.offset);
 		const others = { ...params, others: `(${where.match}) NOT ^"${first}"*` };
 		const cap = Math.trunc(this.limits.nameOthers);
@@ -144,9 +155,9 @@ export class SearchPages {
 	 * the range holds, the range is the whole answer, walked from a seek. Null otherwise (the word occurs
 	 * elsewhere too, or the range holds more than `keyRange` studies).
 	 */
-	idPage(where: WorklistWhere, w: IndexWalk, params: Record<string, unknown>): Row[] | null {
+	private idPage(where: WorklistWhere, w: IndexWalk, params: Record<string, unknown>): Row[] | null {
 		const word = where.words.length === 1 ? where.words[0]! : '';
-		if (!oneWord.test(word) || w.col !== 'patient_id') return null;
+		if (!oneWord.test(word)) return null;
 		const cap = Math.trunc(this.limits.keyRange);
 		const inRange = this.prepare(
 			`SELECT count(*) FROM (SELECT 1 FROM worklist_rows w INDEXED BY worklist_by_patient_id

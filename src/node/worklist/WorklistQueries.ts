@@ -205,9 +205,10 @@ export class WorklistQueries {
 	}
 
 	/**
-	 * The ids of one page in display order. A search in arrival order: the search index in its own order. A
-	 * narrow search or date range (fewer than countCap matches): the matches, sorted. No search: the sort's
-	 * index walked in order (indexWalkSql). A large search: SearchPages.
+	 * The ids of one page in display order. A search in arrival, name or ID order: that order's own plan
+	 * (SearchPages), unless the name or ID plan declines. A narrow search or date range (fewer than countCap
+	 * matches): the matches, sorted. No search: the sort's index walked in order (indexWalkSql). A large
+	 * search: SearchPages again.
 	 */
 	private pageIds(
 		q: Filter,
@@ -231,16 +232,7 @@ export class WorklistQueries {
 			return this.prepare(sql).all(params) as { id: number }[];
 		};
 		const walk = { col, dir, cmp, order, n, offset: Math.trunc(offset), place: !!place };
-		// Arrival, name and ID order have a search plan of their own; the name and ID plans may decline.
-		const own = !where.match
-			? null
-			: col === 'study_id'
-				? this.search.arrivalPage(where, walk, params)
-				: col === 'patient_name'
-					? this.search.namePage(where, walk, params)
-					: col === 'patient_id'
-						? this.search.idPage(where, walk, params)
-						: null;
+		const own = where.match ? this.search.orderedPage(where, walk, params) : null;
 		let ids: { id: number }[];
 		if (own) ids = own;
 		else if (where.narrowing && !wide) ids = sorted();
