@@ -28,8 +28,8 @@ function surname(i: number): string {
  * Adds studies `from`..`to`-1 to the database: three studies per patient, one or two images each, dates
  * over 15 years, 60 % signed. Batches of 50,000 rows in a transaction each, prepared statements. The
  * worklist's triggers are set aside meanwhile and the new studies' worklist rows and search text filled
- * in one pass by the current backfill (worklistRowsBackfill) (row by row through the triggers takes ~10× longer); the
- * real imports the bench times go through the triggers.
+ * in one pass by worklistRowsBackfill (row by row through the triggers takes ~10× longer); the real imports
+ * the bench times go through the triggers.
  */
 export function seedWorklist(db: SqliteDatabase, from: number, to: number): void {
 	const patient = db.prepare(

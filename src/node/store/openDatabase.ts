@@ -29,7 +29,7 @@ export function openDatabase(file: string, nativeBinding?: string): SqliteDataba
 	db.function('fold_search_key', { deterministic: true }, (t: unknown) =>
 		foldSearchKey(typeof t === 'string' ? t : ''),
 	);
-	// The worklist's name order (migration 17 and every row written since).
+	// The worklist's name and ID order (migration 17 and every row written since).
 	db.function('worklist_text_key', { deterministic: true }, (t: unknown) =>
 		worklistTextKey(typeof t === 'string' ? t : ''),
 	);
