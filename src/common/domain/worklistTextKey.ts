@@ -1,7 +1,7 @@
 import { foldSearchKey } from './foldSearchKey.js';
+import { searchWordCharacters } from './searchWordCharacters.js';
 
-/** What the search index reads as a word's letters (FTS5 unicode61 with tokenchars '%_'; searchWords). */
-const wordCharacter = /[\p{L}\p{N}\p{Co}%_]/u;
+const wordCharacter = new RegExp(`[${searchWordCharacters}]`, 'u');
 
 /**
  * A patient name or ID as the worklist sorts it: folded as the search text is (foldSearchKey), so

@@ -1,5 +1,6 @@
+import { searchWordCharacters } from '../../common/domain/searchWordCharacters.js';
 import type { SqliteDatabase } from '../store/openDatabase.js';
-import { indexWalkSql, type IndexWalk } from './indexWalkSql.js';
+import { indexWalkSql, sortIndex, type IndexWalk } from './indexWalkSql.js';
 import { SearchWalk, SearchWalkTooLong } from './SearchWalk.js';
 import type { WorklistWhere } from './WorklistWhere.js';
 
@@ -8,7 +9,7 @@ type Place = { key: string | number; id: number } | null;
 type Row = { id: number; k: string | number };
 
 /** A typed word that the search index reads as one word (no punctuation inside). */
-const oneWord = /^[\p{L}\p{N}\p{Co}%_]+$/u;
+const oneWord = new RegExp(`^[${searchWordCharacters}]+$`, 'u');
 
 /**
  * The keys that start with `word`: from the word to the word and U+10FFFF, a noncharacter no name holds,
@@ -160,7 +161,7 @@ export class SearchPages {
 		if (!oneWord.test(word)) return null;
 		const cap = Math.trunc(this.limits.keyRange);
 		const inRange = this.prepare(
-			`SELECT count(*) FROM (SELECT 1 FROM worklist_rows w INDEXED BY worklist_by_patient_id
+			`SELECT count(*) FROM (SELECT 1 FROM worklist_rows w ${sortIndex('patient_id', false)}
 				WHERE w.patient_id >= @from AND w.patient_id <= @to LIMIT ${cap + 1})`,
 		)
 			.pluck()
@@ -221,7 +222,7 @@ export class SearchPages {
 		limit: number,
 	): { id: number }[] {
 		const { col, dir, cmp } = w;
-		const index = `worklist_rows w INDEXED BY worklist_by_${col}`;
+		const index = `worklist_rows w ${sortIndex(col, false)}`;
 		const conditions = [...filters, ...(where.status ? [where.status] : [])].join(' AND ');
 		const run = (after: boolean) =>
 			this.prepare(

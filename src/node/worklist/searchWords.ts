@@ -1,4 +1,5 @@
 import { foldSearchKey } from '../../common/domain/foldSearchKey.js';
+import { searchWordCharacters } from '../../common/domain/searchWordCharacters.js';
 
 /**
  * What the reader typed as the search index reads it, for checking one study's folded text without the
@@ -7,7 +8,7 @@ import { foldSearchKey } from '../../common/domain/foldSearchKey.js';
  * A typed word matches where its tokens follow each other in the text, the last one as a prefix, exactly
  * as its quoted FTS5 phrase with `*` does (searchMatch).
  */
-const token = /[\p{L}\p{N}\p{Co}%_]+/gu;
+const token = new RegExp(`[${searchWordCharacters}]+`, 'gu');
 
 export const searchWords = {
 	/** The typed words, folded as the index is; those without a letter or digit are left out. */
