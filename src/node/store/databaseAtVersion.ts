@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { foldSearchKey } from '../../common/domain/foldSearchKey.js';
 import { migrations } from './migrations/index.js';
+import { registerSqlFunctions } from './openDatabase.js';
 
 /**
  * A database file as an older app left it: the migrations up to `version` and nothing after, for tests of
@@ -8,9 +8,7 @@ import { migrations } from './migrations/index.js';
  */
 export function databaseAtVersion(file: string, version: number): InstanceType<typeof Database> {
 	const db = new Database(file);
-	db.function('fold_search_key', { deterministic: true }, (t: unknown) =>
-		foldSearchKey(typeof t === 'string' ? t : ''),
-	);
+	registerSqlFunctions(db);
 	for (const m of migrations.filter((x) => x.version <= version)) {
 		db.exec(m.sql);
 		m.run?.(db);

@@ -1,6 +1,7 @@
 // The one home of better-sqlite3: every other module gets a Database from here.
 import Database from 'better-sqlite3';
 import { foldSearchKey } from '../../common/domain/foldSearchKey.js';
+import { searchSignature } from '../../common/domain/searchSignature.js';
 import { worklistTextKey } from '../../common/domain/worklistTextKey.js';
 import { migrations } from './migrations/index.js';
 
@@ -25,6 +26,16 @@ export function openDatabase(file: string, nativeBinding?: string): SqliteDataba
 	// REPLACE fires DELETE triggers (the immutability guards) only with recursive triggers on.
 	db.pragma('recursive_triggers = ON');
 	db.pragma('busy_timeout = 5000');
+	registerSqlFunctions(db);
+	migrate(db);
+	return db;
+}
+
+/**
+ * The app's own SQL functions, which the schema's triggers and migrations call: a connection without them
+ * cannot write a study. Also for tests that build an old database by hand (databaseAtVersion).
+ */
+export function registerSqlFunctions(db: SqliteDatabase): void {
 	// The patients' search key (migration 9 and every insert) folds as the search text is folded.
 	db.function('fold_search_key', { deterministic: true }, (t: unknown) =>
 		foldSearchKey(typeof t === 'string' ? t : ''),
@@ -33,8 +44,10 @@ export function openDatabase(file: string, nativeBinding?: string): SqliteDataba
 	db.function('worklist_text_key', { deterministic: true }, (t: unknown) =>
 		worklistTextKey(typeof t === 'string' ? t : ''),
 	);
-	migrate(db);
-	return db;
+	// The worklist rows' search signature (migration 18 and every search text written since).
+	db.function('worklist_search_signature', { deterministic: true }, (t: unknown) =>
+		searchSignature(typeof t === 'string' ? t : ''),
+	);
 }
 
 function migrate(db: SqliteDatabase): void {

@@ -1,3 +1,4 @@
+import { searchSignatureMask } from '../../common/domain/searchSignature.js';
 import type { SqliteDatabase } from '../store/openDatabase.js';
 import { searchWords } from './searchWords.js';
 
@@ -31,18 +32,25 @@ export class SearchWalk {
 		});
 	}
 
-	/** The condition on study `w`, and its parameters; `counted` counts each study towards the walk's limit. */
-	condition(typed: readonly string[], counted: boolean): { sql: string; params: Record<string, string> } {
+	/**
+	 * The condition on study `w`, and its parameters; `counted` counts each study whose text is read towards
+	 * the walk's limit. The row's search signature comes first: it is in every sort's index, so a study it
+	 * rules out costs no read of its text.
+	 */
+	condition(typed: readonly string[], counted: boolean): { sql: string; params: Record<string, string | bigint> } {
 		const words = searchWords.tokens(typed);
-		const params: Record<string, string> = { words: JSON.stringify(words) };
+		const params: Record<string, string | bigint> = {
+			words: JSON.stringify(words),
+			signature: BigInt(searchSignatureMask(words)),
+		};
 		const near = words.map((w, i) => {
 			params[`needle${i}`] = w.reduce((a, b) => (b.length > a.length ? b : a));
 			return `instr(c0, @needle${i})`;
 		});
 		const when = [...(counted ? ['worklist_walk_step()'] : []), ...near].join(' AND ');
 		return {
-			sql: `(SELECT CASE WHEN ${when} THEN worklist_search_hit(c0, @words) ELSE 0 END
-				FROM worklist_search_content WHERE id = w.study_id)`,
+			sql: `((w.search_sig & @signature) = @signature AND (SELECT CASE WHEN ${when}
+				THEN worklist_search_hit(c0, @words) ELSE 0 END FROM worklist_search_content WHERE id = w.study_id))`,
 			params,
 		};
 	}

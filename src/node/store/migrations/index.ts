@@ -15,6 +15,7 @@ import { outboxSchema } from './014_outbox.js';
 import { searchPrefixesSchema } from './015_search_prefixes.js';
 import { imageRowsSchema } from './016_image_rows.js';
 import { foldTextSortKeys, worklistOrdersSchema } from './017_worklist_orders.js';
+import { searchSignatureSchema, signWorklistRows } from './018_search_signature.js';
 import type { SqliteDatabase } from '../SqliteDatabase.js';
 
 /**
@@ -45,4 +46,5 @@ export const migrations: readonly {
 	{ version: 15, name: 'search prefixes', sql: searchPrefixesSchema },
 	{ version: 16, name: 'image rows', sql: imageRowsSchema },
 	{ version: 17, name: 'worklist orders', sql: worklistOrdersSchema, run: foldTextSortKeys },
+	{ version: 18, name: 'search signature', sql: searchSignatureSchema, run: signWorklistRows },
 ];
