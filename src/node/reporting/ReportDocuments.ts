@@ -51,7 +51,7 @@ export class ReportDocuments implements SignedReportSource {
 
 	datasetCases(): StoredCase[] {
 		return this.store.draftedReports().map((row) => {
-			const turns = this.store.turns(row.studyId);
+			const turns = this.store.conversation.turns(row.studyId);
 			const pairs: StoredCase['turns'][number][] = [];
 			for (let i = 0; i + 1 < turns.length; i++) {
 				const q = turns[i]!,

@@ -101,8 +101,8 @@ export class ReportingService {
 			report: report ? (view as ReportState['report']) : null,
 			addenda,
 			messages: report
-				? checkedMessages(this.store.messages(studyId), reportParts(report, addenda))
-				: this.store.messages(studyId),
+				? checkedMessages(this.store.conversation.messages(studyId), reportParts(report, addenda))
+				: this.store.conversation.messages(studyId),
 			handout,
 			handoutCheck: report && handout ? checkAgainstReport(reportParts(report, addenda), handout.text) : [],
 			modelNotice: report?.modelNotice ?? this.notice,
@@ -376,7 +376,7 @@ export class ReportingService {
 			if (!report) throw new ReportNotFoundError('Draft the report first: the conversation is about it.');
 			const assistant = await this.assistant();
 			const image = await this.deps.images.studyImage(studyId);
-			const history: ChatTurn[] = this.store
+			const history: ChatTurn[] = this.store.conversation
 				.turns(studyId)
 				.map((m) => ({ role: m.role, text: m.role === 'user' ? (m.prompt ?? m.text) : m.text }));
 			const stream = this.streamTo(studyId, 'ask');
@@ -397,14 +397,14 @@ export class ReportingService {
 			// A proposed correction differs from the report by design; every other answer is checked.
 			const check =
 				request.task === 'CO' ? null : checkAnswer(reportParts(report, this.store.addenda(report.id)), reply);
-			const question = this.store.addMessage(studyId, {
+			const question = this.store.conversation.addMessage(studyId, {
 				role: 'user',
 				task: request.task,
 				text: describeRequest(request),
 				prompt: out.prompt,
 				reportText: report.findings,
 			});
-			const answer = this.store.addMessage(studyId, {
+			const answer = this.store.conversation.addMessage(studyId, {
 				role: 'assistant',
 				task: request.task,
 				text: management ? answerToManagementQuestion(reply) : reply,

@@ -164,7 +164,7 @@ test('signing needs a reader name; conversations keep their history in order', a
 		['user', 'assistant', 'user', 'assistant'],
 	);
 	assert.equal(messages[1]!.text, 'yes');
-	const turns = f.store.turns(studyId);
+	const turns = f.store.conversation.turns(studyId);
 	assert.match(turns[0]!.prompt!, /cardiomegaly/i, 'the exact message sent is stored');
 	f.settings.update({ readerName: '' });
 	await assert.rejects(f.signing.sign(studyId, true), /Set your name/);
