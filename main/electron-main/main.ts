@@ -6,6 +6,7 @@ import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron'
 import { ApiDispatcher } from '../../src/node/bridge/ApiDispatcher.js';
 import { Workstation } from '../../src/node/workstation/Workstation.js';
 import { projectRoot } from '../../src/node/workstation/projectRoot.js';
+import { schemaUpdateNotice } from '../../src/node/workstation/schemaUpdateNotice.js';
 import { apiCallHandler } from './apiCallHandler.js';
 import { appOrigin } from './appOrigin.js';
 import { appProtocolHandler } from './appProtocol.js';
@@ -39,6 +40,7 @@ async function start(): Promise<void> {
 		sqliteNativeBinding: path.join(root, 'dist', 'electron-native', 'better_sqlite3.node'),
 		// fork() needs ELECTRON_RUN_AS_NODE, which the runAsNode fuse disables: the model process is a utilityProcess.
 		modelProcessLauncher: new UtilityModelProcessLauncher(),
+		onSchemaUpdate: (u) => console.log(schemaUpdateNotice(u)),
 	});
 	denyAllPermissions(session.defaultSession);
 	allowOnlyAppRequests(session.defaultSession);

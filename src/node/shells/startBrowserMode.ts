@@ -5,6 +5,7 @@ import { ApiDispatcher } from '../bridge/ApiDispatcher.js';
 import { BrowserBridge } from '../bridge/BrowserBridge.js';
 import { Workstation } from '../workstation/Workstation.js';
 import { projectRoot } from '../workstation/projectRoot.js';
+import { schemaUpdateNotice } from '../workstation/schemaUpdateNotice.js';
 
 export interface BrowserModeOptions {
 	readonly dataDir: string;
@@ -22,7 +23,11 @@ export interface RunningBrowserMode {
 const browsers = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge'];
 
 export async function startBrowserMode(options: BrowserModeOptions): Promise<RunningBrowserMode> {
-	const workstation = new Workstation({ dataDir: options.dataDir, shell: 'browser' });
+	const workstation = new Workstation({
+		dataDir: options.dataDir,
+		shell: 'browser',
+		onSchemaUpdate: (u) => console.log(schemaUpdateNotice(u)),
+	});
 	const bridge = new BrowserBridge(new ApiDispatcher(workstation.handlers), workstation.events, {
 		rendererDir: path.join(projectRoot(), 'dist', 'renderer'),
 		...(options.port !== undefined ? { port: options.port } : {}),

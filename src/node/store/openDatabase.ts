@@ -13,12 +13,27 @@ export class DatabaseTooNewError extends Error {
 	override readonly name = 'DatabaseTooNewError';
 }
 
+/** One schema update about to run on an existing database, for the shell to say why the start takes long. */
+export interface SchemaUpdate {
+	readonly version: number;
+	readonly name: string;
+	/** The schema the database had when opened, and the one it is brought to. */
+	readonly from: number;
+	readonly to: number;
+}
+
 /**
  * Opens (creating if needed) the workstation database and brings its schema up to date.
  * WAL keeps readers (the worklist) from waiting on writers (an import); synchronous=FULL
  * because a signed report must survive a power cut, not just a crash of the app.
+ * @param onSchemaUpdate called before each update of a database that has data (not for a new one): some
+ * rewrite every study (half a minute at a million) and the reader should know why the start waits.
  */
-export function openDatabase(file: string, nativeBinding?: string): SqliteDatabase {
+export function openDatabase(
+	file: string,
+	nativeBinding?: string,
+	onSchemaUpdate?: (u: SchemaUpdate) => void,
+): SqliteDatabase {
 	const db = new Database(file, nativeBinding ? { nativeBinding } : {});
 	db.pragma('journal_mode = WAL');
 	db.pragma('synchronous = FULL');
@@ -27,7 +42,7 @@ export function openDatabase(file: string, nativeBinding?: string): SqliteDataba
 	db.pragma('recursive_triggers = ON');
 	db.pragma('busy_timeout = 5000');
 	registerSqlFunctions(db);
-	migrate(db);
+	migrate(db, onSchemaUpdate);
 	return db;
 }
 
@@ -50,7 +65,7 @@ export function registerSqlFunctions(db: SqliteDatabase): void {
 	);
 }
 
-function migrate(db: SqliteDatabase): void {
+function migrate(db: SqliteDatabase, onSchemaUpdate?: (u: SchemaUpdate) => void): void {
 	const current = db.pragma('user_version', { simple: true }) as number;
 	const latest = migrations.at(-1)?.version ?? 0;
 	if (current > latest) {
@@ -61,6 +76,7 @@ function migrate(db: SqliteDatabase): void {
 	}
 	for (const m of migrations) {
 		if (m.version <= current) continue;
+		if (current > 0) onSchemaUpdate?.({ version: m.version, name: m.name, from: current, to: latest });
 		db.transaction(() => {
 			db.exec(m.sql);
 			m.run?.(db);

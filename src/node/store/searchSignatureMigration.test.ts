@@ -7,7 +7,8 @@ import { searchSignature, unknownSearchSignature } from '../../common/domain/sea
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { WorklistQueries } from '../worklist/WorklistQueries.js';
 import { databaseAtVersion } from './databaseAtVersion.js';
-import { openDatabase } from './openDatabase.js';
+import { schemaUpdateNotice } from '../workstation/schemaUpdateNotice.js';
+import { openDatabase, type SchemaUpdate } from './openDatabase.js';
 
 test('migration 18: every row signed, every sort index holds the signature, the triggers keep it', () => {
 	const file = path.join(tempDir('radialog-m18-'), 'w.sqlite');
@@ -19,8 +20,11 @@ test('migration 18: every row signed, every sort index holds the signature, the 
 	`);
 	old.close();
 
-	const db = openDatabase(file);
+	const updates: SchemaUpdate[] = [];
+	const db = openDatabase(file, undefined, (u) => updates.push(u));
 	try {
+		assert.deepEqual(updates, [{ version: 18, name: 'search signature', from: 17, to: 18 }]);
+		assert.match(schemaUpdateNotice(updates[0]!), /schema 18 of 18 \(search signature; it was 17\)/);
 		const signed = () =>
 			db
 				.prepare(
@@ -82,4 +86,10 @@ test('migration 18: every row signed, every sort index holds the signature, the 
 	} finally {
 		db.close();
 	}
+});
+
+test('a new database is created without schema update notices', () => {
+	const updates: SchemaUpdate[] = [];
+	openDatabase(path.join(tempDir('radialog-m18-new-'), 'w.sqlite'), undefined, (u) => updates.push(u)).close();
+	assert.deepEqual(updates, []);
 });

@@ -16,7 +16,7 @@ import { reportingModule } from '../reporting/reportingModule.js';
 import { settingsModule } from '../settings/settingsModule.js';
 import { outboxModule } from '../outbox/outboxModule.js';
 import { priorsModule } from '../priors/priorsModule.js';
-import { openDatabase, type SqliteDatabase } from '../store/openDatabase.js';
+import { openDatabase, type SchemaUpdate, type SqliteDatabase } from '../store/openDatabase.js';
 import { studiesModule } from '../studies/studiesModule.js';
 import { uiStateModule } from '../uistate/uiStateModule.js';
 import { worklistModule } from '../worklist/worklistModule.js';
@@ -69,6 +69,8 @@ export interface WorkstationOptions {
 	readonly autoFetchMinuteMs?: number;
 	/** How long the priors list waits for the PACS before listing without it (tests shorten it); 5 s. */
 	readonly priorsPacsTimeoutMs?: number;
+	/** Told before each schema update of an existing data folder (schemaUpdateNotice says it). */
+	readonly onSchemaUpdate?: (u: SchemaUpdate) => void;
 }
 
 /**
@@ -111,7 +113,11 @@ export class Workstation {
 
 	constructor(readonly options: WorkstationOptions) {
 		fs.mkdirSync(options.dataDir, { recursive: true });
-		this.db = openDatabase(path.join(options.dataDir, 'workstation.sqlite'), options.sqliteNativeBinding);
+		this.db = openDatabase(
+			path.join(options.dataDir, 'workstation.sqlite'),
+			options.sqliteNativeBinding,
+			options.onSchemaUpdate,
+		);
 		const { db, events } = this;
 		const settings = settingsModule({ db });
 		const reader = { readerName: () => settings.store.get().readerName };
