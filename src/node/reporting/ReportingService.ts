@@ -7,15 +7,9 @@ import type {
 	StreamHandlers,
 } from '../../common/radialog/ReportAssistant.js';
 import type { TokenStream } from '../../common/api/events.js';
-import {
-	checkAgainstReport,
-	checkAnswer,
-	checkCorrection,
-	isManagementQuestion,
-	reportParts,
-} from '../../common/faithfulness/index.js';
-import { answerToManagementQuestion } from './answerToManagementQuestion.js';
+import { checkAgainstReport, checkCorrection, reportParts } from '../../common/faithfulness/index.js';
 import { checkedMessages } from './checkedMessages.js';
+import { recordAnswer } from './recordAnswer.js';
 import type { AuditTrail } from './AuditTrail.js';
 import { pendingCorrection } from './consistencyGuard.js';
 import type { ReportingDependencies } from './ReportingDependencies.js';
@@ -390,38 +384,12 @@ export class ReportingService {
 				},
 				stream,
 			);
-			const actor = this.reader() || 'reader';
-			const reply = out.text.trim();
-			const asked = request.task === 'free' ? request.text : request.task === 'RQA' ? request.question : '';
-			const management = isManagementQuestion(asked);
-			// A proposed correction differs from the report by design; every other answer is checked.
-			const check =
-				request.task === 'CO' ? null : checkAnswer(reportParts(report, this.store.addenda(report.id)), reply);
-			const question = this.store.conversation.addMessage(studyId, {
-				role: 'user',
-				task: request.task,
-				text: describeRequest(request),
-				prompt: out.prompt,
-				reportText: report.findings,
-			});
-			const answer = this.store.conversation.addMessage(studyId, {
-				role: 'assistant',
-				task: request.task,
-				text: management ? answerToManagementQuestion(reply) : reply,
-				stoppedBy: out.stoppedBy,
-				check,
-			});
-			this.audit.record({
+			const { question, answer } = recordAnswer(this.store.conversation, this.audit, {
 				studyId,
-				reportId: report.id,
-				actor,
-				action: 'ask',
-				detail: {
-					task: request.task,
-					messageId: answer.id,
-					...(management ? { management: true } : {}),
-					...(check && (check.contradictions.length || check.quoteNotInReport) ? { check } : {}),
-				},
+				report: { ...report, addenda: this.store.addenda(report.id) },
+				request,
+				out,
+				actor: this.reader() || 'reader',
 			});
 			return { question, answer, jobId: stream.jobId };
 		});
@@ -457,30 +425,5 @@ export class ReportingService {
 		if (!report) throw new ReportNotFoundError();
 		if (report.status === 'signed') throw new SignedReportError();
 		return report;
-	}
-}
-
-/** The question as the reader sees it in the chat (the model gets the stack's own wording). */
-export function describeRequest(r: AskRequest): string {
-	switch (r.task) {
-		case 'FQA_complete':
-			return 'List all findings.';
-		case 'FQA_binary':
-			return `Is there evidence of ${r.pathology.toLowerCase()}?`;
-		case 'RE':
-			return `Why do you think the patient has ${r.pathology.toLowerCase()}?`;
-		case 'RQA':
-			return `${r.region}: ${r.question}`;
-		case 'EL':
-			return 'Explain the report in easy language.';
-		case 'SU':
-			return 'Summarise the report.';
-		case 'CO':
-			return (
-				`Correct the report: add ${r.add.join(', ') || 'nothing'}; ` +
-				`remove ${r.remove.join(', ') || 'nothing'}.`
-			);
-		case 'free':
-			return r.text;
 	}
 }
