@@ -7,13 +7,12 @@ import type {
 	StreamHandlers,
 } from '../../common/radialog/ReportAssistant.js';
 import type { TokenStream } from '../../common/api/events.js';
-import { checkAgainstReport, checkCorrection, reportParts } from '../../common/faithfulness/index.js';
-import { checkedMessages } from './checkedMessages.js';
-import { recordAnswer } from './recordAnswer.js';
-import type { AuditTrail } from './AuditTrail.js';
 import { pendingCorrection } from './consistencyGuard.js';
-import type { ReportingDependencies } from './ReportingDependencies.js';
 import { draftHistory } from './draftHistory.js';
+import { recordAnswer } from './recordAnswer.js';
+import { reportState } from './reportState.js';
+import type { AuditTrail } from './AuditTrail.js';
+import type { ReportingDependencies } from './ReportingDependencies.js';
 import {
 	AssistantUnavailableError,
 	NothingToUndoError,
@@ -69,56 +68,13 @@ export class ReportingService {
 
 	/** Synchronous reads; a promise because every workflow step returns the state as one. */
 	state(studyId: number): Promise<ReportState> {
-		const study = this.studies.get(studyId);
-		const report = this.store.report(studyId);
-		const findings = this.store.findings(studyId);
-		const { draftPrompt: _p, studyId: _s, ...view } = report ?? { draftPrompt: null, studyId };
-		const addenda = report ? this.store.addenda(report.id) : [];
-		const handout = this.store.handout(studyId);
-		const versions = report ? this.store.versions(report.id) : [];
-		const history = draftHistory(versions, report?.impression ?? '');
-		return Promise.resolve({
-			kind: 'report.state',
-			studyId,
-			studyStatus: study.status,
-			header: {
-				studyInstanceUid: study.studyInstanceUid,
-				patientName: study.patientName,
-				patientId: study.patientId,
-				patientSex: study.patientSex,
-				patientBirthDate: study.patientBirthDate,
-				studyDate: study.studyDate,
-				accessionNumber: study.accessionNumber,
-				description: study.description,
-			},
-			findings,
-			report: report ? (view as ReportState['report']) : null,
-			addenda,
-			messages: report
-				? checkedMessages(this.store.conversation.messages(studyId), reportParts(report, addenda))
-				: this.store.conversation.messages(studyId),
-			handout,
-			handoutCheck: report && handout ? checkAgainstReport(reportParts(report, addenda), handout.text) : [],
-			modelNotice: report?.modelNotice ?? this.notice,
-			assistantAvailable: this.assistantProblem === null,
-			assistantProblem: this.assistantProblem,
-			pendingCorrection:
-				report && report.status === 'draft'
-					? pendingCorrection(report.basisLabels, findings)
-					: { add: [], remove: [] },
-			readerName: this.reader(),
-			editedSinceModel: history.editedSinceModel,
-			undoApply: report?.status === 'draft' ? history.undoApply : null,
-			impressionByModel: history.impressionByModel,
-			correctionCheck: report ? this.correctionCheck(report.id, versions.at(-1)) : null,
-		});
-	}
-
-	/** Read from the stored correction while its rewrite is still the latest version: reload keeps it. */
-	private correctionCheck(reportId: number, last: { source: string; findings: string } | undefined) {
-		if (last?.source !== 'correction') return null;
-		const c = this.store.lastCorrection(reportId);
-		return c && c.after === last.findings ? checkCorrection(c.before, c.after, c) : null;
+		return Promise.resolve(
+			reportState(this.store, this.studies, studyId, {
+				modelNotice: this.notice,
+				assistantProblem: this.assistantProblem,
+				readerName: this.reader(),
+			}),
+		);
 	}
 
 	private async assistant(): Promise<ReportAssistant> {
