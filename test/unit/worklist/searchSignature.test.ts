@@ -8,6 +8,7 @@ import {
 	searchSignatureMask,
 	unknownSearchSignature,
 } from '../../../src/common/domain/searchSignature.js';
+import { searchWordCharacters } from '../../../src/common/domain/searchWordCharacters.js';
 import { searchWords } from '../../../src/node/worklist/searchWords.js';
 
 const pieces = [
@@ -55,7 +56,7 @@ test('a study holding the typed words always passes its signature', () => {
 	const pick = random(7);
 	for (let i = 0; i < 3000; i++) {
 		const text = foldSearchKey(Array.from({ length: 3 + pick(12) }, () => pieces[pick(pieces.length)]).join(''));
-		const tokens = text.match(/[\p{L}\p{N}\p{Co}%_]+/gu) ?? [];
+		const tokens = text.match(new RegExp(`[${searchWordCharacters}]+`, 'gu')) ?? [];
 		if (!tokens.length) continue;
 		// A typed word: a run of the text's words, the last cut to a prefix, joined by punctuation or not.
 		const at = pick(tokens.length);

@@ -33,8 +33,7 @@ export function signWorklistRows(db: SqliteDatabase): void {
 		.all('%study_id)') as { name: string; sql: string }[];
 	if (indexes.length < 11) throw new Error('Migration 18: the sort indexes are missing; the schema is not 17.');
 	for (const i of indexes) db.exec(`DROP INDEX ${i.name}`);
-	db.exec(`UPDATE worklist_rows SET search_sig = worklist_search_signature((SELECT c0 FROM worklist_search_content
-		WHERE id = worklist_rows.study_id))`);
+	db.exec(signatureOf('true'));
 	for (const i of indexes) db.exec(i.sql.replace(/study_id\)$/, 'study_id, search_sig)'));
 	const triggers = db
 		.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE ?")
