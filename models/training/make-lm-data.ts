@@ -7,7 +7,7 @@
 //   node --import tsx models/training/make-lm-data.ts VOCAB_GGUF OUT_DIR IMAGES SYSTEM_PROMPT_FILE
 import fs from 'node:fs';
 import path from 'node:path';
-import { getLlama, LlamaLogLevel } from 'node-llama-cpp';
+import { getLlama, LlamaLogLevel, type Token } from 'node-llama-cpp';
 import { drawnLabels } from '../../src/common/phantoms/PhantomCase.js';
 import { renderInstruction } from '../../src/common/radialog/instructTemplates.js';
 import { Prng } from '../../src/common/phantoms/Prng.js';
@@ -27,6 +27,7 @@ import {
 	followUpInstruction,
 	instructSample,
 } from '../../src/node/dataset/buildInstructDataset.js';
+import { answerMarks, type AnswerMarks } from '../../src/node/dataset/answerMarks.js';
 import { phantomSourceImages } from '../../src/node/dataset/phantomSourceImages.js';
 import { readerEditCorrection } from '../../src/node/dataset/readerEditCorrection.js';
 import { recordPromptText } from '../../src/node/dataset/recordPrompt.js';
@@ -50,12 +51,12 @@ const EXTRA_FOLLOW_UPS = Number(process.env.RADIALOG_LM_EXTRA_FOLLOW_UPS ?? 2);
 // added and/or removed, answered with the same report, word for word, with that edit. The builder's
 // corrections always lead to the image's true report, so a model can meet them from the image and
 // findings alone; these cannot be met without reading the request.
-const EXTRA_EDITS = Number(process.env.RADIALOG_LM_EXTRA_EDITS ?? 2);
+const EXTRA_EDITS = Number(process.env.RADIALOG_LM_EXTRA_EDITS ?? 3);
 // Conversations about a report that differs from the image in sides, grades and zones (as a reader's
 // edited report or a wrong draft may): the report is context only, never learned, and every answer after
 // it follows the report's words. Without them every answer could be read off the image, and the model
 // described the image where its own draft said otherwise (the other side, another size).
-const CONTEXT_VARIANTS = Number(process.env.RADIALOG_LM_CONTEXT_VARIANTS ?? 2);
+const CONTEXT_VARIANTS = Number(process.env.RADIALOG_LM_CONTEXT_VARIANTS ?? 3);
 const MAX_FOLLOW_UPS = 12;
 /** The LLM's positions (lm.py's max_pos). */
 const MAX_POSITIONS = 1024;
@@ -106,7 +107,14 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 			...(extra < EXTRA_FOLLOW_UPS ? ['FQA_complete' as const, 'EL' as const, 'SU' as const] : []),
 		];
 		for (const task of tasks) {
-			const sample = await instructSample(task, img, img.labels, teacher, questionLabels, pick);
+			const sample = await instructSample(
+				task,
+				img,
+				img.predictedFindings ?? img.labels,
+				teacher,
+				questionLabels,
+				pick,
+			);
 			if (sample) addRecord({ ...sample, dicom: img.dicomId });
 		}
 		if (extra >= EXTRA_FOLLOW_UPS) continue;
@@ -115,7 +123,7 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 			const c = plain.cases.get(img.dicomId)!;
 			const q = managementQuestion(writeReportSentences(c.findings, c.seed), treatmentCaveat, manage);
 			addRecord({
-				instruction: followUpInstruction(img.labels, img.report, q.question),
+				instruction: followUpInstruction(img.predictedFindings ?? img.labels, img.report, q.question),
 				output: q.answer,
 				dicom: img.dicomId,
 			});
@@ -124,7 +132,7 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 		for (const pathology of pick.shuffle(asked)) {
 			const message = renderInstruction('FQA_binary', pick.int(0, 9), { pathology });
 			addRecord({
-				instruction: followUpInstruction(img.labels, img.report, message),
+				instruction: followUpInstruction(img.predictedFindings ?? img.labels, img.report, message),
 				output: img.labels.includes(pathology) ? 'Yes' : 'No',
 				dicom: img.dicomId,
 			});
@@ -143,7 +151,7 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 			const message = renderInstruction('CO', pick.int(0, 9), { add, remove });
 			addRecord(
 				{
-					instruction: followUpInstruction(img.labels, img.report, message),
+					instruction: followUpInstruction(img.predictedFindings ?? img.labels, img.report, message),
 					output: report,
 					dicom: img.dicomId,
 				},
@@ -251,10 +259,13 @@ function addRecord(
 
 const rng = new Prng(7);
 // yesNo: the spans that answer a yes/no question; their one deciding token weighs more in the loss.
+// details / quoted: token indices of follow-up answers that name a side, size or zone, or lie in a quote.
 const samples: {
 	ids: number[];
 	spans: [number, number][];
 	yesNo: number[];
+	details: number[];
+	quoted: number[];
 	imageAt: number;
 	seed: number;
 	prompt?: string;
@@ -290,23 +301,34 @@ for (const c of conversations.values()) {
 			.filter((l) => l.x[1] <= MAX_POSITIONS);
 		if (!learned.length) continue;
 		const yesNo = learned.flatMap((l, j) => (/^(Yes|No)$/.test(turns[l.k]!.assistant ?? '') ? [j] : []));
+		const marks = learned.filter((l) => l.k > 0).map((l) => followUpMarks(ids, l.x));
 		samples.push({
 			ids: ids.slice(0, learned.at(-1)!.x[1]),
 			spans: learned.map((l) => l.x),
 			yesNo,
+			details: marks.flatMap((m) => m.details),
+			quoted: marks.flatMap((m) => m.quoted),
 			imageAt,
 			seed: seedOf.get(c.dicom)!,
 			...(samples.length < 8 ? { prompt: renderVicunaPrompt(system, [{ user: c.first.user }]) } : {}),
 		});
 	}
 }
+/** The tokens of one answer that name a side, size or zone, and those inside a quote (as indices into ids). */
+function followUpMarks(ids: number[], [start, end]: [number, number]): AnswerMarks {
+	const marks = answerMarks(ids.slice(start, end).map((id) => model.detokenize([id as Token])));
+	return { details: marks.details.map((i) => start + i), quoted: marks.quoted.map((i) => start + i) };
+}
+
 fs.writeFileSync(path.join(out, 'lm-samples.json'), JSON.stringify({ placeholders: placeholderTokenIds, samples }));
 const lengths = samples.map((s) => s.ids.length).sort((a, b) => a - b);
 const answers = samples.reduce((n, s) => n + s.spans.length, 0);
+const details = samples.reduce((n, s) => n + s.details.length, 0);
+const quoted = samples.reduce((n, s) => n + s.quoted.length, 0);
 console.log(
 	`${BUILDS} builds → ${samples.length} conversations with ${answers} answers ` +
 		`(${misaligned} cut short where a prefix tokenized differently), ` +
 		`tokens median ${lengths[lengths.length >> 1]}, max ${lengths.at(-1)}, ` +
-		`total ${lengths.reduce((a, b) => a + b, 0)}`,
+		`total ${lengths.reduce((a, b) => a + b, 0)}; follow-up tokens weighted: ${details} details, ${quoted} quoted`,
 );
 await model.dispose();

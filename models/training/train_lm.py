@@ -22,11 +22,15 @@ torch.manual_seed(11)
 np.random.seed(11)
 torch.set_num_threads(int(os.environ.get('RADIALOG_TRAIN_THREADS', '2')))
 data, out = sys.argv[1], sys.argv[2]
-D, LAYERS, HEADS, FFN = (int(os.environ.get(k, v)) for k, v in [('RADIALOG_LM_WIDTH', '128'), ('RADIALOG_LM_LAYERS', '3'), ('RADIALOG_LM_HEADS', '4'), ('RADIALOG_LM_FFN', '384')])
-STEPS = int(os.environ.get('RADIALOG_LM_STEPS', '2600'))
+D, LAYERS, HEADS, FFN = (int(os.environ.get(k, v)) for k, v in [('RADIALOG_LM_WIDTH', '160'), ('RADIALOG_LM_LAYERS', '3'), ('RADIALOG_LM_HEADS', '5'), ('RADIALOG_LM_FFN', '448')])
+STEPS = int(os.environ.get('RADIALOG_LM_STEPS', '3600'))
 BATCH = int(os.environ.get('RADIALOG_LM_BATCH', '16'))
 # A yes/no answer is decided by one token among hundreds of report tokens; it weighs this much more.
 YES_NO_WEIGHT = float(os.environ.get('RADIALOG_LM_YES_NO_WEIGHT', '3'))
+# A follow-up's side, size and zone words (and a quote's words) can be read off the report in the context,
+# or guessed from the image; each is one token of dozens, so reading them is learned slowly. Weights:
+DETAIL_WEIGHT = float(os.environ.get('RADIALOG_LM_DETAIL_WEIGHT', '5'))
+QUOTE_WEIGHT = float(os.environ.get('RADIALOG_LM_QUOTE_WEIGHT', '2'))
 N_VOCAB = N_SPM + N_PLACEHOLDERS
 BF16 = bf16_wanted()
 
@@ -124,6 +128,10 @@ def sample_tensors(s, out_pos):
         y[start - 1:end - 1] = torch.tensor([out_pos[i] for i in s['ids'][start:end]])
     for k in s.get('yesNo', []):
         w[s['spans'][k][0] - 1] = YES_NO_WEIGHT
+    for i in s.get('quoted', []):
+        w[i - 1] = QUOTE_WEIGHT
+    for i in s.get('details', []):
+        w[i - 1] = DETAIL_WEIGHT
     return x, y, w
 
 

@@ -5,7 +5,9 @@ import { PhantomTeacher } from './PhantomTeacher.js';
 
 /**
  * Phantom seeds as dataset images (`variation`: see PhantomTeacher) (dicom id = the SOP Instance UID)
- * with their rule-based teacher.
+ * with their rule-based teacher. In odd variations a phantom without findings is given to the prompt
+ * with no positive label at all, so "Predicted Findings: no common findings" (what the workstation sends
+ * when the classifier passes nothing, or the reader has rejected every finding) is met in training too.
  */
 export function phantomSourceImages(
 	seeds: Iterable<number>,
@@ -17,7 +19,14 @@ export function phantomSourceImages(
 		const s = phantomStudy(seed);
 		const id = s.study.sopInstanceUid;
 		cases.set(id, s.case);
-		images.push({ dicomId: id, report: s.findingsText, labels: s.case.labels });
+		const labels = s.case.labels;
+		const noneSaid = variation % 2 === 1 && labels.includes('No Finding');
+		images.push({
+			dicomId: id,
+			report: s.findingsText,
+			labels,
+			...(noneSaid ? { predictedFindings: labels.filter((l) => l !== 'No Finding') } : {}),
+		});
 	}
 	return { images, teacher: new PhantomTeacher(cases, variation), cases };
 }

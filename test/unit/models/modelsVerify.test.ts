@@ -41,7 +41,7 @@ test('radialog models verify passes the demo set: one line per check and a PASS 
 			lines.some((l) => l.startsWith(`ok   ${subject}:`)),
 			`${subject} in\n${r.stdout}`,
 		);
-	assert.match(r.stdout, /content radialog-demo-llm\.gguf: llama, 3 layers, embedding length 128, vocabulary 32032/);
+	assert.match(r.stdout, /content radialog-demo-llm\.gguf: llama, 3 layers, embedding length 160, vocabulary 32032/);
 	assert.match(lines.at(-1)!, /^PASS: all 7 checks of models\/demo passed/);
 });
 
@@ -102,7 +102,7 @@ test('an embedding width that neither graph nor GGUF has fails both with ModelSh
 		['content encoder.onnx', 'content radialog-demo-llm.gguf'],
 	);
 	assert.ok(failed.every((c) => c.error instanceof ModelShapeMismatch));
-	assert.match(failed[1]!.detail, /embedding length is 128 .*the manifest says 256/);
+	assert.match(failed[1]!.detail, /embedding length is 160 .*the manifest says 256/);
 });
 
 test('a missing file fails with ModelFileMissing', async () => {
