@@ -28,6 +28,7 @@ import {
 	instructSample,
 } from '../../src/node/dataset/buildInstructDataset.js';
 import { answerMarks, type AnswerMarks } from '../../src/node/dataset/answerMarks.js';
+import type { SourceImage } from '../../src/node/dataset/InstructTeacher.js';
 import { phantomSourceImages } from '../../src/node/dataset/phantomSourceImages.js';
 import { readerEditCorrection } from '../../src/node/dataset/readerEditCorrection.js';
 import { recordPromptText } from '../../src/node/dataset/recordPrompt.js';
@@ -81,6 +82,8 @@ interface Conversation {
 }
 const conversations = new Map<string, Conversation>();
 const questionLabels = drawnLabels.filter((l) => l !== 'No Finding');
+/** The findings an image's prompt names (see phantomSourceImages: "no common findings" in odd builds). */
+const prompted = (img: SourceImage) => img.predictedFindings ?? img.labels;
 for (let build = 1; build <= BUILDS; build++) {
 	const { images, teacher } = phantomSourceImages(seeds, build - 1);
 	const { records, summary } = await buildInstructDataset(images, teacher, { seed: build, questionLabels });
@@ -107,14 +110,7 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 			...(extra < EXTRA_FOLLOW_UPS ? ['FQA_complete' as const, 'EL' as const, 'SU' as const] : []),
 		];
 		for (const task of tasks) {
-			const sample = await instructSample(
-				task,
-				img,
-				img.predictedFindings ?? img.labels,
-				teacher,
-				questionLabels,
-				pick,
-			);
+			const sample = await instructSample(task, img, prompted(img), teacher, questionLabels, pick);
 			if (sample) addRecord({ ...sample, dicom: img.dicomId });
 		}
 		if (extra >= EXTRA_FOLLOW_UPS) continue;
@@ -123,7 +119,7 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 			const c = plain.cases.get(img.dicomId)!;
 			const q = managementQuestion(writeReportSentences(c.findings, c.seed), treatmentCaveat, manage);
 			addRecord({
-				instruction: followUpInstruction(img.predictedFindings ?? img.labels, img.report, q.question),
+				instruction: followUpInstruction(prompted(img), img.report, q.question),
 				output: q.answer,
 				dicom: img.dicomId,
 			});
@@ -132,7 +128,7 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 		for (const pathology of pick.shuffle(asked)) {
 			const message = renderInstruction('FQA_binary', pick.int(0, 9), { pathology });
 			addRecord({
-				instruction: followUpInstruction(img.predictedFindings ?? img.labels, img.report, message),
+				instruction: followUpInstruction(prompted(img), img.report, message),
 				output: img.labels.includes(pathology) ? 'Yes' : 'No',
 				dicom: img.dicomId,
 			});
@@ -151,7 +147,7 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 			const message = renderInstruction('CO', pick.int(0, 9), { add, remove });
 			addRecord(
 				{
-					instruction: followUpInstruction(img.predictedFindings ?? img.labels, img.report, message),
+					instruction: followUpInstruction(prompted(img), img.report, message),
 					output: report,
 					dicom: img.dicomId,
 				},
