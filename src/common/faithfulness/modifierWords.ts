@@ -58,6 +58,9 @@ const runWords = new Set([...glue.split(' '), ...Object.keys(sideWords), ...Obje
 
 export const isModifierWord = (word: string) => runWords.has(word);
 
+/** A word that gives a finding a side or a size ("left", "bilateral", "moderate", "trace", …). */
+export const isSideOrSizeWord = (word: string) => word in sideWords || word in sizeWords;
+
 export function sidesIn(words: readonly string[]): Side[] {
 	const sides = new Set<Side>();
 	for (const w of words) for (const s of sideWords[w] ?? []) sides.add(s);

@@ -1,21 +1,15 @@
+import { isSideOrSizeWord } from '../../common/faithfulness/modifierWords.js';
+
+// The phantoms' zones; the faithfulness checker reads sides and sizes, not zones.
+const zoneWords: ReadonlySet<string> = new Set(['upper', 'middle', 'lower']);
+
 /**
- * The words that carry a finding's side, size and zone. In a follow-up answer (easy language, summary,
- * quote, correction) they are right only if the model reads them from the report in its context, not
- * from the image; each is one token among dozens, so training weighs them more.
+ * A word that carries a finding's side, size or zone, as the faithfulness checker reads sides and sizes.
+ * In a follow-up answer (easy language, summary, quote, correction) it is right only if the model reads
+ * it from the report in its context, not from the image; each is one token among dozens, so training
+ * weighs them more.
  */
-export const detailWords: ReadonlySet<string> = new Set([
-	'left',
-	'right',
-	'bilateral',
-	'both',
-	'small',
-	'moderate',
-	'large',
-	'mild',
-	'upper',
-	'middle',
-	'lower',
-]);
+export const isDetailWord = (word: string) => isSideOrSizeWord(word) || zoneWords.has(word);
 
 /** Where an answer's side, size and zone words are, and which of its tokens lie inside a double quote. */
 export interface AnswerMarks {
@@ -32,7 +26,7 @@ export function answerMarks(pieces: readonly string[]): AnswerMarks {
 	let inQuote = false;
 	pieces.forEach((piece, i) => {
 		const marks = piece.match(/"/g)?.length ?? 0;
-		if (detailWords.has(piece.trim().toLowerCase())) details.push(i);
+		if (isDetailWord(piece.trim().toLowerCase())) details.push(i);
 		else if (inQuote && !marks) quoted.push(i);
 		if (marks % 2) inQuote = !inQuote;
 	});
