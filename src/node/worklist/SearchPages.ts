@@ -1,4 +1,5 @@
 import { searchWordCharacters } from '../../common/domain/searchWordCharacters.js';
+import { arrivalRunBits, boundedSortColumns } from '../store/migrations/019_arrival_bounds.js';
 import type { SqliteDatabase } from '../store/openDatabase.js';
 import { indexWalkSql, sortIndex, type IndexWalk } from './indexWalkSql.js';
 import { SearchWalk, SearchWalkTooLong } from './SearchWalk.js';
@@ -182,9 +183,10 @@ export class SearchPages {
 		sorted: () => { id: number }[],
 	): { id: number }[] {
 		const span = this.span(where.params.match);
+		const bound = this.keyBound(w, span);
 		const check = this.walk.condition(where.words, true);
-		const filters = [...where.sql, 'w.study_id BETWEEN @low AND @high'];
-		const checked = { ...params, ...check.params, ...span };
+		const filters = [...where.sql, 'w.study_id BETWEEN @low AND @high', ...bound.sql];
+		const checked = { ...params, ...check.params, ...span, ...bound.params };
 		const walked = (limit: number) =>
 			this.walk.limited(limit, () =>
 				fewValues.has(w.col)
@@ -206,7 +208,26 @@ export class SearchPages {
 		return this.prepare(indexWalkSql(where.status, where.statuses, statusSort, [...filters, inSet], w)).all({
 			...params,
 			...span,
+			...bound.params,
 		}) as { id: number }[];
+	}
+
+	/**
+	 * Where the matches' keys start in a walked sort (arrival bounds, migration 19): no match arrived outside
+	 * the span, so none has a key below the least key of the span's runs of arrivals (above the greatest,
+	 * walking down), and the walk starts there with a seek. None after a row: the page's place is past it.
+	 */
+	private keyBound(w: IndexWalk, span: { low: number; high: number }): { sql: string[]; params: object } {
+		if (w.place || !(boundedSortColumns as readonly string[]).includes(w.col)) return { sql: [], params: {} };
+		const up = w.dir === 'ASC';
+		const bound: unknown = this.prepare(
+			`SELECT ${up ? `min(${w.col}_low)` : `max(${w.col}_high)`} FROM worklist_arrival_bounds
+				WHERE run BETWEEN @low >> ${arrivalRunBits} AND @high >> ${arrivalRunBits}`,
+		)
+			.pluck()
+			.get(span);
+		if (bound === null || bound === undefined) return { sql: [], params: {} };
+		return { sql: [`w.${w.col} ${up ? '>=' : '<='} @bound`], params: { bound } };
 	}
 
 	/**

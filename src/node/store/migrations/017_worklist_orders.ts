@@ -19,8 +19,8 @@ CREATE INDEX worklist_by_status_study_id ON worklist_rows(status, study_id);
 `;
 
 /** Where migration 12's row statement reads the patient's name and ID for the sorts. */
-const keyColumns = 's.imported_at, p.name, p.patient_id';
-const foldedKeyColumns = 's.imported_at, worklist_text_key(p.name), worklist_text_key(p.patient_id)';
+export const keyColumns = 's.imported_at, p.name, p.patient_id';
+export const foldedKeyColumns = 's.imported_at, worklist_text_key(p.name), worklist_text_key(p.patient_id)';
 
 /** Re-creates the triggers that write worklist rows with the folded keys, and rewrites every row's keys. */
 export function foldTextSortKeys(db: SqliteDatabase): void {

@@ -16,6 +16,7 @@ import { searchPrefixesSchema } from './015_search_prefixes.js';
 import { imageRowsSchema } from './016_image_rows.js';
 import { foldTextSortKeys, worklistOrdersSchema } from './017_worklist_orders.js';
 import { searchSignatureSchema, signWorklistRows } from './018_search_signature.js';
+import { arrivalBoundsSchema } from './019_arrival_bounds.js';
 import type { SqliteDatabase } from '../SqliteDatabase.js';
 
 /**
@@ -47,4 +48,5 @@ export const migrations: readonly {
 	{ version: 16, name: 'image rows', sql: imageRowsSchema },
 	{ version: 17, name: 'worklist orders', sql: worklistOrdersSchema, run: foldTextSortKeys },
 	{ version: 18, name: 'search signature', sql: searchSignatureSchema, run: signWorklistRows },
+	{ version: 19, name: 'arrival bounds', sql: arrivalBoundsSchema },
 ];
