@@ -53,10 +53,16 @@ const glue =
 	'also very quite fairly rather relatively somewhat your my his her their ' +
 	'into through via vein veins placed inserted goes go neck arm top bottom internal external jugular ij subclavian ' +
 	'femoral wall rib ribs clavicle clavicular posterior anterior lateral first second third fourth fifth sixth ' +
-	'seventh eighth ninth tenth eleventh twelfth';
+	'seventh eighth ninth tenth eleventh twelfth ' +
+	// Where in the lung or chest, and how a finding lies there ("projects over the right mid lung zone",
+	// "acute-appearing left 5th and 6th rib fractures", "a left perihilar region consolidation").
+	'mid perihilar region regions projects projecting project over overlies overlying within acute appearing ' +
+	'displaced nondisplaced';
 const runWords = new Set([...glue.split(' '), ...Object.keys(sideWords), ...Object.keys(sizeWords)]);
+/** A rib or vertebra's number, written as a digit ("5th", "6"). */
+const ordinal = /^\d{1,2}(st|nd|rd|th)?$/;
 
-export const isModifierWord = (word: string) => runWords.has(word);
+export const isModifierWord = (word: string) => runWords.has(word) || ordinal.test(word);
 
 /** A word that gives a finding a side or a size ("left", "bilateral", "moderate", "trace", …). */
 export const isSideOrSizeWord = (word: string) => word in sideWords || word in sizeWords;
