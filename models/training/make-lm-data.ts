@@ -46,7 +46,7 @@ const BUILDS = Number(process.env.RADIALOG_LM_BUILDS ?? 6);
 // present finding is asked, an absent one with the odds of its being present, so that for each finding
 // "yes" and "no" are equally likely and only the findings list and report decide the answer (a finding's
 // own prior, e.g. "no" for the pneumothorax that reports nearly always negate, no longer pays).
-const EXTRA_CO = Number(process.env.RADIALOG_LM_EXTRA_CO ?? 2);
+const EXTRA_CO = Number(process.env.RADIALOG_LM_EXTRA_CO ?? 1);
 const EXTRA_FOLLOW_UPS = Number(process.env.RADIALOG_LM_EXTRA_FOLLOW_UPS ?? 2);
 // Corrections the reader asks for on a right draft (as the workstation and bench do): a random finding
 // added and/or removed, answered with the same report, word for word, with that edit. The builder's
@@ -57,7 +57,10 @@ const EXTRA_EDITS = Number(process.env.RADIALOG_LM_EXTRA_EDITS ?? 3);
 // edited report or a wrong draft may): the report is context only, never learned, and every answer after
 // it follows the report's words. Without them every answer could be read off the image, and the model
 // described the image where its own draft said otherwise (the other side, another size).
-const CONTEXT_VARIANTS = Number(process.env.RADIALOG_LM_CONTEXT_VARIANTS ?? 3);
+const CONTEXT_VARIANTS = Number(process.env.RADIALOG_LM_CONTEXT_VARIANTS ?? 5);
+// Reasoning answers per such report, each about another of its findings: the quote must be copied from
+// the report, which (unlike the image's own report) the image cannot supply.
+const CONTEXT_REASONS = Number(process.env.RADIALOG_LM_CONTEXT_REASONS ?? 3);
 const MAX_FOLLOW_UPS = 12;
 /** The LLM's positions (lm.py's max_pos). */
 const MAX_POSITIONS = 1024;
@@ -179,11 +182,8 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 			};
 			ask('EL', easyLanguage(variant.findings, pick));
 			ask('SU', summaryOf(variant.findings, pick));
-			const reasons = truth.filter((l) => l !== 'Support Devices');
-			if (reasons.length) {
-				const label = pick.pick(reasons);
-				ask('RE', explanation(sentences, label), label);
-			}
+			const reasons = pick.shuffle(truth.filter((l) => l !== 'Support Devices'));
+			for (const label of reasons.slice(0, CONTEXT_REASONS)) ask('RE', explanation(sentences, label), label);
 			const absent = questionLabels.filter((l) => !truth.includes(l));
 			const edit = readerEditCorrection(variant, truth, absent, pick);
 			const message = renderInstruction('CO', pick.int(0, 9), { add: edit.add, remove: edit.remove });

@@ -23,7 +23,7 @@ np.random.seed(11)
 torch.set_num_threads(int(os.environ.get('RADIALOG_TRAIN_THREADS', '2')))
 data, out = sys.argv[1], sys.argv[2]
 D, LAYERS, HEADS, FFN = (int(os.environ.get(k, v)) for k, v in [('RADIALOG_LM_WIDTH', '160'), ('RADIALOG_LM_LAYERS', '3'), ('RADIALOG_LM_HEADS', '5'), ('RADIALOG_LM_FFN', '448')])
-STEPS = int(os.environ.get('RADIALOG_LM_STEPS', '3600'))
+STEPS = int(os.environ.get('RADIALOG_LM_STEPS', '4200'))
 BATCH = int(os.environ.get('RADIALOG_LM_BATCH', '16'))
 # A yes/no answer is decided by one token among hundreds of report tokens; it weighs this much more.
 YES_NO_WEIGHT = float(os.environ.get('RADIALOG_LM_YES_NO_WEIGHT', '3'))

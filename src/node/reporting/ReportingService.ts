@@ -23,7 +23,7 @@ import {
 import { DraftPreemptedError, ReaderPriority } from './ReaderPriority.js';
 import type { ReportStore } from './ReportStore.js';
 import type { StudyFacts } from './StudyFacts.js';
-import { summaryImpression, type DraftedImpression } from './summaryImpression.js';
+import { impressionAfter, impressionAudit } from './summaryImpression.js';
 import { wordDiff } from './wordDiff.js';
 
 let jobCounter = 0;
@@ -161,12 +161,8 @@ export class ReportingService {
 			if (out.stoppedBy === 'cancelled' || signal?.aborted) throw new DraftPreemptedError();
 			const findings = out.text.trim();
 			// A reader's own Impression survives a regenerated draft; the model's is rewritten with the findings.
-			const keep =
-				existing?.impression.trim() &&
-				!draftHistory(this.store.versions(existing.id), existing.impression).impressionByModel;
-			const impression: DraftedImpression = keep
-				? { text: existing!.impression, outcome: 'kept', contradictions: [] }
-				: await summaryImpression(assistant, { image, findings: basis, report: findings }, signal);
+			const input = { image, findings: basis, report: findings };
+			const impression = await impressionAfter(assistant, input, this.ownImpression(existing), signal);
 			if (signal?.aborted) throw new DraftPreemptedError();
 			const report = this.store.writeGenerated(
 				studyId,
@@ -185,10 +181,7 @@ export class ReportingService {
 					stoppedBy: out.stoppedBy,
 					version: report.versionNo,
 					jobId: stream.jobId,
-					impression: impression.outcome,
-					...(impression.contradictions.length
-						? { impressionContradictions: impression.contradictions }
-						: {}),
+					...impressionAudit(impression),
 				},
 			});
 			return this.state(studyId);
@@ -243,9 +236,13 @@ export class ReportingService {
 				stream,
 			);
 			const actor = this.reader() || 'reader';
+			const rewritten = out.text.trim();
+			// As with a regenerated draft: the model's Impression summed up findings the reader has just changed.
+			const input = { image, findings: accepted, report: rewritten };
+			const impression = await impressionAfter(assistant, input, this.ownImpression(report));
 			const after = this.store.writeGenerated(
 				studyId,
-				{ findings: out.text.trim(), impression: report.impression },
+				{ findings: rewritten, impression: impression.text },
 				{ basis: accepted, notice: assistant.notice, prompt: null, source: 'correction', author: actor },
 			);
 			this.store.addCorrection({
@@ -262,10 +259,22 @@ export class ReportingService {
 				reportId: report.id,
 				actor,
 				action: 'correct',
-				detail: { add, remove, version: after.versionNo, basisBefore: report.basisLabels, replaceEdits },
+				detail: {
+					add,
+					remove,
+					version: after.versionNo,
+					basisBefore: report.basisLabels,
+					replaceEdits,
+					...impressionAudit(impression),
+				},
 			});
 			return this.state(studyId);
 		});
+	}
+
+	/** The report's Impression and the versions that wrote it, for impressionAfter. */
+	private ownImpression(report: { id: number; impression: string } | null | undefined) {
+		return report ? { impression: report.impression, versions: this.store.versions(report.id) } : null;
 	}
 
 	/** "Undo apply": the text as it was before the last correction comes back as a new version. */

@@ -17,7 +17,7 @@ export function draftHistory(versions: readonly Version[], impression: string) {
 	return {
 		editedSinceModel: versions.slice(lastModel + 1).some((v) => v.source === 'edit'),
 		undoApply: beforeApply ? { versionNo: beforeApply.versionNo } : null,
-		impressionByModel: !!impression.trim() && versions[since]?.source === 'draft',
+		impressionByModel: !!impression.trim() && !!versions[since] && byModel(versions[since]),
 	};
 }
 

@@ -29,7 +29,9 @@ test('draft, correct, edit, sign, addendum: every step stored and audited', asyn
 	assert.deepEqual(state.pendingCorrection, { add: ['Atelectasis'], remove: ['Pleural Effusion'] });
 	const before = state.report!.findings;
 	state = await f.reporting.applyCorrections(studyId);
-	const co = f.assistant.calls.at(-1)!.request!;
+	// The correction, then the model's Impression written anew from the corrected findings.
+	const co = f.assistant.calls.at(-2)!.request!;
+	assert.equal(f.assistant.calls.at(-1)!.request!.task, 'SU');
 	assert.deepEqual(co, { task: 'CO', add: ['Atelectasis'], remove: ['Pleural Effusion'] });
 	assert.doesNotMatch(state.report!.findings, /effusion/i);
 	assert.match(state.report!.findings, /atelectasis/i);

@@ -19,6 +19,7 @@ test('apply asks before replacing reader edits (read from the stored versions); 
 
 	state = await f.reporting.applyCorrections(studyId, { replaceEdits: true });
 	assert.doesNotMatch(state.report!.findings, /effusion/i);
+	assert.equal(state.report!.impression, edited.impression, "the reader's own Impression stays");
 	assert.equal(state.editedSinceModel, false);
 	assert.deepEqual(state.pendingCorrection, { add: [], remove: [] });
 	const editVersion = f.reporting.versions(studyId).find((v) => v.source === 'edit')!;
@@ -42,13 +43,25 @@ test('apply asks before replacing reader edits (read from the stored versions); 
 	assert.deepEqual(actions.slice(-2), ['correct', 'undo_apply']);
 });
 
-test('apply without reader edits runs without asking', async () => {
+test("apply without reader edits runs without asking, and the model's Impression follows the findings", async () => {
 	const f = reportingFixture(tempDir());
 	const studyId = insertStudy(f.db);
-	await f.reporting.draft(studyId);
+	const drafted = await f.reporting.draft(studyId);
+	assert.match(drafted.report!.impression, /effusion/i);
 	await f.reporting.decide(studyId, 'Pleural Effusion', 'rejected');
+	const calls = f.assistant.calls.length;
 	const state = await f.reporting.applyCorrections(studyId);
 	assert.doesNotMatch(state.report!.findings, /effusion/i);
+	// The Impression summed up the old findings: it is written anew from the corrected ones, still the model's.
+	assert.deepEqual(
+		f.assistant.calls.slice(calls).map((c) => c.request?.task),
+		['CO', 'SU'],
+	);
+	assert.doesNotMatch(state.report!.impression, /effusion/i);
+	assert.ok(state.report!.impression.trim());
+	assert.equal(state.impressionByModel, true);
+	assert.equal(f.audit.forStudy(studyId).find((a) => a.action === 'correct')!.detail.impression, 'drafted');
+	assert.deepEqual((await f.signing.check(studyId)).warnings, []);
 });
 
 test('the draft holds the summary task Impression, checked against the findings, in background too', async () => {

@@ -2,6 +2,7 @@ import type { Contradiction } from '../../common/api/reportContract.js';
 import type { ChexpertLabel } from '../../common/domain/chexpert.js';
 import { checkAgainstReport } from '../../common/faithfulness/index.js';
 import type { AssistantImage, ReportAssistant } from '../../common/radialog/ReportAssistant.js';
+import { draftHistory } from './draftHistory.js';
 
 export interface DraftedImpression {
 	readonly text: string;
@@ -33,4 +34,28 @@ export async function summaryImpression(
 	} catch {
 		return { text: '', outcome: 'failed', contradictions: [] };
 	}
+}
+
+/**
+ * The Impression that goes with newly written findings: the reader's own (`current`, with the stored
+ * versions that tell who wrote it) is kept; the model's, or none, is drafted anew from the new findings,
+ * since the old one summed up findings that have changed.
+ */
+export function impressionAfter(
+	assistant: ReportAssistant,
+	input: Parameters<typeof summaryImpression>[1],
+	current: { impression: string; versions: Parameters<typeof draftHistory>[0] } | null,
+	signal?: AbortSignal,
+): Promise<DraftedImpression> {
+	if (current?.impression.trim() && !draftHistory(current.versions, current.impression).impressionByModel)
+		return Promise.resolve({ text: current.impression, outcome: 'kept', contradictions: [] });
+	return summaryImpression(assistant, input, signal);
+}
+
+/** What the audit entry of a draft or correction says about its Impression. */
+export function impressionAudit(i: DraftedImpression): Record<string, unknown> {
+	return {
+		impression: i.outcome,
+		...(i.contradictions.length ? { impressionContradictions: i.contradictions } : {}),
+	};
 }
