@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { seedWorklist } from '../../../bench/seedWorklist.js';
+import { alwaysWalked } from '../../../test/helpers/alwaysWalked.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { schemaUpdateNotice } from '../workstation/schemaUpdateNotice.js';
 import { WorklistQueries } from '../worklist/WorklistQueries.js';
@@ -75,13 +76,7 @@ test('a search in a sort whose keys grow with arrival seeks its index to the bou
 		const statements: string[] = [];
 		const prepare = db.prepare.bind(db);
 		db.prepare = (sql: string) => (statements.push(sql), prepare(sql));
-		const walked = new WorklistQueries(db, 0, {
-			walk: 1e9,
-			matchSet: 0,
-			values: 1e9,
-			nameOthers: -1,
-			keyRange: -1,
-		});
+		const walked = new WorklistQueries(db, 0, alwaysWalked);
 		const page = (direction: 'asc' | 'desc') => {
 			statements.length = 0;
 			const ids = walked

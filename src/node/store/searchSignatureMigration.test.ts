@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { searchSignature, unknownSearchSignature } from '../../common/domain/searchSignature.js';
+import { alwaysWalked } from '../../../test/helpers/alwaysWalked.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { WorklistQueries } from '../worklist/WorklistQueries.js';
 import { databaseAtVersion } from './databaseAtVersion.js';
@@ -64,13 +65,7 @@ test('migration 18: every row signed, every sort index holds the signature, the 
 			UPDATE studies SET status = 'drafted' WHERE id = 4;`);
 		agree();
 		// Walked study by study (the signature first), the rewritten words are found and the old ones not.
-		const walked = new WorklistQueries(db, 0, {
-			walk: 1e9,
-			matchSet: 0,
-			values: 1e9,
-			nameOthers: -1,
-			keyRange: -1,
-		});
+		const walked = new WorklistQueries(db, 0, alwaysWalked);
 		const ids = (search: string) =>
 			walked
 				.list({ sort: 'studyDate', direction: 'desc', offset: 0, limit: 10, search })

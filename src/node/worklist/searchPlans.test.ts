@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { WorklistSortKey } from '../../common/api/worklistContract.js';
+import { alwaysWalked } from '../../../test/helpers/alwaysWalked.js';
 import { tempDir } from '../../../test/helpers/tempDir.js';
 import { seedWorklist } from '../../../bench/seedWorklist.js';
 import { openDatabase } from '../store/openDatabase.js';
@@ -65,10 +66,7 @@ test('every search plan pages exactly as a plain query over the search index', (
 			UPDATE studies SET description = 'C.T. thorax/abdomen (follow-up)' WHERE id % 40 = 3;`);
 		const plans = [
 			['as shipped', new WorklistQueries(db)],
-			[
-				'always walked',
-				new WorklistQueries(db, 0, { walk: 1e9, matchSet: 0, values: 1e9, nameOthers: -1, keyRange: -1 }),
-			],
+			['always walked', new WorklistQueries(db, 0, alwaysWalked)],
 			[
 				'name plan',
 				new WorklistQueries(db, 0, { walk: 1e9, matchSet: 0, values: 1e9, nameOthers: 1e9, keyRange: 1e9 }),
