@@ -220,9 +220,17 @@ export class SearchPages {
 	private keyBound(w: IndexWalk, span: { low: number; high: number }): { sql: string[]; params: object } {
 		if (w.place || !(boundedSortColumns as readonly string[]).includes(w.col)) return { sql: [], params: {} };
 		const up = w.dir === 'ASC';
+		const [most, end] = up ? ['min', 'low'] : ['max', 'high'];
+		// Runs wholly inside the span by their summary; the two at its edges by their rows inside it (at most
+		// 2 × 256, read by id), since studies just outside, such as the next arrivals, may hold far keys.
+		const bits = arrivalRunBits;
+		const edge = (from: string, to: string) =>
+			`SELECT ${most}(w.${w.col}) FROM worklist_rows w NOT INDEXED WHERE w.study_id BETWEEN ${from} AND ${to}`;
 		const bound: unknown = this.prepare(
-			`SELECT ${up ? `min(${w.col}_low)` : `max(${w.col}_high)`} FROM worklist_arrival_bounds
-				WHERE run BETWEEN @low >> ${arrivalRunBits} AND @high >> ${arrivalRunBits}`,
+			`SELECT ${most}(k) FROM (SELECT ${most}(${w.col}_${end}) AS k FROM worklist_arrival_bounds
+				WHERE run > @low >> ${bits} AND run < @high >> ${bits}
+				UNION ALL ${edge('@low', `min(@high, (@low >> ${bits} << ${bits}) + ${2 ** bits - 1})`)}
+				UNION ALL ${edge(`max(@low, @high >> ${bits} << ${bits})`, '@high')})`,
 		)
 			.pluck()
 			.get(span);
