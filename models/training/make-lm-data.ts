@@ -13,7 +13,7 @@ import { renderInstruction } from '../../src/common/radialog/instructTemplates.j
 import { Prng } from '../../src/common/phantoms/Prng.js';
 import { writeReportSentences } from '../../src/common/phantoms/sentenceBank.js';
 import type { ChexpertLabel } from '../../src/common/domain/chexpert.js';
-import type { Grade, PhantomCase, PhantomFindings, Side, Zone } from '../../src/common/phantoms/PhantomCase.js';
+import type { PhantomCase } from '../../src/common/phantoms/PhantomCase.js';
 import {
 	easyLanguage,
 	explanation,
@@ -29,6 +29,7 @@ import {
 } from '../../src/node/dataset/buildInstructDataset.js';
 import { answerMarks, type AnswerMarks } from '../../src/node/dataset/answerMarks.js';
 import type { SourceImage } from '../../src/node/dataset/InstructTeacher.js';
+import { otherDetails } from '../../src/node/dataset/otherDetails.js';
 import { phantomSourceImages } from '../../src/node/dataset/phantomSourceImages.js';
 import { readerEditCorrection } from '../../src/node/dataset/readerEditCorrection.js';
 import { recordPromptText } from '../../src/node/dataset/recordPrompt.js';
@@ -197,35 +198,6 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 			);
 		}
 	}
-}
-
-/** The same findings with other details: each side, grade or zone changed with even odds. */
-function otherDetails(f: PhantomFindings, pick: Prng): PhantomFindings {
-	const flip = <T>(value: T, others: readonly T[]): T => (pick.chance(0.5) ? pick.pick(others) : value);
-	const side = (s: Side): Side => flip(s, [s === 'left' ? 'right' : 'left'] as const);
-	const sides = (s: readonly Side[]): Side[] =>
-		s.length === 2 ? (pick.chance(0.5) ? [pick.pick(['left', 'right'] as const)] : [...s]) : [side(s[0]!)];
-	const grade = (g: Grade): Grade =>
-		flip(
-			g,
-			(['small', 'moderate', 'large'] as const).filter((x) => x !== g),
-		);
-	const zone = (z: Zone): Zone =>
-		flip(
-			z,
-			(['upper', 'middle', 'lower'] as const).filter((x) => x !== z),
-		);
-	return {
-		...f,
-		effusion: f.effusion && { sides: sides(f.effusion.sides), grade: grade(f.effusion.grade) },
-		pneumothorax: f.pneumothorax && { side: side(f.pneumothorax.side), grade: grade(f.pneumothorax.grade) },
-		consolidation: f.consolidation && { ...f.consolidation, side: side(f.consolidation.side) },
-		opacity: f.opacity && { side: side(f.opacity.side), zone: zone(f.opacity.zone) },
-		edema: f.edema && { grade: flip(f.edema.grade, [f.edema.grade === 'mild' ? 'moderate' : 'mild'] as const) },
-		atelectasis: f.atelectasis && { sides: sides(f.atelectasis.sides) },
-		lesion: f.lesion && { ...f.lesion, side: side(f.lesion.side), zone: zone(f.lesion.zone) },
-		fracture: f.fracture && { ...f.fracture, side: side(f.fracture.side) },
-	};
 }
 
 function addRecord(
