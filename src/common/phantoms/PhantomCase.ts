@@ -5,6 +5,13 @@ export type Side = 'right' | 'left';
 export type Zone = 'upper' | 'middle' | 'lower';
 export type Grade = 'small' | 'moderate' | 'large';
 export type Device = 'endotracheal tube' | 'enteric tube' | 'central venous catheter' | 'pacemaker';
+/** Every device a phantom may carry, in the order reports name them. */
+export const phantomDevices: readonly Device[] = [
+	'endotracheal tube',
+	'enteric tube',
+	'central venous catheter',
+	'pacemaker',
+];
 
 /** Patient-to-patient variation, in image fractions (0..1 across and down a PA view). */
 export interface Anatomy {
@@ -114,9 +121,8 @@ export function samplePhantomCase(seed: number, prevalence = 0.18): PhantomCase 
 }
 
 function pickDevices(rng: Prng): Device[] {
-	const all: Device[] = ['endotracheal tube', 'enteric tube', 'central venous catheter', 'pacemaker'];
-	const chosen = rng.shuffle([...all]).slice(0, rng.int(1, 3));
-	return all.filter((d) => chosen.includes(d));
+	const chosen = rng.shuffle([...phantomDevices]).slice(0, rng.int(1, 3));
+	return phantomDevices.filter((d) => chosen.includes(d));
 }
 
 export function labelsOf(f: PhantomFindings): ChexpertLabel[] {

@@ -1,5 +1,5 @@
 import type { ChexpertLabel } from '../domain/chexpert.js';
-import type { Device, PhantomFindings, Side } from './PhantomCase.js';
+import { phantomDevices, type PhantomFindings, type Side } from './PhantomCase.js';
 import type { Prng } from './Prng.js';
 
 /**
@@ -13,7 +13,6 @@ export function findingsWithLabels(
 ): PhantomFindings {
 	const has = (l: ChexpertLabel) => labels.includes(l);
 	const side = (): Side => rng.pick(['right', 'left'] as const);
-	const devices: Device[] = ['endotracheal tube', 'enteric tube', 'central venous catheter', 'pacemaker'];
 	return {
 		cardiomegaly: has('Cardiomegaly'),
 		enlargedMediastinum: has('Enlarged Cardiomediastinum'),
@@ -33,6 +32,6 @@ export function findingsWithLabels(
 			? (base.lesion ?? { side: side(), zone: 'upper', count: 1, sizeMm: rng.int(12, 20) })
 			: null,
 		fracture: has('Fracture') ? (base.fracture ?? { side: side(), site: 'rib', rib: rng.int(3, 7) }) : null,
-		devices: has('Support Devices') ? (base.devices.length ? base.devices : [rng.pick(devices)]) : [],
+		devices: has('Support Devices') ? (base.devices.length ? base.devices : [rng.pick(phantomDevices)]) : [],
 	};
 }

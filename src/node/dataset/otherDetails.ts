@@ -1,3 +1,4 @@
+import { phantomDevices } from '../../common/phantoms/PhantomCase.js';
 import type { Device, Grade, PhantomFindings, Side, Zone } from '../../common/phantoms/PhantomCase.js';
 import type { Prng } from '../../common/phantoms/Prng.js';
 
@@ -37,12 +38,11 @@ export function otherDetails(f: PhantomFindings, pick: Prng): PhantomFindings {
 
 /** Another non-empty set of devices, one changed: dropped (if one stays), added, or swapped for another. */
 function otherDevices(devices: readonly Device[], pick: Prng): Device[] {
-	const allDevices: Device[] = ['endotracheal tube', 'enteric tube', 'central venous catheter', 'pacemaker'];
-	const absent = allDevices.filter((d) => !devices.includes(d));
+	const absent = phantomDevices.filter((d) => !devices.includes(d));
 	const ways = [...(devices.length > 1 ? ['drop'] : []), ...(absent.length ? ['add', 'swap'] : [])];
 	if (!ways.length) return [...devices];
 	const way = pick.pick(ways);
 	const gone = way === 'add' ? null : pick.pick(devices);
 	const come = way === 'drop' ? null : pick.pick(absent);
-	return allDevices.filter((d) => (devices.includes(d) && d !== gone) || d === come);
+	return phantomDevices.filter((d) => (devices.includes(d) && d !== gone) || d === come);
 }
