@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { getLlama, LlamaLogLevel, type Token } from 'node-llama-cpp';
+import { findingsWithLabels } from '../../src/common/phantoms/findingsWithLabels.js';
 import { drawnLabels } from '../../src/common/phantoms/PhantomCase.js';
 import { renderInstruction } from '../../src/common/radialog/instructTemplates.js';
 import { Prng } from '../../src/common/phantoms/Prng.js';
@@ -62,6 +63,11 @@ const CONTEXT_VARIANTS = Number(process.env.RADIALOG_LM_CONTEXT_VARIANTS ?? 5);
 // Reasoning answers per such report, each about another of its findings: the quote must be copied from
 // the report, which (unlike the image's own report) the image cannot supply.
 const CONTEXT_REASONS = Number(process.env.RADIALOG_LM_CONTEXT_REASONS ?? 3);
+// Reader-edit corrections per such report: copied from the report, not from the image.
+const CONTEXT_EDITS = Number(process.env.RADIALOG_LM_CONTEXT_EDITS ?? 1);
+// Odds that such a report also states a finding the image lacks (as a wrong draft may), and the findings
+// list says so: longer reports whose every sentence must be copied from the report.
+const CONTEXT_EXTRA = Number(process.env.RADIALOG_LM_CONTEXT_EXTRA ?? 0);
 const MAX_FOLLOW_UPS = 12;
 /** The LLM's positions (lm.py's max_pos). */
 const MAX_POSITIONS = 1024;
@@ -168,14 +174,22 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 			const c = plain.cases.get(img.dicomId)!;
 			const truth = questionLabels.filter((l) => img.labels.includes(l));
 			if (!truth.length) continue;
-			const variant: PhantomCase = { ...c, findings: otherDetails(c.findings, pick) };
+			const details = otherDetails(c.findings, pick);
+			const extra =
+				CONTEXT_EXTRA > 0 && pick.chance(CONTEXT_EXTRA)
+					? [pick.pick(questionLabels.filter((l) => !truth.includes(l)))]
+					: [];
+			const labels = questionLabels.filter((l) => truth.includes(l) || extra.includes(l));
+			const findings = extra.length ? findingsWithLabels(details, labels, pick) : details;
+			const listed = extra.length ? labels : img.labels;
+			const variant: PhantomCase = { ...c, findings };
 			const sentences = writeReportSentences(variant.findings, c.seed);
 			const report = sentences.map((x) => x.text).join(' ');
 			const ask = (task: 'EL' | 'SU' | 'RE', output: string | null, pathology?: ChexpertLabel) => {
 				if (!output) return;
 				const message = renderInstruction(task, pick.int(0, 9), pathology ? { pathology } : {});
 				addRecord(
-					{ instruction: followUpInstruction(img.labels, report, message), output, dicom: img.dicomId },
+					{ instruction: followUpInstruction(listed, report, message), output, dicom: img.dicomId },
 					{
 						contextFirst: true,
 					},
@@ -183,19 +197,21 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 			};
 			ask('EL', easyLanguage(variant.findings, pick));
 			ask('SU', summaryOf(variant.findings, pick));
-			const reasons = pick.shuffle(truth.filter((l) => l !== 'Support Devices'));
+			const reasons = pick.shuffle(labels.filter((l) => l !== 'Support Devices'));
 			for (const label of reasons.slice(0, CONTEXT_REASONS)) ask('RE', explanation(sentences, label), label);
-			const absent = questionLabels.filter((l) => !truth.includes(l));
-			const edit = readerEditCorrection(variant, truth, absent, pick);
-			const message = renderInstruction('CO', pick.int(0, 9), { add: edit.add, remove: edit.remove });
-			addRecord(
-				{
-					instruction: followUpInstruction(img.labels, report, message),
-					output: edit.report,
-					dicom: img.dicomId,
-				},
-				{ edit: true, contextFirst: true },
-			);
+			const absent = questionLabels.filter((l) => !labels.includes(l));
+			for (let e = 0; e < CONTEXT_EDITS; e++) {
+				const edit = readerEditCorrection(variant, labels, absent, pick);
+				const message = renderInstruction('CO', pick.int(0, 9), { add: edit.add, remove: edit.remove });
+				addRecord(
+					{
+						instruction: followUpInstruction(listed, report, message),
+						output: edit.report,
+						dicom: img.dicomId,
+					},
+					{ edit: true, contextFirst: true },
+				);
+			}
 		}
 	}
 }
