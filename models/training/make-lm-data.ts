@@ -67,7 +67,7 @@ const CONTEXT_REASONS = Number(process.env.RADIALOG_LM_CONTEXT_REASONS ?? 3);
 const CONTEXT_EDITS = Number(process.env.RADIALOG_LM_CONTEXT_EDITS ?? 1);
 // Odds that such a report also states a finding the image lacks (as a wrong draft may), and the findings
 // list says so: longer reports whose every sentence must be copied from the report.
-const CONTEXT_EXTRA = Number(process.env.RADIALOG_LM_CONTEXT_EXTRA ?? 0);
+const CONTEXT_EXTRA = Number(process.env.RADIALOG_LM_CONTEXT_EXTRA ?? 0.5);
 const MAX_FOLLOW_UPS = 12;
 /** The LLM's positions (lm.py's max_pos). */
 const MAX_POSITIONS = 1024;
