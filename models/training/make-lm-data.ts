@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { getLlama, LlamaLogLevel, type Token } from 'node-llama-cpp';
-import { findingsWithLabels } from '../../src/common/phantoms/findingsWithLabels.js';
 import { drawnLabels } from '../../src/common/phantoms/PhantomCase.js';
 import { renderInstruction } from '../../src/common/radialog/instructTemplates.js';
 import { Prng } from '../../src/common/phantoms/Prng.js';
@@ -30,6 +29,7 @@ import {
 } from '../../src/node/dataset/buildInstructDataset.js';
 import { answerMarks, type AnswerMarks } from '../../src/node/dataset/answerMarks.js';
 import type { SourceImage } from '../../src/node/dataset/InstructTeacher.js';
+import { extraFinding } from '../../src/node/dataset/extraFinding.js';
 import { otherDetails } from '../../src/node/dataset/otherDetails.js';
 import { phantomSourceImages } from '../../src/node/dataset/phantomSourceImages.js';
 import { readerEditCorrection } from '../../src/node/dataset/readerEditCorrection.js';
@@ -175,13 +175,8 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 			const truth = questionLabels.filter((l) => img.labels.includes(l));
 			if (!truth.length) continue;
 			const details = otherDetails(c.findings, pick);
-			const extra =
-				CONTEXT_EXTRA > 0 && pick.chance(CONTEXT_EXTRA)
-					? [pick.pick(questionLabels.filter((l) => !truth.includes(l)))]
-					: [];
-			const labels = questionLabels.filter((l) => truth.includes(l) || extra.includes(l));
-			const findings = extra.length ? findingsWithLabels(details, labels, pick) : details;
-			const listed = extra.length ? labels : img.labels;
+			const { findings, labels, extra } = extraFinding(details, truth, questionLabels, CONTEXT_EXTRA, pick);
+			const listed = extra ? labels : img.labels;
 			const variant: PhantomCase = { ...c, findings };
 			const sentences = writeReportSentences(variant.findings, c.seed);
 			const report = sentences.map((x) => x.text).join(' ');
