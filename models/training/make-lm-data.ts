@@ -175,8 +175,7 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 			const truth = questionLabels.filter((l) => img.labels.includes(l));
 			if (!truth.length) continue;
 			const details = otherDetails(c.findings, pick);
-			const { findings, labels, extra } = extraFinding(details, truth, questionLabels, CONTEXT_EXTRA, pick);
-			const listed = extra ? labels : img.labels;
+			const { findings, labels } = extraFinding(details, truth, questionLabels, CONTEXT_EXTRA, pick);
 			const variant: PhantomCase = { ...c, findings };
 			const sentences = writeReportSentences(variant.findings, c.seed);
 			const report = sentences.map((x) => x.text).join(' ');
@@ -184,7 +183,7 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 				if (!output) return;
 				const message = renderInstruction(task, pick.int(0, 9), pathology ? { pathology } : {});
 				addRecord(
-					{ instruction: followUpInstruction(listed, report, message), output, dicom: img.dicomId },
+					{ instruction: followUpInstruction(labels, report, message), output, dicom: img.dicomId },
 					{
 						contextFirst: true,
 					},
@@ -200,7 +199,7 @@ for (let extra = 0; extra < Math.max(EXTRA_CO, EXTRA_FOLLOW_UPS); extra++) {
 				const message = renderInstruction('CO', pick.int(0, 9), { add: edit.add, remove: edit.remove });
 				addRecord(
 					{
-						instruction: followUpInstruction(listed, report, message),
+						instruction: followUpInstruction(labels, report, message),
 						output: edit.report,
 						dicom: img.dicomId,
 					},
